@@ -1,0 +1,308 @@
+package org.jaxpresso.core;
+
+import java.util.Objects;
+import org.jaxpresso.core.backend.Buffer;
+import org.jaxpresso.core.backend.Device;
+import org.jaxpresso.core.backend.HostBuffer;
+import org.jaxpresso.core.internal.ArrayPrinter;
+
+/**
+ * A concrete, immutable array: an abstract value plus the buffer that holds its elements.
+ *
+ * <p>Every factory copies the Java data it is given, so nothing outside can change an array.
+ *
+ * <pre>{@code
+ * Array a = Array.of(new float[] {1, 2, 3}, 3);
+ * a.toString();   // "[1. 2. 3.]"
+ * a.repr();       // "Array([1., 2., 3.], dtype=float32)"
+ * }</pre>
+ */
+public final class Array implements NDArray {
+  private final ShapedArray aval;
+  private final Buffer buffer;
+
+  private Array(ShapedArray aval, Buffer buffer) {
+    this.aval = aval;
+    this.buffer = buffer;
+  }
+
+  /**
+   * Backend SPI: an array over {@code buffer}, which it now owns (no copy).
+   *
+   * @throws IllegalArgumentException if the buffer's dtype or length disagrees with the aval
+   */
+  public static Array wrap(ShapedArray aval, Buffer buffer) {
+    Objects.requireNonNull(aval, "aval");
+    Objects.requireNonNull(buffer, "buffer");
+    if (buffer.dtype() != aval.dtype() || buffer.length() != aval.size()) {
+      throw new IllegalArgumentException(
+          "buffer of " + buffer.length() + " " + buffer.dtype() + " elements cannot hold "
+              + aval.str());
+    }
+    return new Array(aval, buffer);
+  }
+
+  // ---- factories from Java data (all copy) ----
+
+  /** A float32 array of the given shape from a copy of {@code data}. */
+  public static Array of(float[] data, int... shape) {
+    return fromJava(DType.FLOAT32, data.clone(), shape);
+  }
+
+  /** A float64 array (float32 unless x64 is enabled) from a copy of {@code data}. */
+  public static Array of(double[] data, int... shape) {
+    DType d = DType.FLOAT64.canonical();
+    if (d == DType.FLOAT64) {
+      return fromJava(d, data.clone(), shape);
+    }
+    return fromDoubles(d, data, shape);
+  }
+
+  /** An int32 array from a copy of {@code data}. */
+  public static Array of(int[] data, int... shape) {
+    return fromJava(DType.INT32, data.clone(), shape);
+  }
+
+  /** An int64 array (int32 unless x64 is enabled) from a copy of {@code data}. */
+  public static Array of(long[] data, int... shape) {
+    DType d = DType.INT64.canonical();
+    if (d == DType.INT64) {
+      return fromJava(d, data.clone(), shape);
+    }
+    return fromLongs(d, data, shape);
+  }
+
+  /** A bool array from a copy of {@code data}. */
+  public static Array of(boolean[] data, int... shape) {
+    byte[] b = new byte[data.length];
+    for (int i = 0; i < data.length; i++) {
+      b[i] = (byte) (data[i] ? 1 : 0);
+    }
+    return fromJava(DType.BOOL, b, shape);
+  }
+
+  /**
+   * An array of {@code dtype} whose elements are {@code values} converted as by
+   * {@link HostBuffer#setDouble} (floats round to nearest-even; integers truncate and wrap).
+   */
+  public static Array fromDoubles(DType dtype, double[] values, int... shape) {
+    checkLength(values.length, shape);
+    HostBuffer b = HostBuffer.allocate(dtype, values.length);
+    for (int i = 0; i < values.length; i++) {
+      b.setDouble(i, values[i]);
+    }
+    return new Array(new ShapedArray(Shape.of(shape), dtype, false), b);
+  }
+
+  /** An array of {@code dtype} whose elements are {@code values}, wrapped to its width. */
+  public static Array fromLongs(DType dtype, long[] values, int... shape) {
+    checkLength(values.length, shape);
+    HostBuffer b = HostBuffer.allocate(dtype, values.length);
+    for (int i = 0; i < values.length; i++) {
+      b.setLong(i, values[i]);
+    }
+    return new Array(new ShapedArray(Shape.of(shape), dtype, false), b);
+  }
+
+  /**
+   * An array from a copy of a Java array that is the storage class of {@code dtype} (see
+   * {@link HostBuffer}): e.g. {@code short[]} bit patterns for bfloat16.
+   */
+  public static Array fromStorage(DType dtype, Object javaArray, int... shape) {
+    HostBuffer copy = HostBuffer.wrap(dtype, javaArray).copy();
+    checkLength(copy.length(), shape);
+    return new Array(new ShapedArray(Shape.of(shape), dtype, false), copy);
+  }
+
+  /** A 0-d array of {@code dtype} holding {@code v} (rounded or wrapped to the dtype). */
+  public static Array scalar(double v, DType dtype) {
+    return fromDoubles(dtype, new double[] {v});
+  }
+
+  /** A 0-d array of {@code dtype} holding the integer {@code v} (wrapped to the dtype). */
+  public static Array scalar(long v, DType dtype) {
+    return fromLongs(dtype, new long[] {v});
+  }
+
+  /** A 0-d bool array. */
+  public static Array scalar(boolean v) {
+    return of(new boolean[] {v});
+  }
+
+  /**
+   * The 0-d array JAX makes from a Java scalar: {@code Integer}, {@code Long}, {@code Short},
+   * {@code Byte} become weakly typed int32 (int64 with x64), {@code Float} and {@code Double}
+   * weakly typed float32 (float64 with x64), {@code Boolean} a bool.
+   *
+   * @throws IllegalArgumentException for other types, or an integer out of the default int's
+   *     range ({@code Python int 2147483648 too large to convert to int32})
+   */
+  public static Array fromJavaScalar(Object scalar) {
+    return switch (scalar) {
+      case Boolean b -> scalar(b);
+      case Double d -> weak(scalar(d, DType.defaultFloat()));
+      case Float f -> weak(scalar(f.doubleValue(), DType.defaultFloat()));
+      case Integer i -> weak(scalar(i.longValue(), DType.defaultInt()));
+      case Short s -> weak(scalar(s.longValue(), DType.defaultInt()));
+      case Byte b -> weak(scalar(b.longValue(), DType.defaultInt()));
+      case Long l -> {
+        DType d = DType.defaultInt();
+        if (d == DType.INT32 && (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)) {
+          throw new IllegalArgumentException(
+              "Python int " + l + " too large to convert to int32");
+        }
+        yield weak(scalar(l.longValue(), d));
+      }
+      case null -> throw new IllegalArgumentException("null is not a valid JAX array value");
+      default ->
+          throw new IllegalArgumentException(
+              "Value " + scalar + " of type " + scalar.getClass().getName()
+                  + " is not a valid JAX array type. Only arrays of numeric types are supported"
+                  + " by JAX.");
+    };
+  }
+
+  private static Array weak(Array a) {
+    return a.withWeakType(true);
+  }
+
+  private static Array fromJava(DType dtype, Object ownedData, int[] shape) {
+    HostBuffer b = HostBuffer.wrap(dtype, ownedData);
+    checkLength(b.length(), shape);
+    return new Array(new ShapedArray(Shape.of(shape), dtype, false), b);
+  }
+
+  private static void checkLength(int n, int[] shape) {
+    long size = Shape.of(shape).size();
+    if (size != n) {
+      throw new IllegalArgumentException(
+          "cannot make an array of shape " + Shape.tupleString(shape) + " (size " + size
+              + ") from " + n + " elements");
+    }
+  }
+
+  // ---- accessors ----
+
+  @Override
+  public ShapedArray aval() {
+    return aval;
+  }
+
+  /** The buffer holding the data (backend SPI). */
+  public Buffer buffer() {
+    return buffer;
+  }
+
+  /** The device holding the data. */
+  public Device device() {
+    return buffer.device();
+  }
+
+  /** The data on the host (a copy if it lives on another device); never write to it. */
+  public HostBuffer host() {
+    return buffer.toHost();
+  }
+
+  /** The same data with another weak type (no copy: buffers are immutable). */
+  public Array withWeakType(boolean weak) {
+    return weak == aval.weakType() ? this : new Array(aval.withWeakType(weak), buffer);
+  }
+
+  /** The same data viewed with another shape of the same size (no copy). */
+  public Array reshapeView(Shape shape) {
+    if (shape.size() != aval.size()) {
+      throw new IllegalArgumentException(
+          "cannot reshape array of shape " + aval.shape() + " (size " + aval.size()
+              + ") into shape " + shape + " (size " + shape.size() + ")");
+    }
+    return new Array(aval.withShape(shape), buffer);
+  }
+
+  /** Element at a row-major flat index, as a double (see {@link HostBuffer#getDouble}). */
+  public double getDouble(int flatIndex) {
+    return host().getDouble(flatIndex);
+  }
+
+  /** Element at a row-major flat index, as a long (see {@link HostBuffer#getLong}). */
+  public long getLong(int flatIndex) {
+    return host().getLong(flatIndex);
+  }
+
+  /** Element at a row-major flat index, as a boolean (nonzero is true). */
+  public boolean getBoolean(int flatIndex) {
+    return host().getBoolean(flatIndex);
+  }
+
+  /** The elements as floats (converted from any dtype), row-major. */
+  public float[] toFloatArray() {
+    HostBuffer h = host();
+    if (h.data() instanceof float[] f) {
+      return f.clone();
+    }
+    float[] r = new float[h.length()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (float) h.getDouble(i);
+    }
+    return r;
+  }
+
+  /** The elements as doubles (converted from any dtype), row-major. */
+  public double[] toDoubleArray() {
+    HostBuffer h = host();
+    double[] r = new double[h.length()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = h.getDouble(i);
+    }
+    return r;
+  }
+
+  /** The elements as ints (floats truncated toward zero, wider ints wrapped), row-major. */
+  public int[] toIntArray() {
+    HostBuffer h = host();
+    if (h.data() instanceof int[] a && aval.dtype() == DType.INT32) {
+      return a.clone();
+    }
+    int[] r = new int[h.length()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = (int) h.getLong(i);
+    }
+    return r;
+  }
+
+  /** The elements as longs (floats truncated toward zero), row-major. */
+  public long[] toLongArray() {
+    HostBuffer h = host();
+    long[] r = new long[h.length()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = h.getLong(i);
+    }
+    return r;
+  }
+
+  /** The elements as booleans (nonzero is true), row-major. */
+  public boolean[] toBooleanArray() {
+    HostBuffer h = host();
+    boolean[] r = new boolean[h.length()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = h.getBoolean(i);
+    }
+    return r;
+  }
+
+  /** The storage-class Java array of this dtype (see {@link HostBuffer}), copied. */
+  public Object toStorageArray() {
+    return host().copy().data();
+  }
+
+  /** JAX's repr: {@code Array([0., 1.], dtype=float32)}, with {@code weak_type=True} if weak. */
+  @Override
+  public String repr() {
+    return ArrayPrinter.repr(this);
+  }
+
+  /** JAX's str (NumPy's): {@code [0. 1.]}; a 0-d array prints as the Java/Python scalar. */
+  @Override
+  public String toString() {
+    return ArrayPrinter.str(this);
+  }
+}

@@ -1,0 +1,30 @@
+package org.jaxpresso.core.backend;
+
+import java.util.List;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+
+/**
+ * A backend compiles jaxprs for its devices. Backends are found with {@link
+ * java.util.ServiceLoader} ({@code META-INF/services/org.jaxpresso.core.backend.Backend}); the
+ * available one with the highest {@link #priority()} is the default. The built-in {@link
+ * ReferenceBackend} (priority 0) is always there, so core and lax work on their own.
+ */
+public interface Backend {
+  /** The platform name: {@code cpu}, {@code cuda}, {@code reference}. */
+  String platform();
+
+  /** Higher wins when choosing the default backend. */
+  int priority();
+
+  /** Whether this backend can run here (e.g. a GPU backend without a GPU says no). */
+  boolean isAvailable();
+
+  /** The devices this backend drives. */
+  List<Device> devices();
+
+  /**
+   * Compiles a program. The result may be cached by the caller and run many times, from many
+   * threads at once.
+   */
+  Executable compile(ClosedJaxpr program);
+}

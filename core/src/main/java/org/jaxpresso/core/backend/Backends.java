@@ -1,0 +1,67 @@
+package org.jaxpresso.core.backend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+
+/** Finds the backends on the class path and picks the default one. */
+public final class Backends {
+  private static volatile List<Backend> all;
+  private static volatile Backend override;
+
+  private Backends() {}
+
+  /** Every available backend, highest priority first; the reference backend is last. */
+  public static List<Backend> all() {
+    List<Backend> a = all;
+    if (a == null) {
+      synchronized (Backends.class) {
+        if (all == null) {
+          List<Backend> found = new ArrayList<>();
+          for (Backend b : ServiceLoader.load(Backend.class)) {
+            if (b.isAvailable()) {
+              found.add(b);
+            }
+          }
+          found.add(ReferenceBackend.INSTANCE);
+          found.sort(Comparator.comparingInt(Backend::priority).reversed());
+          all = List.copyOf(found);
+        }
+        a = all;
+      }
+    }
+    return a;
+  }
+
+  /** The backend eager operations and jit use unless told otherwise. */
+  public static Backend defaultBackend() {
+    Backend o = override;
+    return o != null ? o : all().get(0);
+  }
+
+  /**
+   * The available backend for {@code platform}.
+   *
+   * @throws IllegalArgumentException naming the platforms that are available
+   */
+  public static Backend get(String platform) {
+    for (Backend b : all()) {
+      if (b.platform().equals(platform)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException(
+        "Unknown backend " + platform + "; available: "
+            + all().stream().map(Backend::platform).toList());
+  }
+
+  /**
+   * Makes {@code backend} the default for the whole process (null goes back to the highest
+   * priority one); used by tests to run the same suite on each backend.
+   */
+  public static void setDefault(Backend backend) {
+    override = backend;
+    Dispatch.clearCache();
+  }
+}

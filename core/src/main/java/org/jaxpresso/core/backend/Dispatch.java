@@ -1,0 +1,69 @@
+package org.jaxpresso.core.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.Params;
+import org.jaxpresso.core.Primitive;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.jaxpr.Atom;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.jaxpr.Eqn;
+import org.jaxpresso.core.jaxpr.Jaxpr;
+import org.jaxpresso.core.jaxpr.Var;
+
+/**
+ * Eager execution, as in JAX: applying a primitive to concrete arrays builds the one-equation
+ * jaxpr for its (primitive, params, input avals), compiles it once with the default backend, and
+ * caches the executable. The shape/dtype rule runs before anything is cached, so invalid input
+ * raises its error and leaves the cache untouched.
+ */
+public final class Dispatch {
+  private record Key(Primitive primitive, Params params, List<ShapedArray> avals, Backend backend) {}
+
+  private static final ConcurrentHashMap<Key, Executable> CACHE = new ConcurrentHashMap<>();
+
+  private Dispatch() {}
+
+  /** Applies {@code primitive} to concrete {@code args} and returns its results. */
+  public static List<Array> apply(Primitive primitive, Params params, List<Array> args) {
+    List<ShapedArray> avals = new ArrayList<>(args.size());
+    for (Array a : args) {
+      avals.add(a.aval());
+    }
+    Backend backend = Backends.defaultBackend();
+    Key key = new Key(primitive, params, List.copyOf(avals), backend);
+    Executable exe = CACHE.get(key);
+    if (exe == null) {
+      ClosedJaxpr program = singleEquation(primitive, params, key.avals());
+      exe = CACHE.computeIfAbsent(key, k -> backend.compile(program));
+    }
+    return exe.execute(args);
+  }
+
+  /** The one-equation program {@code outs = primitive[params] ins} for the given input avals. */
+  public static ClosedJaxpr singleEquation(Primitive primitive, Params params, List<ShapedArray> avals) {
+    List<ShapedArray> outAvals = primitive.abstractEval(avals, params);
+    List<Var> invars = new ArrayList<>();
+    for (ShapedArray a : avals) {
+      invars.add(Var.of(a));
+    }
+    List<Var> outvars = new ArrayList<>();
+    for (ShapedArray a : outAvals) {
+      outvars.add(Var.of(a));
+    }
+    Eqn eqn = new Eqn(primitive, List.<Atom>copyOf(invars), params, outvars);
+    return ClosedJaxpr.of(new Jaxpr(List.of(), invars, List.of(eqn), List.<Atom>copyOf(outvars)));
+  }
+
+  /** The number of cached single-primitive executables. */
+  public static int cacheSize() {
+    return CACHE.size();
+  }
+
+  /** Drops every cached executable. */
+  public static void clearCache() {
+    CACHE.clear();
+  }
+}

@@ -1,0 +1,11 @@
+package org.jaxpresso.core.backend;
+
+import java.util.List;
+import org.jaxpresso.core.Array;
+
+/** A compiled program: call it with arrays matching the avals it was compiled for. */
+@FunctionalInterface
+public interface Executable {
+  /** Runs the program; thread-safe. */
+  List<Array> execute(List<Array> args);
+}

@@ -1,0 +1,9 @@
+package org.jaxpresso.core.errors;
+
+/** The analogue of Python's {@code ValueError} in JAX: a value outside what an operation takes. */
+public class JaxValueError extends IllegalArgumentException {
+  /** An error with a JAX-worded message. */
+  public JaxValueError(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,9 @@
+package org.jaxpresso.core.errors;
+
+/** Two dtypes have no implicit promotion path (e.g. under strict promotion). */
+public class TypePromotionError extends JaxValueError {
+  /** An error with a JAX-worded message. */
+  public TypePromotionError(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,9 @@
+package org.jaxpresso.core.jaxpr;
+
+import org.jaxpresso.core.ShapedArray;
+
+/** An equation operand: a {@link Var} or a {@link Literal}. */
+public sealed interface Atom permits Var, Literal {
+  /** The abstract value of the operand. */
+  ShapedArray aval();
+}

@@ -1,0 +1,37 @@
+package org.jaxpresso.lax;
+
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Params;
+import org.jaxpresso.lax.internal.LaxSupport;
+import org.jaxpresso.lax.primitives.Elementwise;
+
+/**
+ * The strict primitive layer, as {@code jax.lax}: one method per primitive, no dtype promotion
+ * (operands must share a dtype), rank-0 and size-1 broadcasting only, explicit parameters.
+ * Operands are {@link NDArray}s or Java scalars ({@code Integer}, {@code Double},
+ * {@code Boolean}, ...), which become weakly typed 0-d arrays as Python scalars do in JAX.
+ *
+ * <pre>{@code
+ * Lax.add(1, 1.0);              // throws: lax.add requires arguments to have the same dtypes,
+ *                               //   got int32, float32. (Tip: jnp.add is a similar function ...)
+ * Lax.add(Array.scalar(1, DType.FLOAT32), 1.0);   // Array(2., dtype=float32)
+ * }</pre>
+ */
+public final class Lax {
+  private Lax() {}
+
+  // ==== elementwise ====
+
+  /** {@code x + y} elementwise; same dtypes required. */
+  public static NDArray add(Object x, Object y) {
+    return Elementwise.ADD.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+  }
+
+  // ==== end elementwise ====
+
+  // ==== shaping ====
+  // ==== end shaping ====
+
+  // ==== reductions ====
+  // ==== end reductions ====
+}

@@ -1,0 +1,36 @@
+package org.jaxpresso.lax;
+
+import java.util.Collection;
+import org.jaxpresso.core.Primitive;
+
+/**
+ * Loads every primitive family so that {@link Primitive#registered()} lists all of lax's
+ * primitives (declarations are static fields, created when their family class loads).
+ */
+public final class LaxPrimitives {
+  private LaxPrimitives() {}
+
+  /** Every lax primitive. */
+  public static Collection<Primitive> all() {
+    for (Class<?> family : families()) {
+      try {
+        Class.forName(family.getName(), true, family.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Primitive.registered();
+  }
+
+  private static Class<?>[] families() {
+    return new Class<?>[] {
+      // ==== elementwise families ====
+      org.jaxpresso.lax.primitives.Elementwise.class,
+      // ==== end elementwise families ====
+      // ==== shaping families ====
+      // ==== end shaping families ====
+      // ==== reduction families ====
+      // ==== end reduction families ====
+    };
+  }
+}
