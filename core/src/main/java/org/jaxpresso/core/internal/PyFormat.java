@@ -34,6 +34,15 @@ public final class PyFormat {
       end--;
     }
     digits = digits.substring(0, end);
+    if (digits.length() == 2) {
+      // Java prints at least two significant digits; Python prefers one when it round-trips.
+      BigDecimal one = new BigDecimal(Math.abs(v)).round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+      if (one.doubleValue() == Math.abs(v)) {
+        digits = one.unscaledValue().toString();
+        exp = digits.length() - 1 - one.scale();
+        digits = digits.substring(0, 1);
+      }
+    }
     StringBuilder sb = new StringBuilder();
     if (v < 0) {
       sb.append('-');
