@@ -1,0 +1,39 @@
+package org.jaxpresso.jit;
+
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.Trace;
+import org.jaxpresso.core.Tracer;
+import org.jaxpresso.core.jaxpr.Var;
+import org.jaxpresso.jit.internal.JaxprTrace;
+
+/**
+ * The stand-in for an array while a function is staged by {@code Jax.jit} or
+ * {@code Jax.makeJaxpr}: it knows its shape, dtype and weak type (concrete Java values) but not
+ * its elements. It prints as JAX prints it: {@code JitTracer(float32[3,4])},
+ * {@code JitTracer(~int32[])}.
+ */
+public final class JitTracer extends Tracer {
+  private final JaxprTrace trace;
+  private final Var var;
+
+  /** A tracer of {@code trace} bound to {@code var} (created by the trace). */
+  public JitTracer(JaxprTrace trace, Var var) {
+    this.trace = trace;
+    this.var = var;
+  }
+
+  @Override
+  public Trace trace() {
+    return trace;
+  }
+
+  /** The jaxpr variable this tracer stands for. */
+  public Var var() {
+    return var;
+  }
+
+  @Override
+  public ShapedArray aval() {
+    return var.aval();
+  }
+}

@@ -1,0 +1,255 @@
+package org.jaxpresso.jit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.EvalTrace;
+import org.jaxpresso.core.Flags;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Params;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.Trace;
+import org.jaxpresso.core.Tracer;
+import org.jaxpresso.core.backend.Backends;
+import org.jaxpresso.core.backend.Executable;
+import org.jaxpresso.core.errors.ConcretizationTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.core.errors.TracerBoolConversionError;
+import org.jaxpresso.core.errors.TracerIntegerConversionError;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.jit.internal.JaxprTrace;
+
+/**
+ * A function wrapped by {@code Jax.jit}: traces once per signature (dynamic arguments' shapes,
+ * dtypes and weak types, static arguments' values, pytree structure, x64 flag), compiles the
+ * jaxpr with the default backend, and caches both. Thread-safe: concurrent calls with one
+ * signature trace and compile it once.
+ */
+public final class Jitted {
+  private record Key(List<ShapedArray> avals, List<Object> statics, Pytree.TreeDef argsDef,
+      boolean x64, String backend) {}
+
+  /** One traced signature: the jaxpr, its output structure, and the compiled program. */
+  private static final class Entry {
+    final ClosedJaxpr jaxpr;
+    final Pytree.TreeDef outDef;
+    private volatile Executable exe;
+
+    Entry(ClosedJaxpr jaxpr, Pytree.TreeDef outDef) {
+      this.jaxpr = jaxpr;
+      this.outDef = outDef;
+    }
+
+    Executable executable() {
+      Executable e = exe;
+      if (e == null) {
+        synchronized (this) {
+          if (exe == null) {
+            exe = Backends.defaultBackend().compile(jaxpr);
+          }
+          e = exe;
+        }
+      }
+      return e;
+    }
+  }
+
+  private final Function<Object[], Object> fn;
+  private final String name;
+  private final boolean[] isStatic;
+  private final int[] staticArgnums;
+  private final ConcurrentHashMap<Key, Entry> cache = new ConcurrentHashMap<>();
+  private final AtomicInteger traces = new AtomicInteger();
+
+  /**
+   * Wraps {@code fn}, which takes its {@code arity} arguments as an array; prefer {@code Jax.jit}.
+   *
+   * @throws JaxValueError if a static position is out of range
+   */
+  public Jitted(Function<Object[], Object> fn, int arity, String name, int[] staticArgnums) {
+    this.fn = fn;
+    this.name = name;
+    this.staticArgnums = staticArgnums.clone();
+    this.isStatic = new boolean[arity];
+    for (int p : staticArgnums) {
+      if (p < 0 || p >= arity) {
+        throw new JaxValueError("jitted function has static_argnums=" + Arrays.toString(staticArgnums)
+            + " but was called with only " + arity + " positional arguments");
+      }
+      isStatic[p] = true;
+    }
+  }
+
+  /** The name used in jaxprs. */
+  public String name() {
+    return name;
+  }
+
+  /** How many times the function has been traced (one per new signature). */
+  public int traceCount() {
+    return traces.get();
+  }
+
+  /** The number of cached signatures. */
+  public int cacheSize() {
+    return cache.size();
+  }
+
+  /** Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace. */
+  public Object call(Object... args) {
+    if (Flags.disableJit() || Jax.jitDisabled()) {
+      return fn.apply(args.clone());
+    }
+    List<Object> statics = new ArrayList<>();
+    List<Object> dynamic = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (isStatic[i]) {
+        statics.add(checkHashable(i, args[i]));
+      } else {
+        dynamic.add(args[i]);
+      }
+    }
+    Pytree.Flat flat = Pytree.flatten(dynamic);
+    List<NDArray> leaves = new ArrayList<>(flat.leaves().size());
+    List<ShapedArray> avals = new ArrayList<>(flat.leaves().size());
+    for (Object leaf : flat.leaves()) {
+      NDArray a = leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf);
+      leaves.add(a);
+      avals.add(a.aval());
+    }
+    Key key = new Key(List.copyOf(avals), statics, flat.treedef(), Flags.x64Enabled(),
+        Backends.defaultBackend().platform());
+    Entry entry = cache.get(key);
+    if (entry == null) {
+      Entry traced = trace(args, flat.treedef(), avals);
+      if (hasTracerConsts(traced.jaxpr)) {
+        // closes over an enclosing trace's values: valid for this call only, never cached
+        entry = traced;
+      } else {
+        entry = cache.computeIfAbsent(key, k -> traced);
+      }
+    }
+    List<? extends NDArray> outs;
+    boolean eager = Trace.current() == EvalTrace.INSTANCE
+        && leaves.stream().allMatch(a -> a instanceof Array);
+    if (eager && !hasTracerConsts(entry.jaxpr)) {
+      List<Array> arrays = new ArrayList<>(leaves.size());
+      for (NDArray a : leaves) {
+        arrays.add((Array) a);
+      }
+      outs = entry.executable().execute(arrays);
+    } else {
+      outs = bindCall(entry.jaxpr, leaves);
+    }
+    return Pytree.unflatten(entry.outDef, outs);
+  }
+
+  private List<NDArray> bindCall(ClosedJaxpr jaxpr, List<NDArray> leaves) {
+    if (!hasTracerConsts(jaxpr)) {
+      return JitPrimitive.JIT.bind(leaves, Params.of("name", name, "jaxpr", jaxpr));
+    }
+    // closure conversion: traced constants become leading arguments
+    var j = jaxpr.jaxpr();
+    List<org.jaxpresso.core.jaxpr.Var> invars = new ArrayList<>(j.constvars());
+    invars.addAll(j.invars());
+    ClosedJaxpr converted = ClosedJaxpr.of(new org.jaxpresso.core.jaxpr.Jaxpr(List.of(), invars, j.eqns(), j.outvars()));
+    List<NDArray> args = new ArrayList<>(jaxpr.consts());
+    args.addAll(leaves);
+    return JitPrimitive.JIT.bind(args, Params.of("name", name, "jaxpr", converted));
+  }
+
+  private static boolean hasTracerConsts(ClosedJaxpr j) {
+    for (NDArray c : j.consts()) {
+      if (c instanceof Tracer) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Entry trace(Object[] args, Pytree.TreeDef argsDef, List<ShapedArray> avals) {
+    JaxprTrace t = new JaxprTrace();
+    List<NDArray> tracers = new ArrayList<>(avals.size());
+    for (ShapedArray a : avals) {
+      tracers.add(t.newArg(a));
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> dynamicArgs = (List<Object>) Pytree.unflatten(argsDef, tracers);
+    Object[] callArgs = new Object[args.length];
+    int d = 0;
+    for (int i = 0; i < args.length; i++) {
+      callArgs[i] = isStatic[i] ? args[i] : dynamicArgs.get(d++);
+    }
+    Object out;
+    try {
+      out = Trace.with(t, () -> fn.apply(callArgs));
+    } catch (ClassCastException e) {
+      throw conversionError(e, args, avals);
+    }
+    Pytree.Flat of = Pytree.flatten(out);
+    List<NDArray> outs = new ArrayList<>(of.leaves().size());
+    for (Object leaf : of.leaves()) {
+      outs.add(leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf));
+    }
+    ClosedJaxpr jaxpr = t.finish(outs);
+    traces.incrementAndGet();
+    return new Entry(jaxpr, of.treedef());
+  }
+
+  /**
+   * A Java parameter typed {@code Boolean}, {@code Integer}, {@code Double}... received the
+   * tracer of a traced Java scalar: raise JAX's error for that conversion, naming the argument.
+   */
+  private RuntimeException conversionError(ClassCastException e, Object[] args, List<ShapedArray> avals) {
+    String msg = String.valueOf(e.getMessage());
+    if (!msg.contains(JitTracer.class.getName())) {
+      return e;
+    }
+    List<Integer> scalarArgs = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!isStatic[i] && (args[i] instanceof Number || args[i] instanceof Boolean)) {
+        scalarArgs.add(i);
+      }
+    }
+    String which = scalarArgs.size() == 1 ? "argument " + scalarArgs.get(0)
+        : "one of the arguments " + scalarArgs;
+    String fix = scalarArgs.isEmpty() ? "" : " Mark it static with Jax.staticArgnums("
+        + scalarArgs.get(0) + ") if its value should be fixed at trace time, or keep it traced and use"
+        + " Jnp.where or Lax.cond instead of Java control flow.";
+    String context = "The error occurred while tracing the function " + name + " for jit. This concrete"
+        + " value was not available in Java because it depends on the value of " + which
+        + " (a Java scalar passed to a jitted function is traced, as in JAX)." + fix;
+    String shape = scalarArgs.isEmpty() ? "?" : Array.fromJavaScalar(args[scalarArgs.get(0)]).aval().str();
+    if (msg.contains("java.lang.Boolean")) {
+      return new TracerBoolConversionError(shape, context);
+    }
+    if (msg.contains("java.lang.Integer") || msg.contains("java.lang.Long")
+        || msg.contains("java.lang.Short") || msg.contains("java.lang.Byte")) {
+      return new TracerIntegerConversionError(shape, context);
+    }
+    return new ConcretizationTypeError(shape, context);
+  }
+
+  private static Object checkHashable(int position, Object v) {
+    if (v != null && v.getClass().isArray()) {
+      throw new JaxValueError("Non-hashable static arguments are not supported. An error occurred while"
+          + " trying to hash an object of type " + v.getClass().getSimpleName() + " at position "
+          + position + ": Java arrays have identity equality. Pass a List or a record instead.");
+    }
+    if (v instanceof NDArray) {
+      throw new JaxValueError("Non-hashable static arguments are not supported: argument " + position
+          + " is an array; arrays are traced, not static. Remove it from staticArgnums.");
+    }
+    return v;
+  }
+
+  @Override
+  public String toString() {
+    return "<Jitted " + name + ">";
+  }
+}

@@ -1,0 +1,243 @@
+package org.jaxpresso.jit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.core.errors.TracerBoolConversionError;
+import org.jaxpresso.core.errors.TracerIntegerConversionError;
+import org.jaxpresso.core.errors.UnexpectedTracerError;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.jaxpr.Eqn;
+import org.jaxpresso.core.jaxpr.Literal;
+import org.jaxpresso.core.jaxpr.Var;
+import org.jaxpresso.lax.Lax;
+import org.junit.jupiter.api.Test;
+
+class JitTest {
+  private static Array f32(float... v) {
+    return Array.of(v, v.length);
+  }
+
+  @Test
+  void jitComputesWhatTheFunctionComputes() {
+    Function<NDArray, NDArray> f = x -> Lax.add(Lax.add(x, 1.0), x);
+    Function<NDArray, NDArray> g = Jax.jit(f);
+    Array x = f32(1, 2, 3);
+    assertEquals(List.of(3.0, 5.0, 7.0), toList(g.apply(x)));
+    assertEquals(toList(f.apply(x)), toList(g.apply(x)));
+  }
+
+  @Test
+  void sameSignatureNeverRetracesNewOneTracesOnce() {
+    AtomicInteger sideEffects = new AtomicInteger();
+    Jitted j = Jax.jitted(args -> {
+      sideEffects.incrementAndGet();
+      return Lax.add(args[0], 1.0);
+    }, 1);
+    j.call(f32(1, 2, 3));
+    j.call(f32(4, 5, 6));
+    assertEquals(1, j.traceCount());
+    assertEquals(1, sideEffects.get(), "Java side effects run only while tracing");
+    j.call(f32(1, 2, 3, 4));
+    assertEquals(2, j.traceCount(), "a new shape traces again");
+    Jitted twice = Jax.jitted(args -> Lax.add(args[0], args[0]), 1);
+    twice.call(f32(1, 2, 3));
+    twice.call(Array.of(new int[] {1, 2, 3}, 3));
+    twice.call(Array.fromDoubles(DType.FLOAT16, new double[] {1, 2, 3}, 3));
+    twice.call(Array.of(new int[] {4, 5, 6}, 3));
+    assertEquals(3, twice.traceCount(), "a new dtype traces again");
+    int before = j.traceCount();
+    j.call(f32(1, 2, 3).withWeakType(true));
+    assertEquals(before + 1, j.traceCount(), "weak and strong types are distinct signatures");
+    j.call(1.0);
+    j.call(2.0);
+    assertEquals(before + 2, j.traceCount(), "Java scalars trace as weak scalars; values are irrelevant");
+  }
+
+  @Test
+  void javaScalarArgumentsAreTracedAndWeak() {
+    Jitted j = Jax.jitted(args -> Lax.add(args[0], args[1]), 2);
+    Array r = (Array) j.call(1.0, 2.0);
+    assertEquals(3.0, r.getDouble(0));
+    assertTrue(r.weakType(), "jit preserves weak types");
+    ClosedJaxpr jaxpr = Jax.makeJaxpr((Object a, Object b) -> Lax.add(a, b)).apply(1.0, 2.0);
+    assertTrue(jaxpr.jaxpr().invars().get(0).aval().weakType());
+  }
+
+  @Test
+  void staticArgumentsArePartOfTheKey() {
+    AtomicInteger traces = new AtomicInteger();
+    BiFunction<NDArray, Integer, NDArray> f = Jax.jit((NDArray x, Integer n) -> {
+      traces.incrementAndGet();
+      NDArray r = x;
+      for (int i = 0; i < n; i++) {
+        r = Lax.add(r, 1.0);
+      }
+      return r;
+    }, Jax.staticArgnums(1));
+    assertEquals(List.of(3.0), toList(f.apply(f32(0), 3)));
+    assertEquals(List.of(5.0), toList(f.apply(f32(2), 3)));
+    assertEquals(1, traces.get());
+    assertEquals(List.of(2.0), toList(f.apply(f32(0), 2)));
+    assertEquals(2, traces.get());
+  }
+
+  @Test
+  void tracedJavaBooleanUsedAsBooleanIsATracerBoolConversionError() {
+    BiFunction<NDArray, Boolean, NDArray> f = Jax.jit((NDArray x, Boolean neg) -> neg ? Lax.add(x, x) : x);
+    TracerBoolConversionError e = assertThrows(TracerBoolConversionError.class, () -> f.apply(f32(1), true));
+    assertTrue(e.getMessage().startsWith("Attempted boolean conversion of traced array with shape bool[]."), e.getMessage());
+    assertTrue(e.getMessage().contains("argument 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("Jax.staticArgnums(1)"), e.getMessage());
+    BiFunction<NDArray, Boolean, NDArray> g =
+        Jax.jit((NDArray x, Boolean neg) -> neg ? Lax.add(x, x) : x, Jax.staticArgnums(1));
+    assertEquals(List.of(2.0), toList(g.apply(f32(1), true)));
+    assertEquals(List.of(1.0), toList(g.apply(f32(1), false)));
+    BiFunction<NDArray, Integer, NDArray> h = Jax.jit((NDArray x, Integer n) -> n > 0 ? x : x);
+    assertThrows(TracerIntegerConversionError.class, () -> h.apply(f32(1), 2));
+  }
+
+  @Test
+  void unhashableStaticArgumentsAreRejected() {
+    BiFunction<NDArray, int[], NDArray> f = Jax.jit((NDArray x, int[] s) -> x, Jax.staticArgnums(1));
+    JaxValueError e = assertThrows(JaxValueError.class, () -> f.apply(f32(1), new int[] {1}));
+    assertTrue(e.getMessage().startsWith("Non-hashable static arguments are not supported."), e.getMessage());
+  }
+
+  @Test
+  void nestedJitIsAJitEquation() {
+    Function<NDArray, NDArray> inner = Jax.jit(x -> Lax.add(x, 2.0), Jax.name("inner"));
+    ClosedJaxpr j = Jax.makeJaxpr((NDArray x) -> Lax.add(inner.apply(x), 1.0)).apply(f32(1, 2, 3));
+    List<Eqn> eqns = j.jaxpr().eqns();
+    assertEquals(2, eqns.size());
+    assertEquals("jit", eqns.get(0).primitive().name());
+    assertEquals("inner", eqns.get(0).params().get("name"));
+    ClosedJaxpr body = eqns.get(0).params().get("jaxpr", ClosedJaxpr.class);
+    assertEquals("add", body.jaxpr().eqns().get(0).primitive().name());
+    // and it runs
+    Function<NDArray, NDArray> outer = Jax.jit((NDArray x) -> Lax.add(inner.apply(x), 1.0));
+    assertEquals(List.of(4.0, 5.0, 6.0), toList(outer.apply(f32(1, 2, 3))));
+  }
+
+  @Test
+  void closedOverArraysAreConstvarsAndScalarsAreLiterals() {
+    Array c = f32(10, 20, 30);
+    ClosedJaxpr j = Jax.makeJaxpr((NDArray x) -> Lax.add(Lax.add(x, c), 1.0)).apply(f32(1, 2, 3));
+    assertEquals(1, j.jaxpr().constvars().size());
+    assertEquals(List.of(c), j.consts());
+    Eqn second = j.jaxpr().eqns().get(1);
+    assertInstanceOf(Literal.class, second.inputs().get(1));
+    assertEquals("1.0:f32[]", second.inputs().get(1).toString());
+    Function<NDArray, NDArray> f = Jax.jit((NDArray x) -> Lax.add(Lax.add(x, c), 1.0));
+    assertEquals(List.of(12.0, 23.0, 34.0), toList(f.apply(f32(1, 2, 3))));
+  }
+
+  @Test
+  void pytreesGoInAndComeOut() {
+    Function<Map<String, NDArray>, List<NDArray>> f =
+        Jax.jit(m -> List.of(Lax.add(m.get("a"), m.get("b")), m.get("a")));
+    List<NDArray> out = f.apply(Map.of("a", f32(1), "b", f32(2)));
+    assertEquals(List.of(3.0), toList(out.get(0)));
+    assertEquals(List.of(1.0), toList(out.get(1)));
+    record Pair(NDArray x, NDArray y) {}
+    Function<Pair, Pair> swap = Jax.jit(p -> new Pair(p.y(), Lax.add(p.x(), 1.0)));
+    Pair p = swap.apply(new Pair(f32(1), f32(5)));
+    assertEquals(List.of(5.0), toList(p.x()));
+    assertEquals(List.of(2.0), toList(p.y()));
+  }
+
+  @Test
+  void aLeakedTracerIsAnUnexpectedTracerError() {
+    List<NDArray> leak = new ArrayList<>();
+    Function<NDArray, NDArray> f = Jax.jit(x -> {
+      NDArray y = Lax.add(x, 1.0);
+      leak.add(y);
+      return y;
+    });
+    f.apply(f32(1));
+    assertThrows(UnexpectedTracerError.class, () -> Lax.add(leak.get(0), 1.0));
+    Function<NDArray, NDArray> g = Jax.jit(x -> Lax.add(x, leak.get(0)));
+    assertThrows(UnexpectedTracerError.class, () -> g.apply(f32(1)));
+  }
+
+  @Test
+  void disableJitRunsEagerly() {
+    AtomicInteger calls = new AtomicInteger();
+    Function<NDArray, NDArray> f = Jax.jit(x -> {
+      calls.incrementAndGet();
+      assertInstanceOf(Array.class, x);
+      return Lax.add(x, 1.0);
+    });
+    Jax.disableJit(() -> {
+      f.apply(f32(1));
+      f.apply(f32(1));
+      return null;
+    });
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void concurrentCallsTraceEachSignatureOnce() throws Exception {
+    Jitted j = Jax.jitted(args -> Lax.add(args[0], 1.0), 1);
+    Array[] inputs = {f32(1), f32(1, 2), f32(1, 2, 3), f32(1, 2, 3, 4)};
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        final int seed = t;
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 1000; i++) {
+            Array x = inputs[(seed + i) % 4];
+            Array r = (Array) j.call(x);
+            if (r.size() != x.size() || r.getDouble(0) != 2.0) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(4, j.traceCount());
+    assertEquals(4, j.cacheSize());
+  }
+
+  @Test
+  void makeJaxprRecordsEquationsWithAvals() {
+    ClosedJaxpr j = Jax.makeJaxpr((NDArray x, NDArray y) -> Lax.add(Lax.add(x, 1.0), y))
+        .apply(Array.of(new float[12], 3, 4), Array.of(new float[4], 1, 4));
+    List<Var> in = j.jaxpr().invars();
+    assertEquals("f32[3,4]", in.get(0).aval().shortStr());
+    assertEquals("f32[1,4]", in.get(1).aval().shortStr());
+    assertEquals(2, j.jaxpr().eqns().size());
+    assertEquals("f32[3,4]", j.jaxpr().outvars().get(0).aval().shortStr());
+  }
+
+  private static List<Double> toList(NDArray a) {
+    List<Double> out = new ArrayList<>();
+    for (double d : ((Array) a).toDoubleArray()) {
+      out.add(d);
+    }
+    return out;
+  }
+}
