@@ -1,0 +1,44 @@
+package org.jaxpresso.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.lax.Lax;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * W8 of BENCHMARKS.md: the per-call cost of {@code x + 1} on a 4-element float32 array, eager
+ * (one cached single-primitive program) and through a cached jitted function.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class DispatchBench {
+  private final Array x = Array.of(new float[] {1, 2, 3, 4}, 4);
+  private final Function<NDArray, NDArray> addOne = Jax.jit(v -> Lax.add(v, 1.0f));
+
+  /** Eager {@code Lax.add(x, 1.0)}. */
+  @Benchmark
+  public NDArray eagerAdd() {
+    return Lax.add(x, 1.0f).blockUntilReady();
+  }
+
+  /** A cached jitted {@code x + 1}. */
+  @Benchmark
+  public NDArray jitAdd() {
+    return addOne.apply(x).blockUntilReady();
+  }
+}
