@@ -94,11 +94,13 @@ public final class Jax {
 
   private static ClosedJaxpr trace(Function<Object[], Object> fn, Object... args) {
     Pytree.Flat flat = Pytree.flatten(List.of(args));
-    JaxprTrace t = new JaxprTrace();
+    JaxprTrace t = new JaxprTrace("<lambda>", "make_jaxpr");
     List<NDArray> tracers = new ArrayList<>();
-    for (Object leaf : flat.leaves()) {
-      ShapedArray aval = (leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf)).aval();
-      tracers.add(t.newArg(aval));
+    for (int i = 0; i < args.length; i++) {
+      for (Object leaf : Pytree.flatten(args[i]).leaves()) {
+        ShapedArray aval = (leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf)).aval();
+        tracers.add(t.newArg(aval, "argument " + i));
+      }
     }
     List<?> rebuilt = (List<?>) Pytree.unflatten(flat.treedef(), tracers);
     Object out = Trace.with(t, () -> fn.apply(rebuilt.toArray()));

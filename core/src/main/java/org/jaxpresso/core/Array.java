@@ -4,6 +4,8 @@ import java.util.Objects;
 import org.jaxpresso.core.backend.Buffer;
 import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.core.backend.HostBuffer;
+import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.core.internal.ArrayPrinter;
 
 /**
@@ -234,6 +236,7 @@ public final class Array implements NDArray {
   }
 
   /** The elements as floats (converted from any dtype), row-major. */
+  @Override
   public float[] toFloatArray() {
     HostBuffer h = host();
     if (h.data() instanceof float[] f) {
@@ -247,6 +250,7 @@ public final class Array implements NDArray {
   }
 
   /** The elements as doubles (converted from any dtype), row-major. */
+  @Override
   public double[] toDoubleArray() {
     HostBuffer h = host();
     double[] r = new double[h.length()];
@@ -257,6 +261,7 @@ public final class Array implements NDArray {
   }
 
   /** The elements as ints (floats truncated toward zero, wider ints wrapped), row-major. */
+  @Override
   public int[] toIntArray() {
     HostBuffer h = host();
     if (h.data() instanceof int[] a && aval.dtype() == DType.INT32) {
@@ -270,6 +275,7 @@ public final class Array implements NDArray {
   }
 
   /** The elements as longs (floats truncated toward zero), row-major. */
+  @Override
   public long[] toLongArray() {
     HostBuffer h = host();
     long[] r = new long[h.length()];
@@ -280,6 +286,7 @@ public final class Array implements NDArray {
   }
 
   /** The elements as booleans (nonzero is true), row-major. */
+  @Override
   public boolean[] toBooleanArray() {
     HostBuffer h = host();
     boolean[] r = new boolean[h.length()];
@@ -287,6 +294,83 @@ public final class Array implements NDArray {
       r[i] = h.getBoolean(i);
     }
     return r;
+  }
+
+  @Override
+  public boolean bool() {
+    if (aval.size() != 1) {
+      throw new JaxValueError(aval.size() == 0
+          ? "The truth value of an empty array is ambiguous. Use a.size() > 0 to check that an array is not empty."
+          : "The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()");
+    }
+    return getBoolean(0);
+  }
+
+  private void checkOneElement(String what) {
+    if (aval.size() != 1) {
+      throw new JaxTypeError("only length-1 arrays can be converted to Java scalars (" + what
+          + " of an array of shape " + aval.shape() + ")");
+    }
+  }
+
+  @Override
+  public Object item() {
+    checkOneElement("item");
+    return scalarAt(host(), 0);
+  }
+
+  private Object scalarAt(HostBuffer h, int i) {
+    DType d = aval.dtype();
+    if (d.isBool()) {
+      return h.getBoolean(i);
+    }
+    if (d.isFloating()) {
+      return h.getDouble(i);
+    }
+    return h.getLong(i);
+  }
+
+  @Override
+  public int intValue() {
+    checkOneElement("intValue");
+    return (int) longValue();
+  }
+
+  @Override
+  public long longValue() {
+    checkOneElement("longValue");
+    return aval.dtype().isFloating() ? (long) getDouble(0) : getLong(0);
+  }
+
+  @Override
+  public float floatValue() {
+    checkOneElement("floatValue");
+    return (float) getDouble(0);
+  }
+
+  @Override
+  public double doubleValue() {
+    checkOneElement("doubleValue");
+    return getDouble(0);
+  }
+
+  @Override
+  public Object tolist() {
+    HostBuffer h = host();
+    if (aval.rank() == 0) {
+      return scalarAt(h, 0);
+    }
+    return tolist(h, 0, 0, aval.shape().strides());
+  }
+
+  private java.util.List<Object> tolist(HostBuffer h, int axis, long offset, long[] strides) {
+    int n = aval.shape().dim(axis);
+    java.util.List<Object> out = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      long pos = offset + i * strides[axis];
+      out.add(axis == aval.rank() - 1 ? scalarAt(h, (int) pos) : tolist(h, axis + 1, pos, strides));
+    }
+    return java.util.Collections.unmodifiableList(out);
   }
 
   /** The storage-class Java array of this dtype (see {@link HostBuffer}), copied. */

@@ -111,4 +111,23 @@ class ArrayTest {
     assertEquals(7, s.getLong(0));
     assertTrue(Array.scalar(true).getBoolean(0));
   }
+
+  @Test
+  void conversionsToJavaValues() {
+    assertTrue(Array.scalar(true).bool());
+    assertFalse(Array.of(new float[] {0f}, 1).bool());
+    org.jaxpresso.core.errors.JaxValueError e = assertThrows(org.jaxpresso.core.errors.JaxValueError.class,
+        () -> Array.of(new int[] {1, 2}, 2).bool());
+    assertEquals("The truth value of an array with more than one element is ambiguous. Use a.any() or a.all()", e.getMessage());
+    assertEquals(3L, Array.scalar(3, DType.INT8).item());
+    assertEquals(2.5, Array.scalar(2.5, DType.FLOAT32).item());
+    assertEquals(true, Array.scalar(true).item());
+    assertEquals(-2, Array.scalar(-2.7, DType.FLOAT32).intValue());
+    assertEquals(2.5f, Array.scalar(2.5, DType.FLOAT16).floatValue());
+    assertThrows(org.jaxpresso.core.errors.JaxTypeError.class, () -> Array.of(new int[] {1, 2}, 2).intValue());
+    assertEquals(java.util.List.of(java.util.List.of(1L, 2L), java.util.List.of(3L, 4L)),
+        Array.of(new int[] {1, 2, 3, 4}, 2, 2).tolist());
+    assertEquals(java.util.List.of(), Array.of(new float[0], 0).tolist());
+    assertEquals(1.5, Array.scalar(1.5, DType.FLOAT32).tolist());
+  }
 }

@@ -32,6 +32,12 @@ public final class JitTracer extends Tracer {
     return var;
   }
 
+  /** The argument or operation this value comes from, for error messages. */
+  @Override
+  public String origin() {
+    return trace.describe(var);
+  }
+
   @Override
   public ShapedArray aval() {
     return var.aval();

@@ -173,10 +173,11 @@ public final class Jitted {
   }
 
   private Entry trace(Object[] args, Pytree.TreeDef argsDef, List<ShapedArray> avals) {
-    JaxprTrace t = new JaxprTrace();
+    JaxprTrace t = new JaxprTrace(name, "jit");
+    List<String> labels = leafLabels(args, argsDef);
     List<NDArray> tracers = new ArrayList<>(avals.size());
-    for (ShapedArray a : avals) {
-      tracers.add(t.newArg(a));
+    for (int i = 0; i < avals.size(); i++) {
+      tracers.add(t.newArg(avals.get(i), labels.get(i)));
     }
     @SuppressWarnings("unchecked")
     List<Object> dynamicArgs = (List<Object>) Pytree.unflatten(argsDef, tracers);
@@ -199,6 +200,20 @@ public final class Jitted {
     ClosedJaxpr jaxpr = t.finish(outs);
     traces.incrementAndGet();
     return new Entry(jaxpr, of.treedef());
+  }
+
+  /** For each dynamic leaf, {@code argument i} naming the positional argument it belongs to. */
+  private List<String> leafLabels(Object[] args, Pytree.TreeDef argsDef) {
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!isStatic[i]) {
+        int n = Pytree.flatten(args[i]).leaves().size();
+        for (int k = 0; k < n; k++) {
+          labels.add("argument " + i);
+        }
+      }
+    }
+    return labels;
   }
 
   /**

@@ -233,6 +233,35 @@ class JitTest {
     assertEquals("f32[3,4]", j.jaxpr().outvars().get(0).aval().shortStr());
   }
 
+  @Test
+  void concreteValuesOfTracersRaiseJaxErrorsNamingTheArgument() {
+    BiFunction<NDArray, NDArray, NDArray> f = Jax.jit((NDArray x, NDArray neg) -> neg.bool() ? x : x);
+    TracerBoolConversionError b = assertThrows(TracerBoolConversionError.class,
+        () -> f.apply(f32(1), Array.scalar(true)));
+    assertEquals("Attempted boolean conversion of traced array with shape bool[].\n"
+        + "The error occurred while tracing the function <lambda> for jit. This concrete value was not"
+        + " available in Java because it depends on the value of argument 1.\n"
+        + "See https://docs.jax.dev/en/latest/errors.html#jax.errors.TracerBoolConversionError", b.getMessage());
+    Function<NDArray, NDArray> g = Jax.jit(x -> Lax.add(x, x.intValue()));
+    org.jaxpresso.core.errors.ConcretizationTypeError c =
+        assertThrows(org.jaxpresso.core.errors.ConcretizationTypeError.class, () -> g.apply(Array.scalar(1, DType.INT32)));
+    assertTrue(c.getMessage().startsWith("Abstract tracer value encountered where concrete value is expected:"
+        + " traced array with shape int32[]\nThe problem arose with the `int` function."), c.getMessage());
+    Function<NDArray, NDArray> h = Jax.jit(x -> {
+      x.toFloatArray();
+      return x;
+    });
+    org.jaxpresso.core.errors.TracerArrayConversionError a =
+        assertThrows(org.jaxpresso.core.errors.TracerArrayConversionError.class, () -> h.apply(f32(1, 2)));
+    assertTrue(a.getMessage().startsWith("The numpy.ndarray conversion method __array__() was called on traced"
+        + " array with shape float32[2]\nThe error occurred while tracing"), a.getMessage());
+    Function<NDArray, NDArray> k = Jax.jit(x -> Lax.add(x, Lax.add(x, x).floatValue()));
+    org.jaxpresso.core.errors.ConcretizationTypeError d =
+        assertThrows(org.jaxpresso.core.errors.ConcretizationTypeError.class, () -> k.apply(Array.scalar(1, DType.FLOAT32)));
+    assertTrue(d.getMessage().contains("This value became a tracer due to JAX operations on these lines:\n\n"
+        + "  operation f32[] = add"), d.getMessage());
+  }
+
   private static List<Double> toList(NDArray a) {
     List<Double> out = new ArrayList<>();
     for (double d : ((Array) a).toDoubleArray()) {

@@ -32,16 +32,46 @@ public final class JaxprTrace extends Trace {
   private final List<Var> constvars = new ArrayList<>();
   private final List<NDArray> consts = new ArrayList<>();
   private final Map<NDArray, Var> constIndex = new IdentityHashMap<>();
+  private final List<String> argLabels = new ArrayList<>();
+  private final String functionName;
+  private final String transformation;
   private volatile boolean finished;
 
-  /** A fresh trace with no inputs yet. */
-  public JaxprTrace() {}
+  /** A fresh trace with no inputs yet, for {@code transformation} (e.g. jit) of {@code functionName}. */
+  public JaxprTrace(String functionName, String transformation) {
+    this.functionName = functionName;
+    this.transformation = transformation;
+  }
 
-  /** Adds an input of the given aval and returns its tracer. */
-  public JitTracer newArg(ShapedArray aval) {
+  /** Adds an input of the given aval and returns its tracer; {@code label} names it in errors. */
+  public JitTracer newArg(ShapedArray aval, String label) {
     Var v = Var.of(aval);
     invars.add(v);
+    argLabels.add(label);
     return new JitTracer(this, v);
+  }
+
+  /**
+   * Where {@code v}'s value comes from, in JAX's words: the argument it depends on, or the
+   * operation that produced it.
+   */
+  public String describe(Var v) {
+    String head = "The error occurred while tracing the function " + functionName + " for "
+        + transformation + ".";
+    int i = invars.indexOf(v);
+    if (i >= 0) {
+      return head + " This concrete value was not available in Java because it depends on the value of "
+          + argLabels.get(i) + ".";
+    }
+    for (Eqn e : eqns) {
+      if (e.outputs().contains(v)) {
+        String params = e.primitive().printedParams(e.params()).isEmpty() ? ""
+            : e.primitive().printedParams(e.params()).toString();
+        return head + " This value became a tracer due to JAX operations on these lines:\n\n  operation "
+            + v.aval().shortStr() + " = " + e.primitive().name() + params;
+      }
+    }
+    return head;
   }
 
   /** Whether {@link #finish} has been called. */
