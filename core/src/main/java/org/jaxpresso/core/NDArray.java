@@ -43,6 +43,251 @@ public interface NDArray {
     return this;
   }
 
+  // ---- NumPy-style methods (behaviour from the numpy module, see ArrayMethods) ----
+
+  /** {@code this + y}, promoting and broadcasting as {@code Jnp.add}. */
+  default NDArray add(Object y) {
+    return ArrayMethods.provider().add(this, y);
+  }
+
+  /** {@code this - y}, as {@code Jnp.subtract}. */
+  default NDArray sub(Object y) {
+    return ArrayMethods.provider().sub(this, y);
+  }
+
+  /** {@code this * y}, as {@code Jnp.multiply}. */
+  default NDArray mul(Object y) {
+    return ArrayMethods.provider().mul(this, y);
+  }
+
+  /** {@code this / y}, as {@code Jnp.trueDivide}. */
+  default NDArray div(Object y) {
+    return ArrayMethods.provider().div(this, y);
+  }
+
+  /** {@code this // y}, as {@code Jnp.floorDivide}. */
+  default NDArray floorDiv(Object y) {
+    return ArrayMethods.provider().floorDiv(this, y);
+  }
+
+  /** {@code this % y}, as {@code Jnp.remainder}. */
+  default NDArray mod(Object y) {
+    return ArrayMethods.provider().mod(this, y);
+  }
+
+  /** {@code this ** y}, as {@code Jnp.power}. */
+  default NDArray pow(Object y) {
+    return ArrayMethods.provider().pow(this, y);
+  }
+
+  /** {@code this @ y}, as {@code Jnp.matmul}. */
+  default NDArray matmul(Object y) {
+    return ArrayMethods.provider().matmul(this, y);
+  }
+
+  /** {@code -this}. */
+  default NDArray neg() {
+    return ArrayMethods.provider().unary("negative", this);
+  }
+
+  /** {@code |this|}. */
+  default NDArray abs() {
+    return ArrayMethods.provider().unary("abs", this);
+  }
+
+  /** Square root. */
+  default NDArray sqrt() {
+    return ArrayMethods.provider().unary("sqrt", this);
+  }
+
+  /** Exponential. */
+  default NDArray exp() {
+    return ArrayMethods.provider().unary("exp", this);
+  }
+
+  /** Natural logarithm. */
+  default NDArray log() {
+    return ArrayMethods.provider().unary("log", this);
+  }
+
+  /** Sine. */
+  default NDArray sin() {
+    return ArrayMethods.provider().unary("sin", this);
+  }
+
+  /** Cosine. */
+  default NDArray cos() {
+    return ArrayMethods.provider().unary("cos", this);
+  }
+
+  /** Hyperbolic tangent. */
+  default NDArray tanh() {
+    return ArrayMethods.provider().unary("tanh", this);
+  }
+
+  /** {@code this < y}. */
+  default NDArray lt(Object y) {
+    return ArrayMethods.provider().compare("less", this, y);
+  }
+
+  /** {@code this <= y}. */
+  default NDArray le(Object y) {
+    return ArrayMethods.provider().compare("less_equal", this, y);
+  }
+
+  /** {@code this > y}. */
+  default NDArray gt(Object y) {
+    return ArrayMethods.provider().compare("greater", this, y);
+  }
+
+  /** {@code this >= y}. */
+  default NDArray ge(Object y) {
+    return ArrayMethods.provider().compare("greater_equal", this, y);
+  }
+
+  /** {@code this == y} elementwise. */
+  default NDArray eq(Object y) {
+    return ArrayMethods.provider().compare("equal", this, y);
+  }
+
+  /** {@code this != y} elementwise. */
+  default NDArray ne(Object y) {
+    return ArrayMethods.provider().compare("not_equal", this, y);
+  }
+
+  /** Sum of all elements. */
+  default NDArray sum() {
+    return ArrayMethods.provider().reduce("sum", this, null);
+  }
+
+  /** Sum over the given axes (negative axes count from the end). */
+  default NDArray sum(int... axes) {
+    return ArrayMethods.provider().reduce("sum", this, axes);
+  }
+
+  /** Mean of all elements. */
+  default NDArray mean() {
+    return ArrayMethods.provider().reduce("mean", this, null);
+  }
+
+  /** Mean over the given axes. */
+  default NDArray mean(int... axes) {
+    return ArrayMethods.provider().reduce("mean", this, axes);
+  }
+
+  /** Standard deviation of all elements (ddof 0). */
+  default NDArray std() {
+    return ArrayMethods.provider().reduce("std", this, null);
+  }
+
+  /** Standard deviation over the given axes (ddof 0). */
+  default NDArray std(int... axes) {
+    return ArrayMethods.provider().reduce("std", this, axes);
+  }
+
+  /** Variance of all elements (ddof 0). */
+  default NDArray var() {
+    return ArrayMethods.provider().reduce("var", this, null);
+  }
+
+  /** Variance over the given axes (ddof 0). */
+  default NDArray var(int... axes) {
+    return ArrayMethods.provider().reduce("var", this, axes);
+  }
+
+  /** Maximum of all elements. */
+  default NDArray max() {
+    return ArrayMethods.provider().reduce("max", this, null);
+  }
+
+  /** Maximum over the given axes. */
+  default NDArray max(int... axes) {
+    return ArrayMethods.provider().reduce("max", this, axes);
+  }
+
+  /** Minimum of all elements. */
+  default NDArray min() {
+    return ArrayMethods.provider().reduce("min", this, null);
+  }
+
+  /** Minimum over the given axes. */
+  default NDArray min(int... axes) {
+    return ArrayMethods.provider().reduce("min", this, axes);
+  }
+
+  /** Product of all elements. */
+  default NDArray prod() {
+    return ArrayMethods.provider().reduce("prod", this, null);
+  }
+
+  /** Product over the given axes. */
+  default NDArray prod(int... axes) {
+    return ArrayMethods.provider().reduce("prod", this, axes);
+  }
+
+  /** Whether all elements are true. */
+  default NDArray all() {
+    return ArrayMethods.provider().reduce("all", this, null);
+  }
+
+  /** Whether any element is true. */
+  default NDArray any() {
+    return ArrayMethods.provider().reduce("any", this, null);
+  }
+
+  /** Index of the maximum of the flattened array. */
+  default NDArray argmax() {
+    return ArrayMethods.provider().reduce("argmax", this, null);
+  }
+
+  /** Indices of the maxima along {@code axis}. */
+  default NDArray argmax(int axis) {
+    return ArrayMethods.provider().reduce("argmax", this, new int[] {axis});
+  }
+
+  /** Index of the minimum of the flattened array. */
+  default NDArray argmin() {
+    return ArrayMethods.provider().reduce("argmin", this, null);
+  }
+
+  /** Indices of the minima along {@code axis}. */
+  default NDArray argmin(int axis) {
+    return ArrayMethods.provider().reduce("argmin", this, new int[] {axis});
+  }
+
+  /**
+   * This array with a new shape: ints (one may be -1), or concrete 0-d integer arrays; a traced
+   * size raises JAX's "Shapes must be 1D sequences of concrete values of integer type" error.
+   */
+  default NDArray reshape(Object... shape) {
+    return ArrayMethods.provider().reshape(this, shape);
+  }
+
+  /** The axes permuted; no arguments reverses them. */
+  default NDArray transpose(int... axes) {
+    return ArrayMethods.provider().transpose(this, axes);
+  }
+
+  /** The transpose (axes reversed), as {@code x.T}. */
+  default NDArray T() {
+    return ArrayMethods.provider().transpose(this);
+  }
+
+  /** A copy converted to {@code dtype}. */
+  default NDArray astype(DType dtype) {
+    return ArrayMethods.provider().astype(this, dtype);
+  }
+
+  /** {@code this[index]}: ints, {@code Jnp.slice(...)}, {@code Jnp.newaxis()}, {@code Jnp.ellipsis()}, integer arrays, boolean masks. */
+  default NDArray get(Object... index) {
+    return ArrayMethods.provider().get(this, index);
+  }
+
+  /** {@code this.at[index]}: functional updates ({@code set}, {@code add}, ...). */
+  default IndexUpdateRef at(Object... index) {
+    return ArrayMethods.provider().at(this, index);
+  }
+
   // ---- conversions to Java values: concrete arrays only; tracers raise JAX's errors ----
 
   /**

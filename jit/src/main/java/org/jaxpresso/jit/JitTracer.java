@@ -28,7 +28,7 @@ public final class JitTracer extends Tracer {
   }
 
   /** The jaxpr variable this tracer stands for. */
-  public Var var() {
+  public Var jaxprVar() {
     return var;
   }
 

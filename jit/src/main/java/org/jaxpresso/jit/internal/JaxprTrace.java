@@ -105,7 +105,7 @@ public final class JaxprTrace extends Trace {
 
   private Atom atomFor(NDArray x) {
     if (x instanceof JitTracer t && t.trace() == this) {
-      return t.var();
+      return t.jaxprVar();
     }
     if (x instanceof Tracer t) {
       if (t.trace() instanceof JaxprTrace other && other.isFinished()) {
