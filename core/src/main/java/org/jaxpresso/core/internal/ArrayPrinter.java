@@ -37,7 +37,9 @@ public final class ArrayPrinter {
             ? "[], shape=" + a.aval().shape()
             : array2string(a, PREFIX, ",", ", ");
     int lastLineLen = s.length() - s.lastIndexOf('\n') + 1;
-    String sep = lastLineLen + dtypeStr.length() + 1 > LINE_WIDTH ? " ".repeat(PREFIX.length()) : " ";
+    // JAX's quirk: a long last line gets the prefix's width of spaces, on the same line.
+    String sep =
+        lastLineLen + dtypeStr.length() + 1 > LINE_WIDTH ? " ".repeat(PREFIX.length()) : " ";
     return PREFIX + s + "," + sep + dtypeStr;
   }
 
@@ -55,7 +57,7 @@ public final class ArrayPrinter {
     return array2string(a, "", "", " ");
   }
 
-  /** NumPy's {@code array2string(a, prefix=..., suffix=..., separator=...)} for a non-empty array. */
+  /** NumPy's {@code array2string(a, prefix, suffix, separator)} of a non-empty array. */
   private static String array2string(Array a, String prefix, String suffix, String separator) {
     int[] shape = a.shape();
     HostBuffer h = a.host();

@@ -37,8 +37,24 @@ final class FloatDigits {
   /**
    * The shortest decimal that identifies {@code abs} (positive, finite) among the values of
    * {@code dtype}; zero for zero. The result has no trailing zeros.
+   *
+   * <p>For float32 and float64 this takes Java's {@code toString} digits, which follow the same
+   * rule (JDK 19+) except that Java may keep two digits where one identifies the value; those
+   * cases, and the 16-bit formats, go through {@link #shortestExact}.
    */
   static BigDecimal shortest(double abs, DType dtype) {
+    if (abs != 0.0 && (dtype == DType.FLOAT32 || dtype == DType.FLOAT64)) {
+      String java = dtype == DType.FLOAT32 ? Float.toString((float) abs) : Double.toString(abs);
+      BigDecimal d = new BigDecimal(java).stripTrailingZeros();
+      if (d.precision() > 2) {
+        return d;
+      }
+    }
+    return shortestExact(abs, dtype);
+  }
+
+  /** {@link #shortest} computed from the exact value and its neighbours in {@code dtype}. */
+  static BigDecimal shortestExact(double abs, DType dtype) {
     if (abs == 0.0) {
       return BigDecimal.ZERO;
     }
@@ -135,12 +151,16 @@ final class FloatDigits {
     }
     BigDecimal exact = new BigDecimal(abs);
     if (s.precision() - 1 > precision) {
-      return exact.round(new MathContext(precision + 1, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+      return roundSignificant(exact, precision + 1);
     }
     if (s.precision() - 1 < minDigits) {
-      return exact.round(new MathContext(minDigits + 1, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+      return roundSignificant(exact, minDigits + 1);
     }
     return s;
+  }
+
+  private static BigDecimal roundSignificant(BigDecimal exact, int digits) {
+    return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)).stripTrailingZeros();
   }
 
   /** The number of digits after the point of a stripped decimal (0 for integers). */
