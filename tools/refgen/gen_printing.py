@@ -188,9 +188,19 @@ def main():
     case('float32_long_last_line', np.linspace(0, 1, 7), 'float32')
     case('float32_exact_wrap', np.arange(16) + 0.5, 'float32')
     case('float32_4d', np.arange(2 * 2 * 2 * 3).reshape(2, 2, 2, 3) * 1.5, 'float32')
-    case('float32_summarized_4d', np.arange(8 * 8 * 8 * 8).reshape(8, 8, 8, 8) / 8.0, 'float32')
+    case('float32_summarized_4d', np.arange(7 * 2 * 9 * 8).reshape(7, 2, 9, 8) / 8.0, 'float32')
     case('float32_column', np.arange(5).reshape(5, 1) * 0.5, 'float32')
     case('float32_empty_row', [], 'float32', (0, 3))
+    for dt in floats:
+        case(f'{dt}_scalar_nan', np.nan, dt)
+        case(f'{dt}_scalar_neginf', -np.inf, dt, weak=True)
+    # line wrapping: every element width and count around the 75-column limit
+    for n in range(1, 41):
+        case(f'wrap_int_{n}', [(k * 7919) % (10 ** (n % 7 + 1)) for k in range(n)], 'int32')
+        case(f'wrap_float_{n}', rng.standard_normal(n) * 10.0 ** (n % 5 - 2), 'float32',
+             weak=n % 3 == 0)
+    for rows, cols in [(2, 13), (3, 14), (2, 25), (4, 1), (1, 30)]:
+        case(f'wrap_2d_{rows}x{cols}', np.arange(rows * cols) * 1.25, 'float32', (rows, cols))
     case('bfloat16_mixed', [1.0, 2.5, -3.25, 0.1, 1e10, 123456.0, 1.5e-7], 'bfloat16')
     case('bfloat16_2d', np.arange(12).reshape(3, 4) / 3.0, 'bfloat16')
     with open(OUT, 'w') as f:

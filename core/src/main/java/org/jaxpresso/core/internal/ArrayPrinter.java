@@ -75,7 +75,7 @@ public final class ArrayPrinter {
         new Layout(
             shape, strides, format, LINE_WIDTH - suffix.length(), separator,
             summarize ? SUMMARY : "");
-    return layout.recurse(0, 0, nextLinePrefix, layout.lineWidth);
+    return layout.recurse(0, 0, nextLinePrefix, layout.lineWidth());
   }
 
   /** Flat indices of the elements that print (all, or the corners of a summarized array). */
@@ -151,28 +151,13 @@ public final class ArrayPrinter {
   }
 
   /** NumPy's {@code _formatArray} (non-legacy mode) over one array. */
-  private static final class Layout {
-    final int[] shape;
-    final int[] strides;
-    final IntFunction<String> format;
-    final int lineWidth;
-    final String separator;
-    final String summaryInsert;
-
-    Layout(
-        int[] shape,
-        int[] strides,
-        IntFunction<String> format,
-        int lineWidth,
-        String separator,
-        String summaryInsert) {
-      this.shape = shape;
-      this.strides = strides;
-      this.format = format;
-      this.lineWidth = lineWidth;
-      this.separator = separator;
-      this.summaryInsert = summaryInsert;
-    }
+  private record Layout(
+      int[] shape,
+      int[] strides,
+      IntFunction<String> format,
+      int lineWidth,
+      String separator,
+      String summaryInsert) {
 
     String recurse(int axis, int offset, String hangingIndent, int currWidth) {
       int axesLeft = shape.length - axis;
