@@ -232,9 +232,9 @@ public final class Shaping {
     }
     long newSize = Shape.of(newSizes).size();
     if (newSize != x.size()) {
+      // JAX 0.11 leaves this to XLA's verifier; earlier versions raised this message.
       throw new JaxTypeError("reshape total size must be unchanged, got new_sizes "
-          + tuple(newSizes) + " (of total size " + newSize + ") for shape " + x.shape()
-          + " (of total size " + x.size() + ").");
+          + tuple(newSizes) + " for shape " + x.shape() + ".");
     }
     if (dims != null && !isPermutation(dims, x.rank())) {
       throw new JaxTypeError("reshape dimensions must be a permutation of operand dimensions, "

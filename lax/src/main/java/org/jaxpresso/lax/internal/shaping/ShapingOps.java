@@ -30,7 +30,10 @@ public final class ShapingOps {
   /** {@code lax.broadcast_in_dim}. */
   public static NDArray broadcastInDim(Object x, int[] shape, int[] broadcastDimensions) {
     NDArray a = LaxSupport.asArray(x);
-    if (a.aval().rank() == shape.length && broadcastDimensions.length == 0 && a instanceof Array) {
+    // JAX returns a concrete operand as is when ndim == len(shape) and no broadcast dimensions
+    // are given; only the rank-0 case of that is well formed, so only it short-cuts here.
+    if (a.aval().rank() == 0 && shape.length == 0 && broadcastDimensions.length == 0
+        && a instanceof Array) {
       return a;
     }
     return Shaping.BROADCAST_IN_DIM.bind1(Params.of("shape", shape, "broadcast_dimensions",
@@ -91,7 +94,7 @@ public final class ShapingOps {
   public static NDArray expandDims(Object x, int[] dimensions) {
     NDArray a = LaxSupport.asArray(x);
     if (Arrays.stream(dimensions).distinct().count() != dimensions.length) {
-      throw new JaxValueError("repeated axis in lax.expand_dims: " + pyList(dimensions));
+      throw new JaxValueError("repeated axis in lax.expand_dims: " + Shape.tupleString(dimensions));
     }
     int rankOut = a.aval().rank() + dimensions.length;
     int[] dims = new int[dimensions.length];
@@ -99,7 +102,7 @@ public final class ShapingOps {
       dims[i] = canonicalizeAxis(dimensions[i], rankOut);
     }
     if (Arrays.stream(dims).distinct().count() != dims.length) {
-      throw new JaxValueError("repeated axis in lax.expand_dims: " + pyList(dims));
+      throw new JaxValueError("repeated axis in lax.expand_dims: " + Shape.tupleString(dims));
     }
     int[] sorted = dims.clone();
     Arrays.sort(sorted);
@@ -268,14 +271,6 @@ public final class ShapingOps {
       }
     }
     return true;
-  }
-
-  static String pyList(int[] a) {
-    StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < a.length; i++) {
-      sb.append(i > 0 ? ", " : "").append(a[i]);
-    }
-    return sb.append(']').toString();
   }
 
   static Object pyScalar(Object v) {
