@@ -174,9 +174,10 @@ def slicing_cases(dt):
                    for s, l, st in zip(start, limit, strides or (1,) * len(start)))
         case("slice", dt, [x], x[sl], start_indices=start, limit_indices=limit, strides=strides)
     idx_types = ["int32", "int64", "uint8", "int8", "uint64"]
-    for k, (xs, starts, sizes) in enumerate([((5,), (4,), (2,)), ((5,), (1,), (2,)),
-                                             ((4, 3), (1, 0), (2, 3)), ((4, 3), (3, 2), (2, 2)),
-                                             ((5,), (0,), (0,)), ((), (), ()), ((3,), (200,), (1,))]):
+    ds_cases = [((5,), (4,), (2,)), ((5,), (1,), (2,)), ((4, 3), (1, 0), (2, 3)),
+                ((4, 3), (3, 2), (2, 2)), ((5,), (0,), (0,)), ((), (), ()), ((3,), (200,), (1,)),
+                ((5,), (-3,), (2,))]
+    for k, (xs, starts, sizes) in enumerate(ds_cases):
         it = idx_types[k % len(idx_types)]
         if any(s < 0 for s in starts) and it.startswith("u"):
             it = "int32"

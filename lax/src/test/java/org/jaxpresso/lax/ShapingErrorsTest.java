@@ -162,7 +162,8 @@ class ShapingErrorsTest {
             + " (1 vs (2, 3))", () -> Lax.dynamicSlice(f32(2, 3), new Object[] {0},
                 new int[] {1, 1})),
         err(JaxTypeError.class, "dynamic_slice start_indices must have length equal to the number"
-            + " of dimensions of the operand, got indices [int32[]] for operand shape (2, 3).",
+            + " of dimensions of the operand, got indices [ShapedArray(int32[])] for operand"
+            + " shape (2, 3).",
             () -> Slicing.DYNAMIC_SLICE.bind(List.of(f32(2, 3), idx(0, DType.INT32)),
                 Params.of("slice_sizes", new int[] {1, 1})).get(0)),
         err(JaxTypeError.class, "dynamic_slice slice_sizes must have the same length as"
@@ -175,8 +176,8 @@ class ShapingErrorsTest {
             + " slice_sizes of (-1,).", () -> Lax.dynamicSlice(f32(5), new Object[] {0},
                 new int[] {-1})),
         err(JaxTypeError.class, "start_indices arguments to dynamic_slice must be scalars,  got"
-            + " indices [int32[2]]", () -> Lax.dynamicSlice(f32(5), new Object[] {i32(2)},
-                new int[] {1})),
+            + " indices [ShapedArray(int32[2])]",
+            () -> Lax.dynamicSlice(f32(5), new Object[] {i32(2)}, new int[] {1})),
         err(JaxTypeError.class, "index arguments to dynamic_slice must be integers of the same"
             + " type, got: float32", () -> Lax.dynamicSlice(f32(5), new Object[] {1.0f},
                 new int[] {1})),
@@ -188,7 +189,8 @@ class ShapingErrorsTest {
             + " got update shape (2,) for operand shape (2, 3).",
             () -> Lax.dynamicUpdateSlice(f32(2, 3), f32(2), 0, 0)),
         err(JaxTypeError.class, "dynamic_update_slice start_indices must have length equal to the"
-            + " rank of operand, got indices [int32[]] for operand shape (2, 3).",
+            + " rank of operand, got indices [ShapedArray(int32[])] for operand shape"
+            + " (2, 3).",
             () -> Slicing.DYNAMIC_UPDATE_SLICE.bind(List.of(f32(2, 3), f32(1, 1),
                 idx(0, DType.INT32)), none).get(0)),
         err(JaxTypeError.class, "dynamic_update_slice update shape must be smaller than operand"
@@ -199,7 +201,8 @@ class ShapingErrorsTest {
         err(JaxTypeError.class, "index arguments to dynamic_update_slice must be integers of the"
             + " same type, got float32", () -> Lax.dynamicUpdateSlice(f32(2), f32(1), 0.5f)),
         err(JaxTypeError.class, "start_indices arguments to dynamic_update_slice must be scalars,"
-            + " got indices [int32[1]]", () -> Lax.dynamicUpdateSlice(f32(2), f32(1), i32(1))));
+            + " got indices [ShapedArray(int32[1])]",
+            () -> Lax.dynamicUpdateSlice(f32(2), f32(1), i32(1))));
   }
 
   @ParameterizedTest(name = "{0}")

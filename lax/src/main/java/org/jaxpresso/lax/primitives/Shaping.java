@@ -1,10 +1,10 @@
 package org.jaxpresso.lax.primitives;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.DType;
@@ -89,7 +89,7 @@ public final class Shaping {
   // ---- factory ----
 
   static Primitive unary(String name, UnaryRule rule, SourceMap source,
-      java.util.function.UnaryOperator<Params> printed) {
+      UnaryOperator<Params> printed) {
     Primitive.Builder b = Primitive.builder(name)
         .family("shaping")
         .abstractEval((avals, p) -> {
@@ -523,11 +523,5 @@ public final class Shaping {
       Layout.next(idx, shape);
     }
     return Array.wrap(out, to);
-  }
-
-  /** The primitives of this family, in declaration order. */
-  public static List<Primitive> all() {
-    return new ArrayList<>(List.of(BROADCAST_IN_DIM, RESHAPE, TRANSPOSE, SQUEEZE, REV,
-        CONCATENATE, PAD, IOTA));
   }
 }

@@ -42,6 +42,13 @@ public final class Slicing {
     return Shape.tupleString(a);
   }
 
+  /** Python's repr of a list of avals: {@code [ShapedArray(int32[], weak_type=True)]}. */
+  static String avalList(List<ShapedArray> avals) {
+    return avals.stream()
+        .map(a -> "ShapedArray(" + a.str() + (a.weakType() ? ", weak_type=True" : "") + ")")
+        .collect(Collectors.joining(", ", "[", "]"));
+  }
+
   // ---- slice ----
 
   static ShapedArray sliceRule(ShapedArray x, Params p) {
@@ -123,9 +130,8 @@ public final class Slicing {
   static void checkStartIndices(String name, List<ShapedArray> starts, String sep) {
     for (ShapedArray s : starts) {
       if (s.rank() != 0) {
-        String got = starts.stream().map(ShapedArray::str).collect(Collectors.joining(", "));
         throw new JaxTypeError("start_indices arguments to " + name + " must be scalars, "
-            + sep + "got indices [" + got + "]");
+            + sep + "got indices " + avalList(starts));
       }
     }
     for (ShapedArray s : starts) {
@@ -144,11 +150,9 @@ public final class Slicing {
     }
     ShapedArray x = avals.get(0);
     List<ShapedArray> starts = avals.subList(1, avals.size());
-    String startText = starts.stream().map(ShapedArray::str).collect(Collectors.joining(", ",
-        "[", "]"));
     if (x.rank() != starts.size()) {
       throw new JaxTypeError("dynamic_slice start_indices must have length equal to the number "
-          + "of dimensions of the operand, got indices " + startText + " for operand shape "
+          + "of dimensions of the operand, got indices " + avalList(starts) + " for operand shape "
           + x.shape() + ".");
     }
     if (starts.size() != sizes.length) {
@@ -214,10 +218,8 @@ public final class Slicing {
           + "got update shape " + u.shape() + " for operand shape " + x.shape() + ".");
     }
     if (x.rank() != starts.size()) {
-      String startText = starts.stream().map(ShapedArray::str).collect(Collectors.joining(", ",
-          "[", "]"));
       throw new JaxTypeError("dynamic_update_slice start_indices must have length equal to the "
-          + "rank of operand, got indices " + startText + " for operand shape " + x.shape()
+          + "rank of operand, got indices " + avalList(starts) + " for operand shape " + x.shape()
           + ".");
     }
     for (int d = 0; d < x.rank(); d++) {
