@@ -81,7 +81,7 @@ class GatherTest {
             + " start_indices_batching_dims=()) fill_value=None indices_are_sorted=False"
             + " mode=GatherScatterMode.PROMISE_IN_BOUNDS slice_sizes=(1, 3)"
             + " unique_indices=False]"),
-        RecordingTrace.record(() -> Lax.gather(x, column(0, 1), ROWS, new int[] {1, 3},
+        ShapingRecordingTrace.record(() -> Lax.gather(x, column(0, 1), ROWS, new int[] {1, 3},
             GatherScatterMode.PROMISE_IN_BOUNDS)));
     Array y = Array.fromDoubles(DType.FLOAT32, new double[6], 2, 3);
     GatherDimensionNumbers along = new GatherDimensionNumbers(new int[0], new int[] {1},
@@ -90,14 +90,14 @@ class GatherTest {
             + " collapsed_slice_dims=(1,), start_index_map=(1,), operand_batching_dims=(0,),"
             + " start_indices_batching_dims=(0,)) fill_value=nan indices_are_sorted=False"
             + " mode=GatherScatterMode.FILL_OR_DROP slice_sizes=(1, 1) unique_indices=False]"),
-        RecordingTrace.record(() -> Lax.gather(y,
+        ShapingRecordingTrace.record(() -> Lax.gather(y,
             Array.fromLongs(DType.INT32, new long[] {0, 2}, 2, 1, 1), along, new int[] {1, 1},
             GatherScatterMode.FILL_OR_DROP)));
     assertEquals(List.of("gather[dimension_numbers=GatherDimensionNumbers(offset_dims=(),"
             + " collapsed_slice_dims=(0,), start_index_map=(0,), operand_batching_dims=(),"
             + " start_indices_batching_dims=()) fill_value=-2147483648 indices_are_sorted=True"
             + " mode=GatherScatterMode.FILL_OR_DROP slice_sizes=(1,) unique_indices=True]"),
-        RecordingTrace.record(() -> Lax.gather(arange(DType.INT32, 3), column(1), POINTS,
+        ShapingRecordingTrace.record(() -> Lax.gather(arange(DType.INT32, 3), column(1), POINTS,
             new int[] {1}, GatherScatterMode.FILL_OR_DROP, null, true, true)));
   }
 

@@ -108,12 +108,12 @@ class ScatterTest {
     assertEquals(List.of("scatter[" + dn + " indices_are_sorted=True"
             + " mode=GatherScatterMode.FILL_OR_DROP unique_indices=True update_consts=()"
             + " update_jaxpr=None]"),
-        RecordingTrace.record(() -> ShapingOps.scatter("scatter", arange5(),
+        ShapingRecordingTrace.record(() -> ShapingOps.scatter("scatter", arange5(),
             Array.fromLongs(DType.INT32, new long[] {0}, 1), 5.0f, AT, null, true, true)));
     assertEquals(List.of("scatter-add[" + dn + " indices_are_sorted=False"
             + " mode=GatherScatterMode.FILL_OR_DROP unique_indices=False update_consts=()"
             + " update_jaxpr=None]"),
-        RecordingTrace.record(() -> Lax.scatterAdd(arange5(), ints(1, 2), floats(1, 1), AT,
+        ShapingRecordingTrace.record(() -> Lax.scatterAdd(arange5(), ints(1, 2), floats(1, 1), AT,
             null)));
     assertEquals("ScatterDimensionNumbers(update_window_dims=(1,), inserted_window_dims=(),"
         + " scatter_dims_to_operand_dims=(0, 1), operand_batching_dims=(2,),"

@@ -31,32 +31,35 @@ class ShapingApiTest {
   void printedParamsMatchJax() {
     Array a = arange(12, 3, 4);
     assertEquals(List.of("reshape[dimensions=None new_sizes=(4, 3) sharding=None]"),
-        RecordingTrace.record(() -> Lax.reshape(a, new int[] {4, 3})));
+        ShapingRecordingTrace.record(() -> Lax.reshape(a, new int[] {4, 3})));
     assertEquals(List.of("transpose[permutation=(1, 0)]"),
-        RecordingTrace.record(() -> Lax.transpose(a, 1, 0)));
+        ShapingRecordingTrace.record(() -> Lax.transpose(a, 1, 0)));
     assertEquals(List.of("broadcast_in_dim[broadcast_dimensions=(0,)]"),
-        RecordingTrace.record(() -> Lax.broadcastInDim(arange(3), new int[] {3, 1},
+        ShapingRecordingTrace.record(() -> Lax.broadcastInDim(arange(3), new int[] {3, 1},
             new int[] {0})));
     assertEquals(List.of("broadcast_in_dim[]"),
-        RecordingTrace.record(() -> Lax.broadcastInDim(0.0f, new int[] {2, 2}, new int[0])));
+        ShapingRecordingTrace.record(() -> Lax.broadcastInDim(0.0f, new int[] {2, 2},
+            new int[0])));
     assertEquals(List.of("iota[dimension=0 dtype=int32 shape=(4,) sharding=None]"),
-        RecordingTrace.record(() -> Lax.iota(DType.INT32, 4)));
+        ShapingRecordingTrace.record(() -> Lax.iota(DType.INT32, 4)));
     assertEquals(List.of("iota[dimension=1 dtype=float32 shape=(2, 3) sharding=None]"),
-        RecordingTrace.record(() -> Lax.broadcastedIota(DType.FLOAT32, new int[] {2, 3}, 1)));
+        ShapingRecordingTrace.record(() -> Lax.broadcastedIota(DType.FLOAT32, new int[] {2, 3},
+            1)));
     assertEquals(List.of("squeeze[dimensions=(0, 2)]"),
-        RecordingTrace.record(() -> Lax.squeeze(arange(3, 1, 3, 1), 0, -1)));
-    assertEquals(List.of("rev[dimensions=(0,)]"), RecordingTrace.record(() -> Lax.rev(a, 0)));
+        ShapingRecordingTrace.record(() -> Lax.squeeze(arange(3, 1, 3, 1), 0, -1)));
+    assertEquals(List.of("rev[dimensions=(0,)]"),
+        ShapingRecordingTrace.record(() -> Lax.rev(a, 0)));
     assertEquals(List.of("concatenate[dimension=0]"),
-        RecordingTrace.record(() -> Lax.concatenate(0, arange(3), arange(3))));
+        ShapingRecordingTrace.record(() -> Lax.concatenate(0, arange(3), arange(3))));
     assertEquals(List.of("pad[padding_config=((1, 2, 1),)]"),
-        RecordingTrace.record(() -> Lax.pad(arange(3), 0.0f, new int[][] {{1, 2, 1}})));
+        ShapingRecordingTrace.record(() -> Lax.pad(arange(3), 0.0f, new int[][] {{1, 2, 1}})));
     assertEquals(List.of("slice[limit_indices=(3, 3) start_indices=(1, 0) strides=None]",
             "slice[limit_indices=(4, 3) start_indices=(0, 0) strides=(2, 1)]"),
-        RecordingTrace.record(() -> List.of(
+        ShapingRecordingTrace.record(() -> List.of(
             Lax.slice(arange(12, 4, 3), new int[] {1, 0}, new int[] {3, 3}),
             Lax.slice(arange(12, 4, 3), new int[] {0, 0}, new int[] {4, 3}, new int[] {2, 1}))));
     assertEquals(List.of("dynamic_slice[slice_sizes=(2, 3)]", "dynamic_update_slice[]"),
-        RecordingTrace.record(() -> List.of(
+        ShapingRecordingTrace.record(() -> List.of(
             Lax.dynamicSlice(arange(12, 4, 3), new Object[] {1, 0}, new int[] {2, 3}),
             Lax.dynamicUpdateSlice(arange(12, 4, 3), arange(3, 1, 3), 1, 0))));
   }
@@ -64,7 +67,7 @@ class ShapingApiTest {
   @Test
   void expandDimsIsBroadcastInDim() {
     assertEquals(List.of("broadcast_in_dim[broadcast_dimensions=(1,)]"),
-        RecordingTrace.record(() -> Lax.expandDims(arange(3), 0)));
+        ShapingRecordingTrace.record(() -> Lax.expandDims(arange(3), 0)));
     NDArray r = Lax.expandDims(arange(3), -1, 0);
     assertEquals(Shape.of(1, 3, 1), r.aval().shape());
     assertArrayEquals(new float[] {0, 1, 2}, values(r));
@@ -85,13 +88,13 @@ class ShapingApiTest {
     assertSame(a, Lax.squeeze(a));
     assertSame(a, Lax.concatenate(List.of(a), 0));
     assertSame(a, Lax.reshape(a, new int[] {2, 3}, new int[] {0, 1}));
-    assertEquals(List.of(), RecordingTrace.record(() -> Lax.transpose(a, 0, 1)));
+    assertEquals(List.of(), ShapingRecordingTrace.record(() -> Lax.transpose(a, 0, 1)));
   }
 
   @Test
   void reshapeWithDimensionsTransposesFirst() {
     assertEquals(List.of("reshape[dimensions=(1, 0) new_sizes=(6,) sharding=None]"),
-        RecordingTrace.record(() -> Lax.reshape(arange(6, 2, 3), new int[] {6},
+        ShapingRecordingTrace.record(() -> Lax.reshape(arange(6, 2, 3), new int[] {6},
             new int[] {1, 0})));
     assertArrayEquals(new float[] {0, 3, 1, 4, 2, 5},
         values(Lax.reshape(arange(6, 2, 3), new int[] {6}, new int[] {1, 0})));

@@ -10,7 +10,7 @@ import org.jaxpresso.core.Primitive;
 import org.jaxpresso.core.Trace;
 
 /** A test trace that evaluates eagerly and records each bind as {@code name[printed params]}. */
-final class RecordingTrace extends Trace {
+final class ShapingRecordingTrace extends Trace {
   final List<String> binds = new ArrayList<>();
 
   @Override
@@ -21,7 +21,7 @@ final class RecordingTrace extends Trace {
 
   /** The binds {@code body} makes. */
   static List<String> record(Supplier<?> body) {
-    RecordingTrace t = new RecordingTrace();
+    ShapingRecordingTrace t = new ShapingRecordingTrace();
     Trace.with(t, body);
     return t.binds;
   }
