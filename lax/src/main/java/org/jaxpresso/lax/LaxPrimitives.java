@@ -28,6 +28,10 @@ public final class LaxPrimitives {
       org.jaxpresso.lax.primitives.Elementwise.class,
       // ==== end elementwise families ====
       // ==== shaping families ====
+      org.jaxpresso.lax.primitives.Shaping.class,
+      org.jaxpresso.lax.primitives.Slicing.class,
+      org.jaxpresso.lax.primitives.Gather.class,
+      org.jaxpresso.lax.primitives.Scatter.class,
       // ==== end shaping families ====
       // ==== reduction families ====
       // ==== end reduction families ====
