@@ -30,6 +30,11 @@ public final class LaxPrimitives {
       // ==== shaping families ====
       // ==== end shaping families ====
       // ==== reduction families ====
+      org.jaxpresso.lax.primitives.Reductions.class,
+      org.jaxpresso.lax.primitives.Cumulative.class,
+      org.jaxpresso.lax.primitives.Sorting.class,
+      org.jaxpresso.lax.primitives.Dot.class,
+      org.jaxpresso.lax.primitives.Convolution.class,
       // ==== end reduction families ====
     };
   }
