@@ -67,13 +67,17 @@ def round_to(dtype, x64):
     """float64 values rounded once to a float dtype, returned as float64 (bf16 included)."""
     x64 = np.asarray(x64, np.float64)
     if dtype == "bfloat16":
-        return bf16_bits_to_f64(f32_to_bf16_bits(x64.astype(np.float32)))
+        # round directly to 8 significant bits, ties to even (no double rounding via float32);
+        # normal range only (the cases never produce bfloat16 subnormals)
+        m, e = np.frexp(x64)
+        r = np.ldexp(np.rint(m * 256.0), e - 8)
+        return np.where(np.abs(r) >= 2.0 ** 128, np.copysign(np.inf, x64), r)
     return x64.astype(np.dtype(dtype)).astype(np.float64)
 
 
 def make(dtype, shape, kind="small"):
     """Random data of a dtype. kind: 'small' (exact in every dtype), 'full' (full int range),
-    'special' (floats with NaN, inf, -0.0 and ties), 'ordered' (as special without -0.0, for
+    'rand' (uniform floats in [-1, 1), rounding matters), 'special' (floats with NaN, inf, -0.0 and ties), 'ordered' (as special without -0.0, for
     max/min, where IEEE/XLA order -0.0 below 0.0 but NumPy keeps the first of equal values)."""
     shape = tuple(shape)
     if dtype == "bool":
@@ -85,6 +89,8 @@ def make(dtype, shape, kind="small"):
                                            endpoint=True))
         lo = 0 if dtype.startswith("u") else -4
         return Val(dtype, RNG.integers(lo, 5, shape).astype(np.dtype(dtype)))
+    if kind == "rand":
+        return Val(dtype, round_to(dtype, RNG.uniform(-1, 1, shape)))
     if kind in ("special", "ordered"):
         pool = np.array([np.nan, -np.inf, np.inf, -0.0, 0.0, 1.5, -2.25, 1.5, 3.0, -1.0])
         if kind == "ordered":
@@ -195,6 +201,12 @@ def gen_reductions(st):
                         "reduce_max", "reduce_min") else "small")
                     v = make(dt, shape, kind)
                     st.add(op, dt, {"axes": ints(axes)}, [v], [reduce_ref(op, v, axes)])
+        # random floats: the single rounding of a double accumulation is visible
+        for op in ("reduce_sum", "reduce_prod"):
+            for dt in FLOATS:
+                for shape, axes in [((2, 3, 4), (0, 2)), ((3, 5), (1,))]:
+                    v = make(dt, shape, "rand")
+                    st.add(op, dt, {"axes": ints(axes)}, [v], [reduce_ref(op, v, axes)])
         # argmax / argmin: ties and NaNs
         for op in ("argmax", "argmin"):
             for dt in DTYPES:
@@ -253,6 +265,9 @@ def gen_cumulative(st):
                     v = make(dt, shape, kind)
                     st.add(op, dt, {"axis": axis, "reverse": int(rev)}, [v],
                            [cum_ref(op, v, axis, rev)])
+                if dt in FLOATS:
+                    v = make(dt, (3, 6), "rand")
+                    st.add(op, dt, {"axis": 1, "reverse": 0}, [v], [cum_ref(op, v, 1, False)])
 
 
 # ---- sort and top_k ----
@@ -360,6 +375,8 @@ def gen_dot(st):
         for dt in DTYPES:
             kind = "full" if dt in INTS else "small"
             case(make(dt, (3, 4), kind), make(dt, (4, 5), kind), (1,), (0,))
+        for dt in FLOATS:
+            case(make(dt, (3, 6), "rand"), make(dt, (6, 2), "rand"), (1,), (0,))
         for dt in ("float32", "int32", "bfloat16"):
             case(make(dt, (2, 3, 4)), make(dt, (2, 4, 5)), (2,), (1,), (0,), (0,))
             case(make(dt, (4,)), make(dt, (4,)), (0,), (0,))
@@ -509,6 +526,8 @@ def gen_conv(st):
         for dt in DTYPES:
             kind = "full" if dt in INTS else "small"
             case(make(dt, (2, 2, 5), kind), make(dt, (3, 2, 2), kind), (2,), [(1, 0)])
+        for dt in FLOATS:
+            case(make(dt, (1, 3, 6), "rand"), make(dt, (2, 3, 3), "rand"), (1,), "SAME")
         for a, pref in [("int8", "int32"), ("float16", "float32"), ("bfloat16", "float32"),
                         ("int16", "float32"), ("bool", "int8")]:
             case(make(a, (1, 2, 5)), make(a, (2, 2, 2)), (1,), "SAME", pref=pref)

@@ -15,7 +15,8 @@ import org.jaxpresso.core.internal.PyFormat;
  * spatial...) dimensions. Spatial dimensions are matched in the order of the kernel's.
  *
  * <p>{@link #toString()} prints as JAX does in a jaxpr:
- * {@code ConvDimensionNumbers(lhs_spec=(0, 3, 1, 2), rhs_spec=(3, 2, 0, 1), out_spec=(0, 3, 1, 2))}.
+ * {@code ConvDimensionNumbers(lhs_spec=(0, 3, 1, 2), rhs_spec=(3, 2, 0, 1),
+ * out_spec=(0, 3, 1, 2))}.
  *
  * <pre>{@code
  * ConvDimensionNumbers nhwc = ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC");

@@ -152,7 +152,8 @@ public final class Lax {
     return cumlogsumexp(x, axis, false);
   }
 
-  private static NDArray cumBind(org.jaxpresso.core.Primitive p, Object x, int axis, boolean reverse) {
+  private static NDArray cumBind(org.jaxpresso.core.Primitive p, Object x, int axis,
+      boolean reverse) {
     return p.bind1(org.jaxpresso.lax.primitives.Cumulative.params(axis, reverse),
         LaxSupport.asArray(x));
   }
@@ -172,8 +173,8 @@ public final class Lax {
    * @throws org.jaxpresso.core.errors.JaxTypeError for no operands or unequal shapes
    * @throws org.jaxpresso.core.errors.JaxValueError for a bad {@code numKeys} or dimension
    */
-  public static java.util.List<NDArray> sort(java.util.List<?> operands, int dimension, boolean isStable,
-      int numKeys) {
+  public static java.util.List<NDArray> sort(java.util.List<?> operands, int dimension,
+      boolean isStable, int numKeys) {
     if (operands.isEmpty()) {
       throw new org.jaxpresso.core.errors.JaxTypeError("Sort requires at least one operand");
     }
@@ -262,6 +263,11 @@ public final class Lax {
       Padding padding, ConvOptions options) {
     NDArray a = LaxSupport.asArray(lhs);
     NDArray b = LaxSupport.asArray(rhs);
+    if (a.aval().rank() < 2 || b.aval().rank() < 2) {
+      throw new org.jaxpresso.core.errors.JaxTypeError("conv_general_dilated requires operands"
+          + " of rank n+2 (batch, feature, then n spatial dimensions), got shapes "
+          + a.aval().shape() + " and " + b.aval().shape());
+    }
     ConvDimensionNumbers dn = options.dimensionNumbers(a.aval().rank(), b.aval().rank());
     int n = a.aval().rank() - 2;
     int[] lhsDil = options.lhsDilation();

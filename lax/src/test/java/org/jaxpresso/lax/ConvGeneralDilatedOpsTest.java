@@ -17,7 +17,8 @@ class ConvGeneralDilatedOpsTest {
   @TestFactory
   Stream<DynamicTest> convMatchesNumpy() {
     return ReductionRefCases.tests("/ref/reductions_conv.npz", op -> op.equals("conv"),
-        ConvGeneralDilatedOpsTest::run, c -> 0);
+        ConvGeneralDilatedOpsTest::run,
+        ReductionRefCases::summationUlps);
   }
 
   static Padding padding(String text) {

@@ -221,6 +221,14 @@ class ConvGeneralDilatedTest {
   }
 
   @Test
+  void operandsNeedBatchAndFeatureDimensions() {
+    Array v = zeros(DType.FLOAT32, 3);
+    type("conv_general_dilated requires operands of rank n+2 (batch, feature, then n spatial"
+        + " dimensions), got shapes (3,) and (3,)",
+        () -> Lax.convGeneralDilated(v, v, new int[0], Lax.VALID));
+  }
+
+  @Test
   void preferredElementTypeValidation() {
     Array i8 = zeros(DType.INT8, 1, 1, 3);
     Array f32 = zeros(DType.FLOAT32, 1, 1, 3);

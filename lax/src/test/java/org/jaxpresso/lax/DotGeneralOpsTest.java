@@ -16,7 +16,7 @@ class DotGeneralOpsTest {
   @TestFactory
   Stream<DynamicTest> dotGeneralMatchesNumpy() {
     return ReductionRefCases.tests("/ref/reductions_dot.npz", op -> op.equals("dot_general"),
-        DotGeneralOpsTest::run, c -> 0);
+        DotGeneralOpsTest::run, ReductionRefCases::summationUlps);
   }
 
   private static List<NDArray> run(Case c) {

@@ -18,7 +18,7 @@ class ReductionOpsTest {
   @TestFactory
   Stream<DynamicTest> reductionsMatchNumpy() {
     return ReductionRefCases.tests(REF, op -> op.startsWith("reduce_"), ReductionOpsTest::run,
-        c -> 0);
+        ReductionRefCases::summationUlps);
   }
 
   @TestFactory

@@ -41,7 +41,8 @@ final class ReductionTraceRecorder extends Trace {
 
   /**
    * A reference jaxpr with every bracketed param list folded onto one line, so that
-   * {@code dot_general[\n  dimension_numbers=...\n]} reads {@code dot_general[dimension_numbers=...]}.
+   * {@code dot_general[\n  dimension_numbers=...\n]} reads
+   * {@code dot_general[dimension_numbers=...]}.
    */
   static String flatten(String jaxpr) {
     return jaxpr.replaceAll("\\[\\n\\s+", "[").replaceAll("\\n\\s+\\]", "]")

@@ -158,7 +158,8 @@ public final class Sorting {
   }
 
   private static String listOf(int[] dims) {
-    return Arrays.stream(dims).mapToObj(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+    return Arrays.stream(dims).mapToObj(String::valueOf)
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static List<Array> topK(Array x, Params params) {

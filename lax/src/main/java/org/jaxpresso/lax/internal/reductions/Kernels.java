@@ -122,16 +122,15 @@ public final class Kernels {
     };
   }
 
-  /**
-   * Element {@code i} of {@code b} converted to {@code target}, as a double for float targets
-   * (rounded to the target) or as the target's integer value held in a long (floats truncate
-   * toward zero, integers wrap, bool is 0/1).
-   */
+  /** Element {@code i} of {@code b} converted to float dtype {@code target} (rounded). */
   public static double asFloat(HostBuffer b, int i, DType target) {
     return roundTo(target, b.getDouble(i));
   }
 
-  /** Element {@code i} of {@code b} converted to integral dtype {@code target}, wrapped. */
+  /**
+   * Element {@code i} of {@code b} converted to integral dtype {@code target}: floats truncate
+   * toward zero, integers wrap, bool targets are 0/1.
+   */
   public static long asIntegral(HostBuffer b, int i, DType target) {
     long v = b.dtype().isFloating() ? (long) b.getDouble(i) : b.getLong(i);
     return wrap(target, v);
