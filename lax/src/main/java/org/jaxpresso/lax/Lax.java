@@ -263,59 +263,9 @@ public final class Lax {
       Padding padding, ConvOptions options) {
     NDArray a = LaxSupport.asArray(lhs);
     NDArray b = LaxSupport.asArray(rhs);
-    if (a.aval().rank() < 2 || b.aval().rank() < 2) {
-      throw new org.jaxpresso.core.errors.JaxTypeError("conv_general_dilated requires operands"
-          + " of rank n+2 (batch, feature, then n spatial dimensions), got shapes "
-          + a.aval().shape() + " and " + b.aval().shape());
-    }
-    ConvDimensionNumbers dn = options.dimensionNumbers(a.aval().rank(), b.aval().rank());
-    int n = a.aval().rank() - 2;
-    int[] lhsDil = options.lhsDilation();
-    int[] rhsDil = options.rhsDilation();
-    if (lhsDil == null) {
-      lhsDil = ones(n);
-    } else if (padding instanceof Padding.Mode && java.util.Arrays.stream(lhsDil)
-        .anyMatch(v -> v != 1)) {
-      throw new org.jaxpresso.core.errors.JaxValueError("String padding is not implemented for"
-          + " transposed convolution using this op. Please either exactly specify the required"
-          + " padding or use conv_transpose.");
-    }
-    if (rhsDil == null) {
-      rhsDil = ones(n);
-    }
-    int[][] pads;
-    if (padding instanceof Padding.Mode mode) {
-      int[] lhsDims = a.aval().shape().dims();
-      int[] rhsDims = b.aval().shape().dims();
-      int[] in = new int[n];
-      int[] window = new int[n];
-      for (int i = 0; i < n; i++) {
-        in[i] = lhsDims[dn.lhsSpec()[2 + i]];
-        int k = rhsDims[dn.rhsSpec()[2 + i]];
-        window[i] = i < rhsDil.length ? Math.max(1 + rhsDil[i] * (k - 1), 0) : k;
-      }
-      if (windowStrides.length != n) {
-        throw new org.jaxpresso.core.errors.JaxValueError("conv_general_dilated window and"
-            + " window_strides must have the same number of dimensions, but got " + n + " and "
-            + windowStrides.length);
-      }
-      pads = mode.resolve(in, window, windowStrides);
-    } else {
-      pads = ((Padding.Explicit) padding).pairs();
-    }
-    Precision p = options.precision();
-    org.jaxpresso.core.DType pref = options.preferredElementType();
     return org.jaxpresso.lax.primitives.Convolution.CONV_GENERAL_DILATED.bind1(
-        org.jaxpresso.lax.primitives.Convolution.params(windowStrides, pads, lhsDil, rhsDil, dn,
-            options.featureGroupCount(), options.batchGroupCount(),
-            p == null ? null : java.util.List.of(p, p), pref == null ? null : pref.canonical()),
-        a, b);
-  }
-
-  private static int[] ones(int n) {
-    int[] r = new int[n];
-    java.util.Arrays.fill(r, 1);
-    return r;
+        org.jaxpresso.lax.internal.conv.ConvParams.resolve(a.aval(), b.aval(), windowStrides,
+            padding, options), a, b);
   }
 
   // ==== end reductions ====

@@ -204,7 +204,7 @@ public final class Convolution {
   }
 
   /** {@code max(0, 1 + dilation * (d - 1))}. */
-  static int dilate(int d, int dilation) {
+  public static int dilate(int d, int dilation) {
     return Math.max(1 + dilation * (d - 1), 0);
   }
 
