@@ -34,6 +34,11 @@ public final class LaxPrimitives {
       org.jaxpresso.lax.primitives.Scatter.class,
       // ==== end shaping families ====
       // ==== reduction families ====
+      org.jaxpresso.lax.primitives.Reductions.class,
+      org.jaxpresso.lax.primitives.Cumulative.class,
+      org.jaxpresso.lax.primitives.Sorting.class,
+      org.jaxpresso.lax.primitives.Dot.class,
+      org.jaxpresso.lax.primitives.Convolution.class,
       // ==== end reduction families ====
     };
   }

@@ -1,0 +1,2 @@
+/** The front end of {@code conv_general_dilated}: resolving user options into params; not API. */
+package org.jaxpresso.lax.internal.conv;
