@@ -352,6 +352,22 @@ for d in FLOATS:
         r = sp.erfinv(x) if d == 'float64' else giles_f32(x)
     put(f'erf_inv__{d}', {'x': to_storage(x, d)}, to_storage(r, d))
 
+for op in ['lgamma', 'digamma']:
+    for d in FLOATS:
+        x = np.concatenate([float_values(d, 16, scale=4.0), [-1.0, -2.0, -2.5, 3.0, 0.25, 30.0]])
+        x = round_f64(x, d)
+        with np.errstate(all='ignore'):
+            r = sp.gammaln(x) if op == 'lgamma' else sp.digamma(x)
+        if op == 'lgamma':  # XLA: +inf at -inf too (SciPy gives -inf)
+            r = np.where(np.isinf(x), np.inf, r)
+        if op == 'digamma':  # XLA: NaN at the poles 0, -1, -2, ... (SciPy gives -inf at 0)
+            r = np.where((x <= 0) & (x == np.floor(x)), np.nan, r)
+        if d == 'float64':
+            # keep float64 inputs away from the zeros, where only the absolute error is small
+            keep = ~(np.abs(r) < 0.25)
+            x, r = x[keep], r[keep]
+        put(f'{op}__{d}', {'x': to_storage(x, d)}, to_storage(r, d))
+
 # ---- bitwise binary and shifts -------------------------------------------------------------
 
 for op in ['and', 'or', 'xor']:

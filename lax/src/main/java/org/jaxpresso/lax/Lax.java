@@ -241,6 +241,18 @@ public final class Lax {
     return org.jaxpresso.lax.primitives.Transcendental.ERFC.bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
+  /** {@code log|Gamma(x)|}. (floats) */
+  public static NDArray lgamma(Object x) {
+    return org.jaxpresso.lax.primitives.Transcendental.LGAMMA.bind1(Params.EMPTY,
+        LaxSupport.asArray(x));
+  }
+
+  /** The digamma function {@code Gamma'(x) / Gamma(x)}. (floats) */
+  public static NDArray digamma(Object x) {
+    return org.jaxpresso.lax.primitives.Transcendental.DIGAMMA.bind1(Params.EMPTY,
+        LaxSupport.asArray(x));
+  }
+
   /** The inverse error function. (floats) */
   public static NDArray erfInv(Object x) {
     return org.jaxpresso.lax.primitives.Transcendental.ERF_INV.bind1(Params.EMPTY, LaxSupport.asArray(x));

@@ -110,6 +110,8 @@ final class ElementwiseOpTable {
     unary("erf", FLOATS, 1, 16, Lax::erf);
     unary("erfc", FLOATS, 1, 32, Lax::erfc);
     unary("erf_inv", FLOATS, 2, 8, Lax::erfInv);
+    unary("lgamma", FLOATS, 1, 64, Lax::lgamma);
+    unary("digamma", FLOATS, 1, 64, Lax::digamma);
     unary("not", BOOL_OR_INT, 0, 0, Lax::bitwiseNot);
     binary("and", BOOL_OR_INT, 0, 0, Lax::bitwiseAnd);
     binary("or", BOOL_OR_INT, 0, 0, Lax::bitwiseOr);

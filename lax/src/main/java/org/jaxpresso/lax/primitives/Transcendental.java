@@ -88,4 +88,11 @@ public final class Transcendental {
       (x, d) -> d == DType.FLOAT64
           ? SpecialFunctions.erfInv(x)
           : FloatOps.round(SpecialFunctions.erfInvF32((float) x), d));
+
+  /** {@code lgamma x}: {@code log|Gamma(x)|} (float only). */
+  public static final Primitive LGAMMA =
+      op("lgamma", DTypeSet.FLOAT, false, (x, d) -> SpecialFunctions.lgamma(x));
+  /** {@code digamma x}: {@code Gamma'(x) / Gamma(x)} (float only; NaN at 0, -1, -2, ...). */
+  public static final Primitive DIGAMMA =
+      op("digamma", DTypeSet.FLOAT, false, (x, d) -> SpecialFunctions.digamma(x));
 }

@@ -3,9 +3,11 @@ package org.jaxpresso.lax.internal.elementwise;
 /**
  * Double-precision special functions Java's {@link Math} lacks, for the reference
  * implementations: {@code erf}, {@code erfc}, {@code erf_inv}, {@code asinh}, {@code acosh},
- * {@code atanh}, {@code logistic}. They are accurate to a few double ulps (erf and erfc to about
- * 16 near 1), far below the rounding to float32 and narrower that follows them; {@link
- * #erfInvF32} reproduces XLA's float32 algorithm.
+ * {@code atanh}, {@code logistic}, {@code lgamma}, {@code digamma}. They are accurate to a few
+ * double ulps (erf and erfc to about 16 near 1), far below the rounding to float32 and narrower
+ * that follows them, except lgamma and digamma near their zeros, where (as with XLA's own
+ * Lanczos-based lgamma) only the absolute error is small; {@link #erfInvF32} reproduces XLA's
+ * float32 algorithm.
  */
 public final class SpecialFunctions {
   private SpecialFunctions() {}
@@ -218,5 +220,84 @@ public final class SpecialFunctions {
     }
     double e = Math.exp(x);
     return e / (1.0 + e);
+  }
+
+  private static final double[] LANCZOS = {
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+    -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+    1.5056327351493116e-7
+  };
+
+  /** {@code sin(pi * x)}, exact at integers and half-integers (argument reduced mod 2 first). */
+  static double sinPi(double x) {
+    double r = x - 2 * Math.floor(x * 0.5); // in [0, 2), exact
+    double s = 1.0;
+    if (r >= 1) {
+      r -= 1;
+      s = -1.0;
+    }
+    if (r > 0.5) {
+      r = 1 - r;
+    }
+    return s * Math.sin(Math.PI * r);
+  }
+
+  /**
+   * {@code log|Gamma(x)|}: Lanczos' approximation (g = 7, 9 terms, as XLA uses) for x >= 1/2,
+   * the reflection formula below; exactly 0 at 1 and 2; +inf at ±inf, 0 and the negative
+   * integers (as XLA).
+   */
+  public static double lgamma(double x) {
+    if (Double.isNaN(x)) {
+      return x;
+    }
+    if (Double.isInfinite(x)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (x <= 0 && x == Math.floor(x)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    if (x == 1 || x == 2) {
+      return 0.0;
+    }
+    if (x < 0.5) {
+      return Math.log(Math.PI / Math.abs(sinPi(x))) - lgamma(1 - x);
+    }
+    double z = x - 1;
+    double a = LANCZOS[0];
+    double t = z + 7.5;
+    for (int i = 1; i < LANCZOS.length; i++) {
+      a += LANCZOS[i] / (z + i);
+    }
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  }
+
+  /**
+   * The digamma function {@code Gamma'(x)/Gamma(x)}: the recurrence up to x >= 10, then the
+   * asymptotic series; the reflection formula below 1/2; NaN at 0 and the negative integers
+   * (XLA's choice).
+   */
+  public static double digamma(double x) {
+    if (Double.isNaN(x) || (x <= 0 && x == Math.floor(x))) {
+      return Double.NaN;
+    }
+    if (x == Double.POSITIVE_INFINITY) {
+      return x;
+    }
+    if (x < 0.5) {
+      // psi(1 - x) - psi(x) = pi / tan(pi x) = pi cos(pi x) / sin(pi x)
+      double c = sinPi(x + 0.5);
+      return digamma(1 - x) - Math.PI * c / sinPi(x);
+    }
+    double r = 0;
+    double y = x;
+    while (y < 10) {
+      r -= 1 / y;
+      y += 1;
+    }
+    double f = 1 / (y * y);
+    double t = f * (-1.0 / 12 + f * (1.0 / 120 + f * (-1.0 / 252 + f * (1.0 / 240
+        + f * (-1.0 / 132 + f * (691.0 / 32760 - f / 12))))));
+    return r + Math.log(y) - 0.5 / y + t;
   }
 }
