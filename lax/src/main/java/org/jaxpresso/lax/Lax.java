@@ -21,7 +21,11 @@ public final class Lax {
   private Lax() {}
 
   // ==== elementwise ====
-  // (Names outside java.lang are written in full here so that this region needs no imports.)
+  // (Names outside this file's imports are written in full so that this region needs none.)
+
+  /** The params of the ops that take JAX's {@code accuracy}: {@code accuracy=None}. */
+  private static final Params ACCURACY_NONE =
+      org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE;
 
   /** {@code x + y} elementwise; same dtypes required (integers wrap). */
   public static NDArray add(Object x, Object y) {
@@ -39,17 +43,17 @@ public final class Lax {
         LaxSupport.asArray(y));
   }
 
-  /** {@code x / y}; integers truncate toward zero (x / 0 is -1, as XLA). */
+  /** {@code x / y}; integers truncate toward zero ({@code x / 0 == -1}, as XLA). */
   public static NDArray div(Object x, Object y) {
     return Elementwise.DIV.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** The remainder of {@code x / y} with the sign of x (C fmod; x % 0 is x for integers). */
+  /** {@code x % y} with the sign of x (C fmod; {@code x % 0 == x} for integers). */
   public static NDArray rem(Object x, Object y) {
     return Elementwise.REM.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x ** y}: x float; y an integer or x's float dtype. */
+  /** {@code x ** y}: x float; y an integer or of x's float dtype. */
   public static NDArray pow(Object x, Object y) {
     return Elementwise.POW.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
@@ -69,12 +73,12 @@ public final class Lax {
     return Elementwise.MIN.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** The elementwise arc tangent of {@code x / y} in (-pi, pi]. */
+  /** The elementwise arc tangent of {@code x / y}, in [-pi, pi]. */
   public static NDArray atan2(Object x, Object y) {
     return Elementwise.ATAN2.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** The next floating-point value after x in the direction of y. */
+  /** The next value of x's dtype after x in the direction of y. */
   public static NDArray nextafter(Object x, Object y) {
     return Elementwise.NEXTAFTER.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
@@ -112,8 +116,7 @@ public final class Lax {
   /** x rounded to an integer value, halfway values as {@code method} says. */
   public static NDArray round(Object x, org.jaxpresso.lax.primitives.RoundingMethod method) {
     java.util.Objects.requireNonNull(method, "method");
-    return Elementwise.ROUND.bind1(
-        Params.of("rounding_method", method), LaxSupport.asArray(x));
+    return Elementwise.ROUND.bind1(Params.of("rounding_method", method), LaxSupport.asArray(x));
   }
 
   /** Whether x is neither infinite nor NaN (floats; a bool array). */
@@ -126,176 +129,207 @@ public final class Lax {
     return Elementwise.SQUARE.bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** e to the x. (floats) */
+  /** e to the x (floats). */
   public static NDArray exp(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.EXP.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.EXP
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** 2 to the x. (floats) */
+  /** 2 to the x (floats). */
   public static NDArray exp2(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.EXP2.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.EXP2
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** {@code exp(x) - 1}, accurate near 0. (floats) */
+  /** {@code exp(x) - 1}, accurate near 0 (floats). */
   public static NDArray expm1(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.EXPM1.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.EXPM1
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The natural logarithm. (floats) */
+  /** The natural logarithm (floats). */
   public static NDArray log(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.LOG.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.LOG
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** {@code log(1 + x)}, accurate near 0. (floats) */
+  /** {@code log(1 + x)}, accurate near 0 (floats). */
   public static NDArray log1p(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.LOG1P.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.LOG1P
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The hyperbolic tangent. (floats) */
+  /** The hyperbolic tangent (floats). */
   public static NDArray tanh(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.TANH.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.TANH
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The logistic sigmoid {@code 1 / (1 + exp(-x))}. (floats) */
+  /** The logistic sigmoid {@code 1 / (1 + exp(-x))} (floats). */
   public static NDArray logistic(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.LOGISTIC.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.LOGISTIC
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The sine. (floats) */
+  /** The sine (floats). */
   public static NDArray sin(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.SIN.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.SIN
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The cosine. (floats) */
+  /** The cosine (floats). */
   public static NDArray cos(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.COS.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.COS
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The tangent. (floats) */
+  /** The tangent (floats). */
   public static NDArray tan(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.TAN.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.TAN
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The arc sine. (floats) */
+  /** The arc sine (floats). */
   public static NDArray asin(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ASIN.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ASIN
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The arc cosine. (floats) */
+  /** The arc cosine (floats). */
   public static NDArray acos(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ACOS.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ACOS
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The arc tangent. (floats) */
+  /** The arc tangent (floats). */
   public static NDArray atan(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ATAN.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ATAN
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The hyperbolic sine. (floats) */
+  /** The hyperbolic sine (floats). */
   public static NDArray sinh(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.SINH.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.SINH
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The hyperbolic cosine. (floats) */
+  /** The hyperbolic cosine (floats). */
   public static NDArray cosh(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.COSH.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.COSH
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The inverse hyperbolic sine. (floats) */
+  /** The inverse hyperbolic sine (floats). */
   public static NDArray asinh(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ASINH.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ASINH
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The inverse hyperbolic cosine. (floats) */
+  /** The inverse hyperbolic cosine (floats). */
   public static NDArray acosh(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ACOSH.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ACOSH
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The inverse hyperbolic tangent. (floats) */
+  /** The inverse hyperbolic tangent (floats). */
   public static NDArray atanh(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ATANH.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ATANH
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The square root. (floats) */
+  /** The square root (floats). */
   public static NDArray sqrt(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.SQRT.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.SQRT
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** {@code 1 / sqrt(x)}. (floats) */
+  /** {@code 1 / sqrt(x)} (floats). */
   public static NDArray rsqrt(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.RSQRT.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.RSQRT
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The real cube root. (floats) */
+  /** The real cube root (floats). */
   public static NDArray cbrt(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.CBRT.bind1(org.jaxpresso.lax.internal.elementwise.Rules.ACCURACY_NONE, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.CBRT
+        .bind1(ACCURACY_NONE, LaxSupport.asArray(x));
   }
 
-  /** The error function. (floats) */
+  /** The error function (floats). */
   public static NDArray erf(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ERF.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ERF
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** The complementary error function {@code 1 - erf(x)}. (floats) */
+  /** The complementary error function {@code 1 - erf(x)} (floats). */
   public static NDArray erfc(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ERFC.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ERFC
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** {@code log|Gamma(x)|}. (floats) */
-  public static NDArray lgamma(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.LGAMMA.bind1(Params.EMPTY,
-        LaxSupport.asArray(x));
-  }
-
-  /** The digamma function {@code Gamma'(x) / Gamma(x)}. (floats) */
-  public static NDArray digamma(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.DIGAMMA.bind1(Params.EMPTY,
-        LaxSupport.asArray(x));
-  }
-
-  /** The inverse error function. (floats) */
+  /** The inverse error function (floats). */
   public static NDArray erfInv(Object x) {
-    return org.jaxpresso.lax.primitives.Transcendental.ERF_INV.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Transcendental.ERF_INV
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** Bitwise not ({@code not}); logical not for bool. */
+  /** {@code log|Gamma(x)|} (floats). */
+  public static NDArray lgamma(Object x) {
+    return org.jaxpresso.lax.primitives.Transcendental.LGAMMA
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
+  }
+
+  /** The digamma function {@code Gamma'(x) / Gamma(x)} (floats). */
+  public static NDArray digamma(Object x) {
+    return org.jaxpresso.lax.primitives.Transcendental.DIGAMMA
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
+  }
+
+  /** Bitwise not (primitive {@code not}); logical not for bool. */
   public static NDArray bitwiseNot(Object x) {
     return org.jaxpresso.lax.primitives.Bitwise.NOT.bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** Bitwise and ({@code and}); logical for bool. */
+  /** Bitwise and (primitive {@code and}); logical for bool. */
   public static NDArray bitwiseAnd(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Bitwise.AND.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Bitwise.AND
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** Bitwise or ({@code or}); logical for bool. */
+  /** Bitwise or (primitive {@code or}); logical for bool. */
   public static NDArray bitwiseOr(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Bitwise.OR.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Bitwise.OR
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** Bitwise exclusive or ({@code xor}); logical for bool. */
+  /** Bitwise exclusive or (primitive {@code xor}); logical for bool. */
   public static NDArray bitwiseXor(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Bitwise.XOR.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Bitwise.XOR
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
   /** {@code x << y}; 0 when y is at least the bit width. */
   public static NDArray shiftLeft(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Bitwise.SHIFT_LEFT.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Bitwise.SHIFT_LEFT
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x >> y} filling with the sign bit. */
+  /** {@code x >> y}, filling with the sign bit. */
   public static NDArray shiftRightArithmetic(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Bitwise.SHIFT_RIGHT_ARITHMETIC.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Bitwise.SHIFT_RIGHT_ARITHMETIC
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x >>> y} filling with zeros. */
+  /** {@code x >>> y}, filling with zeros. */
   public static NDArray shiftRightLogical(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Bitwise.SHIFT_RIGHT_LOGICAL.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Bitwise.SHIFT_RIGHT_LOGICAL
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
   /** The number of set bits of each element (integers). */
   public static NDArray populationCount(Object x) {
-    return org.jaxpresso.lax.primitives.Bitwise.POPULATION_COUNT.bind1(Params.EMPTY, LaxSupport.asArray(x));
+    return org.jaxpresso.lax.primitives.Bitwise.POPULATION_COUNT
+        .bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
   /** The number of leading zero bits of each element (integers). */
@@ -303,34 +337,40 @@ public final class Lax {
     return org.jaxpresso.lax.primitives.Bitwise.CLZ.bind1(Params.EMPTY, LaxSupport.asArray(x));
   }
 
-  /** {@code x == y} elementwise, a bool array; same dtypes required. */
+  /** {@code x == y} elementwise, as a bool array; same dtypes required. */
   public static NDArray eq(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Comparisons.EQ.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Comparisons.EQ
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x != y} elementwise, a bool array; same dtypes required. */
+  /** {@code x != y} elementwise, as a bool array; same dtypes required. */
   public static NDArray ne(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Comparisons.NE.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Comparisons.NE
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x < y} elementwise, a bool array; same dtypes required. */
+  /** {@code x < y} elementwise, as a bool array; same dtypes required. */
   public static NDArray lt(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Comparisons.LT.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Comparisons.LT
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x <= y} elementwise, a bool array; same dtypes required. */
+  /** {@code x <= y} elementwise, as a bool array; same dtypes required. */
   public static NDArray le(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Comparisons.LE.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Comparisons.LE
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x > y} elementwise, a bool array; same dtypes required. */
+  /** {@code x > y} elementwise, as a bool array; same dtypes required. */
   public static NDArray gt(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Comparisons.GT.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Comparisons.GT
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
-  /** {@code x >= y} elementwise, a bool array; same dtypes required. */
+  /** {@code x >= y} elementwise, as a bool array; same dtypes required. */
   public static NDArray ge(Object x, Object y) {
-    return org.jaxpresso.lax.primitives.Comparisons.GE.bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
+    return org.jaxpresso.lax.primitives.Comparisons.GE
+        .bind1(Params.EMPTY, LaxSupport.asArray(x), LaxSupport.asArray(y));
   }
 
   /**

@@ -104,7 +104,8 @@ public final class FloatOps {
     if (x == 0.0) {
       bits = y > 0 ? 0x0001 : 0x8001;
     } else {
-      int b = (d == DType.FLOAT16 ? HalfFloats.doubleToF16(x) : HalfFloats.doubleToBf16(x)) & 0xFFFF;
+      short h = d == DType.FLOAT16 ? HalfFloats.doubleToF16(x) : HalfFloats.doubleToBf16(x);
+      int b = h & 0xFFFF;
       boolean awayFromZero = (y > x) == (x > 0);
       bits = awayFromZero ? b + 1 : b - 1;
     }

@@ -34,7 +34,8 @@ public final class Rules {
   }
 
   /** The unary rule: the dtype class check; same shape; dtype {@code out} (null: the input's). */
-  public static ShapedArray unary(String name, DTypeSet accepted, DType out, List<ShapedArray> avals) {
+  public static ShapedArray unary(String name, DTypeSet accepted, DType out,
+      List<ShapedArray> avals) {
     checkArity(name, 1, avals);
     ShapedArray x = avals.get(0);
     accepted.check(name, x);
