@@ -26,6 +26,11 @@ public final class LaxPrimitives {
     return new Class<?>[] {
       // ==== elementwise families ====
       org.jaxpresso.lax.primitives.Elementwise.class,
+      org.jaxpresso.lax.primitives.Transcendental.class,
+      org.jaxpresso.lax.primitives.Bitwise.class,
+      org.jaxpresso.lax.primitives.Comparisons.class,
+      org.jaxpresso.lax.primitives.Conversions.class,
+      org.jaxpresso.lax.primitives.Selection.class,
       // ==== end elementwise families ====
       // ==== shaping families ====
       org.jaxpresso.lax.primitives.Shaping.class,
