@@ -108,10 +108,10 @@ final class ReferenceJaxprs {
   }
 
   /** jnp.linspace's body: 14 equations, so it is hoisted even when used once. */
-  static Jaxpr linspace(int n) {
+  static Jaxpr linspace(int n, String boundType) {
     JaxprBuilder b = new JaxprBuilder();
-    Var start = b.in("i32[]");
-    Var stop = b.in("i32[]");
+    Var start = b.in(boundType);
+    Var stop = b.in(boundType);
     Var c = b.eq("f32[]", CONVERT_ELEMENT_TYPE, convert(DType.FLOAT32, false), start);
     Var d = b.eq("f32[]", CONVERT_ELEMENT_TYPE, convert(DType.FLOAT32, false), stop);
     Var e = b.eq("f32[]", SUB, d, c);
@@ -133,7 +133,7 @@ final class ReferenceJaxprs {
   static Jaxpr constCapture() {
     JaxprBuilder b = new JaxprBuilder();
     Var x = b.in("f32[10]");
-    Var r = b.eq("f32[10]", JIT, jitParams("_linspace", linspace(10)), i32(0), i32(1));
+    Var r = b.eq("f32[10]", JIT, jitParams("_linspace", linspace(10, "i32[]")), i32(0), i32(1));
     return b.out(b.eq("f32[10]", ADD, x, r));
   }
 

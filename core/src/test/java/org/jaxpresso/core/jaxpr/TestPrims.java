@@ -72,7 +72,8 @@ final class TestPrims {
     return Params.of(kv.toArray());
   }
 
-  private static Primitive plain(String name) {
+  /** A primitive that prints all its params and has no rules. */
+  static Primitive plain(String name) {
     return Primitive.builder(name).buildUnregistered();
   }
 
@@ -108,13 +109,15 @@ final class TestPrims {
         : new ShapedArray(shape, dtype, weak));
   }
 
-  private static Primitive binary(String name, boolean cmp) {
+  /** A binary elementwise primitive (a comparison when {@code cmp}). */
+  static Primitive binary(String name, boolean cmp) {
     return Primitive.builder(name)
         .abstractEval((in, p) -> elementwise(name, in, cmp))
         .buildUnregistered();
   }
 
-  private static Primitive unaryWithAccuracy(String name) {
+  /** A unary elementwise primitive hiding {@code accuracy=None}. */
+  static Primitive unaryWithAccuracy(String name) {
     return Primitive.builder(name)
         .abstractEval((in, p) -> elementwise(name, in, false))
         .printedParams(p -> p.has("accuracy") && p.get("accuracy") == null
