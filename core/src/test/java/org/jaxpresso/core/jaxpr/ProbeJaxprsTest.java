@@ -54,6 +54,7 @@ class ProbeJaxprsTest {
     String expected = probe(probeName);
     assertTrue(expected.startsWith("{ lambda ") || expected.startsWith("let "), expected);
     assertEquals(expected, JaxprPrinter.print(j));
+    JaxprChecker.check(j);
   }
 
   @Test

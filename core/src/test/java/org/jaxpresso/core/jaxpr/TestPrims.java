@@ -95,18 +95,29 @@ final class TestPrims {
             + ".");
       }
       if (a.rank() > 0) {
-        if (shape.rank() > 0 && !shape.equals(a.shape())) {
-          throw new JaxTypeError(name + " got incompatible shapes for broadcasting: "
-              + in.stream().map(x -> x.shape().toString()).reduce((x, y) -> x + ", " + y).get()
-              + ".");
-        }
-        shape = a.shape();
+        shape = shape.rank() == 0 ? a.shape() : broadcast(name, in, shape, a.shape());
       }
       weak &= a.weakType();
     }
     return List.of(cmp
         ? new ShapedArray(shape, DType.BOOL, false)
         : new ShapedArray(shape, dtype, weak));
+  }
+
+  /** Equal ranks; each pair of dims equal or one of them 1 (lax's size-1 broadcasting). */
+  private static Shape broadcast(String name, List<ShapedArray> in, Shape x, Shape y) {
+    int[] dims = new int[x.rank()];
+    for (int i = 0; i < dims.length && x.rank() == y.rank(); i++) {
+      int a = x.dims()[i];
+      int b = y.dims()[i];
+      dims[i] = a == b || b == 1 ? a : a == 1 ? b : -1;
+    }
+    if (x.rank() != y.rank() || java.util.Arrays.stream(dims).anyMatch(d -> d < 0)) {
+      throw new JaxTypeError(name + " got incompatible shapes for broadcasting: "
+          + in.stream().map(s -> s.shape().toString()).reduce((s, t) -> s + ", " + t).get()
+          + ".");
+    }
+    return Shape.of(dims);
   }
 
   /** A binary elementwise primitive (a comparison when {@code cmp}). */
