@@ -410,6 +410,27 @@ public final class Lax {
     return org.jaxpresso.lax.primitives.Conversions.CONVERT_ELEMENT_TYPE.bind1(params, a);
   }
 
+  /**
+   * x converted to {@code newDtype} with the given weak type, as JAX's internal
+   * {@code _convert_element_type(x, dtype, weak_type)} that promotion uses: an array already of
+   * that dtype and weak type comes back as is; a Java scalar converts without an equation.
+   */
+  public static NDArray convertElementType(Object x, org.jaxpresso.core.DType newDtype, boolean weakType) {
+    org.jaxpresso.core.DType to = newDtype.canonical();
+    boolean weak = weakType && to != org.jaxpresso.core.DType.BOOL;
+    Params params = Params.of("new_dtype", to, "sharding", null, "weak_type", weak);
+    NDArray a = LaxSupport.asArray(x);
+    if (!(x instanceof NDArray)) {
+      org.jaxpresso.core.Array arr = (org.jaxpresso.core.Array) a;
+      return org.jaxpresso.lax.primitives.Conversions.CONVERT_ELEMENT_TYPE
+          .impl(java.util.List.of(arr), params).get(0);
+    }
+    if (a.dtype() == to && a.weakType() == weak) {
+      return a;
+    }
+    return org.jaxpresso.lax.primitives.Conversions.CONVERT_ELEMENT_TYPE.bind1(params, a);
+  }
+
   /** x's bits reinterpreted as {@code newDtype} (see {@code bitcast_convert_type}). */
   public static NDArray bitcastConvertType(Object x, org.jaxpresso.core.DType newDtype) {
     return org.jaxpresso.lax.primitives.Conversions.BITCAST_CONVERT_TYPE.bind1(

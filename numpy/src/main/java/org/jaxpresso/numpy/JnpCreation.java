@@ -1,0 +1,575 @@
+package org.jaxpresso.numpy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Shape;
+import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.lax.Lax;
+import org.jaxpresso.numpy.internal.NumpySupport;
+
+/**
+ * Array creation: {@code array}, {@code zeros}, {@code arange}, {@code linspace}, ... Use through
+ * {@link Jnp}.
+ */
+public abstract class JnpCreation {
+  /** Not instantiable; extended by the next family of the facade. */
+  protected JnpCreation() {}
+
+  // ---- array / asarray ----
+
+  /**
+   * An array from Java data, copied: an {@link NDArray} (returned as is: arrays are
+   * immutable), a Java scalar (a weakly typed 0-d array, as {@code jnp.array(2.0)}), a primitive
+   * Java array ({@code float[]} is float32, {@code double[]} float64 (float32 without x64),
+   * {@code int[]} int32, {@code long[]} int64 (int32 without x64), {@code short[]} int16,
+   * {@code byte[]} int8, {@code boolean[]} bool), nested Java arrays ({@code float[][]}, ...) or
+   * nested {@link List}s of Java numbers.
+   *
+   * @throws JaxValueError for ragged nesting
+   * @throws JaxTypeError for unsupported element types
+   */
+  public static NDArray array(Object data) {
+    if (data instanceof NDArray a) {
+      return a;
+    }
+    if (NumpySupport.isJavaScalar(data)) {
+      return Array.fromJavaScalar(data);
+    }
+    List<Integer> shape = new ArrayList<>();
+    shapeOf(data, 0, shape);
+    int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
+    DType dtype = inferDtype(data);
+    List<Object> leaves = new ArrayList<>();
+    flatten(data, 0, dims, leaves);
+    return fromLeaves(leaves, dtype.canonical(), dims);
+  }
+
+  /** An array from Java data converted to {@code dtype} (see {@link #array(Object)}). */
+  public static NDArray array(Object data, DType dtype) {
+    DType to = NumpySupport.requestedDtype(dtype, "array");
+    if (data instanceof NDArray a) {
+      return NumpySupport.convert(a, to, false);
+    }
+    if (NumpySupport.isJavaScalar(data)) {
+      return NumpySupport.scalarOf(data, to);
+    }
+    List<Integer> shape = new ArrayList<>();
+    shapeOf(data, 0, shape);
+    int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
+    List<Object> leaves = new ArrayList<>();
+    flatten(data, 0, dims, leaves);
+    return fromLeaves(leaves, to, dims);
+  }
+
+  /** A 1-D int32 array of the values ({@code array(1, 2, 1)}). */
+  public static NDArray array(int... values) {
+    return Array.of(values, values.length);
+  }
+
+  /** A 0-d int32 array, weakly typed as {@code jnp.array(1)}. */
+  public static NDArray array(int value) {
+    return Array.fromJavaScalar(value);
+  }
+
+  /** A 1-D float32 array of the values. */
+  public static NDArray array(float... values) {
+    return Array.of(values, values.length);
+  }
+
+  /** A 1-D float64 (float32 without x64) array of the values. */
+  public static NDArray array(double... values) {
+    return Array.of(values, values.length);
+  }
+
+  /** A 0-d float32 array, weakly typed as {@code jnp.array(1.5)}. */
+  public static NDArray array(double value) {
+    return Array.fromJavaScalar(value);
+  }
+
+  /** A 1-D int64 (int32 without x64) array of the values. */
+  public static NDArray array(long... values) {
+    return Array.of(values, values.length);
+  }
+
+  /** A 1-D bool array of the values. */
+  public static NDArray array(boolean... values) {
+    return Array.of(values, values.length);
+  }
+
+  /** A 0-d bool array. */
+  public static NDArray array(boolean value) {
+    return Array.scalar(value);
+  }
+
+  /** {@link #array(Object)}; an array is returned as is. */
+  public static NDArray asarray(Object data) {
+    return array(data);
+  }
+
+  /** {@link #array(Object, DType)}. */
+  public static NDArray asarray(Object data, DType dtype) {
+    return array(data, dtype);
+  }
+
+  private static void shapeOf(Object data, int depth, List<Integer> shape) {
+    int n;
+    Object first;
+    if (data instanceof List<?> l) {
+      n = l.size();
+      first = n > 0 ? l.get(0) : null;
+    } else if (data != null && data.getClass().isArray()) {
+      n = java.lang.reflect.Array.getLength(data);
+      first = n > 0 && !data.getClass().getComponentType().isPrimitive() ? java.lang.reflect.Array.get(data, 0) : null;
+    } else {
+      return;
+    }
+    shape.add(n);
+    if (first != null && !(first instanceof Number) && !(first instanceof Boolean)) {
+      shapeOf(first, depth + 1, shape);
+    }
+  }
+
+  private static void flatten(Object data, int depth, int[] dims, List<Object> out) {
+    if (depth == dims.length) {
+      if (!NumpySupport.isJavaScalar(data)) {
+        throw new JaxValueError("setting an array element with a sequence. The requested array has an"
+            + " inhomogeneous shape after " + depth + " dimensions. The detected shape was "
+            + Shape.tupleString(dims) + " + inhomogeneous part.");
+      }
+      out.add(data);
+      return;
+    }
+    int n;
+    if (data instanceof List<?> l) {
+      n = l.size();
+    } else if (data != null && data.getClass().isArray()) {
+      n = java.lang.reflect.Array.getLength(data);
+    } else {
+      throw new JaxValueError("setting an array element with a sequence. The requested array has an"
+          + " inhomogeneous shape after " + depth + " dimensions. The detected shape was "
+          + Shape.tupleString(dims) + " + inhomogeneous part.");
+    }
+    if (n != dims[depth]) {
+      throw new JaxValueError("setting an array element with a sequence. The requested array has an"
+          + " inhomogeneous shape after " + depth + " dimensions. The detected shape was "
+          + Shape.tupleString(java.util.Arrays.copyOf(dims, depth)) + " + inhomogeneous part.");
+    }
+    for (int i = 0; i < n; i++) {
+      Object e = data instanceof List<?> l ? l.get(i) : java.lang.reflect.Array.get(data, i);
+      flatten(e, depth + 1, dims, out);
+    }
+  }
+
+  private static DType inferDtype(Object data) {
+    Class<?> c = data.getClass();
+    while (c.isArray()) {
+      Class<?> comp = c.getComponentType();
+      if (comp.isPrimitive()) {
+        if (comp == float.class) {
+          return DType.FLOAT32;
+        } else if (comp == double.class) {
+          return DType.FLOAT64;
+        } else if (comp == int.class) {
+          return DType.INT32;
+        } else if (comp == long.class) {
+          return DType.INT64;
+        } else if (comp == short.class) {
+          return DType.INT16;
+        } else if (comp == byte.class) {
+          return DType.INT8;
+        } else if (comp == boolean.class) {
+          return DType.BOOL;
+        }
+        throw new JaxTypeError("unsupported Java array element type " + comp);
+      }
+      c = comp;
+    }
+    // boxed / lists: the widest kind among the leaves, as Python lists of scalars
+    List<Object> leaves = new ArrayList<>();
+    collect(data, leaves);
+    boolean anyFloat = false;
+    boolean anyInt = false;
+    for (Object o : leaves) {
+      if (o instanceof Double || o instanceof Float) {
+        anyFloat = true;
+      } else if (o instanceof Number) {
+        anyInt = true;
+      } else if (!(o instanceof Boolean)) {
+        throw new JaxTypeError("Value " + o + " of type " + (o == null ? "null" : o.getClass().getName())
+            + " is not a valid JAX array type. Only arrays of numeric types are supported by JAX.");
+      }
+    }
+    if (anyFloat) {
+      return DType.defaultFloat();
+    }
+    if (anyInt) {
+      return DType.defaultInt();
+    }
+    return leaves.isEmpty() ? DType.defaultFloat() : DType.BOOL;
+  }
+
+  private static void collect(Object data, List<Object> out) {
+    if (data instanceof List<?> l) {
+      for (Object o : l) {
+        collect(o, out);
+      }
+    } else if (data != null && data.getClass().isArray()) {
+      for (int i = 0; i < java.lang.reflect.Array.getLength(data); i++) {
+        collect(java.lang.reflect.Array.get(data, i), out);
+      }
+    } else {
+      out.add(data);
+    }
+  }
+
+  private static Array fromLeaves(List<Object> leaves, DType dtype, int[] dims) {
+    if (dtype.isFloating()) {
+      double[] v = new double[leaves.size()];
+      for (int i = 0; i < v.length; i++) {
+        Object o = leaves.get(i);
+        v[i] = o instanceof Boolean b ? (b ? 1 : 0) : ((Number) o).doubleValue();
+      }
+      return Array.fromDoubles(dtype, v, dims);
+    }
+    long[] v = new long[leaves.size()];
+    for (int i = 0; i < v.length; i++) {
+      Object o = leaves.get(i);
+      v[i] = o instanceof Boolean b ? (b ? 1 : 0)
+          : (o instanceof Double || o instanceof Float) ? (long) ((Number) o).doubleValue()
+          : ((Number) o).longValue();
+    }
+    return Array.fromLongs(dtype, v, dims);
+  }
+
+  // ---- filled arrays ----
+
+  /** float32 zeros of the given shape. */
+  public static NDArray zeros(int... shape) {
+    return full(shape, 0.0, DType.defaultFloat());
+  }
+
+  /** Zeros of the given shape and dtype. */
+  public static NDArray zeros(int[] shape, DType dtype) {
+    return full(shape, 0, dtype);
+  }
+
+  /** float32 ones of the given shape. */
+  public static NDArray ones(int... shape) {
+    return full(shape, 1.0, DType.defaultFloat());
+  }
+
+  /** Ones of the given shape and dtype. */
+  public static NDArray ones(int[] shape, DType dtype) {
+    return full(shape, 1, dtype);
+  }
+
+  /** Uninitialized in NumPy; zeros here (arrays are immutable, so nothing is left unset). */
+  public static NDArray empty(int... shape) {
+    return zeros(shape);
+  }
+
+  /** {@code empty} with a dtype: zeros. */
+  public static NDArray empty(int[] shape, DType dtype) {
+    return zeros(shape, dtype);
+  }
+
+  /**
+   * An array of the given shape filled with {@code value} (a Java scalar or 0-d array; an array
+   * broadcast to {@code shape}), of {@code value}'s dtype (a Java scalar gives a strong default
+   * type).
+   */
+  public static NDArray full(int[] shape, Object value) {
+    NDArray v = NumpySupport.asArray(value);
+    DType d = v.dtype();
+    return full(shape, value, d);
+  }
+
+  /** An array of the given shape and dtype filled with {@code value}. */
+  public static NDArray full(int[] shape, Object value, DType dtype) {
+    DType to = NumpySupport.requestedDtype(dtype, "full");
+    Shape.of(shape);
+    NDArray v = NumpySupport.convert(value, to, false);
+    return broadcastTo(v, shape);
+  }
+
+  /** Zeros with {@code x}'s shape and dtype. */
+  public static NDArray zerosLike(Object x) {
+    NDArray a = NumpySupport.asArray(x);
+    return full(a.shape(), 0, a.dtype());
+  }
+
+  /** Ones with {@code x}'s shape and dtype. */
+  public static NDArray onesLike(Object x) {
+    NDArray a = NumpySupport.asArray(x);
+    return full(a.shape(), 1, a.dtype());
+  }
+
+  /** {@code value} with {@code x}'s shape and dtype. */
+  public static NDArray fullLike(Object x, Object value) {
+    NDArray a = NumpySupport.asArray(x);
+    return full(a.shape(), value, a.dtype());
+  }
+
+  /** {@link #zerosLike}. */
+  public static NDArray emptyLike(Object x) {
+    return zerosLike(x);
+  }
+
+  /**
+   * {@code x} broadcast to {@code shape} by NumPy's rules (aligned at the end).
+   *
+   * @throws JaxValueError if it cannot broadcast
+   */
+  public static NDArray broadcastTo(Object x, int... shape) {
+    NDArray a = NumpySupport.asArray(x);
+    int[] s = a.shape();
+    if (java.util.Arrays.equals(s, shape)) {
+      return a;
+    }
+    int[] result = NumpySupport.broadcastShapes(List.of(s, shape));
+    if (!java.util.Arrays.equals(result, shape)) {
+      throw new JaxValueError("Incompatible shapes for broadcasting: " + Shape.tupleString(s)
+          + " and requested shape " + Shape.tupleString(shape));
+    }
+    int lead = shape.length - s.length;
+    // size-1 dims of the operand that stretch are squeezed out, as JAX's _broadcast_to does
+    List<Integer> keep = new ArrayList<>();
+    List<Integer> dims = new ArrayList<>();
+    for (int i = 0; i < s.length; i++) {
+      if (s[i] == shape[lead + i]) {
+        keep.add(i);
+        dims.add(lead + i);
+      }
+    }
+    NDArray operand = a;
+    if (keep.size() != s.length) {
+      int[] squeezed = new int[s.length - keep.size()];
+      int k = 0;
+      for (int i = 0; i < s.length; i++) {
+        if (!keep.contains(i)) {
+          squeezed[k++] = i;
+        }
+      }
+      operand = Lax.squeeze(a, squeezed);
+    }
+    return Lax.broadcastInDim(operand, shape, dims.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  // ---- ranges ----
+
+  /** {@code [0, 1, ..., stop-1]} as int32. */
+  public static NDArray arange(int stop) {
+    return arange(0, stop, 1);
+  }
+
+  /** {@code start, start+step, ...} below {@code stop} (int32). */
+  public static NDArray arange(int start, int stop) {
+    return arange(start, stop, 1);
+  }
+
+  /**
+   * {@code start, start+step, ...} up to (not including) {@code stop}, int32.
+   *
+   * @throws JaxValueError if step is 0
+   */
+  public static NDArray arange(int start, int stop, int step) {
+    if (step == 0) {
+      throw new JaxValueError("arange: step cannot be zero");
+    }
+    int n = Math.max(0, (int) Math.ceil((stop - (double) start) / step));
+    DType d = DType.defaultInt();
+    NDArray r = Lax.iota(d, n);
+    if (step != 1) {
+      r = Lax.mul(Array.scalar(step, d).withWeakType(false), r);
+    }
+    if (start != 0) {
+      r = Lax.add(Array.scalar(start, d).withWeakType(false), r);
+    }
+    return r;
+  }
+
+  /** {@code [0., 1., ..., ceil(stop)-1]} as float32. */
+  public static NDArray arange(double stop) {
+    return arange(0.0, stop, 1.0);
+  }
+
+  /** A float32 range from {@code start} to {@code stop} (excluded) by {@code step}. */
+  public static NDArray arange(double start, double stop, double step) {
+    if (step == 0) {
+      throw new JaxValueError("arange: step cannot be zero");
+    }
+    int n = Math.max(0, (int) Math.ceil((stop - start) / step));
+    DType d = DType.defaultFloat();
+    // NumPy computes start + i*step in float64 and rounds once
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = start + i * step;
+    }
+    return Array.fromDoubles(d, v, n);
+  }
+
+  /** {@code num} evenly spaced float32 values from {@code start} to {@code stop} inclusive. */
+  public static NDArray linspace(double start, double stop, int num) {
+    return linspace(start, stop, num, true);
+  }
+
+  /**
+   * {@code num} evenly spaced values from JAX's {@code _linspace} formula
+   * {@code start*(1-t) + stop*t}, {@code t = iota/div}, in float32, with the endpoint appended
+   * exactly. The products are ordered as XLA's algebraic simplifier orders them on the CPU
+   * (division by the constant becomes multiplication by its reciprocal, and constant factors
+   * fold: {@code stop*t = iota*(stop*(1/div))}), so the values agree with JAX's bit for bit
+   * ({@code linspace(0, 10, 1000)} reproduces JAX's printout).
+   *
+   * @throws JaxValueError if num is negative
+   */
+  public static NDArray linspace(double start, double stop, int num, boolean endpoint) {
+    if (num < 0) {
+      throw new JaxValueError("Number of samples, " + num + ", must be non-negative.");
+    }
+    DType d = DType.defaultFloat();
+    NDArray a = Array.scalar(start, d);
+    NDArray b = Array.scalar(stop, d);
+    if (num == 0) {
+      return Array.fromDoubles(d, new double[0], 0);
+    }
+    if (num == 1) {
+      return Lax.broadcastInDim(a, new int[] {1}, new int[0]);
+    }
+    int div = endpoint ? num - 1 : num;
+    NDArray reciprocal = Lax.div(Array.scalar(1.0, d), Array.scalar(div, d));
+    NDArray iota = Lax.iota(d, div);
+    NDArray t = Lax.mul(iota, reciprocal);
+    NDArray lo = Lax.mul(a, Lax.sub(Array.scalar(1.0, d), t));
+    NDArray hi = Lax.mul(iota, Lax.mul(b, reciprocal));
+    NDArray out = Lax.add(lo, hi);
+    if (endpoint) {
+      out = Lax.concatenate(List.of(out, Lax.broadcastInDim(b, new int[] {1}, new int[0])), 0);
+    }
+    return out;
+  }
+
+  /** {@code base ** linspace(start, stop, num)} (base 10). */
+  public static NDArray logspace(double start, double stop, int num) {
+    return logspace(start, stop, num, 10.0);
+  }
+
+  /** {@code base ** linspace(start, stop, num)}. */
+  public static NDArray logspace(double start, double stop, int num, double base) {
+    NDArray e = linspace(start, stop, num);
+    return Lax.pow(Array.scalar(base, DType.defaultFloat()), e);
+  }
+
+  /** The n x n float32 identity. */
+  public static NDArray eye(int n) {
+    return eye(n, n, 0, DType.defaultFloat());
+  }
+
+  /** An n x m float32 array with ones on diagonal k. */
+  public static NDArray eye(int n, int m, int k) {
+    return eye(n, m, k, DType.defaultFloat());
+  }
+
+  /** An n x m array of {@code dtype} with ones on diagonal {@code k} (k > 0 above). */
+  public static NDArray eye(int n, int m, int k, DType dtype) {
+    DType to = NumpySupport.requestedDtype(dtype, "eye");
+    NDArray rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
+    NDArray cols = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 1);
+    NDArray onDiag = Lax.eq(Lax.add(rows, Array.scalar(k, DType.INT32)), cols);
+    return Lax.convertElementType(onDiag, to);
+  }
+
+  /** The n x n identity of {@code dtype}. */
+  public static NDArray identity(int n, DType dtype) {
+    return eye(n, n, 0, dtype);
+  }
+
+  /** The n x n float32 identity. */
+  public static NDArray identity(int n) {
+    return eye(n);
+  }
+
+  /** An n x m float32 array with ones at and below diagonal {@code k}. */
+  public static NDArray tri(int n, int m, int k) {
+    NDArray rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
+    NDArray cols = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 1);
+    NDArray below = Lax.ge(Lax.add(rows, Array.scalar(k, DType.INT32)), cols);
+    return Lax.convertElementType(below, DType.defaultFloat());
+  }
+
+  /** The n x n lower-triangular ones. */
+  public static NDArray tri(int n) {
+    return tri(n, n, 0);
+  }
+
+  // ---- scalar constructors, as jnp.float32(1) ----
+
+  /** A strongly typed 0-d float32 (or float32 array from a Java array / list). */
+  public static NDArray float32(Object x) {
+    return array(x, DType.FLOAT32);
+  }
+
+  /** float64 (float32 without x64, with JAX's warning). */
+  public static NDArray float64(Object x) {
+    return array(x, DType.FLOAT64);
+  }
+
+  /** float16. */
+  public static NDArray float16(Object x) {
+    return array(x, DType.FLOAT16);
+  }
+
+  /** bfloat16. */
+  public static NDArray bfloat16(Object x) {
+    return array(x, DType.BFLOAT16);
+  }
+
+  /** int8. */
+  public static NDArray int8(Object x) {
+    return array(x, DType.INT8);
+  }
+
+  /** int16. */
+  public static NDArray int16(Object x) {
+    return array(x, DType.INT16);
+  }
+
+  /** int32. */
+  public static NDArray int32(Object x) {
+    return array(x, DType.INT32);
+  }
+
+  /** int64 (int32 without x64). */
+  public static NDArray int64(Object x) {
+    return array(x, DType.INT64);
+  }
+
+  /** uint8. */
+  public static NDArray uint8(Object x) {
+    return array(x, DType.UINT8);
+  }
+
+  /** uint16. */
+  public static NDArray uint16(Object x) {
+    return array(x, DType.UINT16);
+  }
+
+  /** uint32. */
+  public static NDArray uint32(Object x) {
+    return array(x, DType.UINT32);
+  }
+
+  /** uint64 (uint32 without x64). */
+  public static NDArray uint64(Object x) {
+    return array(x, DType.UINT64);
+  }
+
+  /** bool. */
+  public static NDArray bool_(Object x) {
+    return array(x, DType.BOOL);
+  }
+}

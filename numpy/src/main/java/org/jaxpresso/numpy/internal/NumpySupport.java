@@ -1,0 +1,261 @@
+package org.jaxpresso.numpy.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Promotion;
+import org.jaxpresso.core.Shape;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.lax.Lax;
+import org.jaxpresso.numpy.Jnp;
+
+/**
+ * What every jnp function shares: turning operands into arrays, JAX's {@code promote_args}
+ * (rank promotion then dtype promotion with weak types), axis normalization and dtype requests.
+ */
+public final class NumpySupport {
+  private static final Logger LOG = Logger.getLogger("org.jaxpresso.numpy");
+
+  private NumpySupport() {}
+
+  /**
+   * An operand as an array: arrays as they are, Java scalars as weakly typed 0-d arrays, Java
+   * arrays and lists through {@link Jnp#array(Object)}.
+   */
+  public static NDArray asArray(Object x) {
+    return switch (x) {
+      case NDArray a -> a;
+      case Number n -> Array.fromJavaScalar(n);
+      case Boolean b -> Array.fromJavaScalar(b);
+      case null -> throw new JaxTypeError("None is not a valid JAX array value");
+      default -> Jnp.array(x);
+    };
+  }
+
+  /** Whether {@code x} is a Java scalar (weakly typed when it becomes an array). */
+  public static boolean isJavaScalar(Object x) {
+    return x instanceof Number || x instanceof Boolean;
+  }
+
+  /** JAX's {@code lattice_result_type} of the operands, canonicalized. */
+  public static Promotion.Typed resultType(List<?> operands) {
+    List<Promotion.Typed> ts = new ArrayList<>(operands.size());
+    for (Object o : operands) {
+      ts.add(Promotion.of(asArray(o).aval()));
+    }
+    return Promotion.resultType(ts);
+  }
+
+  /**
+   * {@code x} as dtype {@code to} with weak type {@code weak}: unchanged if it already is; a
+   * Java scalar is converted right away (no equation, as JAX converts Python scalars); an array
+   * goes through {@code convert_element_type}.
+   */
+  public static NDArray convert(Object x, DType to, boolean weak) {
+    if (isJavaScalar(x)) {
+      Array a = scalarOf(x, to);
+      return a.withWeakType(weak && to != DType.BOOL);
+    }
+    NDArray a = asArray(x);
+    if (a.dtype() == to && a.weakType() == weak) {
+      return a;
+    }
+    return Lax.convertElementType(a, to, weak);
+  }
+
+  /** A 0-d array of {@code dtype} holding the Java scalar {@code x}. */
+  public static Array scalarOf(Object x, DType dtype) {
+    return switch (x) {
+      case Boolean b -> Array.scalar(b ? 1L : 0L, dtype);
+      case Double d -> Array.scalar(d, dtype);
+      case Float f -> Array.scalar(f.doubleValue(), dtype);
+      case Number n -> dtype.isFloating() ? Array.scalar(n.doubleValue(), dtype) : Array.scalar(n.longValue(), dtype);
+      default -> throw new JaxTypeError("not a Java scalar: " + x);
+    };
+  }
+
+  /** JAX's {@code promote_dtypes}: every operand converted to the common (dtype, weak type). */
+  public static List<NDArray> promoteDtypes(Object... xs) {
+    if (xs.length < 2) {
+      List<NDArray> out = new ArrayList<>();
+      for (Object x : xs) {
+        out.add(asArray(x));
+      }
+      return out;
+    }
+    Promotion.Typed t = resultType(Arrays.asList(xs));
+    List<NDArray> out = new ArrayList<>(xs.length);
+    for (Object x : xs) {
+      out.add(convert(x, t.dtype(), t.weak()));
+    }
+    return out;
+  }
+
+  /**
+   * JAX's {@code promote_dtypes_inexact}: as {@link #promoteDtypes}, but a non-float result
+   * becomes the default float type (int / int is float32).
+   */
+  public static List<NDArray> promoteDtypesInexact(Object... xs) {
+    Promotion.Typed t = resultType(Arrays.asList(xs));
+    DType to = t.dtype().isFloating() ? t.dtype() : DType.defaultFloat();
+    boolean weak = t.weak();
+    List<NDArray> out = new ArrayList<>(xs.length);
+    for (Object x : xs) {
+      out.add(convert(x, to, weak));
+    }
+    return out;
+  }
+
+  /**
+   * JAX's {@code promote_shapes}: operands of differing non-zero ranks get leading size-1
+   * dimensions ({@code broadcast_in_dim} to the common rank); lax broadcasts the rest.
+   *
+   * @throws JaxValueError if the shapes cannot broadcast
+   */
+  public static List<NDArray> promoteShapes(String name, List<NDArray> xs) {
+    if (xs.size() < 2) {
+      return xs;
+    }
+    int maxRank = 0;
+    java.util.Set<Integer> nonScalarRanks = new java.util.HashSet<>();
+    for (NDArray x : xs) {
+      maxRank = Math.max(maxRank, x.ndim());
+      if (x.ndim() > 0) {
+        nonScalarRanks.add(x.ndim());
+      }
+    }
+    if (nonScalarRanks.size() < 2) {
+      return xs;
+    }
+    List<int[]> shapes = new ArrayList<>();
+    for (NDArray x : xs) {
+      shapes.add(x.shape());
+    }
+    broadcastShapes(shapes);
+    List<NDArray> out = new ArrayList<>(xs.size());
+    for (NDArray x : xs) {
+      out.add(broadcastToRank(x, maxRank));
+    }
+    return out;
+  }
+
+  /** {@code x} with leading size-1 dimensions up to {@code rank} (JAX's {@code broadcast_to_rank}). */
+  public static NDArray broadcastToRank(NDArray x, int rank) {
+    int nd = x.ndim();
+    if (nd == rank) {
+      return x;
+    }
+    int[] shape = new int[rank];
+    Arrays.fill(shape, 1);
+    int[] dims = new int[nd];
+    int[] xs = x.shape();
+    for (int i = 0; i < nd; i++) {
+      shape[rank - nd + i] = xs[i];
+      dims[i] = rank - nd + i;
+    }
+    return Lax.broadcastInDim(x, shape, dims);
+  }
+
+  /**
+   * NumPy's broadcast of shapes: aligned at the end, sizes equal or 1.
+   *
+   * @throws JaxValueError {@code Incompatible shapes for broadcasting: shapes=[(3,), (2, 4)]}
+   */
+  public static int[] broadcastShapes(List<int[]> shapes) {
+    int rank = 0;
+    for (int[] s : shapes) {
+      rank = Math.max(rank, s.length);
+    }
+    int[] out = new int[rank];
+    Arrays.fill(out, 1);
+    for (int[] s : shapes) {
+      for (int i = 0; i < s.length; i++) {
+        int d = rank - s.length + i;
+        if (s[i] != 1) {
+          if (out[d] != 1 && out[d] != s[i]) {
+            StringBuilder sb = new StringBuilder("Incompatible shapes for broadcasting: shapes=[");
+            for (int k = 0; k < shapes.size(); k++) {
+              sb.append(k > 0 ? ", " : "").append(Shape.tupleString(shapes.get(k)));
+            }
+            throw new JaxValueError(sb.append(']').toString());
+          }
+          out[d] = s[i];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** JAX's {@code promote_args}: dtype promotion, then rank promotion. */
+  public static List<NDArray> promoteArgs(String name, Object... xs) {
+    return promoteShapes(name, promoteDtypes(xs));
+  }
+
+  /** JAX's {@code promote_args_inexact}. */
+  public static List<NDArray> promoteArgsInexact(String name, Object... xs) {
+    return promoteShapes(name, promoteDtypesInexact(xs));
+  }
+
+  /**
+   * A possibly negative axis as an index in {@code [0, ndim)}.
+   *
+   * @throws JaxValueError {@code axis 2 is out of bounds for array of dimension 2}
+   */
+  public static int normalizeAxis(int axis, int ndim) {
+    if (axis < -ndim || axis >= ndim) {
+      throw new JaxValueError("axis " + axis + " is out of bounds for array of dimension " + ndim);
+    }
+    return axis < 0 ? axis + ndim : axis;
+  }
+
+  /**
+   * Normalized, sorted, distinct axes; null means all axes.
+   *
+   * @throws JaxValueError on an out-of-range or repeated axis
+   */
+  public static int[] normalizeAxes(int[] axes, int ndim) {
+    if (axes == null) {
+      int[] all = new int[ndim];
+      for (int i = 0; i < ndim; i++) {
+        all[i] = i;
+      }
+      return all;
+    }
+    int[] out = new int[axes.length];
+    for (int i = 0; i < axes.length; i++) {
+      out[i] = normalizeAxis(axes[i], ndim);
+    }
+    Arrays.sort(out);
+    for (int i = 1; i < out.length; i++) {
+      if (out[i] == out[i - 1]) {
+        throw new JaxValueError("repeated axis in reduction: " + Arrays.toString(axes));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The dtype JAX uses for an explicit request: with x64 off, 64-bit requests become 32-bit,
+   * with JAX's warning (logged once per dtype and function).
+   */
+  public static DType requestedDtype(DType requested, String where) {
+    DType c = requested.canonical();
+    if (c != requested) {
+      LOG.warning("Explicitly requested dtype " + requested + " requested in " + where
+          + " is not available, and will be truncated to dtype " + c + ". To enable more dtypes,"
+          + " set the jaxpresso.enable_x64 property or the JAX_ENABLE_X64 environment variable.");
+    }
+    return c;
+  }
+
+  /** The aval of an operand. */
+  public static ShapedArray aval(Object x) {
+    return asArray(x).aval();
+  }
+}
