@@ -1,18 +1,11 @@
 package org.jaxpresso;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.jaxpresso.core.Array;
-import org.jaxpresso.core.NDArray;
-import org.jaxpresso.core.ShapedArray;
-import org.jaxpresso.core.Trace;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.jit.JitOption;
 import org.jaxpresso.jit.Jitted;
-import org.jaxpresso.jit.Pytree;
-import org.jaxpresso.jit.internal.JaxprTrace;
+import org.jaxpresso.core.tracing.JaxprTrace;
 
 /**
  * Transformations: {@link #jit} and {@link #makeJaxpr}, as {@code jax.jit} and
@@ -93,23 +86,7 @@ public final class Jax {
   }
 
   private static ClosedJaxpr trace(Function<Object[], Object> fn, Object... args) {
-    Pytree.Flat flat = Pytree.flatten(List.of(args));
-    JaxprTrace t = new JaxprTrace("<lambda>", "make_jaxpr");
-    List<NDArray> tracers = new ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      for (Object leaf : Pytree.flatten(args[i]).leaves()) {
-        ShapedArray aval = (leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf)).aval();
-        tracers.add(t.newArg(aval, "argument " + i));
-      }
-    }
-    List<?> rebuilt = (List<?>) Pytree.unflatten(flat.treedef(), tracers);
-    Object out = Trace.with(t, () -> fn.apply(rebuilt.toArray()));
-    Pytree.Flat of = Pytree.flatten(out);
-    List<NDArray> outs = new ArrayList<>();
-    for (Object leaf : of.leaves()) {
-      outs.add(leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf));
-    }
-    return t.finish(outs);
+    return JaxprTrace.trace(fn, args, "<lambda>", "make_jaxpr").jaxpr();
   }
 
   @SuppressWarnings("unchecked")

@@ -22,7 +22,9 @@ import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.core.errors.TracerBoolConversionError;
 import org.jaxpresso.core.errors.TracerIntegerConversionError;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
-import org.jaxpresso.jit.internal.JaxprTrace;
+import org.jaxpresso.core.tracing.JaxprTrace;
+import org.jaxpresso.core.tracing.JitTracer;
+import org.jaxpresso.core.tracing.Pytree;
 
 /**
  * A function wrapped by {@code Jax.jit}: traces once per signature (dynamic arguments' shapes,

@@ -1,4 +1,4 @@
-package org.jaxpresso.jit.internal;
+package org.jaxpresso.core.tracing;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -18,7 +18,6 @@ import org.jaxpresso.core.jaxpr.Eqn;
 import org.jaxpresso.core.jaxpr.Jaxpr;
 import org.jaxpresso.core.jaxpr.Literal;
 import org.jaxpresso.core.jaxpr.Var;
-import org.jaxpresso.jit.JitTracer;
 
 /**
  * The staging trace (JAX's {@code DynamicJaxprTrace}): every bind while it is current records
@@ -72,6 +71,61 @@ public final class JaxprTrace extends Trace {
       }
     }
     return head;
+  }
+
+  /**
+   * The result of tracing a Java function: its closed jaxpr and the pytree structures of its
+   * arguments and results.
+   *
+   * @param jaxpr the traced program (one invar per argument leaf)
+   * @param inTree the structure of the arguments (a list, one entry per argument)
+   * @param outTree the structure of the result
+   */
+  public record Traced(ClosedJaxpr jaxpr, Pytree.TreeDef inTree, Pytree.TreeDef outTree) {}
+
+  /**
+   * Traces {@code fn} on abstract values shaped like {@code args} (pytrees of arrays and Java
+   * scalars, every leaf traced), as {@code make_jaxpr} and control-flow primitives do.
+   *
+   * @param fn the function, taking its arguments as an array
+   * @param args example arguments: only their structure, shapes, dtypes and weak types matter
+   * @param name the function's name for error messages
+   * @param transformation what is tracing it, for error messages ({@code jit}, {@code cond}, ...)
+   */
+  public static Traced trace(java.util.function.Function<Object[], Object> fn, Object[] args,
+      String name, String transformation) {
+    List<ShapedArray> avals = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      for (Object leaf : Pytree.flatten(args[i]).leaves()) {
+        avals.add(leaf instanceof NDArray x ? x.aval() : Array.fromJavaScalar(leaf).aval());
+        labels.add("argument " + i);
+      }
+    }
+    return traceAvals(fn, Pytree.flatten(java.util.Arrays.asList(args)).treedef(), avals, labels, name,
+        transformation);
+  }
+
+  /**
+   * Traces {@code fn} on tracers of the given avals, arranged as {@code inTree} (a list
+   * structure, one entry per argument).
+   */
+  public static Traced traceAvals(java.util.function.Function<Object[], Object> fn,
+      Pytree.TreeDef inTree, List<ShapedArray> avals, List<String> labels, String name,
+      String transformation) {
+    JaxprTrace t = new JaxprTrace(name, transformation);
+    List<NDArray> tracers = new ArrayList<>(avals.size());
+    for (int i = 0; i < avals.size(); i++) {
+      tracers.add(t.newArg(avals.get(i), labels.get(i)));
+    }
+    List<?> rebuilt = (List<?>) Pytree.unflatten(inTree, tracers);
+    Object out = Trace.with(t, () -> fn.apply(rebuilt.toArray()));
+    Pytree.Flat of = Pytree.flatten(out);
+    List<NDArray> outs = new ArrayList<>(of.leaves().size());
+    for (Object leaf : of.leaves()) {
+      outs.add(leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf));
+    }
+    return new Traced(t.finish(outs), inTree, of.treedef());
   }
 
   /** Whether {@link #finish} has been called. */

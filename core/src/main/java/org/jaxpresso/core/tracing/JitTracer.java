@@ -1,10 +1,9 @@
-package org.jaxpresso.jit;
+package org.jaxpresso.core.tracing;
 
 import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.Trace;
 import org.jaxpresso.core.Tracer;
 import org.jaxpresso.core.jaxpr.Var;
-import org.jaxpresso.jit.internal.JaxprTrace;
 
 /**
  * The stand-in for an array while a function is staged by {@code Jax.jit} or

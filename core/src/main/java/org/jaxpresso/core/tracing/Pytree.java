@@ -1,4 +1,4 @@
-package org.jaxpresso.jit;
+package org.jaxpresso.core.tracing;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
