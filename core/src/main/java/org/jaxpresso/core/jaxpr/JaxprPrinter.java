@@ -2,9 +2,9 @@ package org.jaxpresso.core.jaxpr;
 
 /**
  * Prints jaxprs exactly as JAX 0.11 prints them ({@code str(jaxpr)}), byte for byte: the same
- * grammar, variable names ({@code a}..{@code z}, {@code ba}, ... handed out in the order they are
- * first printed, one sequence for the whole printout), literals ({@code 0.10000000149011612:f32[]}),
- * params (the primitive's {@link org.jaxpresso.core.Primitive#printedParams printed params},
+ * grammar, variable names ({@code a}..{@code z}, {@code ba}, ... handed out in the order they
+ * are first printed, one sequence for the whole printout), literals
+ * ({@code 0.10000000149011612:f32[]}), params (the primitive's {@link org.jaxpresso.core.Primitive#printedParams printed params},
  * sorted, {@code name} first), nested and hoisted sub-jaxprs ({@code let NAME = { ... } in}) and
  * line breaking at 80 columns.
  *
@@ -33,8 +33,8 @@ public final class JaxprPrinter {
 
   /**
    * The jaxpr's text; with {@code printShapes} false, binders print without their types
-   * ({@code jaxpr.pretty_print(print_shapes=False)}: {@code { lambda ; a. let b = sin a in (b,) }}).
-   * Literals keep their types.
+   * ({@code jaxpr.pretty_print(print_shapes=False)}:
+   * {@code { lambda ; a. let b = sin a in (b,) }}). Literals keep their types.
    */
   public static String print(Jaxpr j, boolean printShapes) {
     JaxprDocBuilder b = new JaxprDocBuilder(j, printShapes);

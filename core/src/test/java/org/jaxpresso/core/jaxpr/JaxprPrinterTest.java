@@ -193,6 +193,44 @@ class JaxprPrinterTest {
   }
 
   @Test
+  void jaxprsInsideASharedJaxprAreSharedToo() {
+    // JAX's walk reaches q once per use of p, so q is hoisted although it appears once.
+    JaxprBuilder qb = new JaxprBuilder();
+    Var x = qb.in("f32[]");
+    Jaxpr q = qb.out(qb.eq("f32[]", SIN, ACCURACY_NONE, x));
+    JaxprBuilder pb = new JaxprBuilder();
+    Var u = pb.in("f32[]");
+    Jaxpr p = pb.out(pb.eq("f32[]", JIT, jitParams("q", q), u));
+    JaxprBuilder b = new JaxprBuilder();
+    Var a = b.in("f32[]");
+    Var c = b.eq("f32[]", JIT, jitParams("p", p), a);
+    Var d = b.eq("f32[]", JIT, jitParams("<p>", p), c);
+    assertEquals("let p = { lambda ; a:f32[]. let b:f32[] = jit[name=q jaxpr=q] a in (b,) } in\n"
+        + "let q = { lambda ; c:f32[]. let d:f32[] = sin c in (d,) } in\n"
+        + "{ lambda ; e:f32[]. let\n"
+        + "    f:f32[] = jit[name=p jaxpr=p] e\n"
+        + "    g:f32[] = jit[name=<p> jaxpr=p] f\n"
+        + "  in (g,) }", JaxprPrinter.print(b.out(d)));
+  }
+
+  @Test
+  void freshNamesSkipHoistedNames() {
+    // A hoisted jaxpr named c: no variable is called c.
+    JaxprBuilder qb = new JaxprBuilder();
+    Var x = qb.in("f32[]");
+    Jaxpr q = qb.out(qb.eq("f32[]", SIN, ACCURACY_NONE, x));
+    JaxprBuilder b = new JaxprBuilder();
+    Var a = b.in("f32[]");
+    Var y = b.eq("f32[]", JIT, jitParams("c", q), a);
+    Var z = b.eq("f32[]", JIT, jitParams("c", q), y);
+    assertEquals("let c = { lambda ; a:f32[]. let b:f32[] = sin a in (b,) } in\n"
+        + "{ lambda ; d:f32[]. let\n"
+        + "    e:f32[] = jit[name=c jaxpr=c] d\n"
+        + "    f:f32[] = jit[name=c jaxpr=c] e\n"
+        + "  in (f,) }", JaxprPrinter.print(b.out(z)));
+  }
+
+  @Test
   void paramsWithMemoryAddressesAreMasked() {
     JaxprBuilder b = new JaxprBuilder();
     Var a = b.in("f32[]");

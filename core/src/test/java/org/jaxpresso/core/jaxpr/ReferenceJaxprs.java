@@ -169,7 +169,8 @@ final class ReferenceJaxprs {
     Var ce = conv.eq("f32[1,1,10]", BROADCAST_IN_DIM, bcast(new int[] {1, 1, 10}, 2), ca);
     Var cf = conv.eq("f32[1,1,3]", BROADCAST_IN_DIM, bcast(new int[] {1, 1, 3}, 2), cd);
     Var cg = conv.eq("f32[1,1,12]", CONV, convParams(3, new int[][] {{2, 2}}), ce, cf);
-    Jaxpr convJ = conv.out(conv.eq("f32[12]", SQUEEZE, Params.of("dimensions", new int[] {0, 1}), cg));
+    Jaxpr convJ =
+        conv.out(conv.eq("f32[12]", SQUEEZE, Params.of("dimensions", new int[] {0, 1}), cg));
 
     JaxprBuilder outer = new JaxprBuilder();
     Var oa = outer.in("f32[10]");

@@ -212,7 +212,8 @@ final class TestPrims {
   static final Primitive COND = plain("cond");
   static final Primitive WHILE = plain("while");
   static final Primitive SCAN = plain("scan");
-  static final Primitive CUSTOM_JVP_CALL = printed("custom_jvp_call", p -> without(p, "num_consts"));
+  static final Primitive CUSTOM_JVP_CALL =
+      printed("custom_jvp_call", p -> p.getInt("num_consts") == 0 ? without(p, "num_consts") : p);
 
   /** jit: {@code inline} never shown, the other call options only when not default. */
   static final Primitive JIT = Primitive.builder("jit")
