@@ -858,4 +858,7 @@ public final class Lax {
   }
 
   // ==== end reductions ====
+
+  // ==== control flow ====
+  // ==== end control flow ====
 }

@@ -38,6 +38,8 @@ public final class LaxPrimitives {
       org.jaxpresso.lax.primitives.Gather.class,
       org.jaxpresso.lax.primitives.Scatter.class,
       // ==== end shaping families ====
+      // ==== control flow families ====
+      // ==== end control flow families ====
       // ==== reduction families ====
       org.jaxpresso.lax.primitives.Reductions.class,
       org.jaxpresso.lax.primitives.Cumulative.class,
