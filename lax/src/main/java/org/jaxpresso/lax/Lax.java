@@ -444,6 +444,11 @@ public final class Lax {
         LaxSupport.asArray(x));
   }
 
+  /** {@code x} unchanged, but a constant to differentiation ({@code jax.lax.stop_gradient}). */
+  public static NDArray stopGradient(Object x) {
+    return org.jaxpresso.lax.primitives.Elementwise.STOP_GRADIENT.bind1(Params.EMPTY, LaxSupport.asArray(x));
+  }
+
   // ==== end elementwise ====
 
   // ==== shaping ====

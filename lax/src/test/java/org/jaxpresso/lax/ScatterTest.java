@@ -112,13 +112,24 @@ class ScatterTest {
             Array.fromLongs(DType.INT32, new long[] {0}, 1), 5.0f, AT, null, true, true)));
     assertEquals(List.of("scatter-add[" + dn + " indices_are_sorted=False"
             + " mode=GatherScatterMode.FILL_OR_DROP unique_indices=False update_consts=()"
-            + " update_jaxpr=None]"),
+            + " update_jaxpr={ lambda ; a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }]"),
         ShapingRecordingTrace.record(() -> Lax.scatterAdd(arange5(), ints(1, 2), floats(1, 1), AT,
             null)));
     assertEquals("ScatterDimensionNumbers(update_window_dims=(1,), inserted_window_dims=(),"
         + " scatter_dims_to_operand_dims=(0, 1), operand_batching_dims=(2,),"
         + " scatter_indices_batching_dims=(0,))", new ScatterDimensionNumbers(new int[] {1},
         new int[0], new int[] {0, 1}, new int[] {2}, new int[] {0}).toString());
+  }
+
+  @Test
+  void combiningScattersCarryTheirCombinerJaxprOncePerDtype() {
+    org.jaxpresso.core.jaxpr.Jaxpr add32 = org.jaxpresso.lax.internal.shaping.ShapingOps.combiner(
+        "scatter-add", DType.FLOAT32);
+    assertEquals("{ lambda ; a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }", add32.toString());
+    assertEquals(add32, org.jaxpresso.lax.internal.shaping.ShapingOps.combiner("scatter-add", DType.FLOAT32));
+    assertEquals("{ lambda ; a:i8[] b:i8[]. let c:i8[] = max a b in (c,) }",
+        org.jaxpresso.lax.internal.shaping.ShapingOps.combiner("scatter-max", DType.INT8).toString());
+    assertEquals(null, org.jaxpresso.lax.internal.shaping.ShapingOps.combiner("scatter", DType.INT8));
   }
 
   @Test

@@ -159,6 +159,19 @@ public final class Elementwise {
       })
       .build();
 
+  /**
+   * {@code stop_gradient x}: the identity on values (arrays are immutable, so the input itself
+   * is returned); differentiation treats it as a constant.
+   */
+  public static final Primitive STOP_GRADIENT = Primitive.builder("stop_gradient")
+      .family(Factories.FAMILY)
+      .abstractEval((avals, params) -> {
+        Rules.checkArity("stop_gradient", 1, avals);
+        return List.of(avals.get(0));
+      })
+      .impl((args, params) -> List.of(args.get(0)))
+      .build();
+
   private static ShapedArray mulRule(List<ShapedArray> avals, Params params) {
     DType outDtype = params.has("out_dtype") ? params.get("out_dtype", DType.class) : null;
     if (outDtype == null) {

@@ -220,11 +220,44 @@ public final class ShapingOps {
       case "scatter-sub" -> Scatter.SCATTER_SUB;
       default -> throw new IllegalArgumentException("no scatter primitive " + name);
     };
+    NDArray op = LaxSupport.asArray(operand);
     return prim.bind1(Params.of("dimension_numbers", dn, "mode",
             mode == null ? GatherScatterMode.FILL_OR_DROP : mode,
             "indices_are_sorted", indicesAreSorted, "unique_indices", uniqueIndices,
-            "update_consts", List.of(), "update_jaxpr", null),
-        LaxSupport.asArray(operand), LaxSupport.asArray(indices), LaxSupport.asArray(updates));
+            "update_consts", List.of(), "update_jaxpr", combiner(name, op.dtype())),
+        op, LaxSupport.asArray(indices), LaxSupport.asArray(updates));
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<String, org.jaxpresso.core.jaxpr.Jaxpr>
+      COMBINERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The {@code update_jaxpr} JAX prints for a combining scatter, e.g. {@code { lambda ; a:f32[]
+   * b:f32[]. let c:f32[] = add a b in (c,) }}; null for plain {@code scatter}. One jaxpr per
+   * (scatter, dtype), so equal calls have equal params and share compiled programs.
+   */
+  public static org.jaxpresso.core.jaxpr.Jaxpr combiner(String name, org.jaxpresso.core.DType dtype) {
+    org.jaxpresso.core.Primitive op = switch (name) {
+      case "scatter-add" -> org.jaxpresso.lax.primitives.Elementwise.ADD;
+      case "scatter-mul" -> org.jaxpresso.lax.primitives.Elementwise.MUL;
+      case "scatter-min" -> org.jaxpresso.lax.primitives.Elementwise.MIN;
+      case "scatter-max" -> org.jaxpresso.lax.primitives.Elementwise.MAX;
+      case "scatter-sub" -> org.jaxpresso.lax.primitives.Elementwise.SUB;
+      default -> null;
+    };
+    if (op == null) {
+      return null;
+    }
+    return COMBINERS.computeIfAbsent(name + ":" + dtype, k -> {
+      org.jaxpresso.core.ShapedArray s = new org.jaxpresso.core.ShapedArray(
+          org.jaxpresso.core.Shape.SCALAR, dtype, false);
+      org.jaxpresso.core.jaxpr.Var a = org.jaxpresso.core.jaxpr.Var.of(s);
+      org.jaxpresso.core.jaxpr.Var b = org.jaxpresso.core.jaxpr.Var.of(s);
+      org.jaxpresso.core.jaxpr.Var c = org.jaxpresso.core.jaxpr.Var.of(s);
+      return new org.jaxpresso.core.jaxpr.Jaxpr(List.of(), List.of(a, b),
+          List.of(new org.jaxpresso.core.jaxpr.Eqn(op, List.of(a, b), Params.EMPTY, List.of(c))),
+          List.of(c));
+    });
   }
 
   /** {@code lax.concatenate}. */
