@@ -1,10 +1,8 @@
 package org.jaxpresso.lax.internal;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jaxpresso.core.Array;
@@ -90,75 +88,6 @@ public final class LaxSupport {
               + " is a similar function that does automatic type promotion on inputs).";
         }
         throw new JaxTypeError(msg);
-      }
-    }
-  }
-
-  /** The classes of dtypes a primitive accepts, named as JAX's error messages name them. */
-  public enum DTypeClass {
-    /** bool */
-    BOOL("bool_"),
-    /** signed and unsigned integers */
-    INTEGER("integer"),
-    /** only signed integers */
-    SIGNED_INTEGER("signedinteger"),
-    /** only unsigned integers */
-    UNSIGNED_INTEGER("unsignedinteger"),
-    /** floats */
-    FLOATING("floating"),
-    /** complex numbers (not supported yet, named for JAX's messages) */
-    COMPLEX("complexfloating");
-
-    private final String pyName;
-
-    DTypeClass(String pyName) {
-      this.pyName = pyName;
-    }
-
-    boolean contains(DType d) {
-      return switch (this) {
-        case BOOL -> d.isBool();
-        case INTEGER -> d.isInteger();
-        case SIGNED_INTEGER -> d.isSignedInteger();
-        case UNSIGNED_INTEGER -> d.isUnsigned();
-        case FLOATING -> d.isFloating();
-        case COMPLEX -> false;
-      };
-    }
-  }
-
-  /** Floating and complex: JAX's {@code _float | _complex}. */
-  public static final Set<DTypeClass> FLOAT = EnumSet.of(DTypeClass.FLOATING, DTypeClass.COMPLEX);
-
-  /** Integers, floats and complex: JAX's {@code _num}. */
-  public static final Set<DTypeClass> NUM =
-      EnumSet.of(DTypeClass.INTEGER, DTypeClass.FLOATING, DTypeClass.COMPLEX);
-
-  /** bool and integers: JAX's {@code _bool_or_int}. */
-  public static final Set<DTypeClass> BOOL_OR_INT = EnumSet.of(DTypeClass.INTEGER, DTypeClass.BOOL);
-
-  /** Everything ordered: JAX's {@code _ordered} (int, float, bool). */
-  public static final Set<DTypeClass> ORDERED =
-      EnumSet.of(DTypeClass.INTEGER, DTypeClass.FLOATING, DTypeClass.BOOL);
-
-  /** Any dtype. */
-  public static final Set<DTypeClass> ANY = EnumSet.of(DTypeClass.INTEGER, DTypeClass.FLOATING,
-      DTypeClass.COMPLEX, DTypeClass.BOOL);
-
-  /** Integers only: JAX's {@code _int}. */
-  public static final Set<DTypeClass> INT = EnumSet.of(DTypeClass.INTEGER);
-
-  /**
-   * Checks each operand's dtype against the accepted classes: {@code sin does not accept dtype
-   * int32. Accepted dtypes are subtypes of floating, complexfloating.}
-   */
-  public static void checkDtypes(String name, Set<DTypeClass> accepted, List<ShapedArray> avals) {
-    for (ShapedArray a : avals) {
-      boolean ok = accepted.stream().anyMatch(c -> c.contains(a.dtype()));
-      if (!ok) {
-        String names = accepted.stream().map(c -> c.pyName).collect(Collectors.joining(", "));
-        throw new JaxTypeError(name + " does not accept dtype " + a.dtype().longName()
-            + ". Accepted dtypes are subtypes of " + names + ".");
       }
     }
   }

@@ -1,7 +1,7 @@
 package org.jaxpresso.lax.primitives;
 
 import org.jaxpresso.core.Primitive;
-import org.jaxpresso.lax.internal.elementwise.DTypeSet;
+import org.jaxpresso.lax.internal.DTypeSet;
 import org.jaxpresso.lax.internal.elementwise.Factories;
 import org.jaxpresso.lax.internal.elementwise.IntOps;
 

@@ -1,5 +1,6 @@
 package org.jaxpresso.lax.primitives;
 
+import org.jaxpresso.lax.internal.DTypeSet;
 import java.util.List;
 import java.util.Set;
 import org.jaxpresso.core.Array;
@@ -12,7 +13,6 @@ import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.lax.GatherScatterMode;
 import org.jaxpresso.lax.ScatterDimensionNumbers;
 import org.jaxpresso.lax.internal.LaxSupport;
-import org.jaxpresso.lax.internal.LaxSupport.DTypeClass;
 import org.jaxpresso.lax.internal.shaping.Layout;
 
 /**
@@ -28,17 +28,17 @@ public final class Scatter {
 
   /** How an update combines with the operand element it lands on. */
   enum Combiner {
-    REPLACE(null, LaxSupport.ANY),
-    ADD("add", LaxSupport.NUM),
-    MUL("mul", LaxSupport.NUM),
-    MIN("min", LaxSupport.ANY),
-    MAX("max", LaxSupport.ANY),
-    SUB("sub", LaxSupport.NUM);
+    REPLACE(null, DTypeSet.ANY),
+    ADD("add", DTypeSet.NUM),
+    MUL("mul", DTypeSet.NUM),
+    MIN("min", DTypeSet.ANY),
+    MAX("max", DTypeSet.ANY),
+    SUB("sub", DTypeSet.NUM);
 
     final String laxName;
-    final Set<DTypeClass> accepted;
+    final DTypeSet accepted;
 
-    Combiner(String laxName, Set<DTypeClass> accepted) {
+    Combiner(String laxName, DTypeSet accepted) {
       this.laxName = laxName;
       this.accepted = accepted;
     }
@@ -165,7 +165,7 @@ public final class Scatter {
     Gather.checkIndicesDtype(indices);
     LaxSupport.checkSameDtypes("scatter", List.of(operand, updates));
     if (c.laxName != null) {
-      LaxSupport.checkDtypes(c.laxName, c.accepted, List.of(operand));
+      c.accepted.check(c.laxName, operand);
     }
     return operand;
   }

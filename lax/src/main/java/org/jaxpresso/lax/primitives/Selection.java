@@ -8,7 +8,7 @@ import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.lax.internal.LaxSupport;
-import org.jaxpresso.lax.internal.elementwise.DTypeSet;
+import org.jaxpresso.lax.internal.DTypeSet;
 import org.jaxpresso.lax.internal.elementwise.Factories;
 import org.jaxpresso.lax.internal.elementwise.FloatOps;
 import org.jaxpresso.lax.internal.elementwise.IntOps;

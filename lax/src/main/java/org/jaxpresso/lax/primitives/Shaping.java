@@ -1,5 +1,6 @@
 package org.jaxpresso.lax.primitives;
 
+import org.jaxpresso.lax.internal.DTypeSet;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -504,8 +505,7 @@ public final class Shaping {
     int[] shape = p.ints("shape");
     int dimension = p.getInt("dimension");
     checkShapelike("iota", "shape", shape);
-    LaxSupport.checkDtypes("iota", LaxSupport.NUM,
-        List.of(new ShapedArray(Shape.SCALAR, dtype, false)));
+    DTypeSet.NUM.check("iota", new ShapedArray(Shape.SCALAR, dtype, false));
     if (dimension < 0 || dimension >= shape.length) {
       throw new JaxValueError("iota dimension must be between 0 and len(shape), got dimension="
           + dimension + " for shape=" + tuple(shape));

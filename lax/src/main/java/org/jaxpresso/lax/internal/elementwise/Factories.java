@@ -1,5 +1,6 @@
 package org.jaxpresso.lax.internal.elementwise;
 
+import org.jaxpresso.lax.internal.DTypeSet;
 import java.util.List;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.Primitive;

@@ -1,4 +1,4 @@
-package org.jaxpresso.lax.internal.elementwise;
+package org.jaxpresso.lax.internal;
 
 import java.util.function.Predicate;
 import org.jaxpresso.core.DType;
