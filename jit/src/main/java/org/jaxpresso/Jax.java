@@ -3,9 +3,10 @@ package org.jaxpresso;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.jit.JitBiFunction;
+import org.jaxpresso.jit.JitFunction;
 import org.jaxpresso.jit.JitOption;
 import org.jaxpresso.jit.Jitted;
-import org.jaxpresso.core.tracing.JaxprTrace;
 
 /**
  * Transformations: {@link #jit} and {@link #makeJaxpr}, as {@code jax.jit} and
@@ -32,16 +33,54 @@ public final class Jax {
     return new JitOption.Name(name);
   }
 
-  /** Compiles a one-argument function; see {@link Jitted}. */
-  public static <A, R> Function<A, R> jit(Function<A, R> fn, JitOption... options) {
+  /**
+   * Compiles a one-argument function, as {@code jax.jit}: traced once per signature, cached,
+   * run by the default backend; called inside another traced function it becomes a nested
+   * {@code jit} equation.
+   */
+  public static <A, R> JitFunction<A, R> jit(Function<A, R> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0])), 1, options);
-    return a -> cast(j.call(a));
+    return new JitFunction<>() {
+      @Override
+      public R apply(A a) {
+        return cast(j.call(a));
+      }
+
+      @Override
+      public Jitted jitted() {
+        return j;
+      }
+    };
   }
 
-  /** Compiles a two-argument function; see {@link Jitted}. */
-  public static <A, B, R> BiFunction<A, B, R> jit(BiFunction<A, B, R> fn, JitOption... options) {
+  /** Compiles a two-argument function; see {@link #jit(Function, JitOption...)}. */
+  public static <A, B, R> JitBiFunction<A, B, R> jit(BiFunction<A, B, R> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1])), 2, options);
-    return (a, b) -> cast(j.call(a, b));
+    return new JitBiFunction<>() {
+      @Override
+      public R apply(A a, B b) {
+        return cast(j.call(a, b));
+      }
+
+      @Override
+      public Jitted jitted() {
+        return j;
+      }
+    };
+  }
+
+  /** Compiles a three-argument function; see {@link #jit(Function, JitOption...)}. */
+  public static <A, B, C, R> Function3<A, B, C, R> jit(Function3<A, B, C, R> fn, JitOption... options) {
+    Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1]), cast(args[2])), 3, options);
+    return (a, b, c) -> cast(j.call(a, b, c));
+  }
+
+  /** Compiles a four-argument function; see {@link #jit(Function, JitOption...)}. */
+  public static <A, B, C, D, R> Function4<A, B, C, D, R> jit(Function4<A, B, C, D, R> fn,
+      JitOption... options) {
+    Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1]), cast(args[2]), cast(args[3])), 4,
+        options);
+    return (a, b, c, d) -> cast(j.call(a, b, c, d));
   }
 
   /** The {@link Jitted} object behind a function of any arity given as {@code Object[] -> Object}. */
@@ -58,13 +97,22 @@ public final class Jax {
   }
 
   /** {@code jax.make_jaxpr} of a one-argument function: traces it for the given argument. */
-  public static <A> Function<A, ClosedJaxpr> makeJaxpr(Function<A, ?> fn) {
-    return a -> trace(args -> fn.apply(cast(args[0])), a);
+  public static <A> Function<A, ClosedJaxpr> makeJaxpr(Function<A, ?> fn, JitOption... options) {
+    Jitted j = jitted(args -> fn.apply(cast(args[0])), 1, options);
+    return a -> j.lower(a).jaxpr();
   }
 
   /** {@code jax.make_jaxpr} of a two-argument function. */
-  public static <A, B> BiFunction<A, B, ClosedJaxpr> makeJaxpr(BiFunction<A, B, ?> fn) {
-    return (a, b) -> trace(args -> fn.apply(cast(args[0]), cast(args[1])), a, b);
+  public static <A, B> BiFunction<A, B, ClosedJaxpr> makeJaxpr(BiFunction<A, B, ?> fn, JitOption... options) {
+    Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1])), 2, options);
+    return (a, b) -> j.lower(a, b).jaxpr();
+  }
+
+  /** {@code jax.make_jaxpr} of a three-argument function. */
+  public static <A, B, C> Function3<A, B, C, ClosedJaxpr> makeJaxpr(Function3<A, B, C, ?> fn,
+      JitOption... options) {
+    Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1]), cast(args[2])), 3, options);
+    return (a, b, c) -> j.lower(a, b, c).jaxpr();
   }
 
   /**
@@ -83,10 +131,6 @@ public final class Jax {
   /** Whether jit is disabled on this thread ({@link #disableJit}). */
   public static boolean jitDisabled() {
     return DISABLED.get() > 0;
-  }
-
-  private static ClosedJaxpr trace(Function<Object[], Object> fn, Object... args) {
-    return JaxprTrace.trace(fn, args, "<lambda>", "make_jaxpr").jaxpr();
   }
 
   @SuppressWarnings("unchecked")

@@ -37,7 +37,7 @@ public final class Jitted {
       boolean x64, String backend) {}
 
   /** One traced signature: the jaxpr, its output structure, and the compiled program. */
-  private static final class Entry {
+  static final class Entry {
     final ClosedJaxpr jaxpr;
     final Pytree.TreeDef outDef;
     private volatile Executable exe;
@@ -102,10 +102,13 @@ public final class Jitted {
     return cache.size();
   }
 
-  /** Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace. */
-  public Object call(Object... args) {
-    if (Flags.disableJit() || Jax.jitDisabled()) {
-      return fn.apply(args.clone());
+  /** A call's arguments split, flattened and resolved to a traced (cached) signature. */
+  private record Resolved(Entry entry, List<NDArray> leaves, List<ShapedArray> avals) {}
+
+  private Resolved resolve(Object[] args) {
+    if (args.length != isStatic.length) {
+      throw new JaxValueError("jitted function " + name + " takes " + isStatic.length
+          + " arguments, got " + args.length);
     }
     List<Object> statics = new ArrayList<>();
     List<Object> dynamic = new ArrayList<>();
@@ -136,19 +139,57 @@ public final class Jitted {
         entry = cache.computeIfAbsent(key, k -> traced);
       }
     }
+    return new Resolved(entry, leaves, avals);
+  }
+
+  /** Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace. */
+  public Object call(Object... args) {
+    if (Flags.disableJit() || Jax.jitDisabled()) {
+      return fn.apply(args.clone());
+    }
+    Resolved r = resolve(args);
+    Entry entry = r.entry();
     List<? extends NDArray> outs;
     boolean eager = Trace.current() == EvalTrace.INSTANCE
-        && leaves.stream().allMatch(a -> a instanceof Array);
+        && r.leaves().stream().allMatch(a -> a instanceof Array);
     if (eager && !hasTracerConsts(entry.jaxpr)) {
-      List<Array> arrays = new ArrayList<>(leaves.size());
-      for (NDArray a : leaves) {
-        arrays.add((Array) a);
-      }
-      outs = entry.executable().execute(arrays);
+      outs = entry.executable().execute(concrete(r.leaves()));
     } else {
-      outs = bindCall(entry.jaxpr, leaves);
+      outs = bindCall(entry.jaxpr, r.leaves());
     }
     return Pytree.unflatten(entry.outDef, outs);
+  }
+
+  private static List<Array> concrete(List<NDArray> leaves) {
+    List<Array> arrays = new ArrayList<>(leaves.size());
+    for (NDArray a : leaves) {
+      arrays.add((Array) a);
+    }
+    return arrays;
+  }
+
+  /**
+   * Ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types, structure
+   * and static values matter) without running, as {@code jax.jit(f).lower(*args)}.
+   */
+  public Lowered lower(Object... args) {
+    Resolved r = resolve(args);
+    return new Lowered(name, r.entry().jaxpr, r.avals(), r.entry().outDef, r.entry()::executable,
+        this::dynamicLeaves);
+  }
+
+  private List<NDArray> dynamicLeaves(Object[] args) {
+    List<Object> dynamic = new ArrayList<>();
+    for (int i = 0; i < args.length && i < isStatic.length; i++) {
+      if (!isStatic[i]) {
+        dynamic.add(args[i]);
+      }
+    }
+    List<NDArray> leaves = new ArrayList<>();
+    for (Object leaf : Pytree.flatten(dynamic).leaves()) {
+      leaves.add(leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf));
+    }
+    return leaves;
   }
 
   private List<NDArray> bindCall(ClosedJaxpr jaxpr, List<NDArray> leaves) {

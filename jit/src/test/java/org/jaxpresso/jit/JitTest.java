@@ -262,6 +262,42 @@ class JitTest {
         + "  operation f32[] = add"), d.getMessage());
   }
 
+  @Test
+  void aheadOfTimeLowerAndCompile() {
+    JitFunction<NDArray, NDArray> f = Jax.jit(x -> Lax.add(x, 1.0));
+    Lowered lowered = f.lower(f32(1, 2, 3));
+    assertEquals("{ lambda ; a:f32[3]. let b:f32[3] = add a 1.0:f32[] in (b,) }", lowered.asText());
+    Compiled c = lowered.compile();
+    assertEquals(List.of(2.0, 3.0, 4.0), toList((NDArray) c.call(f32(1, 2, 3))));
+    org.jaxpresso.core.errors.JaxTypeError e = assertThrows(org.jaxpresso.core.errors.JaxTypeError.class,
+        () -> c.call(f32(1, 2, 3, 4)));
+    assertTrue(e.getMessage().startsWith("Argument types differ from the types for which this computation was"
+        + " compiled."), e.getMessage());
+    assertTrue(e.getMessage().endsWith("Argument 0 compiled with float32[3] and called with float32[4]"), e.getMessage());
+    assertEquals(1, f.jitted().traceCount(), "lowering traced once; compiled calls never retrace");
+  }
+
+  @Test
+  void threeAndFourArgumentFunctions() {
+    org.jaxpresso.Function3<NDArray, NDArray, NDArray, NDArray> f =
+        Jax.jit((NDArray a, NDArray b, NDArray c) -> Lax.add(Lax.add(a, b), c));
+    assertEquals(List.of(6.0), toList(f.apply(f32(1), f32(2), f32(3))));
+    org.jaxpresso.Function4<NDArray, NDArray, NDArray, Integer, NDArray> g =
+        Jax.jit((NDArray a, NDArray b, NDArray c, Integer k) -> k > 0 ? Lax.add(a, b) : c, Jax.staticArgnums(3));
+    assertEquals(List.of(3.0), toList(g.apply(f32(1), f32(2), f32(9), 1)));
+    assertEquals(List.of(9.0), toList(g.apply(f32(1), f32(2), f32(9), 0)));
+    ClosedJaxpr j = Jax.makeJaxpr((NDArray a, NDArray b, NDArray c) -> Lax.add(Lax.add(a, b), c))
+        .apply(f32(1), f32(2), f32(3));
+    assertEquals("{ lambda ; a:f32[1] b:f32[1] c:f32[1]. let\n    d:f32[1] = add a b\n    e:f32[1] = add d c\n"
+        + "  in (e,) }", j.toString());
+  }
+
+  @Test
+  void makeJaxprTakesStaticArguments() {
+    ClosedJaxpr j = Jax.makeJaxpr((NDArray x, Double s) -> Lax.mul(x, s), Jax.staticArgnums(1)).apply(f32(1, 2), 3.0);
+    assertEquals("{ lambda ; a:f32[2]. let b:f32[2] = mul a 3.0:f32[] in (b,) }", j.toString());
+  }
+
   private static List<Double> toList(NDArray a) {
     List<Double> out = new ArrayList<>();
     for (double d : ((Array) a).toDoubleArray()) {

@@ -1,0 +1,15 @@
+package org.jaxpresso;
+
+/**
+ * A function of three arguments, for {@link Jax#jit(Function3, org.jaxpresso.jit.JitOption...)}.
+ *
+ * @param <A> the first argument's type
+ * @param <B> the second argument's type
+ * @param <C> the third argument's type
+ * @param <R> the result type
+ */
+@FunctionalInterface
+public interface Function3<A, B, C, R> {
+  /** Applies the function. */
+  R apply(A a, B b, C c);
+}

@@ -1,0 +1,16 @@
+package org.jaxpresso;
+
+/**
+ * A function of four arguments, for {@link Jax#jit(Function4, org.jaxpresso.jit.JitOption...)}.
+ *
+ * @param <A> the first argument's type
+ * @param <B> the second argument's type
+ * @param <C> the third argument's type
+ * @param <D> the fourth argument's type
+ * @param <R> the result type
+ */
+@FunctionalInterface
+public interface Function4<A, B, C, D, R> {
+  /** Applies the function. */
+  R apply(A a, B b, C c, D d);
+}

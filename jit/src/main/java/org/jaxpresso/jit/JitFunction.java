@@ -1,0 +1,20 @@
+package org.jaxpresso.jit;
+
+import java.util.function.Function;
+
+/**
+ * What {@code Jax.jit} returns for a one-argument function: the function itself, plus
+ * ahead-of-time lowering and its trace cache.
+ *
+ * @param <A> the argument type
+ * @param <R> the result type
+ */
+public interface JitFunction<A, R> extends Function<A, R> {
+  /** The jitted machinery (trace count, cache size). */
+  Jitted jitted();
+
+  /** Traces for {@code a}'s signature without running ({@code jit(f).lower(x)}). */
+  default Lowered lower(A a) {
+    return jitted().lower(a);
+  }
+}
