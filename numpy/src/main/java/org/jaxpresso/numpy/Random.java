@@ -269,7 +269,8 @@ public final class Random {
    * // Array([ 2.738335  ,  2.8928995 , -0.33854258], dtype=float32)
    * }</pre>
    *
-   * @throws JaxValueError if {@code dtype} is not a float dtype
+   * @throws JaxValueError if {@code dtype} is not a float dtype, or the bounds' shapes do not
+   *     broadcast to {@code shape}
    */
   public static NDArray uniform(NDArray key, int[] shape, DType dtype, Object minval,
       Object maxval) {
@@ -279,6 +280,8 @@ public final class Random {
       throw new JaxValueError("dtype argument to `uniform` must be a float dtype, got " + d);
     }
     checkShape(shape);
+    checkParamShapes("uniform", shape, NumpySupport.aval(minval).shape().dims(),
+        NumpySupport.aval(maxval).shape().dims());
     return Samplers.uniform(k, minval, maxval, shape, d);
   }
 

@@ -99,6 +99,10 @@ class RandomErrorsTest {
         + " the result of broadcasting the shapes must equal the shape argument, but got result"
         + " (2, 3) for shape argument (3,).",
         () -> Random.bernoulli(KEY, Array.of(new float[6], 2, 3), new int[] {3}));
+    valueError("uniform parameter shapes must be broadcast-compatible with shape argument, and"
+        + " the result of broadcasting the shapes must equal the shape argument, but got result"
+        + " (2, 3) for shape argument (3,).",
+        () -> Random.uniform(KEY, new int[] {3}, DType.FLOAT32, Array.of(new float[6], 2, 3), 1));
     typeError("Shapes must be 1D sequences of concrete values of integer type, got (-1,).",
         () -> Random.uniform(KEY, new int[] {-1}));
     typeError("Shapes must be 1D sequences of concrete values of integer type, got (2, -3).",

@@ -139,7 +139,8 @@ public final class Samplers {
   public static BigInteger[] iinfo(DType d) {
     int b = d.bits();
     if (d.isUnsigned()) {
-      return new BigInteger[] {BigInteger.ZERO, BigInteger.ONE.shiftLeft(b).subtract(BigInteger.ONE)};
+      return new BigInteger[] {BigInteger.ZERO,
+          BigInteger.ONE.shiftLeft(b).subtract(BigInteger.ONE)};
     }
     BigInteger half = BigInteger.ONE.shiftLeft(b - 1);
     return new BigInteger[] {half.negate(), half.subtract(BigInteger.ONE)};
