@@ -1,13 +1,25 @@
 package org.jaxpresso.numpy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Shape;
+import org.jaxpresso.core.Tracer;
 import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.core.errors.TracerArrayConversionError;
+import org.jaxpresso.core.io.Npy;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.numpy.internal.NumpySupport;
 
@@ -571,5 +583,150 @@ public abstract class JnpCreation {
   /** bool. */
   public static NDArray bool_(Object x) {
     return array(x, DType.BOOL);
+  }
+
+  // ---- files: load / save / savez ----
+
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+  /**
+   * Reads a file written by {@code np.save} / {@code np.savez} (or {@link #save} /
+   * {@link #savez}), as {@code jnp.load}: a {@code .npy} file gives an {@link NDArray}
+   * converted as {@code jnp.asarray} converts (with x64 off, 64-bit dtypes become 32-bit); a
+   * {@code .npz} archive, recognized by its zip signature as {@code numpy.load} does, gives a
+   * {@code Map<String, NDArray>} by name in file order whose arrays keep their stored dtypes
+   * (JAX returns NumPy's {@code NpzFile} unconverted). bfloat16 is read from {@code <V2}
+   * data, as ml_dtypes saves it. See {@link #loadNpy} and {@link #loadNpz} for typed results.
+   *
+   * <pre>{@code
+   * NDArray x = (NDArray) Jnp.load(Path.of("x.npy"));
+   * }</pre>
+   *
+   * @throws IOException if the file cannot be read or is not a C-order {@code .npy} of a
+   *     supported dtype (Fortran order, complex, object and string arrays are refused) or a
+   *     {@code .npz} of such; the message names the file
+   */
+  public static Object load(Path path) throws IOException {
+    return isZip(path) ? loadNpz(path) : loadNpy(path);
+  }
+
+  /**
+   * Reads a {@code .npy} file as an array (see {@link #load}).
+   *
+   * @throws IOException as {@link #load}, and for a {@code .npz} archive
+   */
+  public static NDArray loadNpy(Path path) throws IOException {
+    if (isZip(path)) {
+      throw new IOException("load " + path + ": this is a .npz archive (use loadNpz or load)");
+    }
+    Array a;
+    try {
+      a = Npy.read(path);
+    } catch (IOException e) {
+      throw fileError(path, e);
+    }
+    return Lax.convertElementType(a, a.dtype().canonical());
+  }
+
+  /**
+   * Reads every array of a {@code .npz} archive, by name (without {@code .npy}) in file order,
+   * stored or deflated; the arrays keep their stored dtypes (see {@link #load}).
+   *
+   * @throws IOException as {@link #load}, and for a file that is not a zip archive
+   */
+  public static Map<String, NDArray> loadNpz(Path path) throws IOException {
+    if (!isZip(path)) {
+      throw new IOException("load " + path + ": not a .npz archive (no zip signature)");
+    }
+    try {
+      return Collections.unmodifiableMap(new LinkedHashMap<>(Npy.readNpz(path)));
+    } catch (IOException e) {
+      throw fileError(path, e);
+    }
+  }
+
+  private static boolean isZip(Path path) throws IOException {
+    try (InputStream in = Files.newInputStream(path)) {
+      return Arrays.equals(in.readNBytes(ZIP_MAGIC.length), ZIP_MAGIC);
+    }
+  }
+
+  private static IOException fileError(Path path, IOException e) {
+    return new IOException("load " + path + ": " + e.getMessage(), e);
+  }
+
+  /**
+   * Writes an array (or Java data, as {@link #array(Object)}) to a version 1.0 {@code .npy}
+   * file, as {@code np.save}: {@code .npy} is appended to the file name unless it ends so; the
+   * exact dtype is kept (bfloat16 as {@code <V2}).
+   *
+   * <pre>{@code
+   * Jnp.save(Path.of("x"), Jnp.arange(3));   // writes x.npy
+   * }</pre>
+   *
+   * @throws IOException if the file cannot be written
+   * @throws org.jaxpresso.core.errors.TracerArrayConversionError for a traced array
+   */
+  public static void save(Path path, Object arr) throws IOException {
+    Array a = concrete(arr);
+    Npy.write(a, withSuffix(path, ".npy"));
+  }
+
+  /**
+   * Writes arrays by name to an uncompressed {@code .npz} archive, as {@code np.savez(file,
+   * **arrays)}: {@code .npz} is appended unless the name ends so; each array keeps its dtype.
+   *
+   * <pre>{@code
+   * Jnp.savez(Path.of("params.npz"), Map.of("w", w, "b", b));
+   * }</pre>
+   *
+   * @throws IOException if the file cannot be written
+   * @throws JaxValueError for an empty name
+   * @throws org.jaxpresso.core.errors.TracerArrayConversionError for a traced array
+   */
+  public static void savez(Path path, Map<String, ?> arrays) throws IOException {
+    Map<String, Array> out = new LinkedHashMap<>();
+    for (Map.Entry<String, ?> e : arrays.entrySet()) {
+      if (e.getKey() == null || e.getKey().isEmpty()) {
+        throw new JaxValueError("savez: array names must be non-empty, got " + e.getKey());
+      }
+      out.put(e.getKey(), concrete(e.getValue()));
+    }
+    try (OutputStream os = Files.newOutputStream(withSuffix(path, ".npz"))) {
+      Npy.writeNpz(out, os);
+    }
+  }
+
+  /**
+   * Writes arrays to an uncompressed {@code .npz} archive under NumPy's positional names
+   * {@code arr_0, arr_1, ...}, as {@code np.savez(file, *arrays)}.
+   *
+   * @throws IOException if the file cannot be written
+   */
+  public static void savez(Path path, Object... arrays) throws IOException {
+    Map<String, Object> named = new LinkedHashMap<>();
+    for (int i = 0; i < arrays.length; i++) {
+      named.put("arr_" + i, arrays[i]);
+    }
+    savez(path, named);
+  }
+
+  private static Array concrete(Object x) {
+    if (x instanceof Tracer t) {
+      throw new TracerArrayConversionError(t.aval().str(), t.origin());
+    }
+    if (x == null) {
+      throw new JaxTypeError("save: expected an array, got null");
+    }
+    NDArray a = array(x);
+    if (!(a instanceof Array arr)) {
+      throw new JaxTypeError("save: expected a concrete array, got " + a.getClass().getName());
+    }
+    return arr;
+  }
+
+  private static Path withSuffix(Path path, String suffix) {
+    String name = path.getFileName() == null ? "" : path.getFileName().toString();
+    return name.endsWith(suffix) ? path : path.resolveSibling(name + suffix);
   }
 }
