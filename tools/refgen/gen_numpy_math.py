@@ -201,5 +201,44 @@ for d in ALL:
     xin = x.astype(compute_dtype(d, outd)) if d in FLOATS else x
     store('nan_to_num', d, outd, 0, [x], nan_to_num_like(d)(xin))
 
+# ---- jax.nn (float32; written to numpy_math_nn.npz as <fn>.<k>.x / .out) ----
+import math
+nn = {}
+xs = np.array([[1.0, -2.0, 3.5], [0.25, 0.0, -1.0]], np.float32)
+big = np.array([[1000.0, 999.0, -1000.0], [-np.inf, 0.0, 2.0]], np.float32)
+for k, x in enumerate([xs, big]):
+    x64 = x.astype(np.float64)
+    for ax in (0, 1):
+        m = np.max(x64, axis=ax, keepdims=True)
+        e = np.exp(x64 - m)
+        nn[f'softmax{ax}.{k}.x'] = x
+        nn[f'softmax{ax}.{k}.out'] = (e / e.sum(axis=ax, keepdims=True)).astype(np.float32)
+        nn[f'log_softmax{ax}.{k}.x'] = x
+        nn[f'log_softmax{ax}.{k}.out'] = (x64 - m - np.log(e.sum(axis=ax, keepdims=True))
+                                          ).astype(np.float32)
+    m = np.max(x64)
+    nn[f'logsumexp.{k}.x'] = x
+    nn[f'logsumexp.{k}.out'] = np.float32(m + np.log(np.exp(x64 - m).sum()))
+    m1 = np.max(x64, axis=1)
+    nn[f'logsumexp1.{k}.x'] = x
+    nn[f'logsumexp1.{k}.out'] = (m1 + np.log(np.exp(x64 - m1[:, None]).sum(axis=1))
+                                 ).astype(np.float32)
+g = np.linspace(-4, 4, 17).astype(np.float32)
+g64 = g.astype(np.float64)
+nn['gelu_tanh.0.x'] = g
+nn['gelu_tanh.0.out'] = (0.5 * g64 * (1 + np.tanh(np.sqrt(2 / np.pi) * (g64 + 0.044715 * g64 ** 3)))
+                         ).astype(np.float32)
+nn['gelu_exact.0.x'] = g
+nn['gelu_exact.0.out'] = np.array([0.5 * v * math.erfc(-v / math.sqrt(2)) for v in g64],
+                                  np.float32)
+nn['relu.0.x'] = g
+nn['relu.0.out'] = np.maximum(g, 0)
+nn['sigmoid.0.x'] = g
+nn['sigmoid.0.out'] = (1 / (1 + np.exp(-g64))).astype(np.float32)
+labels = np.array([[0, 2], [1, 5]], np.int32)
+nn['one_hot.0.x'] = labels
+nn['one_hot.0.out'] = (labels[..., None] == np.arange(4)).astype(np.float32)
+np.savez_compressed(OUT.replace('numpy_math.npz', 'numpy_math_nn.npz'), **nn)
+
 np.savez_compressed(OUT, **out)
 print(len(out), 'arrays ->', OUT, os.path.getsize(OUT), 'bytes')

@@ -65,20 +65,28 @@ public record FInfo(DType dtype, int bits, double eps, double epsneg, double max
   }
 
   /**
-   * NumPy's repr, each value in the shortest digits of its dtype:
-   * {@code finfo(resolution=1e-06, min=-3.4028235e+38, max=3.4028235e+38, dtype=float32)}.
+   * NumPy's repr: the resolution in the dtype's shortest digits, the limits in NumPy's fixed
+   * scientific format ({@code %12.5e} for 16-bit floats, {@code %15.7e} for float32,
+   * {@code %24.16e} for float64): {@code finfo(resolution=1e-06, min=-3.4028235e+38,
+   * max=3.4028235e+38, dtype=float32)}.
    */
   @Override
   public String toString() {
-    return "finfo(resolution=" + shortest(resolution) + ", min=" + shortest(min) + ", max="
-        + shortest(max) + ", dtype=" + dtype + ")";
+    int digits = switch (dtype) {
+      case FLOAT32 -> 7;
+      case FLOAT64 -> 16;
+      default -> 5;
+    };
+    String mx = String.format(java.util.Locale.ROOT, "%." + digits + "e", max);
+    return "finfo(resolution=" + shortest(resolution) + ", min=-" + mx + ", max=" + mx
+        + ", dtype=" + dtype + ")";
   }
 
   /** Python's repr of the shortest decimal that rounds to {@code v} in this dtype. */
   private String shortest(double v) {
     double target = roundToDtype(v);
     for (int digits = 1; digits <= 17; digits++) {
-      double candidate = Double.parseDouble(String.format("%." + (digits - 1) + "e", target));
+      double candidate = Double.parseDouble(String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", target));
       if (roundToDtype(candidate) == target) {
         return PyFormat.reprDouble(candidate);
       }
