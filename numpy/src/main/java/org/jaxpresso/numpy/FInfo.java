@@ -86,7 +86,8 @@ public record FInfo(DType dtype, int bits, double eps, double epsneg, double max
   private String shortest(double v) {
     double target = roundToDtype(v);
     for (int digits = 1; digits <= 17; digits++) {
-      double candidate = Double.parseDouble(String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", target));
+      String text = String.format(java.util.Locale.ROOT, "%." + (digits - 1) + "e", target);
+      double candidate = Double.parseDouble(text);
       if (roundToDtype(candidate) == target) {
         return PyFormat.reprDouble(candidate);
       }

@@ -37,8 +37,8 @@ public abstract class JnpMath extends JnpArithmetic {
   // ---- rounding ----
 
   /**
-   * x rounded to the nearest integer value, halfway cases to even ({@code round[rounding_method=1]});
-   * integers are returned unchanged.
+   * x rounded to the nearest integer value, halfway cases to even
+   * ({@code round[rounding_method=1]}); integers are returned unchanged.
    */
   public static NDArray round(Object x) {
     return round(x, 0);

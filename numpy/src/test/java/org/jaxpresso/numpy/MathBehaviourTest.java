@@ -148,8 +148,8 @@ class MathBehaviourTest {
     assertEquals("Array([0., 2.], dtype=float32)", Jnp.where(Jnp.greater(x, 0), x, 0).repr());
     assertEquals("Array([[1, 1],\n       [2, 2]], dtype=int32)",
         Jnp.where(Jnp.array(new boolean[][] {{true}, {false}}), 1, Jnp.array(2, 2)).repr());
-    assertEquals("Array([ 1., -1.], dtype=float32, weak_type=True)", Jnp.where(Jnp.array(3, 0), 1.0, -1.0)
-        .repr());
+    assertEquals("Array([ 1., -1.], dtype=float32, weak_type=True)",
+        Jnp.where(Jnp.array(3, 0), 1.0, -1.0).repr());
     assertEquals("Array([1, 1], dtype=int32)", Jnp.where(true, Jnp.array(1, 1), 0).repr());
     assertArrayEquals(new int[] {0, 3}, Jnp.where(Jnp.zeros(0, 3), 1.0, 2.0).shape());
   }

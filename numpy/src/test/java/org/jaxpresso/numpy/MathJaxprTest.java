@@ -34,7 +34,8 @@ class MathJaxprTest {
             b:bool[10] = gt a 0.0:f32[]
             c:f32[10] = broadcast_in_dim 0.0:f32[]
             d:f32[10] = select_n b c a
-          in (d,) }""", jaxpr(a -> Jnp.where(Jnp.greater(a, 0), a, 0), Array.of(new float[10], 10)));
+          in (d,) }""",
+        jaxpr(a -> Jnp.where(Jnp.greater(a, 0), a, 0), Array.of(new float[10], 10)));
   }
 
   @Test

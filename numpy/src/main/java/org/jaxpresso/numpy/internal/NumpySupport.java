@@ -75,7 +75,9 @@ public final class NumpySupport {
       case Boolean b -> Array.scalar(b ? 1L : 0L, dtype);
       case Double d -> Array.scalar(d, dtype);
       case Float f -> Array.scalar(f.doubleValue(), dtype);
-      case Number n -> dtype.isFloating() ? Array.scalar(n.doubleValue(), dtype) : Array.scalar(n.longValue(), dtype);
+      case Number n -> dtype.isFloating()
+          ? Array.scalar(n.doubleValue(), dtype)
+          : Array.scalar(n.longValue(), dtype);
       default -> throw new JaxTypeError("not a Java scalar: " + x);
     };
   }
@@ -118,7 +120,7 @@ public final class NumpySupport {
    */
   public static List<NDArray> promoteDtypesNumeric(Object... xs) {
     Promotion.Typed t = resultType(Arrays.asList(xs));
-    DType to = t.dtype() == DType.BOOL ? DType.defaultInt() : t.dtype();
+    DType to = t.dtype() == DType.BOOL ? DType.INT32 : t.dtype();
     List<NDArray> out = new ArrayList<>(xs.length);
     for (Object x : xs) {
       out.add(convert(x, to, t.weak()));
@@ -217,7 +219,10 @@ public final class NumpySupport {
     return out;
   }
 
-  /** {@code x} with leading size-1 dimensions up to {@code rank} (JAX's {@code broadcast_to_rank}). */
+  /**
+   * {@code x} with leading size-1 dimensions up to {@code rank} (JAX's
+   * {@code broadcast_to_rank}).
+   */
   public static NDArray broadcastToRank(NDArray x, int rank) {
     int nd = x.ndim();
     if (nd == rank) {
