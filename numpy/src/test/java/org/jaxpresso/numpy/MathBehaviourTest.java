@@ -173,6 +173,14 @@ class MathBehaviourTest {
     for (Function<NDArray, NDArray> f : fns) {
       assertEquals(f.apply(x).repr(), Jax.jit(f).apply(x).repr());
     }
+    Array y = Array.of(new float[] {-2.5f, Float.NaN, Float.NEGATIVE_INFINITY, 0.75f}, 4);
+    List<Function<NDArray, NDArray>> floats = List.of(Jnp::log2, Jnp::log10, Jnp::trunc,
+        Jnp::signbit, a -> Jnp.nanToNum(a), Jnp::isinf, a -> Nn.gelu(a, false), Nn::logsumexp,
+        a -> Nn.logSoftmax(a), a -> Jnp.power(a, Array.of(new int[] {1, 2, 3, 4}, 4)),
+        a -> Jnp.remainder(a, 0.5), Jnp::reciprocal, a -> Jnp.arctan2(a, 1));
+    for (Function<NDArray, NDArray> f : floats) {
+      assertEquals(f.apply(y).repr(), Jax.jit(f).apply(y).repr());
+    }
   }
 
   @Test

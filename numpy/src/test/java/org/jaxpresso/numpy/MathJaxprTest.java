@@ -183,4 +183,67 @@ class MathJaxprTest {
     assertEquals("{ lambda ; a:f32[3]. let b:f32[3] = max a 0.0:f32[] in (b,) }",
         jaxpr(a -> Nn.relu(a), F3));
   }
+
+  @Test
+  void comparisonsAndLogicMatchReference() {
+    assertEquals("""
+        { lambda ; a:f32[3] b:f32[3]. let
+            c:bool[3] = lt a b
+            d:bool[3] = le a b
+            e:bool[3] = and c d
+            f:bool[3] = eq a b
+            g:bool[3] = and e f
+            h:bool[3] = ne a b
+            i:bool[3] = and g h
+            j:bool[3] = gt a b
+            k:bool[3] = and i j
+            l:bool[3] = ge a b
+            m:bool[3] = and k l
+          in (m,) }""", Jax.makeJaxpr((NDArray a, NDArray b) -> {
+          NDArray r = Jnp.logicalAnd(Jnp.less(a, b), Jnp.lessEqual(a, b));
+          r = Jnp.logicalAnd(r, Jnp.equal(a, b));
+          r = Jnp.logicalAnd(r, Jnp.notEqual(a, b));
+          r = Jnp.logicalAnd(r, Jnp.greater(a, b));
+          return Jnp.logicalAnd(r, Jnp.greaterEqual(a, b));
+        }).apply(F3, F3).toString());
+    Array b3 = Array.of(new boolean[3], 3);
+    assertEquals("""
+        { lambda ; a:bool[3] b:bool[3]. let
+            c:bool[3] = and a b
+            d:bool[3] = not a
+            e:bool[3] = or c d
+          in (e,) }""", Jax.makeJaxpr((NDArray a, NDArray b) -> Jnp.logicalOr(
+        Jnp.logicalAnd(a, b), Jnp.logicalNot(a))).apply(b3, b3).toString());
+  }
+
+  @Test
+  void whereOfThreeArraysAndAstypeMatchReference() {
+    Array b3 = Array.of(new boolean[3], 3);
+    Function<java.util.List<NDArray>, NDArray> where3 = l -> Jnp.where(l.get(0), l.get(1),
+        l.get(2));
+    assertEquals("{ lambda ; a:bool[3] b:f32[3] c:f32[3]. let d:f32[3] = select_n a c b in (d,) }",
+        Jax.makeJaxpr(where3).apply(java.util.List.of(b3, F3, F3)).toString());
+    assertEquals("""
+        { lambda ; a:f32[3]. let
+            b:i32[3] = convert_element_type[new_dtype=int32 weak_type=False] a
+            c:f16[3] = convert_element_type[new_dtype=float16 weak_type=False] a
+            d:bool[3] = convert_element_type[new_dtype=bool weak_type=False] a
+          in (b, c, d) }""", Jax.makeJaxpr((NDArray a) -> java.util.List.of(
+        Jnp.astype(a, DType.INT32), Jnp.astype(a, DType.FLOAT16), Jnp.astype(a, DType.BOOL)))
+        .apply(F3).toString());
+  }
+
+  @Test
+  void floatTestsMatchReferenceBody() {
+    assertEquals("""
+        { lambda ; a:f32[3]. let
+            b:bool[3] = ne a a
+            c:f32[3] = abs a
+            d:bool[3] = eq c inf:f32[]
+            e:bool[3] = or b d
+            f:bool[3] = is_finite a
+            g:bool[3] = or e f
+          in (g,) }""", jaxpr(a -> Jnp.logicalOr(Jnp.logicalOr(Jnp.isnan(a), Jnp.isinf(a)),
+        Jnp.isfinite(a)), F3));
+  }
 }
