@@ -354,8 +354,15 @@ public abstract class JnpMath extends JnpArithmetic {
    * {@code condition ? x : y} elementwise, broadcasting all three; lowers to
    * {@code select_n(condition, y, x)} (false case first), as {@code jnp.where}: {@code
    * where(x.gt(0), x, 0)}. A non-bool condition means {@code condition != 0}.
+   *
+   * @throws JaxValueError if x or y is null (JAX's message)
    */
   public static NDArray where(Object condition, Object x, Object y) {
+    if (x == null || y == null) {
+      throw new JaxValueError("Either both or neither of the x and y arguments should be "
+          + "provided to jax.numpy.where, got " + (x == null ? "None" : x) + " and "
+          + (y == null ? "None" : y) + ".");
+    }
     return NumpySupport.where(condition, x, y);
   }
 
@@ -364,10 +371,11 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * {@code x} converted to {@code dtype} ({@code convert_element_type[weak_type=False]}; a
    * 64-bit request becomes 32-bit with x64 off). Floats to integers truncate toward zero;
-   * integers wrap: {@code astype(array(-1, 300), DType.UINT8)} is {@code [255, 44]}.
+   * integers wrap: {@code astype(array(-1, 300), DType.UINT8)} is {@code [255, 44]}. A null
+   * dtype means the default float type.
    */
   public static NDArray astype(Object x, DType dtype) {
-    DType to = NumpySupport.requestedDtype(dtype, "astype");
+    DType to = dtype == null ? DType.defaultFloat() : NumpySupport.requestedDtype(dtype, "astype");
     NDArray a = NumpySupport.canonical(x);
     return Lax.convertElementType(a, to, false);
   }

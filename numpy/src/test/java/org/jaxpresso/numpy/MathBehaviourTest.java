@@ -72,6 +72,7 @@ class MathBehaviourTest {
     assertEquals("Array([         2,         -2, 2147483647,          0], dtype=int32)",
         Jnp.astype(f, DType.INT32).repr());
     assertEquals(DType.FLOAT32, Jnp.astype(f, DType.FLOAT64).dtype());
+    assertEquals("Array([1., 2.], dtype=float32)", Jnp.astype(Jnp.array(1, 2), null).repr());
     assertEquals(DType.INT32,
         Jnp.astype(Array.fromLongs(DType.INT64, new long[] {1}, 1), DType.INT32).dtype());
   }
@@ -209,6 +210,9 @@ class MathBehaviourTest {
     assertEquals("integer np.round not implemented for decimals < 0",
         assertThrows(UnsupportedOperationException.class, () -> Jnp.round(SEVENS, -1))
             .getMessage());
+    assertEquals("Either both or neither of the x and y arguments should be provided to "
+        + "jax.numpy.where, got 1 and None.",
+        assertThrows(JaxValueError.class, () -> Jnp.where(true, 1, null)).getMessage());
     assertEquals("None is not a valid JAX array value",
         assertThrows(JaxTypeError.class, () -> Jnp.sin(null)).getMessage());
   }
