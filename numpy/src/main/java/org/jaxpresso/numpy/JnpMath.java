@@ -1,152 +1,445 @@
 package org.jaxpresso.numpy;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.BinaryOperator;
+import org.jaxpresso.core.Array;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Promotion;
+import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.Lax;
+import org.jaxpresso.lax.primitives.RoundingMethod;
 import org.jaxpresso.numpy.internal.NumpySupport;
 
 /**
- * Elementwise arithmetic, transcendental functions, comparisons and selection, with NumPy's
- * (JAX's) type promotion and broadcasting. Use through {@link Jnp}.
+ * Rounding, floating-point tests, comparisons, logical and bitwise functions, selection and
+ * dtype utilities, with NumPy's (JAX's) promotion and broadcasting. Arithmetic and
+ * transcendental functions are in {@link JnpArithmetic}. Use through {@link Jnp}.
+ *
+ * <pre>{@code
+ * round(array(0.5f, 1.5f, 2.5f));    // Array([0., 2., 2.], dtype=float32) (half to even)
+ * where(x.gt(0), x, 0);              // select_n (x > 0) 0.0 x
+ * promoteTypes(DType.INT8, DType.UINT8);   // int16
+ * }</pre>
  */
-public abstract class JnpMath extends JnpCreation {
+public abstract class JnpMath extends JnpArithmetic {
   /** Not instantiable; extended by the next family of the facade. */
   protected JnpMath() {}
 
-  private static NDArray binary(String name, Object x, Object y,
-      java.util.function.BinaryOperator<NDArray> op) {
+  private static NDArray binary(String name, Object x, Object y, BinaryOperator<NDArray> op) {
     List<NDArray> a = NumpySupport.promoteArgs(name, x, y);
     return op.apply(a.get(0), a.get(1));
   }
 
-  /** {@code x + y}. */
-  public static NDArray add(Object x, Object y) {
-    return binary("add", x, y, (a, b) -> a.dtype() == DType.BOOL ? Lax.bitwiseOr(a, b) : Lax.add(a, b));
+  // ---- rounding ----
+
+  /**
+   * x rounded to the nearest integer value, halfway cases to even
+   * ({@code round[rounding_method=1]}); integers are returned unchanged.
+   */
+  public static NDArray round(Object x) {
+    return round(x, 0);
   }
 
-  /** {@code x - y}. */
-  public static NDArray subtract(Object x, Object y) {
-    return binary("subtract", x, y, Lax::sub);
+  /**
+   * x rounded to {@code decimals} decimal places, halfway cases to even: {@code round(x * 10**d)
+   * / 10**d} (float16 computes in float32); integers are returned unchanged.
+   *
+   * @throws UnsupportedOperationException for integers with negative decimals, as JAX
+   */
+  public static NDArray round(Object x, int decimals) {
+    NDArray a = NumpySupport.canonical(x);
+    DType d = a.dtype();
+    if (d.isInteger()) {
+      if (decimals < 0) {
+        throw new UnsupportedOperationException(
+            "integer np.round not implemented for decimals < 0");
+      }
+      return a;
+    }
+    if (d.isFloating() && decimals > Math.log10(FInfo.of(d).max())) {
+      return a;
+    }
+    if (decimals == 0) {
+      return Lax.round(a, RoundingMethod.TO_NEAREST_EVEN);
+    }
+    NDArray v = d == DType.FLOAT16 ? Lax.convertElementType(a, DType.FLOAT32) : a;
+    NDArray factor = NumpySupport.constLike(v, Math.pow(10, decimals));
+    NDArray out = Lax.div(Lax.round(Lax.mul(v, factor), RoundingMethod.TO_NEAREST_EVEN), factor);
+    return d == DType.FLOAT16 ? Lax.convertElementType(out, d) : out;
   }
 
-  /** {@code x * y}. */
-  public static NDArray multiply(Object x, Object y) {
-    return binary("multiply", x, y, (a, b) -> a.dtype() == DType.BOOL ? Lax.bitwiseAnd(a, b) : Lax.mul(a, b));
+  /** {@link #round(Object, int)}. */
+  public static NDArray around(Object x, int decimals) {
+    return round(x, decimals);
   }
 
-  /** {@code x / y}, always floating (ints become float32). */
-  public static NDArray divide(Object x, Object y) {
-    return trueDivide(x, y);
+  /** The largest integer value not above x; integers and bools are returned unchanged. */
+  public static NDArray floor(Object x) {
+    NDArray a = NumpySupport.canonical(x);
+    return a.dtype().isInteger() || a.dtype() == DType.BOOL ? a : Lax.floor(a);
   }
 
-  /** {@code x / y}, always floating (ints become float32). */
-  public static NDArray trueDivide(Object x, Object y) {
-    List<NDArray> a = NumpySupport.promoteArgsInexact("true_divide", x, y);
-    return Lax.div(a.get(0), a.get(1));
+  /** The smallest integer value not below x; integers and bools are returned unchanged. */
+  public static NDArray ceil(Object x) {
+    NDArray a = NumpySupport.canonical(x);
+    return a.dtype().isInteger() || a.dtype() == DType.BOOL ? a : Lax.ceil(a);
   }
 
-  /** The larger of x and y elementwise (NaN propagates). */
-  public static NDArray maximum(Object x, Object y) {
-    return binary("maximum", x, y, Lax::max);
+  /** x rounded toward zero: {@code where(x < 0, ceil(x), floor(x))}. */
+  public static NDArray trunc(Object x) {
+    NDArray a = NumpySupport.canonical(x);
+    if (a.dtype().isInteger() || a.dtype() == DType.BOOL) {
+      return a;
+    }
+    return NumpySupport.where(Lax.lt(a, NumpySupport.constLike(a, 0)), ceil(a), floor(a));
   }
 
-  /** The smaller of x and y elementwise (NaN propagates). */
-  public static NDArray minimum(Object x, Object y) {
-    return binary("minimum", x, y, Lax::min);
+  // ---- floating-point tests ----
+
+  /** Whether x is NaN: {@code ne x x} (all false for integers). */
+  public static NDArray isnan(Object x) {
+    NDArray a = NumpySupport.canonical(x);
+    return Lax.ne(a, a);
   }
 
-  /** {@code -x}. */
-  public static NDArray negative(Object x) {
-    return Lax.neg(NumpySupport.asArray(x));
+  /** Whether x is +inf or -inf: {@code eq (abs x) inf} (all false for integers and bools). */
+  public static NDArray isinf(Object x) {
+    NDArray a = NumpySupport.canonical(x);
+    if (a.dtype().isFloating()) {
+      return Lax.eq(Lax.abs(a), NumpySupport.constLike(a, Double.POSITIVE_INFINITY));
+    }
+    return NumpySupport.fullLike(a, false, DType.BOOL);
   }
 
-  /** {@code |x|}. */
-  public static NDArray abs(Object x) {
-    NDArray a = NumpySupport.asArray(x);
-    return a.dtype().isUnsigned() || a.dtype() == DType.BOOL ? a : Lax.abs(a);
+  /** Whether x is neither infinite nor NaN ({@code is_finite}; all true for integers). */
+  public static NDArray isfinite(Object x) {
+    NDArray a = NumpySupport.canonical(x);
+    if (a.dtype().isFloating()) {
+      return Lax.isFinite(a);
+    }
+    return NumpySupport.fullLike(a, true, DType.BOOL);
   }
 
-  private static NDArray inexact(Object x) {
-    return NumpySupport.promoteDtypesInexact(x).get(0);
+  /** NaN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged. */
+  public static NDArray nanToNum(Object x) {
+    return nanToNum(x, 0.0, null, null);
   }
 
-  /** Square root (ints become float32). */
-  public static NDArray sqrt(Object x) {
-    return Lax.sqrt(inexact(x));
+  /**
+   * NaN replaced by {@code nan}, +inf by {@code posinf} and -inf by {@code neginf} (null: the
+   * dtype's largest and smallest finite values), as {@code jnp.nan_to_num}.
+   */
+  public static NDArray nanToNum(Object x, double nan, Double posinf, Double neginf) {
+    NDArray a = NumpySupport.canonical(x);
+    DType d = a.dtype();
+    if (!d.isFloating()) {
+      return a;
+    }
+    FInfo info = FInfo.of(d);
+    double pos = posinf == null ? info.max() : posinf;
+    double neg = neginf == null ? info.min() : neginf;
+    NDArray out = NumpySupport.where(isnan(a), Array.scalar(nan, d), a);
+    out = NumpySupport.where(Lax.eq(out, NumpySupport.constLike(out, Double.POSITIVE_INFINITY)),
+        Array.scalar(pos, d), out);
+    return NumpySupport.where(
+        Lax.eq(out, NumpySupport.constLike(out, Double.NEGATIVE_INFINITY)),
+        Array.scalar(neg, d), out);
   }
 
-  /** {@code e**x}. */
-  public static NDArray exp(Object x) {
-    return Lax.exp(inexact(x));
+  /**
+   * Whether the sign bit of x is set (true for -0.0 and negative NaNs): the float's bits as a
+   * signed integer shifted right by {@code nexp + nmant}; {@code x < 0} for integers.
+   */
+  public static NDArray signbit(Object x) {
+    NDArray a = NumpySupport.promoteArgs("signbit", x).get(0);
+    DType d = a.dtype();
+    if (d.isInteger()) {
+      return Lax.lt(a, NumpySupport.constLike(a, 0));
+    }
+    if (d == DType.BOOL) {
+      return NumpySupport.fullLike(a, false, DType.BOOL);
+    }
+    FInfo info = FInfo.of(d);
+    DType intType = switch (info.bits()) {
+      case 16 -> DType.INT16;
+      case 32 -> DType.INT32;
+      default -> DType.INT64;
+    };
+    NDArray bits = Lax.bitcastConvertType(a, intType);
+    NDArray shifted = rightShift(bits, info.nexp() + info.nmant());
+    return Lax.convertElementType(shifted, DType.BOOL);
   }
 
-  /** Natural logarithm. */
-  public static NDArray log(Object x) {
-    return Lax.log(inexact(x));
-  }
-
-  /** Sine. */
-  public static NDArray sin(Object x) {
-    return Lax.sin(inexact(x));
-  }
-
-  /** Cosine. */
-  public static NDArray cos(Object x) {
-    return Lax.cos(inexact(x));
-  }
-
-  /** Hyperbolic tangent. */
-  public static NDArray tanh(Object x) {
-    return Lax.tanh(inexact(x));
-  }
-
-  private static NDArray compare(String name, Object x, Object y,
-      java.util.function.BinaryOperator<NDArray> op) {
-    return binary(name, x, y, op);
-  }
+  // ---- comparisons ----
 
   /** {@code x == y}. */
   public static NDArray equal(Object x, Object y) {
-    return compare("equal", x, y, Lax::eq);
+    return binary("equal", x, y, Lax::eq);
   }
 
   /** {@code x != y}. */
   public static NDArray notEqual(Object x, Object y) {
-    return compare("not_equal", x, y, Lax::ne);
+    return binary("not_equal", x, y, Lax::ne);
   }
 
   /** {@code x < y}. */
   public static NDArray less(Object x, Object y) {
-    return compare("less", x, y, Lax::lt);
+    return binary("less", x, y, Lax::lt);
   }
 
   /** {@code x <= y}. */
   public static NDArray lessEqual(Object x, Object y) {
-    return compare("less_equal", x, y, Lax::le);
+    return binary("less_equal", x, y, Lax::le);
   }
 
   /** {@code x > y}. */
   public static NDArray greater(Object x, Object y) {
-    return compare("greater", x, y, Lax::gt);
+    return binary("greater", x, y, Lax::gt);
   }
 
   /** {@code x >= y}. */
   public static NDArray greaterEqual(Object x, Object y) {
-    return compare("greater_equal", x, y, Lax::ge);
+    return binary("greater_equal", x, y, Lax::ge);
   }
 
   /**
+   * Whether {@code |a - b| <= atol + rtol * |b|} elementwise (rtol 1e-05, atol 1e-08), or a and
+   * b are equal; computed in the promoted float type.
+   */
+  public static NDArray isclose(Object a, Object b) {
+    return isclose(a, b, 1e-05, 1e-08, false);
+  }
+
+  /** {@link #isclose(Object, Object)} with the given tolerances. */
+  public static NDArray isclose(Object a, Object b, double rtol, double atol) {
+    return isclose(a, b, rtol, atol, false);
+  }
+
+  /**
+   * {@link #isclose(Object, Object, double, double)}; with {@code equalNan}, two NaNs count
+   * as close.
+   */
+  public static NDArray isclose(Object a, Object b, double rtol, double atol, boolean equalNan) {
+    List<NDArray> p = NumpySupport.promoteArgs("isclose", a, b);
+    List<NDArray> f = NumpySupport.promoteArgsInexact("isclose", p.get(0), p.get(1));
+    NDArray x = f.get(0);
+    NDArray y = f.get(1);
+    NDArray r = NumpySupport.constLike(x, rtol);
+    NDArray t = NumpySupport.constLike(x, atol);
+    NDArray bothNan = logicalAnd(isnan(x), isnan(y));
+    NDArray checkFin = isfinite(y);
+    NDArray inRange = Lax.le(Lax.abs(Lax.sub(x, y)), Lax.add(t, Lax.mul(r, Lax.abs(y))));
+    NDArray out = logicalOr(Lax.eq(x, y), logicalAnd(checkFin, inRange));
+    return equalNan ? logicalOr(out, bothNan) : out;
+  }
+
+  /** Whether {@link #isclose(Object, Object)} holds everywhere: a 0-d bool array. */
+  public static NDArray allclose(Object a, Object b) {
+    return allclose(a, b, 1e-05, 1e-08, false);
+  }
+
+  /** {@link #allclose(Object, Object)} with the given tolerances. */
+  public static NDArray allclose(Object a, Object b, double rtol, double atol) {
+    return allclose(a, b, rtol, atol, false);
+  }
+
+  /** {@link #allclose(Object, Object, double, double)}; NaNs equal when {@code equalNan}. */
+  public static NDArray allclose(Object a, Object b, double rtol, double atol,
+      boolean equalNan) {
+    return allOf(isclose(a, b, rtol, atol, equalNan));
+  }
+
+  /**
+   * Whether a and b have the same shape and elements: a 0-d bool array ({@code False} right
+   * away when the shapes differ).
+   */
+  public static NDArray arrayEqual(Object a, Object b) {
+    return arrayEqual(a, b, false);
+  }
+
+  /** {@link #arrayEqual(Object, Object)}; NaNs at the same places equal when {@code equalNan}. */
+  public static NDArray arrayEqual(Object a, Object b, boolean equalNan) {
+    NDArray x = NumpySupport.canonical(a);
+    NDArray y = NumpySupport.canonical(b);
+    if (!Arrays.equals(x.shape(), y.shape())) {
+      return Array.scalar(false);
+    }
+    NDArray eq = equal(x, y);
+    if (equalNan) {
+      eq = logicalOr(eq, logicalAnd(isnan(x), isnan(y)));
+    }
+    return allOf(eq);
+  }
+
+  private static NDArray allOf(NDArray x) {
+    int[] axes = new int[x.ndim()];
+    for (int i = 0; i < axes.length; i++) {
+      axes[i] = i;
+    }
+    return Lax.reduceAnd(x, axes);
+  }
+
+  // ---- logic ----
+
+  private static NDArray toBool(NDArray x) {
+    return x.dtype() == DType.BOOL ? x : Lax.ne(x, NumpySupport.constLike(x, 0));
+  }
+
+  /** {@code x && y} elementwise (non-bools compared with 0). */
+  public static NDArray logicalAnd(Object x, Object y) {
+    List<NDArray> a = NumpySupport.promoteArgs("logical_and", x, y);
+    return Lax.bitwiseAnd(toBool(a.get(0)), toBool(a.get(1)));
+  }
+
+  /** {@code x || y} elementwise. */
+  public static NDArray logicalOr(Object x, Object y) {
+    List<NDArray> a = NumpySupport.promoteArgs("logical_or", x, y);
+    return Lax.bitwiseOr(toBool(a.get(0)), toBool(a.get(1)));
+  }
+
+  /** {@code x ^ y} elementwise, as booleans. */
+  public static NDArray logicalXor(Object x, Object y) {
+    List<NDArray> a = NumpySupport.promoteArgs("logical_xor", x, y);
+    return Lax.bitwiseXor(toBool(a.get(0)), toBool(a.get(1)));
+  }
+
+  /** {@code !x} elementwise. */
+  public static NDArray logicalNot(Object x) {
+    return Lax.bitwiseNot(toBool(NumpySupport.promoteArgs("logical_not", x).get(0)));
+  }
+
+  // ---- bitwise ----
+
+  /** {@code x & y} (bools or integers). */
+  public static NDArray bitwiseAnd(Object x, Object y) {
+    return binary("bitwise_and", x, y, Lax::bitwiseAnd);
+  }
+
+  /** {@code x | y} (bools or integers). */
+  public static NDArray bitwiseOr(Object x, Object y) {
+    return binary("bitwise_or", x, y, Lax::bitwiseOr);
+  }
+
+  /** {@code x ^ y} (bools or integers). */
+  public static NDArray bitwiseXor(Object x, Object y) {
+    return binary("bitwise_xor", x, y, Lax::bitwiseXor);
+  }
+
+  /** {@code ~x} (bools or integers; {@code not}). */
+  public static NDArray invert(Object x) {
+    return Lax.bitwiseNot(NumpySupport.promoteArgs("invert", x).get(0));
+  }
+
+  /** {@code x << y} ({@code shift_left}; bools become int32). */
+  public static NDArray leftShift(Object x, Object y) {
+    List<NDArray> a = NumpySupport.promoteArgsNumeric("left_shift", x, y);
+    return Lax.shiftLeft(a.get(0), a.get(1));
+  }
+
+  /** {@code x >> y}: logical for unsigned integers, arithmetic (sign-filling) otherwise. */
+  public static NDArray rightShift(Object x, Object y) {
+    List<NDArray> a = NumpySupport.promoteArgsNumeric("right_shift", x, y);
+    return a.get(0).dtype().isUnsigned()
+        ? Lax.shiftRightLogical(a.get(0), a.get(1))
+        : Lax.shiftRightArithmetic(a.get(0), a.get(1));
+  }
+
+  // ---- selection ----
+
+  /**
    * {@code condition ? x : y} elementwise, broadcasting all three; lowers to
-   * {@code select_n(condition, y, x)} (false case first), as {@code jnp.where}.
+   * {@code select_n(condition, y, x)} (false case first), as {@code jnp.where}: {@code
+   * where(x.gt(0), x, 0)}. A non-bool condition means {@code condition != 0}.
+   *
+   * @throws JaxValueError if x or y is null (JAX's message)
    */
   public static NDArray where(Object condition, Object x, Object y) {
-    NDArray c = NumpySupport.asArray(condition);
-    if (c.dtype() != DType.BOOL) {
-      c = Lax.ne(c, NumpySupport.convert(0, c.dtype(), false));
+    if (x == null || y == null) {
+      throw new JaxValueError("Either both or neither of the x and y arguments should be "
+          + "provided to jax.numpy.where, got " + (x == null ? "None" : x) + " and "
+          + (y == null ? "None" : y) + ".");
     }
-    List<NDArray> xy = NumpySupport.promoteDtypes(x, y);
-    int[] shape = NumpySupport.broadcastShapes(List.of(c.shape(), xy.get(0).shape(), xy.get(1).shape()));
-    return Lax.selectN(broadcastTo(c, shape), broadcastTo(xy.get(1), shape), broadcastTo(xy.get(0), shape));
+    return NumpySupport.where(condition, x, y);
+  }
+
+  // ---- dtypes ----
+
+  /**
+   * {@code x} converted to {@code dtype} ({@code convert_element_type[weak_type=False]}; a
+   * 64-bit request becomes 32-bit with x64 off). Floats to integers truncate toward zero;
+   * integers wrap: {@code astype(array(-1, 300), DType.UINT8)} is {@code [255, 44]}. A null
+   * dtype means the default float type.
+   */
+  public static NDArray astype(Object x, DType dtype) {
+    DType to = dtype == null ? DType.defaultFloat() : NumpySupport.requestedDtype(dtype, "astype");
+    NDArray a = NumpySupport.canonical(x);
+    return Lax.convertElementType(a, to, false);
+  }
+
+  /**
+   * The dtype JAX gives the combination of the operands ({@code jnp.result_type}): arrays by
+   * their dtype and weak type, {@link DType}s as strong types, Java scalars (and the classes
+   * {@code Integer.class}, {@code Double.class}, ...) as weak types; canonicalized.
+   *
+   * @throws JaxValueError if no operand is given
+   */
+  public static DType resultType(Object... operands) {
+    if (operands.length == 0) {
+      throw new JaxValueError("at least one array or dtype is required");
+    }
+    List<Promotion.Typed> ts = new ArrayList<>(operands.length);
+    for (Object o : operands) {
+      ts.add(switch (o) {
+        case DType d -> Promotion.strong(d);
+        case Class<?> c -> Promotion.weak(javaScalarDtype(c));
+        case null -> Promotion.strong(DType.defaultFloat());
+        default -> Promotion.of(NumpySupport.asArray(o).aval());
+      });
+    }
+    return Promotion.resultType(ts).dtype();
+  }
+
+  private static DType javaScalarDtype(Class<?> c) {
+    if (c == Integer.class || c == Long.class || c == Short.class || c == Byte.class
+        || c == int.class || c == long.class || c == short.class || c == byte.class) {
+      return DType.defaultInt();
+    }
+    if (c == Double.class || c == Float.class || c == double.class || c == float.class) {
+      return DType.defaultFloat();
+    }
+    if (c == Boolean.class || c == boolean.class) {
+      return DType.BOOL;
+    }
+    throw new JaxTypeError("Cannot determine dtype of " + c.getName());
+  }
+
+  /**
+   * The smallest dtype both promote to ({@code jnp.promote_types}), not canonicalized:
+   * {@code promoteTypes(DType.INT8, DType.UINT64)} is float64 even with x64 off.
+   */
+  public static DType promoteTypes(DType a, DType b) {
+    return Promotion.promoteTypes(a, b);
+  }
+
+  /**
+   * Machine limits of a floating dtype ({@code jnp.finfo}): {@code finfo(DType.FLOAT32).eps()}.
+   *
+   * @throws JaxValueError for a non-floating dtype
+   */
+  public static FInfo finfo(DType dtype) {
+    return FInfo.of(dtype);
+  }
+
+  /**
+   * Limits of an integer dtype ({@code jnp.iinfo}): {@code iinfo(DType.INT8).min()} is -128.
+   *
+   * @throws JaxValueError for a non-integer dtype
+   */
+  public static IInfo iinfo(DType dtype) {
+    return IInfo.of(dtype);
   }
 }

@@ -75,7 +75,9 @@ public final class NumpySupport {
       case Boolean b -> Array.scalar(b ? 1L : 0L, dtype);
       case Double d -> Array.scalar(d, dtype);
       case Float f -> Array.scalar(f.doubleValue(), dtype);
-      case Number n -> dtype.isFloating() ? Array.scalar(n.doubleValue(), dtype) : Array.scalar(n.longValue(), dtype);
+      case Number n -> dtype.isFloating()
+          ? Array.scalar(n.doubleValue(), dtype)
+          : Array.scalar(n.longValue(), dtype);
       default -> throw new JaxTypeError("not a Java scalar: " + x);
     };
   }
@@ -85,7 +87,7 @@ public final class NumpySupport {
     if (xs.length < 2) {
       List<NDArray> out = new ArrayList<>();
       for (Object x : xs) {
-        out.add(asArray(x));
+        out.add(canonical(x));
       }
       return out;
     }
@@ -110,6 +112,78 @@ public final class NumpySupport {
       out.add(convert(x, to, weak));
     }
     return out;
+  }
+
+  /**
+   * JAX's {@code promote_dtypes_numeric}: as {@link #promoteDtypes}, but a bool result becomes
+   * int32 (so {@code True // True} is an integer).
+   */
+  public static List<NDArray> promoteDtypesNumeric(Object... xs) {
+    Promotion.Typed t = resultType(Arrays.asList(xs));
+    DType to = t.dtype() == DType.BOOL ? DType.INT32 : t.dtype();
+    List<NDArray> out = new ArrayList<>(xs.length);
+    for (Object x : xs) {
+      out.add(convert(x, to, t.weak()));
+    }
+    return out;
+  }
+
+  /**
+   * An operand as an array of a canonical dtype: a 64-bit array made directly (as a NumPy
+   * int64 array) becomes 32-bit when x64 is off, as JAX converts NumPy inputs.
+   */
+  public static NDArray canonical(Object x) {
+    NDArray a = asArray(x);
+    DType c = a.dtype().canonical();
+    return c == a.dtype() ? a : convert(a, c, a.weakType());
+  }
+
+  /**
+   * JAX's {@code _constant_like(x, v)} / {@code lax._const}: a strongly typed 0-d array of
+   * {@code x}'s dtype holding {@code value} (a literal in a jaxpr).
+   */
+  public static NDArray constLike(NDArray x, Object value) {
+    return scalarOf(value, x.dtype());
+  }
+
+  /**
+   * JAX's {@code lax.full_like(x, value, dtype)}: {@code value} of {@code dtype} with x's shape
+   * (a 0-d literal for a 0-d x, else {@code broadcast_in_dim} of one), weakly typed as x when
+   * the dtype is x's own.
+   */
+  public static NDArray fullLike(NDArray x, Object value, DType dtype) {
+    boolean weak = dtype == x.dtype() && x.weakType() && dtype != DType.BOOL;
+    NDArray v = scalarOf(value, dtype).withWeakType(weak);
+    return x.ndim() == 0 ? v : Lax.broadcastInDim(v, x.shape(), new int[0]);
+  }
+
+  /**
+   * JAX's {@code _where(condition, x, y)}: a non-bool condition is compared with zero, x and y
+   * are promoted together, all three broadcast to one shape (a 0-d condition is not
+   * broadcast), then {@code select_n(condition, y, x)}; an empty result skips the select.
+   */
+  public static NDArray where(Object condition, Object x, Object y) {
+    NDArray c = canonical(condition);
+    if (c.dtype() != DType.BOOL) {
+      c = Lax.ne(c, constLike(c, 0));
+    }
+    List<NDArray> xy = promoteDtypes(x, y);
+    NDArray xa = xy.get(0);
+    NDArray ya = xy.get(1);
+    List<int[]> shapes = new ArrayList<>(List.of(xa.shape(), ya.shape()));
+    if (c.ndim() > 0) {
+      shapes.add(c.shape());
+    }
+    int[] shape = broadcastShapes(shapes);
+    xa = Jnp.broadcastTo(xa, shape);
+    ya = Jnp.broadcastTo(ya, shape);
+    if (c.ndim() > 0) {
+      c = Jnp.broadcastTo(c, shape);
+    }
+    if (Shape.of(shape).size() == 0) {
+      return xa;
+    }
+    return Lax.selectN(c, ya, xa);
   }
 
   /**
@@ -145,7 +219,10 @@ public final class NumpySupport {
     return out;
   }
 
-  /** {@code x} with leading size-1 dimensions up to {@code rank} (JAX's {@code broadcast_to_rank}). */
+  /**
+   * {@code x} with leading size-1 dimensions up to {@code rank} (JAX's
+   * {@code broadcast_to_rank}).
+   */
   public static NDArray broadcastToRank(NDArray x, int rank) {
     int nd = x.ndim();
     if (nd == rank) {
@@ -195,6 +272,11 @@ public final class NumpySupport {
   /** JAX's {@code promote_args}: dtype promotion, then rank promotion. */
   public static List<NDArray> promoteArgs(String name, Object... xs) {
     return promoteShapes(name, promoteDtypes(xs));
+  }
+
+  /** JAX's {@code promote_args_numeric}. */
+  public static List<NDArray> promoteArgsNumeric(String name, Object... xs) {
+    return promoteShapes(name, promoteDtypesNumeric(xs));
   }
 
   /** JAX's {@code promote_args_inexact}. */
