@@ -16,10 +16,8 @@ import org.jaxpresso.numpy.internal.NumpySupport;
  * Nn.oneHot(array(0, 2), 3);         // [[1., 0., 0.], [0., 0., 1.]]
  * }</pre>
  *
- * <p>{@code stop_gradient} (in {@link #softmax}, {@link #logSoftmax}, {@link #logsumexp}) is the
- * identity here: it only matters to differentiation, which jaxpresso does not have yet, and
- * lax has no {@code stop_gradient} primitive, so those jaxprs lack JAX's {@code stop_gradient}
- * line.
+ * <p>{@link #softmax}, {@link #logSoftmax} and {@link #logsumexp} subtract the maximum under
+ * {@code stop_gradient}, as JAX does, so their jaxprs read like JAX's.
  */
 public final class Nn {
   private static final Logger LOG = Logger.getLogger("org.jaxpresso.numpy");
@@ -109,6 +107,7 @@ public final class Nn {
     if (keep) {
       sumexp = keepdims(sumexp, a.shape(), axes);
     }
+    Lax.sign(sumexp); // JAX computes the sign for return_sign; unused here, as in JAX's jaxpr
     sumexp = Lax.abs(sumexp);
     return Lax.add(Lax.log(sumexp), amax);
   }
@@ -196,8 +195,7 @@ public final class Nn {
     return Lax.broadcastInDim(r, out, dims);
   }
 
-  /** JAX's {@code stop_gradient}: the identity without differentiation (see class doc). */
   private static NDArray stopGradient(NDArray x) {
-    return x;
+    return Lax.stopGradient(x);
   }
 }
