@@ -178,7 +178,8 @@ public abstract class JnpLinalg extends JnpConvolution {
     NDArray a = NumpySupport.asArray(x);
     NDArray b = NumpySupport.asArray(y);
     if (a.ndim() == 0 || b.ndim() == 0) {
-      return multiply(a, b);
+      List<NDArray> ab = NumpySupport.promoteArgs("multiply", a, b);
+      return product(ab.get(0), ab.get(1));
     }
     return tensordot(a, b, new int[] {-1}, new int[] {-1});
   }
@@ -196,8 +197,13 @@ public abstract class JnpLinalg extends JnpConvolution {
     NDArray b = LinalgSupport.ravel(ab.get(1));
     int n = a.shape()[0];
     int m = b.shape()[0];
-    return Lax.mul(Lax.broadcastInDim(a, new int[] {n, 1}, new int[] {0}),
+    return product(Lax.broadcastInDim(a, new int[] {n, 1}, new int[] {0}),
         Lax.broadcastInDim(b, new int[] {1, m}, new int[] {1}));
+  }
+
+  /** jnp.multiply of promoted operands: {@code and} for bool, {@code mul} otherwise. */
+  private static NDArray product(NDArray a, NDArray b) {
+    return a.dtype() == org.jaxpresso.core.DType.BOOL ? Lax.bitwiseAnd(a, b) : Lax.mul(a, b);
   }
 
   /** {@link #tensordot(Object, Object, int)} over the last two axes of x and first two of y. */
