@@ -34,7 +34,8 @@ public abstract class JnpLinalg extends JnpConvolution {
   /** {@code dot_general} of a and b then JAX's {@code _convert_element_type} to the result type. */
   private static NDArray contract(NDArray a, NDArray b, DotDimensionNumbers dims,
       Promotion.Typed t) {
-    NDArray r = Lax.dotGeneral(a, b, dims, null, t.dtype());
+    NDArray r = Lax.dotGeneral(LinalgSupport.adoptWeak(a, t.dtype()),
+        LinalgSupport.adoptWeak(b, t.dtype()), dims, null, t.dtype());
     return NumpySupport.convert(r, t.dtype(), t.weak());
   }
 
@@ -143,7 +144,8 @@ public abstract class JnpLinalg extends JnpConvolution {
     DotDimensionNumbers dims = new DotDimensionNumbers(new int[] {a.ndim() - 1},
         new int[] {b.ndim() - 1 - (bMat ? 1 : 0)}, LinalgSupport.ints(aBatch),
         LinalgSupport.ints(bBatch));
-    NDArray out = Lax.dotGeneral(a, b, dims, null, t.dtype());
+    NDArray out = Lax.dotGeneral(LinalgSupport.adoptWeak(a, t.dtype()),
+        LinalgSupport.adoptWeak(b, t.dtype()), dims, null, t.dtype());
     out = LinalgSupport.transpose(out, perm);
     if (!bothSqueeze.isEmpty()) {
       out = Lax.expandDims(out, LinalgSupport.ints(bothSqueeze));

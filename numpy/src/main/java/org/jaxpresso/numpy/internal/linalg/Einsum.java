@@ -47,7 +47,10 @@ public final class Einsum {
     List<EinsumPath.Step> steps = EinsumPath.plan(spec, shapes, order);
     Promotion.Typed t = NumpySupport.resultType(operands);
     DType pet = t.dtype();
-    List<NDArray> ops = new ArrayList<>(operands);
+    List<NDArray> ops = new ArrayList<>();
+    for (NDArray x : operands) {
+      ops.add(LinalgSupport.adoptWeak(x, pet));
+    }
     for (EinsumPath.Step step : steps) {
       Set<Character> contracted = new TreeSet<>(step.removed());
       String resultNames = step.result();

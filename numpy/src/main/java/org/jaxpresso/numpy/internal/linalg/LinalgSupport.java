@@ -18,6 +18,17 @@ import org.jaxpresso.numpy.internal.NumpySupport;
 public final class LinalgSupport {
   private LinalgSupport() {}
 
+  /**
+   * A weakly typed operand (a Java scalar, or a value computed only from them) in the result
+   * dtype of a contraction: it must not widen {@code dot_general}'s operand type past {@code
+   * preferred_element_type} ({@code dot(int8 array, 2)} is int8). Strong operands are returned
+   * as they are; {@code dot_general} takes mixed dtypes.
+   */
+  public static NDArray adoptWeak(NDArray x, DType resultDtype) {
+    return x.weakType() && x.dtype() != resultDtype
+        ? NumpySupport.convert(x, resultDtype, true) : x;
+  }
+
   /** The list as an int array. */
   public static int[] ints(List<Integer> xs) {
     return xs.stream().mapToInt(Integer::intValue).toArray();
