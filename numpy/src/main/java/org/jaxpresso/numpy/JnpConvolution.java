@@ -14,8 +14,8 @@ public abstract class JnpConvolution extends JnpReductions {
   /** Not instantiable; extended by the next family of the facade. */
   protected JnpConvolution() {}
 
-  /** The output size of {@link #convolve(Object, Object, Mode)} and {@code correlate}. */
-  public enum Mode {
+  /** The output size of {@link #convolve(Object, Object, ConvolveMode)} and {@code correlate}. */
+  public enum ConvolveMode {
     /** Every overlap: length {@code n + m - 1}. */
     FULL,
     /** The length of the longer input, centred. */
@@ -28,7 +28,7 @@ public abstract class JnpConvolution extends JnpReductions {
      *
      * @throws JaxValueError for any other name
      */
-    public static Mode of(String name) {
+    public static ConvolveMode of(String name) {
       return switch (name) {
         case "full" -> FULL;
         case "same" -> SAME;
@@ -38,14 +38,14 @@ public abstract class JnpConvolution extends JnpReductions {
     }
   }
 
-  /** {@link #convolve(Object, Object, Mode)} in {@link Mode#FULL} mode. */
+  /** {@link #convolve(Object, Object, ConvolveMode)} in {@link ConvolveMode#FULL} mode. */
   public static NDArray convolve(Object a, Object v) {
-    return convolve(a, v, Mode.FULL);
+    return convolve(a, v, ConvolveMode.FULL);
   }
 
-  /** {@link #convolve(Object, Object, Mode)} with the mode named as in NumPy. */
+  /** {@link #convolve(Object, Object, ConvolveMode)} with the mode named as in NumPy. */
   public static NDArray convolve(Object a, Object v, String mode) {
-    return convolve(a, v, Mode.of(mode));
+    return convolve(a, v, ConvolveMode.of(mode));
   }
 
   /**
@@ -60,18 +60,18 @@ public abstract class JnpConvolution extends JnpReductions {
    *
    * @throws JaxValueError for inputs that are not 1-D or are empty
    */
-  public static NDArray convolve(Object a, Object v, Mode mode) {
+  public static NDArray convolve(Object a, Object v, ConvolveMode mode) {
     return conv(a, v, mode, "convolve");
   }
 
-  /** {@link #correlate(Object, Object, Mode)} in {@link Mode#VALID} mode (NumPy's default). */
+  /** {@link #correlate(Object, Object, ConvolveMode)} in mode {@code VALID} (NumPy's default). */
   public static NDArray correlate(Object a, Object v) {
-    return correlate(a, v, Mode.VALID);
+    return correlate(a, v, ConvolveMode.VALID);
   }
 
-  /** {@link #correlate(Object, Object, Mode)} with the mode named as in NumPy. */
+  /** {@link #correlate(Object, Object, ConvolveMode)} with the mode named as in NumPy. */
   public static NDArray correlate(Object a, Object v, String mode) {
-    return correlate(a, v, Mode.of(mode));
+    return correlate(a, v, ConvolveMode.of(mode));
   }
 
   /**
@@ -84,11 +84,11 @@ public abstract class JnpConvolution extends JnpReductions {
    *
    * @throws JaxValueError for inputs that are not 1-D or are empty
    */
-  public static NDArray correlate(Object a, Object v, Mode mode) {
+  public static NDArray correlate(Object a, Object v, ConvolveMode mode) {
     return conv(a, v, mode, "correlate");
   }
 
-  private static NDArray conv(Object a, Object v, Mode mode, String op) {
+  private static NDArray conv(Object a, Object v, ConvolveMode mode, String op) {
     NDArray x0 = NumpySupport.asArray(a);
     NDArray y0 = NumpySupport.asArray(v);
     if (x0.ndim() != 1 || y0.ndim() != 1) {

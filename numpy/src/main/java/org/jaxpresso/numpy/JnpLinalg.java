@@ -23,6 +23,14 @@ public abstract class JnpLinalg extends JnpConvolution {
   /** Not instantiable; extended by the next family of the facade. */
   protected JnpLinalg() {}
 
+  /** The order in which {@link #einsum(EinsumOrder, String, Object...)} contracts operands. */
+  public enum EinsumOrder {
+    /** The first two operands, then their result with the next (JAX's {@code optimize=False}). */
+    LEFT_TO_RIGHT,
+    /** At each step the pair whose result is smallest relative to its inputs. */
+    GREEDY
+  }
+
   private static int[] range(int from, int to) {
     int[] r = new int[Math.max(0, to - from)];
     for (int i = 0; i < r.length; i++) {
@@ -158,7 +166,8 @@ public abstract class JnpLinalg extends JnpConvolution {
    * no conjugation).
    *
    * <pre>{@code
-   * vdot(array(new int[][] {{1, 2}, {3, 4}}), array(new int[][] {{1, 1}, {1, 1}}))  // Array(10, dtype=int32)
+   * NDArray m = array(new int[][] {{1, 2}, {3, 4}});
+   * vdot(m, onesLike(m))   // Array(10, dtype=int32)
    * }</pre>
    *
    * @throws JaxTypeError if the sizes differ
@@ -270,7 +279,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * {@code dot_general} (batch dimensions for labels shared with the output), single operands
    * through masks and {@code reduce_sum}; operands are not converted, {@code
    * preferred_element_type} is the promoted dtype. The contraction order is greedy (see {@link
-   * #einsum(Einsum.Order, String, Object...)}).
+   * #einsum(EinsumOrder, String, Object...)}).
    *
    * <pre>{@code
    * einsum("ij,jk->ik", x, w)   // the same jaxpr as dot(x, w)
@@ -280,14 +289,14 @@ public abstract class JnpLinalg extends JnpConvolution {
    * @throws JaxValueError for malformed subscripts, operand counts or mismatched sizes
    */
   public static NDArray einsum(String subscripts, Object... operands) {
-    return einsum(Einsum.Order.GREEDY, subscripts, operands);
+    return einsum(EinsumOrder.GREEDY, subscripts, operands);
   }
 
   /**
    * {@link #einsum(String, Object...)} with the contraction order chosen: {@link
-   * Einsum.Order#LEFT_TO_RIGHT} (JAX's {@code optimize=False}) or {@link Einsum.Order#GREEDY}.
+   * EinsumOrder#LEFT_TO_RIGHT} (JAX's {@code optimize=False}) or {@link EinsumOrder#GREEDY}.
    */
-  public static NDArray einsum(Einsum.Order order, String subscripts, Object... operands) {
+  public static NDArray einsum(EinsumOrder order, String subscripts, Object... operands) {
     List<NDArray> arrays = new ArrayList<>(operands.length);
     for (Object o : operands) {
       arrays.add(NumpySupport.asArray(o));

@@ -23,7 +23,7 @@ class ConvolveReferenceTest {
       NDArray v = c.inputs().get(1);
       String mode = c.param("mode");
       NDArray out = c.op().equals("convolve") ? Jnp.convolve(a, v, mode)
-          : Jnp.correlate(a, v, JnpConvolution.Mode.of(mode));
+          : Jnp.correlate(a, v, Jnp.ConvolveMode.of(mode));
       DType rt = NumpySupport.resultType(c.inputs()).dtype();
       LinalgReferenceCases.check(c, out, rt.isFloating() ? rt : DType.defaultFloat());
     }));

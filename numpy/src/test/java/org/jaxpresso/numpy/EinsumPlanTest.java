@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.jaxpresso.Jax;
 import org.jaxpresso.core.NDArray;
-import org.jaxpresso.numpy.internal.linalg.Einsum;
 import org.jaxpresso.numpy.internal.linalg.EinsumPath;
 import org.jaxpresso.numpy.internal.linalg.EinsumSpec;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class EinsumPlanTest {
   void leftToRightPopsTheLaterOperandFirst() {
     List<EinsumPath.Step> steps = EinsumPath.plan(EinsumSpec.parse("ij,jk,kl->il",
         new int[] {2, 2, 2}), List.of(new int[] {2, 3}, new int[] {3, 4}, new int[] {4, 2}),
-        Einsum.Order.LEFT_TO_RIGHT);
+        Jnp.EinsumOrder.LEFT_TO_RIGHT);
     assertEquals(2, steps.size());
     assertArrayEquals(new int[] {1, 0}, steps.get(0).operands());
     assertEquals(List.of("jk", "ij"), steps.get(0).inputs());
@@ -54,7 +53,7 @@ class EinsumPlanTest {
   void greedyContractsTheCheapestPairFirst() {
     List<EinsumPath.Step> steps = EinsumPath.plan(EinsumSpec.parse("ab,cd,bc->ad",
         new int[] {2, 2, 2}), List.of(new int[] {2, 3}, new int[] {4, 2}, new int[] {3, 4}),
-        Einsum.Order.GREEDY);
+        Jnp.EinsumOrder.GREEDY);
     assertArrayEquals(new int[] {2, 1}, steps.get(0).operands());
     assertEquals(List.of("bc", "cd"), steps.get(0).inputs());
     assertEquals("bd", steps.get(0).result());

@@ -7,7 +7,6 @@ import java.util.stream.Stream;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.numpy.internal.NumpySupport;
-import org.jaxpresso.numpy.internal.linalg.Einsum;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -39,7 +38,7 @@ class EinsumReferenceTest {
     return CASES.stream().filter(c -> c.inputs().size() > 2 || c.dtypes().startsWith("float32"))
         .map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
           DType want = NumpySupport.resultType(c.inputs()).dtype();
-          NDArray out = Jnp.einsum(Einsum.Order.LEFT_TO_RIGHT, subscripts(c),
+          NDArray out = Jnp.einsum(Jnp.EinsumOrder.LEFT_TO_RIGHT, subscripts(c),
               c.inputs().toArray());
           LinalgReferenceCases.check(c, out, want);
         }));

@@ -67,7 +67,7 @@ class LinalgBehaviourTest {
     NDArray x = Jnp.arange(5);
     NDArray k = Jnp.array(1, 0, -1);
     assertEquals(repr("convolve_same"), Jnp.convolve(x, k, "same").repr());
-    assertEquals(repr("convolve_valid"), Jnp.convolve(x, k, JnpConvolution.Mode.VALID).repr());
+    assertEquals(repr("convolve_valid"), Jnp.convolve(x, k, Jnp.ConvolveMode.VALID).repr());
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Promotion;
 import org.jaxpresso.lax.DotDimensionNumbers;
 import org.jaxpresso.lax.Lax;
+import org.jaxpresso.numpy.JnpLinalg;
 import org.jaxpresso.numpy.internal.NumpySupport;
 
 /**
@@ -23,20 +24,13 @@ import org.jaxpresso.numpy.internal.NumpySupport;
 public final class Einsum {
   private Einsum() {}
 
-  /** The order in which operands are contracted. */
-  public enum Order {
-    /** The first two operands, then their result with the next (JAX's {@code optimize=False}). */
-    LEFT_TO_RIGHT,
-    /** At each step the pair whose result is smallest relative to its inputs. */
-    GREEDY
-  }
-
   /**
    * Evaluates {@code subscripts} over {@code operands}.
    *
    * @throws org.jaxpresso.core.errors.JaxValueError for malformed subscripts or sizes
    */
-  public static NDArray einsum(String subscripts, List<NDArray> operands, Order order) {
+  public static NDArray einsum(String subscripts, List<NDArray> operands,
+      JnpLinalg.EinsumOrder order) {
     int[] ranks = new int[operands.size()];
     List<int[]> shapes = new ArrayList<>();
     for (int i = 0; i < ranks.length; i++) {

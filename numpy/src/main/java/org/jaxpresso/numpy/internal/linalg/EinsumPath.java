@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.numpy.JnpLinalg;
 
 /**
  * The contraction sequence of an einsum, as opt_einsum's {@code contract_path} lists it: each
@@ -30,7 +31,8 @@ public final class EinsumPath {
    *
    * @throws JaxValueError if a label's sizes disagree (size 1 broadcasts)
    */
-  public static List<Step> plan(EinsumSpec spec, List<int[]> shapes, Einsum.Order order) {
+  public static List<Step> plan(EinsumSpec spec, List<int[]> shapes,
+      JnpLinalg.EinsumOrder order) {
     Map<Character, Integer> sizes = new HashMap<>();
     for (int t = 0; t < shapes.size(); t++) {
       String term = spec.inputs().get(t);
@@ -53,7 +55,7 @@ public final class EinsumPath {
       return steps;
     }
     while (terms.size() > 1) {
-      int[] pair = order == Einsum.Order.LEFT_TO_RIGHT ? new int[] {0, 1}
+      int[] pair = order == JnpLinalg.EinsumOrder.LEFT_TO_RIGHT ? new int[] {0, 1}
           : cheapestPair(terms, spec.output(), sizes);
       steps.add(step(terms, pair, spec.output(), terms.size() == 2));
     }

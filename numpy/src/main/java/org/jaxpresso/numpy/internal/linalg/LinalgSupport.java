@@ -114,14 +114,16 @@ public final class LinalgSupport {
   /** The bool mask {@code [n, m]} that is true where {@code column == row + k}. */
   public static NDArray diagonalMask(int n, int m, int k) {
     int[] shape = {n, m};
-    NDArray rows = Lax.add(Lax.broadcastedIota(DType.INT32, shape, 0), Array.scalar(k, DType.INT32));
+    NDArray rows =
+        Lax.add(Lax.broadcastedIota(DType.INT32, shape, 0), Array.scalar(k, DType.INT32));
     return Lax.eq(rows, Lax.broadcastedIota(DType.INT32, shape, 1));
   }
 
-  /** JAX's {@code _tri}: the bool mask {@code [n, m]} that is true where {@code column <= row + k}. */
+  /** JAX's {@code _tri}: the bool mask {@code [n, m]}, true where {@code column <= row + k}. */
   public static NDArray lowerMask(int n, int m, int k) {
     int[] shape = {n, m};
-    NDArray rows = Lax.add(Lax.broadcastedIota(DType.INT32, shape, 0), Array.scalar(k, DType.INT32));
+    NDArray rows =
+        Lax.add(Lax.broadcastedIota(DType.INT32, shape, 0), Array.scalar(k, DType.INT32));
     return Lax.ge(rows, Lax.broadcastedIota(DType.INT32, shape, 1));
   }
 
