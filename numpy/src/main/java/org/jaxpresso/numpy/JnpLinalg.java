@@ -426,13 +426,13 @@ public abstract class JnpLinalg extends JnpConvolution {
   private static NDArray triangle(NDArray m, int k, boolean lower) {
     if (m.ndim() < 2) {
       throw new JaxValueError("Argument to jax.numpy." + (lower ? "tril" : "triu")
-          + " must be at least 2-dimensional");
+          + " must be at least 2D");
     }
     int[] s = m.shape();
     int n = s[s.length - 2];
     int cols = s[s.length - 1];
     NDArray mask = LinalgSupport.lowerMask(n, cols, lower ? k : k - 1);
-    NDArray full = Lax.broadcast(mask, Arrays.copyOf(s, s.length - 2));
+    NDArray full = s.length == 2 ? mask : Lax.broadcast(mask, Arrays.copyOf(s, s.length - 2));
     NDArray zeros = LinalgSupport.zerosLike(m);
     return lower ? LinalgSupport.where(full, m, zeros) : LinalgSupport.where(full, zeros, m);
   }

@@ -88,17 +88,18 @@ public final class LinalgSupport {
    * {@code a} with axes {@code axis1} and {@code axis2} moved to the end, in that order (JAX's
    * {@code moveaxis(a, (axis1, axis2), (-2, -1))}).
    *
-   * @throws JaxValueError for fewer than two axes, an axis out of range or equal axes
+   * @throws JaxValueError for fewer than two axes ({@code diagonal}), an axis out of range or
+   *     equal axes
    */
   public static NDArray moveToEnd(NDArray a, int axis1, int axis2, String op) {
-    if (a.ndim() < 2) {
-      throw new JaxValueError(op + " requires an array of at least two dimensions, got shape "
-          + a.aval().shape());
+    if (op.equals("diagonal") && a.ndim() < 2) {
+      throw new JaxValueError("diagonal requires an array of at least two dimensions.");
     }
     int ax1 = NumpySupport.normalizeAxis(axis1, a.ndim());
     int ax2 = NumpySupport.normalizeAxis(axis2, a.ndim());
     if (ax1 == ax2) {
-      throw new JaxValueError("axis1 and axis2 cannot be the same");
+      throw new JaxValueError("axis1 and axis2 can not be same. axis1=" + axis1 + " and axis2="
+          + axis2);
     }
     List<Integer> perm = new ArrayList<>();
     for (int i = 0; i < a.ndim(); i++) {
