@@ -26,6 +26,7 @@ public abstract class JnpReductions extends JnpJoining {
 
   /** The dtype sums and products accumulate in: small ints and bool widen to the default int. */
   static DType accumulationDtype(DType d) {
+    d = d.canonical();
     if (d == DType.BOOL || (d.isSignedInteger() && d.bits() < DType.defaultInt().bits())) {
       return DType.defaultInt();
     }
@@ -57,7 +58,8 @@ public abstract class JnpReductions extends JnpJoining {
         }
       }
     }
-    DType result = dtype != null ? dtype : promoteIntegers ? accumulationDtype(a.dtype()) : a.dtype();
+    DType result = (dtype != null ? dtype
+        : promoteIntegers ? accumulationDtype(a.dtype()) : a.dtype()).canonical();
     DType comp = upcast && result.isFloating() ? upcastF16(result) : result;
     NDArray in = NumpySupport.convert(a, comp, false);
     NDArray r = (comp == DType.BOOL ? boolOp : op).apply(in, axes);
@@ -230,7 +232,7 @@ public abstract class JnpReductions extends JnpJoining {
    */
   public static NDArray mean(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
-    DType result = a.dtype().isFloating() ? a.dtype() : DType.defaultFloat();
+    DType result = a.dtype().isFloating() ? a.dtype().canonical() : DType.defaultFloat();
     return meanAs(a, o, result, upcastF16(result));
   }
 
@@ -269,7 +271,7 @@ public abstract class JnpReductions extends JnpJoining {
    */
   public static NDArray var(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
-    DType result = a.dtype().isFloating() ? a.dtype() : DType.defaultFloat();
+    DType result = a.dtype().isFloating() ? a.dtype().canonical() : DType.defaultFloat();
     DType comp = upcastF16(result);
     int[] axes = Axes.reduction(o.axes(), a.ndim());
     long n = count(a, axes);
