@@ -352,7 +352,7 @@ public abstract class JnpReductions extends JnpJoining {
     int axis;
     if (given == null) {
       dims = Axes.reduction(null, a.ndim());
-      a = Lax.reshape(a, new int[] {a.size()});
+      a = ravel(a);
       axis = 0;
     } else {
       if (given.length != 1) {
@@ -397,7 +397,7 @@ public abstract class JnpReductions extends JnpJoining {
   private static NDArray cumulative(Object x, Integer axis, boolean isSum) {
     NDArray a = NumpySupport.asArray(x);
     if (axis == null || a.ndim() == 0) {
-      a = Lax.reshape(a, new int[] {a.size()});
+      a = ravel(a);
     }
     int ax = Axes.canonicalize(axis == null ? 0 : axis, a.ndim());
     NDArray in = NumpySupport.convert(a, accumulationDtype(a.dtype()), false);

@@ -30,7 +30,7 @@ public final class Median {
     }
     int axis;
     if (o.axes() == null) {
-      a = Lax.reshape(a, new int[] {a.size()});
+      a = a.ndim() == 1 ? a : Lax.reshape(a, new int[] {a.size()});
       axis = 0;
     } else if (axes.length == 1) {
       axis = axes[0];
