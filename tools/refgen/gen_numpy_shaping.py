@@ -13,7 +13,8 @@ table of calls.
 
 numpy_shaping_reductions.npz: inputs `in|DTYPE|SHAPE` for every dtype (bfloat16 stored as <V2,
 which core.io.Npy reads as bfloat16) and shapes A=(3, 4, 5), S=() and E=(2, 0, 3); results
-`out|OP|DTYPE|SHAPE|AXES|DDOF` stored in the dtype JAX (x64 off) returns, computed here from
+`out|OP|DTYPE|SHAPE|AXES|DDOF` (AXES: None, 0, 1, m1 = -1, or a comma list such as m1,0)
+stored in the dtype JAX (x64 off) returns, computed here from
 JAX's documented rules, independently of the Java code:
   * 64-bit inputs are canonicalized first (int64->int32, uint64->uint32, float64->float32);
   * sum/prod/cumsum/cumprod: bool and signed ints below 32 bits -> int32, unsigned -> uint32;
@@ -22,6 +23,8 @@ JAX's documented rules, independently of the Java code:
   * floats are computed in float64 and rounded once to the result dtype (bfloat16 by
     round-to-nearest-even of the float32 bits); integers wrap in their width.
 Cases that raise in JAX (max of an empty axis, ...) are not stored; the Java tests check them.
+64-bit inputs appear with shape A only. `nan|...` holds a float32 input with a NaN and the
+max/min/median/sum/argmax/argmin results over no axis, axis 0 and axis 1.
 """
 import os
 
@@ -240,8 +243,9 @@ def reductions():
                 single = ax is None or not isinstance(ax, tuple)
                 out = {}
                 acc = acc_dtype(d)
-                out["sum"] = (np.sum(xc.astype(np.int64) if not is_float(canon(d)) else xc, axis=ax), acc)
-                out["prod"] = (np.prod(xc.astype(np.int64) if not is_float(canon(d)) else xc, axis=ax), acc)
+                xn = xc.astype(np.int64) if not is_float(canon(d)) else xc
+                out["sum"] = (np.sum(xn, axis=ax), acc)
+                out["prod"] = (np.prod(xn, axis=ax), acc)
                 out["count_nonzero"] = (np.count_nonzero(xc, axis=ax), "int32")
                 out["all"] = (np.all(xc, axis=ax), "bool")
                 out["any"] = (np.any(xc, axis=ax), "bool")

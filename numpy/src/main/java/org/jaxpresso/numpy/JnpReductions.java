@@ -364,7 +364,8 @@ public abstract class JnpReductions extends JnpJoining {
     if (a.shape()[axis] == 0) {
       throw new JaxValueError("attempt to get " + name + " of an empty sequence");
     }
-    NDArray r = isMax ? Lax.argmax(a, axis, DType.defaultInt()) : Lax.argmin(a, axis, DType.defaultInt());
+    DType index = DType.defaultInt();
+    NDArray r = isMax ? Lax.argmax(a, axis, index) : Lax.argmin(a, axis, index);
     return o.keepsDims() && dims.length > 0 ? Lax.expandDims(r, dims) : r;
   }
 

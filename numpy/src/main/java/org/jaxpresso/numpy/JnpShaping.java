@@ -74,10 +74,12 @@ public abstract class JnpShaping extends JnpMath {
     if (bad) {
       StringBuilder got = new StringBuilder("[");
       for (int i = 0; i < parts.length; i++) {
-        got.append(i > 0 ? ", " : "").append(parts[i] instanceof NDArray n ? n.repr() : String.valueOf(parts[i]));
+        got.append(i > 0 ? ", " : "")
+            .append(parts[i] instanceof NDArray n ? n.repr() : String.valueOf(parts[i]));
       }
       got.append(']');
-      String msg = "Shapes must be 1D sequences of concrete values of integer type, got " + got + ".\n"
+      String msg = "Shapes must be 1D sequences of concrete values of integer type, got " + got
+          + ".\n"
           + "If using `jit`, try using `static_argnums` or applying `jit` to smaller subfunctions.";
       if (firstTracer != null && !firstTracer.origin().isEmpty()) {
         msg += "\n" + firstTracer.origin();
@@ -106,8 +108,8 @@ public abstract class JnpShaping extends JnpMath {
     long size = a.aval().size();
     if (unknown >= 0) {
       if (known == 0 || size % known != 0) {
-        throw new JaxTypeError("cannot reshape array of shape " + a.aval().shape() + " (size " + size
-            + ") into shape " + Shape.tupleString(shape));
+        throw new JaxTypeError("cannot reshape array of shape " + a.aval().shape() + " (size "
+            + size + ") into shape " + Shape.tupleString(shape));
       }
       out[unknown] = (int) (size / known);
       known *= out[unknown];
@@ -194,7 +196,8 @@ public abstract class JnpShaping extends JnpMath {
       dst[i] = Axes.canonicalize(destination[i], n);
     }
     if (src.length != dst.length) {
-      throw new JaxValueError("Inconsistent number of elements: " + src.length + " vs " + dst.length);
+      throw new JaxValueError(
+          "Inconsistent number of elements: " + src.length + " vs " + dst.length);
     }
     List<Integer> perm = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -287,8 +290,9 @@ public abstract class JnpShaping extends JnpMath {
         continue;
       }
       int i = Math.floorMod(-s, size);
-      a = Lax.concatenate(List.of(Lax.sliceInDim(a, i, size, 1, ax), Lax.sliceInDim(a, 0, i, 1, ax)),
-          ax);
+      NDArray tail = Lax.sliceInDim(a, i, size, 1, ax);
+      NDArray head = Lax.sliceInDim(a, 0, i, 1, ax);
+      a = Lax.concatenate(List.of(tail, head), ax);
     }
     return a;
   }
@@ -358,8 +362,9 @@ public abstract class JnpShaping extends JnpMath {
       dims = NumpySupport.normalizeAxes(axes, s.length);
       for (int d : dims) {
         if (s[d] != 1) {
-          throw new JaxValueError("cannot select an axis to squeeze out which has size not equal to one,"
-              + " got shape=" + Shape.tupleString(s) + " and dimensions=" + Shape.tupleString(axes));
+          throw new JaxValueError("cannot select an axis to squeeze out which has size not equal"
+              + " to one, got shape=" + Shape.tupleString(s) + " and dimensions="
+              + Shape.tupleString(axes));
         }
       }
     }

@@ -117,13 +117,16 @@ class ReductionJaxprTest {
 
   @Test
   void concatenateIsOneEquation() {
-    assertEquals("{ lambda ; a:f32[3]. let b:f32[6] = concatenate[dimension=0] a a in (b,) }", jaxpr(x -> Jnp.concatenate(List.of(x, x)), f32(3)));
+    assertEquals("{ lambda ; a:f32[3]. let b:f32[6] = concatenate[dimension=0] a a in (b,) }",
+        jaxpr(x -> Jnp.concatenate(List.of(x, x)), f32(3)));
   }
 
   @Test
   void cumsumInlinesJaxsJitBody() {
     // JAX wraps this in jit[name=cumsum]; the facade inlines the body (see the numpy brief).
-    assertEquals("{ lambda ; a:f32[2,3]. let b:f32[2,3] = cumsum[axis=1 reverse=False] a in (b,) }", jaxpr(x -> Jnp.cumsum(x, 1), f32(2, 3)));
+    assertEquals(
+        "{ lambda ; a:f32[2,3]. let b:f32[2,3] = cumsum[axis=1 reverse=False] a in (b,) }",
+        jaxpr(x -> Jnp.cumsum(x, 1), f32(2, 3)));
   }
 
   @Test

@@ -134,6 +134,7 @@ class ShapingErrorsTest {
     NDArray i8 = Jnp.pad(Jnp.int8(Jnp.arange(2)), new int[][] {{0, 1}}, 2.9);
     assertEquals("Array([0, 1, 2], dtype=int8)", i8.repr());
     NDArray five = Jnp.array(5);
-    org.junit.jupiter.api.Assertions.assertSame(five, Jnp.pad(five, 3)); // jnp.pad returns a 0-d array unchanged
+    // jnp.pad returns a 0-d array unchanged
+    org.junit.jupiter.api.Assertions.assertSame(five, Jnp.pad(five, 3));
   }
 }

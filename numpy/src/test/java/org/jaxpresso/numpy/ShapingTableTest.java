@@ -40,7 +40,8 @@ class ShapingTableTest {
     c.put("swapaxes_1_1", in -> Jnp.swapaxes(in.get("x"), 1, 1));
     c.put("moveaxis_0_m1", in -> Jnp.moveaxis(in.get("x"), 0, -1));
     c.put("moveaxis_2_0", in -> Jnp.moveaxis(in.get("x"), 2, 0));
-    c.put("moveaxis_01_m1m2", in -> Jnp.moveaxis(in.get("x"), new int[] {0, 1}, new int[] {-1, -2}));
+    c.put("moveaxis_01_m1m2",
+        in -> Jnp.moveaxis(in.get("x"), new int[] {0, 1}, new int[] {-1, -2}));
     c.put("moveaxis_20_01", in -> Jnp.moveaxis(in.get("x"), new int[] {2, 0}, new int[] {0, 1}));
     c.put("squeeze_one", in -> Jnp.squeeze(in.get("one")));
     c.put("squeeze_one_m1", in -> Jnp.squeeze(in.get("one"), -1));
@@ -69,7 +70,8 @@ class ShapingTableTest {
     c.put("concatenate_ee_1", in -> Jnp.concatenate(List.of(in.get("e"), in.get("e")), 1));
     c.put("concatenate_ee_0", in -> Jnp.concatenate(List.of(in.get("e"), in.get("e")), 0));
     c.put("concatenate_flat_xv", in -> Jnp.concatenateFlat(List.of(in.get("x"), in.get("v"))));
-    c.put("concatenate_many", in -> Jnp.concatenate(java.util.Collections.nCopies(20, in.get("v"))));
+    c.put("concatenate_many",
+        in -> Jnp.concatenate(java.util.Collections.nCopies(20, in.get("v"))));
     c.put("stack_xy_0", in -> Jnp.stack(List.of(in.get("x"), in.get("y"))));
     c.put("stack_xy_1", in -> Jnp.stack(List.of(in.get("x"), in.get("y")), 1));
     c.put("stack_xy_m1", in -> Jnp.stack(List.of(in.get("x"), in.get("y")), -1));

@@ -18,7 +18,7 @@ final class ShapingTestSupport {
       DType.INT64, DType.UINT8, DType.UINT16, DType.UINT32, DType.UINT64, DType.BFLOAT16,
       DType.FLOAT16, DType.FLOAT32, DType.FLOAT64);
 
-  /** The (small, integral) values of {@code a} as a real array of {@code dtype} (no canonicalization). */
+  /** The (small, integral) values of {@code a} as a real array of {@code dtype} (not canonical). */
   static Array cast(Array a, DType dtype) {
     long[] v = a.toLongArray();
     if (dtype == DType.BOOL) {
