@@ -351,31 +351,34 @@ public abstract class JnpShaping extends JnpMath {
     return a.ndim() == 1 ? a : reshape(a, -1);
   }
 
-  /** Removes the size-1 dimensions {@code axes} (all size-1 dimensions if none are given). */
+  /**
+   * Removes the size-1 dimensions {@code axes} (all size-1 dimensions if none are given);
+   * lowers to {@code squeeze[dimensions=...]} with the axes canonicalized and sorted.
+   *
+   * <pre>{@code Jnp.squeeze(Jnp.zeros(1, 3, 1))   // shape (3,)}</pre>
+   *
+   * @throws JaxValueError {@code cannot select an axis to squeeze out which has size not equal to
+   *     one, got shape=(2, 3) and dimensions=(0,)}, {@code dimensions are not unique: (1, 1)},
+   *     or a bad axis
+   */
   public static NDArray squeeze(Object x, int... axes) {
     NDArray a = NumpySupport.asArray(x);
     int[] s = a.shape();
-    int[] dims;
-    if (axes.length == 0) {
-      dims = java.util.stream.IntStream.range(0, s.length).filter(i -> s[i] == 1).toArray();
-    } else {
-      dims = NumpySupport.normalizeAxes(axes, s.length);
-      for (int d : dims) {
-        if (s[d] != 1) {
-          throw new JaxValueError("cannot select an axis to squeeze out which has size not equal"
-              + " to one, got shape=" + Shape.tupleString(s) + " and dimensions="
-              + Shape.tupleString(axes));
-        }
-      }
-    }
-    return dims.length == 0 ? a : Lax.squeeze(a, dims);
+    int[] dims = axes.length == 0
+        ? java.util.stream.IntStream.range(0, s.length).filter(i -> s[i] == 1).toArray()
+        : axes;
+    return Lax.squeeze(a, dims);
   }
 
-  /** Inserts size-1 dimensions at {@code axes} (positions in the result). */
+  /**
+   * Inserts size-1 dimensions at {@code axes} (positions in the result); lowers to
+   * {@code broadcast_in_dim}.
+   *
+   * <pre>{@code Jnp.expandDims(Jnp.zeros(3), 0)   // shape (1, 3)}</pre>
+   *
+   * @throws JaxValueError {@code repeated axis in lax.expand_dims: (0, 0)} or a bad axis
+   */
   public static NDArray expandDims(Object x, int... axes) {
-    NDArray a = NumpySupport.asArray(x);
-    int rank = a.ndim() + axes.length;
-    int[] norm = NumpySupport.normalizeAxes(axes, rank);
-    return Lax.expandDims(a, norm);
+    return Lax.expandDims(NumpySupport.asArray(x), axes);
   }
 }

@@ -47,6 +47,16 @@ class ShapingErrorsTest {
   }
 
   @Test
+  void squeezeAndExpandDims() {
+    value("cannot select an axis to squeeze out which has size not equal to one, got shape=(2, 3,"
+        + " 4) and dimensions=(0, 1)", () -> Jnp.squeeze(X, -2, 0));
+    value("dimensions are not unique: (0, 0)", () -> Jnp.squeeze(Jnp.zeros(1, 2), 0, -2));
+    value("axis 3 is out of bounds for array of dimension 3", () -> Jnp.squeeze(X, 3));
+    value("repeated axis in lax.expand_dims: (0, 0)", () -> Jnp.expandDims(V, 0, 0));
+    assertEquals(3, Jnp.squeeze(Jnp.zeros(1, 3, 1)).size());
+  }
+
+  @Test
   void moveaxisRepeatedSourceIsNotAPermutation() {
     assertThrows(RuntimeException.class,
         () -> Jnp.moveaxis(X, new int[] {0, 0}, new int[] {1, 2}));
