@@ -24,6 +24,16 @@ public abstract class JnpReductions extends JnpJoining {
     return ReduceOptions.axis(axes);
   }
 
+  /** Reduce over all axes, keeping them as size 1: {@code Jnp.sum(x, Jnp.keepdims())}. */
+  public static ReduceOptions keepdims() {
+    return ReduceOptions.ALL.keepdims();
+  }
+
+  /** Reduce over all axes with {@code ddof}: {@code Jnp.std(x, Jnp.ddof(1))}. */
+  public static ReduceOptions ddof(int ddof) {
+    return ReduceOptions.ALL.ddof(ddof);
+  }
+
   /** The dtype sums and products accumulate in: small ints and bool widen to the default int. */
   static DType accumulationDtype(DType d) {
     d = d.canonical();

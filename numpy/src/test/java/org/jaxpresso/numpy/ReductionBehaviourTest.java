@@ -135,4 +135,25 @@ class ReductionBehaviourTest {
     assertEquals("Array([1, 1], dtype=int32)",
         Jnp.countNonzero(Jnp.array(new int[][] {{0, 2}, {0, 3}}), 1).repr());
   }
+
+  @Test
+  void optionsShortcutsAndEmptyAxisTuple() {
+    assertArrayEquals(new int[] {1, 1}, Jnp.sum(M, Jnp.keepdims()).shape());
+    assertEquals(Jnp.std(M, ReduceOptions.ALL.ddof(1)).repr(), Jnp.std(M, Jnp.ddof(1)).repr());
+    // axis=() reduces nothing, as in NumPy
+    assertEquals(M.repr(), Jnp.sum(M, Jnp.axis()).repr());
+    assertEquals("ReduceOptions[axis=[1], keepdims=true, ddof=2]",
+        Jnp.axis(1).keepdims().ddof(2).toString());
+    assertEquals(Jnp.axis(1).keepdims(), new ReduceOptions(new int[] {1}, true, 0));
+  }
+
+  @Test
+  void sumWithARequestedDtype() {
+    assertEquals("Array(3., dtype=float32)", Jnp.sum(Jnp.array(1, 2), ReduceOptions.ALL,
+        DType.FLOAT32).repr());
+    assertEquals("Array(-56, dtype=int8)", Jnp.sum(Jnp.array(100, 100), ReduceOptions.ALL,
+        DType.INT8).repr());
+    // 64-bit requests are truncated (x64 off), with JAX's warning logged
+    assertEquals(DType.INT32, Jnp.sum(Jnp.array(1, 2), ReduceOptions.ALL, DType.INT64).dtype());
+  }
 }
