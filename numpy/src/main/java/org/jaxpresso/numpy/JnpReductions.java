@@ -7,12 +7,15 @@ import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.numpy.internal.NumpySupport;
+import org.jaxpresso.numpy.internal.shaping.Axes;
+import org.jaxpresso.numpy.internal.shaping.Median;
 
 /**
- * Reductions: sum, mean, max, min, prod, all, any, argmax, argmin, var, std, with NumPy's axis,
+ * Reductions and scans: sum, mean, max, min, prod, all, any, argmax, argmin, var, std, cumsum,
+ * cumprod, countNonzero, median, with NumPy's axis,
  * keepdims and ddof (see {@link ReduceOptions}) and JAX's result dtypes. Use through {@link Jnp}.
  */
-public abstract class JnpReductions extends JnpShaping {
+public abstract class JnpReductions extends JnpJoining {
   /** Not instantiable; extended by the next family of the facade. */
   protected JnpReductions() {}
 
@@ -21,8 +24,19 @@ public abstract class JnpReductions extends JnpShaping {
     return ReduceOptions.axis(axes);
   }
 
+  /** Reduce over all axes, keeping them as size 1: {@code Jnp.sum(x, Jnp.keepdims())}. */
+  public static ReduceOptions keepdims() {
+    return ReduceOptions.ALL.keepdims();
+  }
+
+  /** Reduce over all axes with {@code ddof}: {@code Jnp.std(x, Jnp.ddof(1))}. */
+  public static ReduceOptions ddof(int ddof) {
+    return ReduceOptions.ALL.ddof(ddof);
+  }
+
   /** The dtype sums and products accumulate in: small ints and bool widen to the default int. */
   static DType accumulationDtype(DType d) {
+    d = d.canonical();
     if (d == DType.BOOL || (d.isSignedInteger() && d.bits() < DType.defaultInt().bits())) {
       return DType.defaultInt();
     }
@@ -32,40 +46,37 @@ public abstract class JnpReductions extends JnpShaping {
     return d;
   }
 
+  /** float16 and bfloat16 compute in float32 (JAX's {@code _upcast_f16}). */
+  static DType upcastF16(DType d) {
+    return d == DType.FLOAT16 || d == DType.BFLOAT16 ? DType.FLOAT32 : d;
+  }
+
+  /**
+   * JAX's {@code _reduction}: axis checks, the empty check for reductions without identity,
+   * integer promotion, f16 upcast, the reduction, keepdims, and the result dtype.
+   */
   private static NDArray reduce(Object x, ReduceOptions o, String name,
-      BiFunction<NDArray, int[], NDArray> op, boolean needsIdentity) {
+      BiFunction<NDArray, int[], NDArray> op, BiFunction<NDArray, int[], NDArray> boolOp,
+      boolean hasIdentity, boolean promoteIntegers, boolean upcast, DType dtype) {
     NDArray a = NumpySupport.asArray(x);
-    int[] axes = NumpySupport.normalizeAxes(o.axes(), a.ndim());
-    if (needsIdentity) {
+    int[] axes = Axes.reduction(o.axes(), a.ndim());
+    if (!hasIdentity) {
       for (int ax : axes) {
         if (a.shape()[ax] == 0) {
-          throw new JaxValueError("zero-size array to reduction operation " + name + " which has no identity");
+          throw new JaxValueError("zero-size array to reduction operation " + name
+              + " which has no identity");
         }
       }
     }
-    NDArray r = axes.length == 0 ? a : op.apply(a, axes);
-    return o.keepsDims() ? keepDims(r, a.shape(), axes) : r;
-  }
-
-  /** {@code r} (the reduction of an array of {@code shape} over {@code axes}) with size-1 axes restored. */
-  static NDArray keepDims(NDArray r, int[] shape, int[] axes) {
-    if (axes.length == 0) {
-      return r;
+    DType result = (dtype != null ? dtype
+        : promoteIntegers ? accumulationDtype(a.dtype()) : a.dtype()).canonical();
+    DType comp = upcast && result.isFloating() ? upcastF16(result) : result;
+    NDArray in = NumpySupport.convert(a, comp, false);
+    NDArray r = (comp == DType.BOOL ? boolOp : op).apply(in, axes);
+    if (o.keepsDims() && axes.length > 0) {
+      r = Lax.expandDims(r, axes);
     }
-    int[] out = shape.clone();
-    boolean[] reduced = new boolean[shape.length];
-    for (int ax : axes) {
-      out[ax] = 1;
-      reduced[ax] = true;
-    }
-    int[] dims = new int[shape.length - axes.length];
-    int k = 0;
-    for (int i = 0; i < shape.length; i++) {
-      if (!reduced[i]) {
-        dims[k++] = i;
-      }
-    }
-    return Lax.broadcastInDim(r, out, dims);
+    return NumpySupport.convert(r, result, false);
   }
 
   /** Sum of all elements. */
@@ -78,12 +89,20 @@ public abstract class JnpReductions extends JnpShaping {
     return sum(x, ReduceOptions.axis(axes));
   }
 
-  /** Sum with options; bool and small ints accumulate in the default int type. */
+  /**
+   * Sum with options, as {@code jnp.sum}: bool and small signed ints give int32, small
+   * unsigned ints uint32; float16/bfloat16 accumulate in float32; an empty sum is 0.
+   *
+   * <pre>{@code Jnp.sum(x, Jnp.axis(1).keepdims())   // x.sum(axis=1, keepdims=True)}</pre>
+   */
   public static NDArray sum(Object x, ReduceOptions o) {
-    NDArray a = NumpySupport.asArray(x);
-    DType acc = accumulationDtype(a.dtype());
-    NDArray in = acc == a.dtype() ? a : Lax.convertElementType(a, acc);
-    return reduce(in, o, "sum", Lax::reduceSum, false);
+    return reduce(x, o, "sum", Lax::reduceSum, Lax::reduceOr, true, true, true, null);
+  }
+
+  /** Sum with options, accumulated and returned in {@code dtype} (NumPy's {@code dtype=}). */
+  public static NDArray sum(Object x, ReduceOptions o, DType dtype) {
+    DType d = NumpySupport.requestedDtype(dtype, "sum");
+    return reduce(x, o, "sum", Lax::reduceSum, Lax::reduceOr, true, false, true, d);
   }
 
   /** Product of all elements. */
@@ -96,12 +115,9 @@ public abstract class JnpReductions extends JnpShaping {
     return prod(x, ReduceOptions.axis(axes));
   }
 
-  /** Product with options. */
+  /** Product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty product is 1. */
   public static NDArray prod(Object x, ReduceOptions o) {
-    NDArray a = NumpySupport.asArray(x);
-    DType acc = accumulationDtype(a.dtype());
-    NDArray in = acc == a.dtype() ? a : Lax.convertElementType(a, acc);
-    return reduce(in, o, "prod", Lax::reduceProd, false);
+    return reduce(x, o, "prod", Lax::reduceProd, Lax::reduceAnd, true, true, true, null);
   }
 
   /** Maximum of all elements. */
@@ -114,10 +130,14 @@ public abstract class JnpReductions extends JnpShaping {
     return max(x, ReduceOptions.axis(axes));
   }
 
-  /** Maximum with options (NaN propagates). */
+  /**
+   * Maximum with options (NaN propagates; bool reduces with {@code reduce_or}).
+   *
+   * @throws JaxValueError {@code zero-size array to reduction operation max which has no
+   *     identity} when a reduced axis is empty
+   */
   public static NDArray max(Object x, ReduceOptions o) {
-    NDArray a = NumpySupport.asArray(x);
-    return reduce(a, o, "max", a.dtype() == DType.BOOL ? Lax::reduceOr : Lax::reduceMax, true);
+    return reduce(x, o, "max", Lax::reduceMax, Lax::reduceOr, false, false, false, null);
   }
 
   /** {@link #max(Object)}. */
@@ -140,10 +160,14 @@ public abstract class JnpReductions extends JnpShaping {
     return min(x, ReduceOptions.axis(axes));
   }
 
-  /** Minimum with options (NaN propagates). */
+  /**
+   * Minimum with options (NaN propagates; bool reduces with {@code reduce_and}).
+   *
+   * @throws JaxValueError {@code zero-size array to reduction operation min which has no
+   *     identity} when a reduced axis is empty
+   */
   public static NDArray min(Object x, ReduceOptions o) {
-    NDArray a = NumpySupport.asArray(x);
-    return reduce(a, o, "min", a.dtype() == DType.BOOL ? Lax::reduceAnd : Lax::reduceMin, true);
+    return reduce(x, o, "min", Lax::reduceMin, Lax::reduceAnd, false, false, false, null);
   }
 
   /** {@link #min(Object)}. */
@@ -156,9 +180,14 @@ public abstract class JnpReductions extends JnpShaping {
     return min(x, axes);
   }
 
-  private static NDArray truth(Object x) {
-    NDArray a = NumpySupport.asArray(x);
-    return a.dtype() == DType.BOOL ? a : Lax.ne(a, NumpySupport.convert(0, a.dtype(), false));
+  /** {@link #min(Object, ReduceOptions)}. */
+  public static NDArray amin(Object x, ReduceOptions o) {
+    return min(x, o);
+  }
+
+  /** {@link #max(Object, ReduceOptions)}. */
+  public static NDArray amax(Object x, ReduceOptions o) {
+    return max(x, o);
   }
 
   /** Whether every element is true (nonzero). */
@@ -166,9 +195,17 @@ public abstract class JnpReductions extends JnpShaping {
     return all(x, ReduceOptions.ALL);
   }
 
-  /** {@code all} with options. */
+  /** Whether every element is true over {@code axes}. */
+  public static NDArray all(Object x, int... axes) {
+    return all(x, ReduceOptions.axis(axes));
+  }
+
+  /**
+   * {@code all} with options: the operand is converted to bool ({@code convert_element_type},
+   * so NaN is true), then {@code reduce_and}; empty gives true.
+   */
   public static NDArray all(Object x, ReduceOptions o) {
-    return reduce(truth(x), o, "all", Lax::reduceAnd, false);
+    return reduce(x, o, "all", Lax::reduceAnd, Lax::reduceAnd, true, false, false, DType.BOOL);
   }
 
   /** Whether any element is true (nonzero). */
@@ -176,9 +213,14 @@ public abstract class JnpReductions extends JnpShaping {
     return any(x, ReduceOptions.ALL);
   }
 
-  /** {@code any} with options. */
+  /** Whether any element is true over {@code axes}. */
+  public static NDArray any(Object x, int... axes) {
+    return any(x, ReduceOptions.axis(axes));
+  }
+
+  /** {@code any} with options ({@code reduce_or} of the bool conversion); empty gives false. */
   public static NDArray any(Object x, ReduceOptions o) {
-    return reduce(truth(x), o, "any", Lax::reduceOr, false);
+    return reduce(x, o, "any", Lax::reduceOr, Lax::reduceOr, true, false, false, DType.BOOL);
   }
 
   /** Mean of all elements. */
@@ -192,28 +234,32 @@ public abstract class JnpReductions extends JnpShaping {
   }
 
   /**
-   * Mean with options: ints average as float32; float16 and bfloat16 accumulate in float32;
-   * lowers to {@code reduce_sum} then {@code div} by the count, as JAX.
+   * Mean with options, as {@code jnp.mean}: ints and bool average as float32; float16 and
+   * bfloat16 accumulate in float32; lowers to {@code reduce_sum} (then {@code broadcast_in_dim}
+   * for keepdims) and {@code div} by the count. The result is never weakly typed.
+   *
+   * <pre>{@code Jnp.mean(x, 0)   // reduce_sum[axes=(0,) out_sharding=None]; div b 3.0:f32[]}</pre>
    */
   public static NDArray mean(Object x, ReduceOptions o) {
-    NDArray a = NumpySupport.promoteDtypesInexact(x).get(0);
-    if (a.weakType()) {
-      a = Lax.convertElementType(a, a.dtype());
-    }
-    int[] axes = NumpySupport.normalizeAxes(o.axes(), a.ndim());
+    NDArray a = NumpySupport.asArray(x);
+    DType result = a.dtype().isFloating() ? a.dtype().canonical() : DType.defaultFloat();
+    return meanAs(a, o, result, upcastF16(result));
+  }
+
+  private static NDArray meanAs(NDArray a, ReduceOptions o, DType result, DType comp) {
+    int[] axes = Axes.reduction(o.axes(), a.ndim());
+    long n = count(a, axes);
+    NDArray s = sum(a, o, comp);
+    NDArray m = Lax.div(s, Array.scalar((double) n, comp).withWeakType(false));
+    return NumpySupport.convert(m, result, false);
+  }
+
+  private static long count(NDArray a, int[] axes) {
     long n = 1;
     for (int ax : axes) {
       n *= a.shape()[ax];
     }
-    DType out = a.dtype();
-    DType comp = out == DType.FLOAT16 || out == DType.BFLOAT16 ? DType.FLOAT32 : out;
-    NDArray in = comp == out ? a : Lax.convertElementType(a, comp);
-    NDArray s = axes.length == 0 ? in : Lax.reduceSum(in, axes);
-    NDArray m = Lax.div(s, Array.scalar((double) n, comp).withWeakType(false));
-    if (comp != out) {
-      m = Lax.convertElementType(m, out);
-    }
-    return o.keepsDims() ? keepDims(m, a.shape(), axes) : m;
+    return n;
   }
 
   /** Variance of all elements (ddof 0). */
@@ -227,26 +273,28 @@ public abstract class JnpReductions extends JnpShaping {
   }
 
   /**
-   * Variance with options: {@code sum(square(x - mean(x, keepdims))) / (n - ddof)}, NaN when
-   * {@code n - ddof <= 0}, as JAX's {@code _var}.
+   * Variance with options, as JAX's {@code _var}: {@code sum(square(x - mean(x, keepdims))) / (n
+   * - ddof)} computed in float32 for ints, bool, float16 and bfloat16 (the result is float32
+   * for ints and bool, else the input dtype); NaN when {@code n - ddof <= 0}.
+   *
+   * <pre>{@code Jnp.var(x, Jnp.axis(0).ddof(1))   // x.var(axis=0, ddof=1)}</pre>
    */
   public static NDArray var(Object x, ReduceOptions o) {
-    NDArray a = NumpySupport.promoteDtypesInexact(x).get(0);
-    int[] axes = NumpySupport.normalizeAxes(o.axes(), a.ndim());
-    long n = 1;
-    for (int ax : axes) {
-      n *= a.shape()[ax];
-    }
-    DType d = a.dtype();
-    NDArray centered = Lax.sub(a, mean(a, new ReduceOptions(axes, true, 0)));
+    NDArray a = NumpySupport.asArray(x);
+    DType result = a.dtype().isFloating() ? a.dtype().canonical() : DType.defaultFloat();
+    DType comp = upcastF16(result);
+    int[] axes = Axes.reduction(o.axes(), a.ndim());
+    long n = count(a, axes);
+    NDArray in = NumpySupport.convert(a, comp, false);
+    NDArray centered = Lax.sub(in, meanAs(in, new ReduceOptions(axes, true, 0), comp, comp));
     NDArray sq = Lax.square(centered);
-    NDArray denom = Array.scalar((double) (n - o.ddofValue()), d);
-    NDArray s = axes.length == 0 ? sq : Lax.reduceSum(sq, axes);
-    NDArray v = Lax.div(s, denom);
-    if (n - o.ddofValue() <= 0) {
-      v = Lax.broadcastInDim(Array.scalar(Double.NaN, d), v.shape(), new int[0]);
+    NDArray s = sum(sq, new ReduceOptions(axes, o.keepsDims(), 0), comp);
+    long denom = n - o.ddofValue();
+    if (denom <= 0) {
+      return Lax.broadcastInDim(Array.scalar(Double.NaN, result), s.shape(), new int[0]);
     }
-    return o.keepsDims() ? keepDims(v, a.shape(), axes) : v;
+    NDArray v = Lax.div(s, Array.scalar((double) denom, comp).withWeakType(false));
+    return NumpySupport.convert(v, result, false);
   }
 
   /** Standard deviation of all elements (ddof 0). */
@@ -264,49 +312,149 @@ public abstract class JnpReductions extends JnpShaping {
     return Lax.sqrt(var(x, o));
   }
 
-  /** Index of the maximum of the flattened array (int32). */
+  /**
+   * Index of the maximum of the flattened array (int32): a 2-D input lowers to
+   * {@code reshape} then {@code argmax[axes=(0,) index_dtype=int32]}.
+   *
+   * @throws JaxValueError {@code attempt to get argmax of an empty sequence}
+   */
   public static NDArray argmax(Object x) {
-    NDArray a = NumpySupport.asArray(x);
-    return argmax(ravel(a), 0);
+    return argReduce(x, ReduceOptions.ALL, "argmax", true);
   }
 
   /**
    * Indices of the maxima along {@code axis} (first on ties; NaN wins).
    *
-   * @throws JaxValueError for an empty axis
+   * @throws JaxValueError for an empty axis or a bad axis
    */
   public static NDArray argmax(Object x, int axis) {
-    NDArray a = NumpySupport.asArray(x);
-    int ax = NumpySupport.normalizeAxis(axis, Math.max(a.ndim(), 1));
-    if (a.ndim() == 0) {
-      a = Lax.reshape(a, new int[] {1});
-    }
-    if (a.shape()[ax] == 0) {
-      throw new JaxValueError("attempt to get argmax of an empty sequence");
-    }
-    return Lax.argmax(a, ax, DType.defaultInt());
+    return argReduce(x, ReduceOptions.axis(axis), "argmax", true);
+  }
+
+  /** {@code argmax} with one axis (or all) and keepdims. */
+  public static NDArray argmax(Object x, ReduceOptions o) {
+    return argReduce(x, o, "argmax", true);
   }
 
   /** Index of the minimum of the flattened array (int32). */
   public static NDArray argmin(Object x) {
-    NDArray a = NumpySupport.asArray(x);
-    return argmin(ravel(a), 0);
+    return argReduce(x, ReduceOptions.ALL, "argmin", false);
   }
 
   /**
    * Indices of the minima along {@code axis} (first on ties; NaN wins).
    *
-   * @throws JaxValueError for an empty axis
+   * @throws JaxValueError for an empty axis or a bad axis
    */
   public static NDArray argmin(Object x, int axis) {
+    return argReduce(x, ReduceOptions.axis(axis), "argmin", false);
+  }
+
+  /** {@code argmin} with one axis (or all) and keepdims. */
+  public static NDArray argmin(Object x, ReduceOptions o) {
+    return argReduce(x, o, "argmin", false);
+  }
+
+  private static NDArray argReduce(Object x, ReduceOptions o, String name, boolean isMax) {
     NDArray a = NumpySupport.asArray(x);
-    int ax = NumpySupport.normalizeAxis(axis, Math.max(a.ndim(), 1));
-    if (a.ndim() == 0) {
-      a = Lax.reshape(a, new int[] {1});
+    int[] given = o.axes();
+    int[] dims;
+    int axis;
+    if (given == null) {
+      dims = Axes.reduction(null, a.ndim());
+      a = ravel(a);
+      axis = 0;
+    } else {
+      if (given.length != 1) {
+        throw new JaxValueError(name + " takes a single axis, got " + Axes.tuple(given));
+      }
+      axis = Axes.canonicalize(given[0], a.ndim());
+      dims = new int[] {axis};
     }
-    if (a.shape()[ax] == 0) {
-      throw new JaxValueError("attempt to get argmin of an empty sequence");
+    if (a.shape()[axis] == 0) {
+      throw new JaxValueError("attempt to get " + name + " of an empty sequence");
     }
-    return Lax.argmin(a, ax, DType.defaultInt());
+    DType index = DType.defaultInt();
+    NDArray r = isMax ? Lax.argmax(a, axis, index) : Lax.argmin(a, axis, index);
+    return o.keepsDims() && dims.length > 0 ? Lax.expandDims(r, dims) : r;
+  }
+
+  /**
+   * Running sums of the flattened array; bool and small ints accumulate as
+   * {@link #sum(Object, ReduceOptions)} does.
+   *
+   * <pre>{@code Jnp.cumsum(Jnp.array(1, 2, 3))   // [1, 3, 6]}</pre>
+   */
+  public static NDArray cumsum(Object x) {
+    return cumulative(x, null, true);
+  }
+
+  /** Running sums along {@code axis}; lowers to {@code cumsum[axis=... reverse=False]}. */
+  public static NDArray cumsum(Object x, int axis) {
+    return cumulative(x, axis, true);
+  }
+
+  /** Running products of the flattened array. */
+  public static NDArray cumprod(Object x) {
+    return cumulative(x, null, false);
+  }
+
+  /** Running products along {@code axis}; lowers to {@code cumprod[axis=... reverse=False]}. */
+  public static NDArray cumprod(Object x, int axis) {
+    return cumulative(x, axis, false);
+  }
+
+  /** JAX's {@code _cumulative_reduction} with integer promotion. */
+  private static NDArray cumulative(Object x, Integer axis, boolean isSum) {
+    NDArray a = NumpySupport.asArray(x);
+    if (axis == null || a.ndim() == 0) {
+      a = ravel(a);
+    }
+    int ax = Axes.canonicalize(axis == null ? 0 : axis, a.ndim());
+    NDArray in = NumpySupport.convert(a, accumulationDtype(a.dtype()), false);
+    return isSum ? Lax.cumsum(in, ax) : Lax.cumprod(in, ax);
+  }
+
+  /**
+   * The number of nonzero (true) elements, as int32.
+   *
+   * <pre>{@code Jnp.countNonzero(Jnp.array(0, 1, 2))   // Array(2, dtype=int32)}</pre>
+   */
+  public static NDArray countNonzero(Object x) {
+    return countNonzero(x, ReduceOptions.ALL);
+  }
+
+  /** The number of nonzero elements over {@code axes}. */
+  public static NDArray countNonzero(Object x, int... axes) {
+    return countNonzero(x, ReduceOptions.axis(axes));
+  }
+
+  /** {@code sum(x != 0, dtype=int32)} with options. */
+  public static NDArray countNonzero(Object x, ReduceOptions o) {
+    NDArray a = NumpySupport.asArray(x);
+    NDArray nz = Lax.ne(a, NumpySupport.convert(0, a.dtype(), a.weakType()));
+    return sum(nz, o, DType.defaultInt());
+  }
+
+  /** The median of all elements. */
+  public static NDArray median(Object x) {
+    return median(x, ReduceOptions.ALL);
+  }
+
+  /** The median over {@code axes}. */
+  public static NDArray median(Object x, int... axes) {
+    return median(x, ReduceOptions.axis(axes));
+  }
+
+  /**
+   * The median with options, as {@code jnp.median} ({@code quantile} at 0.5, midpoint method):
+   * ints and bool become float32; the values are sorted along the (merged) axes and the two
+   * middle ones averaged; a slice holding a NaN gives NaN, as does an empty one.
+   *
+   * <pre>{@code Jnp.median(Jnp.array(3., 1., 2., 10.))   // Array(2.5, dtype=float32)}</pre>
+   */
+  public static NDArray median(Object x, ReduceOptions o) {
+    NDArray a = NumpySupport.promoteDtypesInexact(x).get(0);
+    return Median.median(a, o);
   }
 }

@@ -11,8 +11,13 @@ import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.numpy.internal.NumpySupport;
+import org.jaxpresso.numpy.internal.shaping.Axes;
 
-/** Shape manipulation: reshape, transpose, squeeze, expand_dims, ravel, ... Use through {@link Jnp}. */
+/**
+ * Shape manipulation of one array: reshape, transpose, swapaxes, moveaxis, squeeze, expand_dims,
+ * ravel, flip, roll, atleast_1d/2d. Joining and splitting are in {@link JnpJoining}. Use through
+ * {@link Jnp}.
+ */
 public abstract class JnpShaping extends JnpMath {
   /** Not instantiable; extended by the next family of the facade. */
   protected JnpShaping() {}
@@ -69,10 +74,12 @@ public abstract class JnpShaping extends JnpMath {
     if (bad) {
       StringBuilder got = new StringBuilder("[");
       for (int i = 0; i < parts.length; i++) {
-        got.append(i > 0 ? ", " : "").append(parts[i] instanceof NDArray n ? n.repr() : String.valueOf(parts[i]));
+        got.append(i > 0 ? ", " : "")
+            .append(parts[i] instanceof NDArray n ? n.repr() : String.valueOf(parts[i]));
       }
       got.append(']');
-      String msg = "Shapes must be 1D sequences of concrete values of integer type, got " + got + ".\n"
+      String msg = "Shapes must be 1D sequences of concrete values of integer type, got " + got
+          + ".\n"
           + "If using `jit`, try using `static_argnums` or applying `jit` to smaller subfunctions.";
       if (firstTracer != null && !firstTracer.origin().isEmpty()) {
         msg += "\n" + firstTracer.origin();
@@ -101,8 +108,8 @@ public abstract class JnpShaping extends JnpMath {
     long size = a.aval().size();
     if (unknown >= 0) {
       if (known == 0 || size % known != 0) {
-        throw new JaxTypeError("cannot reshape array of shape " + a.aval().shape() + " (size " + size
-            + ") into shape " + Shape.tupleString(shape));
+        throw new JaxTypeError("cannot reshape array of shape " + a.aval().shape() + " (size "
+            + size + ") into shape " + Shape.tupleString(shape));
       }
       out[unknown] = (int) (size / known);
       known *= out[unknown];
@@ -114,7 +121,14 @@ public abstract class JnpShaping extends JnpMath {
     return out;
   }
 
-  /** The axes permuted by {@code axes} (none: reversed). */
+  /**
+   * The axes permuted by {@code axes} (none: reversed), as {@code jnp.transpose}; lowers to
+   * {@code transpose[permutation=...]}.
+   *
+   * <pre>{@code Jnp.transpose(x, 1, 0)   // x.T for a matrix}</pre>
+   *
+   * @throws JaxValueError {@code axes don't match array} or an out-of-bounds axis
+   */
   public static NDArray transpose(Object x, int... axes) {
     NDArray a = NumpySupport.asArray(x);
     int n = a.ndim();
@@ -128,14 +142,207 @@ public abstract class JnpShaping extends JnpMath {
         throw new JaxValueError("axes don't match array");
       }
       for (int i = 0; i < n; i++) {
-        perm[i] = NumpySupport.normalizeAxis(axes[i], n);
+        perm[i] = Axes.canonicalize(axes[i], n);
       }
     }
-    boolean identity = true;
-    for (int i = 0; i < n; i++) {
-      identity &= perm[i] == i;
+    return Lax.transpose(a, perm);
+  }
+
+  /**
+   * {@code x} with axes {@code axis1} and {@code axis2} interchanged.
+   *
+   * <pre>{@code Jnp.swapaxes(x, 0, -1)   // (2, 3, 4) -> (4, 3, 2)}</pre>
+   */
+  public static NDArray swapaxes(Object x, int axis1, int axis2) {
+    NDArray a = NumpySupport.asArray(x);
+    int n = a.ndim();
+    int i = Axes.canonicalize(axis1, n);
+    int j = Axes.canonicalize(axis2, n);
+    int[] perm = new int[n];
+    for (int k = 0; k < n; k++) {
+      perm[k] = k;
     }
-    return identity ? a : Lax.transpose(a, perm);
+    perm[i] = j;
+    perm[j] = i;
+    return Lax.transpose(a, perm);
+  }
+
+  /**
+   * {@code x} with axis {@code source} moved to position {@code destination}, the others in
+   * order.
+   *
+   * <pre>{@code Jnp.moveaxis(x, 0, -1)   // (2, 3, 4) -> (3, 4, 2)}</pre>
+   */
+  public static NDArray moveaxis(Object x, int source, int destination) {
+    return moveaxis(x, new int[] {source}, new int[] {destination});
+  }
+
+  /**
+   * {@code x} with each axis {@code source[i]} moved to {@code destination[i]}, as
+   * {@code jnp.moveaxis}.
+   *
+   * @throws JaxValueError {@code Inconsistent number of elements: 2 vs 1}, a bad axis, or (for
+   *     repeated axes) {@code transpose}'s permutation error
+   */
+  public static NDArray moveaxis(Object x, int[] source, int[] destination) {
+    NDArray a = NumpySupport.asArray(x);
+    int n = a.ndim();
+    int[] src = new int[source.length];
+    for (int i = 0; i < src.length; i++) {
+      src[i] = Axes.canonicalize(source[i], n);
+    }
+    int[] dst = new int[destination.length];
+    for (int i = 0; i < dst.length; i++) {
+      dst[i] = Axes.canonicalize(destination[i], n);
+    }
+    if (src.length != dst.length) {
+      throw new JaxValueError(
+          "Inconsistent number of elements: " + src.length + " vs " + dst.length);
+    }
+    List<Integer> perm = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      boolean moved = false;
+      for (int s : src) {
+        moved |= s == i;
+      }
+      if (!moved) {
+        perm.add(i);
+      }
+    }
+    Integer[] order = new Integer[src.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (p, q) -> dst[p] != dst[q] ? Integer.compare(dst[p], dst[q])
+        : Integer.compare(src[p], src[q]));
+    for (int k : order) {
+      perm.add(Math.min(dst[k], perm.size()), src[k]);
+    }
+    return Lax.transpose(a, perm.stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * {@code x} reversed along {@code axes} (all axes if none are given); lowers to {@code rev}.
+   *
+   * <pre>{@code Jnp.flip(Jnp.arange(3))   // [2, 1, 0]}</pre>
+   */
+  public static NDArray flip(Object x, int... axes) {
+    NDArray a = NumpySupport.asArray(x);
+    int n = a.ndim();
+    int[] dims;
+    if (axes.length == 0) {
+      dims = new int[n];
+      for (int i = 0; i < n; i++) {
+        dims[i] = i;
+      }
+    } else {
+      dims = new int[axes.length];
+      for (int i = 0; i < axes.length; i++) {
+        dims[i] = Axes.canonicalize(axes[i], n);
+      }
+    }
+    return Lax.rev(a, dims);
+  }
+
+  /**
+   * The elements of the flattened {@code x} shifted by {@code shift} positions (wrapping
+   * around), in {@code x}'s shape.
+   *
+   * <pre>{@code Jnp.roll(Jnp.arange(5), 2)   // [3, 4, 0, 1, 2]}</pre>
+   */
+  public static NDArray roll(Object x, int shift) {
+    NDArray a = NumpySupport.asArray(x);
+    return reshape(rollStatic(ravel(a), new int[] {shift}, new int[] {0}), (Object) a.shape());
+  }
+
+  /** {@code x} rolled by {@code shift} along {@code axis}. */
+  public static NDArray roll(Object x, int shift, int axis) {
+    return roll(x, new int[] {shift}, new int[] {axis});
+  }
+
+  /**
+   * {@code x} rolled by {@code shifts[i]} along {@code axes[i]}; one shift applies to every
+   * axis and one axis to every shift (NumPy's broadcasting of the two).
+   *
+   * @throws JaxValueError if the lengths cannot broadcast, or for a bad axis
+   */
+  public static NDArray roll(Object x, int[] shifts, int[] axes) {
+    NDArray a = NumpySupport.asArray(x);
+    int[] ax = new int[axes.length];
+    for (int i = 0; i < axes.length; i++) {
+      ax[i] = Axes.canonicalize(axes[i], a.ndim());
+    }
+    return rollStatic(a, shifts, ax);
+  }
+
+  private static NDArray rollStatic(NDArray a, int[] shifts, int[] axes) {
+    int n = Math.max(shifts.length, axes.length);
+    if ((shifts.length != n && shifts.length != 1) || (axes.length != n && axes.length != 1)) {
+      throw new JaxValueError("shape mismatch: objects cannot be broadcast to a single shape."
+          + "  Mismatch is between arg 0 with shape (" + axes.length + ",) and arg 1 with shape ("
+          + shifts.length + ",).");
+    }
+    for (int k = 0; k < n; k++) {
+      int ax = axes[axes.length == 1 ? 0 : k];
+      int s = shifts[shifts.length == 1 ? 0 : k];
+      int size = a.shape()[ax];
+      if (size == 0) {
+        continue;
+      }
+      int i = Math.floorMod(-s, size);
+      NDArray tail = Lax.sliceInDim(a, i, size, 1, ax);
+      NDArray head = Lax.sliceInDim(a, 0, i, 1, ax);
+      a = Lax.concatenate(List.of(tail, head), ax);
+    }
+    return a;
+  }
+
+  /**
+   * {@code x} with at least one dimension: a 0-d array becomes shape {@code (1,)}.
+   *
+   * <pre>{@code Jnp.atleast1d(3)   // Array([3], dtype=int32)}</pre>
+   */
+  public static NDArray atleast1d(Object x) {
+    return atleastNd(x, 1);
+  }
+
+  /** Each operand with at least one dimension. */
+  public static List<NDArray> atleast1d(Object... xs) {
+    List<NDArray> out = new ArrayList<>();
+    for (Object x : xs) {
+      out.add(atleast1d(x));
+    }
+    return out;
+  }
+
+  /**
+   * {@code x} with at least two dimensions: leading size-1 axes are added, so a vector of
+   * length n becomes {@code (1, n)}.
+   */
+  public static NDArray atleast2d(Object x) {
+    return atleastNd(x, 2);
+  }
+
+  /** Each operand with at least two dimensions. */
+  public static List<NDArray> atleast2d(Object... xs) {
+    List<NDArray> out = new ArrayList<>();
+    for (Object x : xs) {
+      out.add(atleast2d(x));
+    }
+    return out;
+  }
+
+  private static NDArray atleastNd(Object x, int n) {
+    NDArray a = NumpySupport.asArray(x);
+    int missing = n - a.ndim();
+    if (missing <= 0) {
+      return a;
+    }
+    int[] dims = new int[missing];
+    for (int i = 0; i < missing; i++) {
+      dims[i] = i;
+    }
+    return Lax.expandDims(a, dims);
   }
 
   /** The elements as a 1-D array. */
@@ -144,30 +351,34 @@ public abstract class JnpShaping extends JnpMath {
     return a.ndim() == 1 ? a : reshape(a, -1);
   }
 
-  /** Removes the size-1 dimensions {@code axes} (all size-1 dimensions if none are given). */
+  /**
+   * Removes the size-1 dimensions {@code axes} (all size-1 dimensions if none are given);
+   * lowers to {@code squeeze[dimensions=...]} with the axes canonicalized and sorted.
+   *
+   * <pre>{@code Jnp.squeeze(Jnp.zeros(1, 3, 1))   // shape (3,)}</pre>
+   *
+   * @throws JaxValueError {@code cannot select an axis to squeeze out which has size not equal to
+   *     one, got shape=(2, 3) and dimensions=(0,)}, {@code dimensions are not unique: (1, 1)},
+   *     or a bad axis
+   */
   public static NDArray squeeze(Object x, int... axes) {
     NDArray a = NumpySupport.asArray(x);
     int[] s = a.shape();
-    int[] dims;
-    if (axes.length == 0) {
-      dims = java.util.stream.IntStream.range(0, s.length).filter(i -> s[i] == 1).toArray();
-    } else {
-      dims = NumpySupport.normalizeAxes(axes, s.length);
-      for (int d : dims) {
-        if (s[d] != 1) {
-          throw new JaxValueError("cannot select an axis to squeeze out which has size not equal to one,"
-              + " got shape=" + Shape.tupleString(s) + " and dimensions=" + Shape.tupleString(axes));
-        }
-      }
-    }
-    return dims.length == 0 ? a : Lax.squeeze(a, dims);
+    int[] dims = axes.length == 0
+        ? java.util.stream.IntStream.range(0, s.length).filter(i -> s[i] == 1).toArray()
+        : axes;
+    return Lax.squeeze(a, dims);
   }
 
-  /** Inserts size-1 dimensions at {@code axes} (positions in the result). */
+  /**
+   * Inserts size-1 dimensions at {@code axes} (positions in the result); lowers to
+   * {@code broadcast_in_dim}.
+   *
+   * <pre>{@code Jnp.expandDims(Jnp.zeros(3), 0)   // shape (1, 3)}</pre>
+   *
+   * @throws JaxValueError {@code repeated axis in lax.expand_dims: (0, 0)} or a bad axis
+   */
   public static NDArray expandDims(Object x, int... axes) {
-    NDArray a = NumpySupport.asArray(x);
-    int rank = a.ndim() + axes.length;
-    int[] norm = NumpySupport.normalizeAxes(axes, rank);
-    return Lax.expandDims(a, norm);
+    return Lax.expandDims(NumpySupport.asArray(x), axes);
   }
 }
