@@ -131,8 +131,7 @@ public final class Linalg {
     }
     if (ord == 0.0) {
       NDArray nonzero = Lax.ne(x, Array.scalar(0.0, x.dtype()));
-      NDArray counted = Lax.reduceSum(Lax.convertElementType(nonzero, x.dtype()), axis);
-      return keep ? JnpReductions.keepDims(counted, x.shape(), new int[] {axis}) : counted;
+      return Jnp.sum(Lax.convertElementType(nonzero, x.dtype()), o);
     }
     if (ord == 1.0) {
       return Jnp.sum(Lax.abs(x), o);
