@@ -176,8 +176,8 @@ public final class LoopApi {
       throw new JaxValueError(
           "Can only use `unroll` in `fori_loop` if the loop bounds are statically known.");
     }
-    Object lower1 = lo.dtype() != dtype ? Lax.convertElementType(lo, dtype) : lower;
-    Object upper1 = hi.dtype() != dtype ? Lax.convertElementType(hi, dtype) : upper;
+    Object lower1 = lo.dtype() != dtype ? Lax.convertElementType(lower, dtype) : lower;
+    Object upper1 = hi.dtype() != dtype ? Lax.convertElementType(upper, dtype) : upper;
     Function<Object, Object> cond = carry -> {
       List<?> c = (List<?>) carry;
       return Lax.lt(c.get(0), c.get(1));
