@@ -192,4 +192,44 @@ class ControlFlowGoldenTest {
             ] 0.0:f32[] a
           in (b, c) }""", j.toString());
   }
+
+  @Test
+  void javaScalarPredicatesAndIndicesAreLiterals() {
+    ClosedJaxpr t = makeJaxpr(a -> Lax.cond(true, (NDArray y) -> Lax.neg(y), y -> y,
+        (NDArray) a[0]), f32(2));
+    assertEquals("""
+        { lambda ; a:f32[2]. let
+            b:f32[2] = cond[
+              branches=(
+                { lambda ; c:f32[2]. let  in (c,) }
+                { lambda ; d:f32[2]. let e:f32[2] = neg d in (e,) }
+              )
+            ] 1:i32[] a
+          in (b,) }""", t.toString());
+    ClosedJaxpr n = makeJaxpr(a -> Lax.cond(0.0, (NDArray y) -> Lax.neg(y), y -> y,
+        (NDArray) a[0]), f32(2));
+    assertEquals(true, n.toString().contains("] 0:i32[] a"), n.toString());
+    ClosedJaxpr sw = makeJaxpr(a -> Lax.switchCase(7, List.<Function<NDArray, NDArray>>of(
+        y -> Lax.neg(y), y -> y), (NDArray) a[0]), f32(2));
+    assertEquals(true, sw.toString().contains("b:i32[] = clamp 0:i32[] 7:i32[] 1:i32[]"),
+        sw.toString());
+  }
+
+  @Test
+  void weakJavaScalarCarryPromotedWithoutAnEquation() {
+    ClosedJaxpr j = makeJaxpr(a -> Lax.scan((Object c, NDArray x) -> new Lax.Step<>(
+        Lax.add(Lax.convertElementType(c, DType.FLOAT32), x), x), (Object) 0, (NDArray) a[0]),
+        f32(3));
+    assertEquals("""
+        { lambda ; a:f32[3]. let
+            b:f32[] = scan[
+              ft_in=((), (None,), (None,))
+              ft_out=((None,), (RightsOnly(Left(None)),))
+              jaxpr={ lambda ; c:f32[] d:f32[]. let e:f32[] = add c d in (e,) }
+              length=3
+              reverse=False
+              unroll=1
+            ] 0.0:f32[] a
+          in (b, a) }""", j.toString());
+  }
 }

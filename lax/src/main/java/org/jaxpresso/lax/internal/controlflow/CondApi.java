@@ -41,15 +41,21 @@ public final class CondApi {
     if (!(pred instanceof NDArray || pred instanceof Number || pred instanceof Boolean)) {
       throw new JaxTypeError("Pred must be a scalar, got " + pred + " of type " + pred.getClass());
     }
-    NDArray p = pred instanceof NDArray x ? x : Array.fromJavaScalar(pred);
-    if (p.ndim() != 0) {
-      throw new JaxTypeError("Pred must be a scalar, got " + pred + " of shape "
-          + Operands.shapeTuple(p.shape()) + ".");
+    NDArray index;
+    if (pred instanceof NDArray p) {
+      if (p.ndim() != 0) {
+        throw new JaxTypeError("Pred must be a scalar, got " + pred + " of shape "
+            + Operands.shapeTuple(p.shape()) + ".");
+      }
+      if (!p.dtype().isBool()) {
+        p = Lax.ne(p, Array.scalar(0L, p.dtype()).withWeakType(true));
+      }
+      index = Lax.convertElementType(p, DType.INT32);
+    } else {
+      // a Java scalar is compared and converted right away, as JAX does with Python scalars
+      boolean b = pred instanceof Boolean z ? z : ((Number) pred).doubleValue() != 0;
+      index = Lax.convertElementType(b, DType.INT32);
     }
-    if (!p.dtype().isBool()) {
-      p = Lax.ne(p, Array.scalar(0L, p.dtype()).withWeakType(true));
-    }
-    NDArray index = Lax.convertElementType(p, DType.INT32);
     Operands.Flat ops = Operands.flatten(Arrays.asList(operands));
     StagedFunction t = StagedFunction.trace(trueFn, ops.tree(), ops.avals(), "true_fun", "cond");
     StagedFunction f = StagedFunction.trace(falseFn, ops.tree(), ops.avals(), "false_fun", "cond");
@@ -88,7 +94,7 @@ public final class CondApi {
     if (branches.size() == 1) {
       return branches.get(0).apply(operands.clone());
     }
-    NDArray idx = Lax.convertElementType(i, DType.INT32);
+    NDArray idx = Lax.convertElementType(index, DType.INT32);
     idx = Lax.clamp(Array.scalar(0L, DType.INT32), idx,
         Array.scalar((long) branches.size() - 1, DType.INT32));
     Operands.Flat ops = Operands.flatten(Arrays.asList(operands));

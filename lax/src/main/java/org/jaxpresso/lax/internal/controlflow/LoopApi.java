@@ -42,11 +42,11 @@ public final class LoopApi {
       Checks.checkCarryType("while_loop body", flat.tree(), flat.avals(), tr.body.outTree(),
           tr.body.outAvals());
     }
-    List<NDArray> promoted = Operands.promoteWeakCarry(initVals, tr.body.outAvals());
+    List<NDArray> promoted = Operands.promoteWeakCarry(flat, tr.body.outAvals());
     List<ShapedArray> initAvals = flat.avals();
     if (promoted != null) {
       initVals = promoted;
-      initAvals = new Operands.Flat(promoted, flat.tree()).avals();
+      initAvals = new Operands.Flat(promoted, List.copyOf(promoted), flat.tree()).avals();
       tr = traceBoth(condFn, bodyFn, inTree, initAvals);
     }
     Checks.checkCarryType("while_loop body", flat.tree(), initAvals, tr.body.outTree(),

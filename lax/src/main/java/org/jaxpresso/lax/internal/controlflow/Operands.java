@@ -18,9 +18,10 @@ final class Operands {
    * A flattened pytree with its leaves as arrays.
    *
    * @param leaves the leaves; Java scalars became weakly typed 0-d arrays
+   * @param raw the leaves as given (Java scalars kept)
    * @param tree the structure
    */
-  record Flat(List<NDArray> leaves, Pytree.TreeDef tree) {
+  record Flat(List<NDArray> leaves, List<Object> raw, Pytree.TreeDef tree) {
     List<ShapedArray> avals() {
       List<ShapedArray> out = new ArrayList<>(leaves.size());
       for (NDArray x : leaves) {
@@ -37,7 +38,7 @@ final class Operands {
     for (Object leaf : f.leaves()) {
       leaves.add(leaf instanceof NDArray x ? x : Array.fromJavaScalar(leaf));
     }
-    return new Flat(leaves, f.treedef());
+    return new Flat(leaves, f.leaves(), f.treedef());
   }
 
   /** The structure of a list of arguments, one entry per argument. */
@@ -47,17 +48,18 @@ final class Operands {
 
   /**
    * JAX's {@code _promote_weak_typed_input}, leaf by leaf: a weakly typed initial carry whose
-   * type differs from the body's output is converted to the promoted dtype of the two. Returns
-   * null when nothing changed.
+   * type differs from the body's output is converted to the promoted dtype of the two (a Java
+   * scalar right away, an array by a {@code convert_element_type}). Returns null when nothing
+   * changed.
    */
-  static List<NDArray> promoteWeakCarry(List<NDArray> init, List<ShapedArray> out) {
+  static List<NDArray> promoteWeakCarry(Flat init, List<ShapedArray> out) {
     boolean changed = false;
-    List<NDArray> promoted = new ArrayList<>(init);
-    for (int i = 0; i < init.size() && i < out.size(); i++) {
-      ShapedArray in = init.get(i).aval();
+    List<NDArray> promoted = new ArrayList<>(init.leaves());
+    for (int i = 0; i < promoted.size() && i < out.size(); i++) {
+      ShapedArray in = promoted.get(i).aval();
       if (in.weakType() && !TreeDiff.typematch(in, out.get(i))) {
         var dtype = Promotion.resultType(Promotion.of(in), Promotion.of(out.get(i))).dtype();
-        promoted.set(i, Lax.convertElementType(init.get(i), dtype.canonical()));
+        promoted.set(i, Lax.convertElementType(init.raw().get(i), dtype.canonical()));
         changed = true;
       }
     }

@@ -62,11 +62,11 @@ public final class ScanApi {
       Checks.checkCarryType("scan body", initFlat.tree(), initFlat.avals(), body.carryTree(),
           carryOut);
     }
-    List<NDArray> promoted = Operands.promoteWeakCarry(initVals, carryOut);
+    List<NDArray> promoted = Operands.promoteWeakCarry(initFlat, carryOut);
     List<ShapedArray> initAvals = initFlat.avals();
     if (promoted != null) {
       initVals = promoted;
-      initAvals = new Operands.Flat(promoted, initFlat.tree()).avals();
+      initAvals = new Operands.Flat(promoted, List.copyOf(promoted), initFlat.tree()).avals();
       body = traceBody(f, inTree, initAvals, xAvals);
     }
     Checks.checkCarryType("scan body", initFlat.tree(), initAvals, body.carryTree(),
