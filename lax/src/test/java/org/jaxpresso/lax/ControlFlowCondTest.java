@@ -308,4 +308,53 @@ class ControlFlowCondTest {
   void everyDtypeIsListed() {
     assertEquals(DType.values().length, ALL.length);
   }
+
+  @Test
+  void switchBranchesShareDeduplicatedConstants() {
+    Array c = (Array) f32(1, 1);
+    Array d = (Array) f32(2, 2);
+    ClosedJaxpr j = trace(a -> Lax.switchCase(a[0], List.<Function<NDArray, NDArray>>of(
+        y -> Lax.add(y, c), y -> Lax.add(y, d), y -> Lax.sub(y, c)), (NDArray) a[1]),
+        Array.scalar(0L, DType.INT32), f32(0, 0));
+    String text = j.toString();
+    assertTrue(text.startsWith("{ lambda a:f32[2] b:f32[2]; c:i32[] d:f32[2]. let"), text);
+    assertTrue(text.contains("{ lambda ; k:f32[2] l:f32[2] m:f32[2]. let n:f32[2] = add m l in"
+        + " (n,) }"), text);
+    assertTrue(text.contains("{ lambda ; o:f32[2] p:f32[2] q:f32[2]. let r:f32[2] = sub q o in"
+        + " (r,) }"), text);
+    assertTrue(text.contains("] e a b d"), text);
+    for (int k = 0; k < 3; k++) {
+      Array out = JaxprInterpreter.eval(j, List.of(Array.scalar(k, DType.INT32),
+          (Array) f32(5, 6))).get(0);
+      float[][] expected = {{6, 7}, {7, 8}, {4, 5}};
+      assertArrayEquals(expected[k], out.toFloatArray());
+    }
+  }
+
+  @Test
+  void structureDifferencesNameThePath() {
+    record R(NDArray a, Object b) {}
+    JaxTypeError rec = assertThrows(JaxTypeError.class, () -> Lax.cond(true,
+        (R r) -> r, r -> new R(r.a(), List.of(r.b())), new R(f32(1), f32(2))));
+    assertTrue(rec.getMessage().contains("true_fun output at path .b is a pytree leaf but"
+        + " false_fun output at path .b is a list, so their Java types differ.\n"),
+        rec.getMessage());
+    JaxTypeError map = assertThrows(JaxTypeError.class, () -> Lax.cond(true,
+        (Map<String, Object> m) -> m, m -> Map.of("x", m.get("x"), "y", m.get("x")),
+        Map.<String, Object>of("x", f32(1))));
+    assertTrue(map.getMessage().contains("true_fun output is a map with keys [x] but false_fun"
+        + " output is a map with keys [x, y], so the numbers of children do not match, with the"
+        + " symmetric difference of key sets: {'y'}.\n"), map.getMessage());
+    JaxTypeError arr = assertThrows(JaxTypeError.class, () -> Lax.cond(true,
+        (NDArray y) -> new NDArray[] {y}, y -> List.of(y), f32(1)));
+    assertTrue(arr.getMessage().contains("true_fun output is a Java array of"
+        + " org.jaxpresso.core.NDArray but false_fun output is a list, so their Java types"
+        + " differ."), arr.getMessage());
+    JaxTypeError types = assertThrows(JaxTypeError.class, () -> Lax.cond(true,
+        (Map<String, Object> m) -> m, m -> Map.of("x", Lax.convertElementType(m.get("x"),
+            DType.INT32)), Map.<String, Object>of("x", f32(1))));
+    assertTrue(types.getMessage().contains("The output of true_fun at path ['x'] has type"
+        + " float32[1] but the corresponding output of false_fun has type int32[1], so the"
+        + " dtypes do not match.\n"), types.getMessage());
+  }
 }

@@ -281,4 +281,35 @@ class ControlFlowLoopTest {
     assertEquals(List.of(f32(1).aval()), While.WHILE.abstractEval(List.of(f32(1).aval()),
         params));
   }
+
+  @Test
+  void movingAForwardedCarryDropsTheConditionsDeadEquations() {
+    // the condition computes something from the forwarded carry but does not use it
+    ClosedJaxpr j = trace(a -> Lax.whileLoop((List<NDArray> c) -> {
+      Lax.mul(c.get(1), 2.0);
+      return Lax.lt(c.get(0), 3.0);
+    }, c -> List.of(Lax.add(c.get(0), 1.0), c.get(1)), List.of((NDArray) a[0], (NDArray) a[1])),
+        Array.scalar(0.0, DType.FLOAT32), f32(7));
+    assertTrue(j.toString().contains(
+        "cond_jaxpr={ lambda ; g:f32[]. let h:bool[] = lt g 3.0:f32[] in (h,) }"), j.toString());
+    assertTrue(j.toString().contains("body_nconsts=1"), j.toString());
+    // a carry the condition reads stays a carry even though the body forwards it
+    ClosedJaxpr k = trace(a -> Lax.whileLoop((List<NDArray> c) -> Lax.lt(c.get(0), c.get(1)),
+        c -> List.of(Lax.add(c.get(0), 1.0), c.get(1)), List.of((NDArray) a[0], (NDArray) a[1])),
+        Array.scalar(0.0, DType.FLOAT32), Array.scalar(4.0, DType.FLOAT32));
+    assertTrue(k.toString().contains("body_nconsts=0"), k.toString());
+    List<Array> out = run(k, Array.scalar(0.0, DType.FLOAT32), Array.scalar(4.0, DType.FLOAT32));
+    assertEquals(4f, out.get(0).floatValue());
+  }
+
+  @Test
+  void recordCarryErrorsNameTheComponent() {
+    record State(NDArray i, NDArray x) {}
+    JaxTypeError e = assertThrows(JaxTypeError.class, () -> Lax.whileLoop(
+        (State c) -> Lax.lt(c.i(), 3), c -> new State(c.i(), Lax.reshape(c.x(), new int[] {1, 2})),
+        new State(s32(0), f32(1, 2))));
+    assertTrue(e.getMessage().contains("The input carry at path .x has type float32[2] but the"
+        + " corresponding output carry component has type float32[1,2], so the shapes do not"
+        + " match.\n"), e.getMessage());
+  }
 }
