@@ -884,7 +884,8 @@ public final class Lax {
    * false branch first, the predicate converted to an int32 index). {@code pred} is a scalar
    * bool, or a number compared with 0. Both branches must return the same structure and types.
    */
-  public static <T, R> R cond(Object pred, java.util.function.Function<? super T, ? extends R> trueFn,
+  public static <T, R> R cond(Object pred,
+      java.util.function.Function<? super T, ? extends R> trueFn,
       java.util.function.Function<? super T, ? extends R> falseFn, T operand) {
     return cast(org.jaxpresso.lax.internal.controlflow.CondApi.cond(pred,
         trueFn == null ? null : ops -> trueFn.apply(cast(ops[0])),
