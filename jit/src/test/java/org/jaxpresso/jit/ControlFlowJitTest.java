@@ -183,4 +183,27 @@ class ControlFlowJitTest {
     }, y -> y, x);
     assertThrows(TracerBoolConversionError.class, () -> Jax.jit(f).apply(s(1)));
   }
+
+  @Test
+  void aJittedLoopTracesOncePerSignature() {
+    Jitted j = Jax.jitted(a -> Lax.foriLoop(0, a[1], (i, c) -> Lax.add(c, 1.0), (NDArray) a[0]),
+        2);
+    assertEquals(3f, ((Array) j.call(s(0), i32(3))).floatValue());
+    assertEquals(5f, ((Array) j.call(s(0), i32(5))).floatValue());
+    assertEquals(1, j.traceCount());
+  }
+
+  @Test
+  void eagerControlFlowDoesNotGrowTheDispatchCache() {
+    NDArray x = f32(1, 2);
+    Function<NDArray, NDArray> f = y -> Lax.scan((NDArray c, NDArray v) -> new Lax.Step<>(
+        Lax.add(c, v), c), s(0), y).y();
+    f.apply(x);
+    int size = org.jaxpresso.core.backend.Dispatch.cacheSize();
+    for (int k = 0; k < 5; k++) {
+      assertArrayEquals(new float[] {0, 1}, floats(f.apply(x)));
+    }
+    assertEquals(size, org.jaxpresso.core.backend.Dispatch.cacheSize(),
+        "freshly traced sub-jaxprs are run directly, not cached per call");
+  }
 }
