@@ -39,6 +39,9 @@ public final class LaxPrimitives {
       org.jaxpresso.lax.primitives.Scatter.class,
       // ==== end shaping families ====
       // ==== control flow families ====
+      org.jaxpresso.lax.primitives.Cond.class,
+      org.jaxpresso.lax.primitives.While.class,
+      org.jaxpresso.lax.primitives.Scan.class,
       // ==== end control flow families ====
       // ==== reduction families ====
       org.jaxpresso.lax.primitives.Reductions.class,

@@ -1,0 +1,96 @@
+package org.jaxpresso.lax.internal.controlflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.EvalTrace;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Params;
+import org.jaxpresso.core.Primitive;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.Trace;
+import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.jaxpr.JaxprInterpreter;
+
+/**
+ * What the control-flow primitives' rules share: reading jaxpr-valued params, evaluating
+ * sub-jaxprs on concrete arrays, the avals checks, and applying a control-flow primitive
+ * eagerly or under the current trace.
+ */
+public final class SubJaxprs {
+  private SubJaxprs() {}
+
+  /** A param that must hold a closed jaxpr. */
+  public static ClosedJaxpr jaxprParam(String prim, Params params, String name) {
+    Object v = params.get(name);
+    if (!(v instanceof ClosedJaxpr c)) {
+      throw new JaxTypeError("invalid " + prim + " param " + name + " of type "
+          + (v == null ? "NoneType" : v.getClass().getSimpleName())
+          + ", closed Jaxpr required: " + v);
+    }
+    return c;
+  }
+
+  /**
+   * Runs {@code j} on {@code args}, giving each result the weak type of the jaxpr's output
+   * (an input forwarded to an output keeps its value but takes the output's type).
+   */
+  public static List<Array> eval(ClosedJaxpr j, List<Array> args) {
+    List<Array> out = JaxprInterpreter.eval(j, args);
+    List<ShapedArray> avals = StagedFunction.outAvals(j.jaxpr());
+    List<Array> fixed = new ArrayList<>(out.size());
+    for (int i = 0; i < out.size(); i++) {
+      fixed.add(withAval(out.get(i), avals.get(i)));
+    }
+    return fixed;
+  }
+
+  /** {@code a} with the weak type of {@code aval} (same shape and dtype). */
+  public static Array withAval(Array a, ShapedArray aval) {
+    return a.weakType() == aval.weakType() ? a : a.withWeakType(aval.weakType());
+  }
+
+  /** {@code float32[] int32[3]}: JAX's {@code _avals_short}. */
+  public static String avalsShort(List<ShapedArray> avals) {
+    return avals.stream().map(TreeDiff::strShort).collect(Collectors.joining(" "));
+  }
+
+  /** Whether the avals match pairwise, weak types ignored. */
+  public static boolean typematch(List<ShapedArray> a, List<ShapedArray> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!TreeDiff.typematch(a.get(i), b.get(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Applies a control-flow primitive: on concrete arrays outside any trace, its shape rule and
+   * reference implementation run right away (the sub-jaxprs were just traced and are used once,
+   * so nothing is cached); otherwise it is bound to the current trace.
+   */
+  public static List<NDArray> apply(Primitive p, List<NDArray> args, Params params) {
+    if (Trace.current() instanceof EvalTrace) {
+      List<Array> arrays = new ArrayList<>(args.size());
+      for (NDArray a : args) {
+        if (!(a instanceof Array x)) {
+          return p.bind(args, params);
+        }
+        arrays.add(x);
+      }
+      List<ShapedArray> avals = new ArrayList<>(arrays.size());
+      for (Array a : arrays) {
+        avals.add(a.aval());
+      }
+      p.abstractEval(avals, params);
+      return List.copyOf(p.impl(arrays, params));
+    }
+    return p.bind(args, params);
+  }
+}
