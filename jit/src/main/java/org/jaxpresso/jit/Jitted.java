@@ -65,7 +65,8 @@ public final class Jitted {
   private final String name;
   private final boolean[] isStatic;
   private final int[] staticArgnums;
-  private final ConcurrentHashMap<Key, Entry> cache = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Key, java.util.concurrent.CompletableFuture<Entry>> cache =
+      new ConcurrentHashMap<>();
   private final AtomicInteger traces = new AtomicInteger();
 
   /**
@@ -129,17 +130,39 @@ public final class Jitted {
     }
     Key key = new Key(List.copyOf(avals), statics, flat.treedef(), Flags.x64Enabled(),
         Backends.defaultBackend().platform());
-    Entry entry = cache.get(key);
-    if (entry == null) {
-      Entry traced = trace(args, flat.treedef(), avals);
-      if (hasTracerConsts(traced.jaxpr)) {
-        // closes over an enclosing trace's values: valid for this call only, never cached
-        entry = traced;
-      } else {
-        entry = cache.computeIfAbsent(key, k -> traced);
+    Entry entry = entryFor(key, args, flat.treedef(), avals);
+    return new Resolved(entry, leaves, avals);
+  }
+
+  /**
+   * The traced entry for {@code key}: the first caller traces while concurrent callers of the
+   * same signature wait for it, so each signature traces once. A failed trace is not cached; an
+   * entry that closes over an enclosing trace's values is valid for that call only.
+   */
+  private Entry entryFor(Key key, Object[] args, Pytree.TreeDef argsDef, List<ShapedArray> avals) {
+    java.util.concurrent.CompletableFuture<Entry> mine = new java.util.concurrent.CompletableFuture<>();
+    java.util.concurrent.CompletableFuture<Entry> existing = cache.putIfAbsent(key, mine);
+    if (existing != null) {
+      try {
+        return existing.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        // the tracing thread failed and removed its future; trace for ourselves
+        return entryFor(key, args, argsDef, avals);
       }
     }
-    return new Resolved(entry, leaves, avals);
+    Entry traced;
+    try {
+      traced = trace(args, argsDef, avals);
+    } catch (RuntimeException | Error e) {
+      cache.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+    if (hasTracerConsts(traced.jaxpr)) {
+      cache.remove(key, mine);
+    }
+    mine.complete(traced);
+    return traced;
   }
 
   /** Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace. */
