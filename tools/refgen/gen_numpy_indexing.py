@@ -157,7 +157,7 @@ for d in DTYPES:
     u = np.unique(s)
     out[f"unique__{d}"] = u
     # size 4: truncated; size 30: padded with the smallest element or -1
-    out[f"unique4__{d}"] = u[:4]
+    out[f"unique4__{d}"] = np.concatenate([u, np.full(4, u[0], dtype=u.dtype)])[:4]
     padded = np.concatenate([u, np.full(30 - len(u), u[0], dtype=u.dtype)])
     out[f"unique30__{d}"] = padded
     srt = np.sort(s[1], kind="stable")

@@ -211,13 +211,23 @@ public abstract class JnpIndexing extends JnpLinalg {
     return Searching.nonzero(condition, null, null);
   }
 
+  /** {@code size=n} for {@link #where(Object, SizeOptions)} and {@link #nonzero(Object, SizeOptions)}. */
+  public static SizeOptions size(int n) {
+    return new SizeOptions(n, null);
+  }
+
   /**
-   * {@code jnp.where(condition, size=size, fill_value=fillValue)}.
+   * {@code jnp.where(condition, size=, fill_value=)}: the one-argument where with a static size.
    *
-   * <pre>{@code where(greater(x, 2), 4, 0)   // ([3, 4, 0, 0],) for x = arange(5)}</pre>
+   * <pre>{@code where(greater(x, 2), size(4))   // ([3, 4, 0, 0],) for x = arange(5)}</pre>
    */
-  public static List<NDArray> where(Object condition, int size, Object fillValue) {
-    return Searching.nonzero(condition, size, fillValue);
+  public static List<NDArray> where(Object condition, SizeOptions size) {
+    return Searching.nonzero(condition, size.size(), size.fillValue());
+  }
+
+  /** {@code jnp.nonzero(x, size=, fill_value=)} with the options value. */
+  public static List<NDArray> nonzero(Object x, SizeOptions size) {
+    return Searching.nonzero(x, size.size(), size.fillValue());
   }
 
   /**

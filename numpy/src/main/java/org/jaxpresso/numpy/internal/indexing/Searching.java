@@ -51,7 +51,7 @@ public final class Searching {
       case "clip" -> gmode = GatherScatterMode.CLIP;
       case "wrap" -> {
         gmode = GatherScatterMode.CLIP;
-        idx = JnpByName.call("remainder", idx, Array.scalar(a.shape()[ax], idx.dtype()));
+        idx = wrapMod(idx, a.shape()[ax]);
       }
       case "raise" -> throw new UnsupportedOperationException(
           "The 'raise' mode to jnp.take is not supported.");
@@ -92,6 +92,16 @@ public final class Searching {
     GatherDimensionNumbers dn = new GatherDimensionNumbers(offsetDims, new int[] {ax},
         new int[] {ax});
     return Lax.gather(a, Lax.expandDims(idx, idx.ndim()), dn, sliceSizes, gmode, fillValue);
+  }
+
+  /** {@code i mod n} with Python's sign rule for {@code n > 0} (jnp.remainder's lowering). */
+  private static NDArray wrapMod(NDArray i, int n) {
+    NDArray r = Lax.rem(i, Array.scalar(n, i.dtype()));
+    if (i.dtype().isUnsigned()) {
+      return r;
+    }
+    NDArray negative = Lax.lt(r, Array.scalar(0L, i.dtype()));
+    return Lax.selectN(negative, r, Lax.add(r, Array.scalar(n, i.dtype())));
   }
 
   /**
