@@ -50,7 +50,10 @@ public final class IndexUpdater implements IndexUpdateRef {
     this.unique = unique;
   }
 
-  /** The same reference with {@code mode=} ({@code "clip"}, {@code "fill"}/{@code "drop"}, {@code "promise_in_bounds"}). */
+  /**
+   * The same reference with {@code mode=}: {@code "clip"}, {@code "fill"} / {@code "drop"} or
+   * {@code "promise_in_bounds"}.
+   */
   public IndexUpdater mode(String mode) {
     return new IndexUpdater(array, index, GatherScatterMode.fromAny(mode), fillValue,
         wrapNegative, sorted, unique);
@@ -164,7 +167,10 @@ public final class IndexUpdater implements IndexUpdateRef {
     return x;
   }
 
-  /** {@code x[idx]}: reads clamp by default; under mode fill, out-of-bounds reads give the fill value. */
+  /**
+   * {@code x[idx]}: reads clamp by default; under mode fill, out-of-bounds reads give the fill
+   * value.
+   */
   @Override
   public NDArray get() {
     return Indexing.take(array, index, mode, fillValue, wrapNegative, sorted, unique);

@@ -211,7 +211,10 @@ public abstract class JnpIndexing extends JnpLinalg {
     return Searching.nonzero(condition, null, null);
   }
 
-  /** {@code size=n} for {@link #where(Object, SizeOptions)} and {@link #nonzero(Object, SizeOptions)}. */
+  /**
+   * {@code size=n} for {@link #where(Object, SizeOptions)} and
+   * {@link #nonzero(Object, SizeOptions)}.
+   */
   public static SizeOptions size(int n) {
     return new SizeOptions(n, null);
   }

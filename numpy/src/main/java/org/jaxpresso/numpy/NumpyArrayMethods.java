@@ -66,7 +66,10 @@ public final class NumpyArrayMethods implements ArrayMethods {
     return Jnp.matmul(self, y);
   }
 
-  /** The one-argument {@code Jnp} function of that NumPy name ({@code negative} → {@code Jnp.negative}). */
+  /**
+   * The one-argument {@code Jnp} function of that NumPy name ({@code negative} calls
+   * {@code Jnp.negative}).
+   */
   @Override
   public NDArray unary(String name, NDArray self) {
     return JnpByName.call(name, self);
