@@ -115,4 +115,57 @@ class IndexingJaxprTest {
             ] a f
           in (g,) }""", got);
   }
+
+  @Test
+  void atSetAndAddAsProbe() {
+    String got = Jax.makeJaxpr((NDArray x, NDArray i) -> List.of(x.at(0).set(5.0),
+            x.at(i).add(1.0)))
+        .apply(zeros(DType.FLOAT32, 4), zeros(DType.INT32, 2)).toString();
+    assertEquals("""
+        { lambda ; a:f32[4] b:i32[2]. let
+            c:i32[1] = broadcast_in_dim 0:i32[]
+            d:f32[4] = scatter[
+              dimension_numbers=ScatterDimensionNumbers(update_window_dims=(), inserted_window_dims=(0,), scatter_dims_to_operand_dims=(0,), operand_batching_dims=(), scatter_indices_batching_dims=())
+              indices_are_sorted=True
+              mode=GatherScatterMode.FILL_OR_DROP
+              unique_indices=True
+              update_consts=()
+              update_jaxpr=None
+            ] a c 5.0:f32[]
+            e:bool[2] = lt b 0:i32[]
+            f:i32[2] = add b 4:i32[]
+            g:i32[2] = select_n e b f
+            h:i32[2,1] = broadcast_in_dim[broadcast_dimensions=(0,)] g
+            i:f32[2] = broadcast_in_dim 1.0:f32[]
+            j:f32[4] = scatter-add[
+              dimension_numbers=ScatterDimensionNumbers(update_window_dims=(), inserted_window_dims=(0,), scatter_dims_to_operand_dims=(0,), operand_batching_dims=(), scatter_indices_batching_dims=())
+              indices_are_sorted=False
+              mode=GatherScatterMode.FILL_OR_DROP
+              unique_indices=False
+              update_consts=()
+              update_jaxpr={ lambda ; k:f32[] l:f32[]. let m:f32[] = add k l in (m,) }
+            ] a h i
+          in (d, j) }""", got);
+  }
+
+  @Test
+  void atSetOfTracedScalarIndexAsProbe() {
+    String got = Jax.makeJaxpr((NDArray x, NDArray i) -> x.at(i).set(1.0))
+        .apply(zeros(DType.FLOAT32, 4), Array.scalar(0L, DType.INT32)).toString();
+    assertEquals("""
+        { lambda ; a:f32[4] b:i32[]. let
+            c:bool[] = lt b 0:i32[]
+            d:i32[] = add b 4:i32[]
+            e:i32[] = select_n c b d
+            f:i32[1] = broadcast_in_dim e
+            g:f32[4] = scatter[
+              dimension_numbers=ScatterDimensionNumbers(update_window_dims=(), inserted_window_dims=(0,), scatter_dims_to_operand_dims=(0,), operand_batching_dims=(), scatter_indices_batching_dims=())
+              indices_are_sorted=True
+              mode=GatherScatterMode.FILL_OR_DROP
+              unique_indices=True
+              update_consts=()
+              update_jaxpr=None
+            ] a f 1.0:f32[]
+          in (g,) }""", got);
+  }
 }

@@ -10,7 +10,6 @@ import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.GatherScatterMode;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.lax.ScatterDimensionNumbers;
-import org.jaxpresso.lax.internal.shaping.ShapingOps;
 import org.jaxpresso.numpy.Jnp;
 import org.jaxpresso.numpy.internal.NumpySupport;
 
@@ -119,7 +118,7 @@ public final class Indexing {
     }
     ScatterDimensionNumbers dn = new ScatterDimensionNumbers(g.dnums().offsetDims(),
         g.dnums().collapsedSliceDims(), g.dnums().startIndexMap());
-    NDArray out = ShapingOps.scatter(op, xs, g.gatherIndices(), ys, dn,
+    NDArray out = ScatterCombiners.bind(op, xs, g.gatherIndices(), ys, dn,
         mode == null ? GatherScatterMode.FILL_OR_DROP : mode,
         g.indicesAreSorted() || indicesAreSorted, g.uniqueIndices() || uniqueIndices);
     if (g.scalarBoolDims().length > 0) {
