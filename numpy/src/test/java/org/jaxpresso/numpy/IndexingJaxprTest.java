@@ -168,4 +168,37 @@ class IndexingJaxprTest {
             ] a f 1.0:f32[]
           in (g,) }""", got);
   }
+
+  @Test
+  void takeAlongAxisAsProbeBody() {
+    String got = Jax.makeJaxpr((NDArray x, NDArray i) -> takeAlongAxis(x, i, 1))
+        .apply(zeros(DType.FLOAT32, 2, 3), zeros(DType.INT32, 2, 1)).toString();
+    assertEquals("""
+        { lambda ; a:f32[2,3] b:i32[2,1]. let
+            c:bool[2,1] = lt b 0:i32[]
+            d:i32[2,1] = add b 3:i32[]
+            e:i32[2,1] = select_n c b d
+            f:i32[2,1,1] = reshape[dimensions=None new_sizes=(2, 1, 1) sharding=None] e
+            g:f32[2,1] = gather[
+              dimension_numbers=GatherDimensionNumbers(offset_dims=(), collapsed_slice_dims=(1,), start_index_map=(1,), operand_batching_dims=(0,), start_indices_batching_dims=(0,))
+              fill_value=nan
+              indices_are_sorted=False
+              mode=GatherScatterMode.FILL_OR_DROP
+              slice_sizes=(1, 1)
+              unique_indices=False
+            ] a f
+          in (g,) }""", got);
+  }
+
+  @Test
+  void sortAndArgsortAsProbeBodies() {
+    String got = Jax.makeJaxpr((NDArray x) -> List.of(sort(x), argsort(x)))
+        .apply(zeros(DType.FLOAT32, 4)).toString();
+    assertEquals("""
+        { lambda ; a:f32[4]. let
+            b:f32[4] = sort[dimension=0 is_stable=True num_keys=1] a
+            c:i32[4] = iota[dimension=0 dtype=int32 shape=(4,) sharding=None]\s
+            _:f32[4] d:i32[4] = sort[dimension=0 is_stable=True num_keys=1] a c
+          in (b, d) }""", got);
+  }
 }

@@ -105,42 +105,89 @@ public final class Searching {
   }
 
   /**
-   * {@code take_along_axis}: {@code arr[..., indices, ...]} with the other axes broadcast,
-   * reading out-of-bounds positions as the fill value (mode fill).
+   * JAX's {@code take_along_axis} (mode fill): one gather whose non-axis dimensions are
+   * batching dimensions (or window dimensions where the indices have size 1), so out-of-bounds
+   * positions read the fill value.
    */
   public static NDArray takeAlongAxis(Object x, Object indices, int axis) {
     NDArray a = NumpySupport.asArray(x);
     NDArray idx = NumpySupport.asArray(indices);
-    if (idx.ndim() != a.ndim()) {
+    if (!idx.dtype().isInteger()) {
+      throw new org.jaxpresso.core.errors.JaxTypeError(
+          "take_along_axis indices must be of integer type, got " + idx.dtype());
+    }
+    int rank = a.ndim();
+    if (rank != idx.ndim()) {
       throw new JaxValueError("indices and arr must have the same number of dimensions; "
-          + idx.ndim() + " vs. " + a.ndim());
+          + idx.ndim() + " vs. " + rank);
     }
-    int ax = NumpySupport.normalizeAxis(axis, a.ndim());
-    int[] as = a.shape();
-    int[] is = idx.shape();
-    int[] target = new int[as.length];
-    for (int d = 0; d < as.length; d++) {
-      int other = d == ax ? is[d] : as[d];
-      if (d != ax && is[d] != as[d] && is[d] != 1 && as[d] != 1) {
-        throw new JaxValueError("Incompatible shapes for broadcasting: "
-            + org.jaxpresso.core.Shape.tupleString(is) + " and "
-            + org.jaxpresso.core.Shape.tupleString(as));
+    int ax = NumpySupport.normalizeAxis(axis, rank);
+    int[] idxShape = idx.shape();
+    int axisSize = a.shape()[ax];
+    int[] arrShape = a.shape();
+    arrShape[ax] = 1;
+    int[] outShape = NumpySupport.broadcastShapes(List.of(idxShape, arrShape));
+    if (axisSize == 0) {
+      return Lax.broadcastInDim(NumpySupport.scalarOf(0, a.dtype()), outShape, new int[0]);
+    }
+    DType indexDtype = idx.dtype();
+    if (indexDtype.bits() < 64 && (indexDtype.isUnsigned() ? 1L << indexDtype.bits()
+        : 1L << (indexDtype.bits() - 1)) <= axisSize) {
+      indexDtype = INDEX;
+    }
+    idx = NumpySupport.convert(idx, indexDtype, false);
+    idx = NdIndexer.wrapNegative(idx, axisSize);
+    List<Integer> indexDims = new ArrayList<>();
+    for (int i = 0; i < idxShape.length; i++) {
+      if (i == ax || idxShape[i] != 1) {
+        indexDims.add(i);
       }
-      target[d] = d == ax ? is[d] : Math.max(is[d], other == 1 ? 1 : other);
     }
-    Object[] index = new Object[as.length];
-    for (int d = 0; d < as.length; d++) {
-      if (d == ax) {
-        index[d] = Jnp.broadcastTo(idx, target);
+    int[] gatherIndexShape = new int[indexDims.size() + 1];
+    for (int k = 0; k < indexDims.size(); k++) {
+      gatherIndexShape[k] = outShape[indexDims.get(k)];
+    }
+    gatherIndexShape[indexDims.size()] = 1;
+    NDArray gatherIndices = Lax.reshape(idx, gatherIndexShape);
+    List<Integer> sliceSizes = new ArrayList<>();
+    List<Integer> offsetDims = new ArrayList<>();
+    List<Integer> startIndexMap = new ArrayList<>();
+    List<Integer> collapsed = new ArrayList<>();
+    List<Integer> operandBatching = new ArrayList<>();
+    List<Integer> indicesBatching = new ArrayList<>();
+    List<Integer> squeeze = new ArrayList<>();
+    int newI = 0;
+    int j = 0;
+    for (int i = 0; i < rank; i++) {
+      if (i == ax) {
+        sliceSizes.add(1);
+        startIndexMap.add(newI);
+        collapsed.add(newI);
+        newI++;
+        j++;
+      } else if (idxShape[i] == 1) {
+        offsetDims.add(i);
+        sliceSizes.add(arrShape[i]);
+        newI++;
+      } else if (arrShape[i] == 1) {
+        squeeze.add(i);
+        j++;
       } else {
-        int[] iotaShape = new int[as.length];
-        java.util.Arrays.fill(iotaShape, 1);
-        iotaShape[d] = target[d];
-        NDArray iota = Lax.broadcastedIota(INDEX, iotaShape, d);
-        index[d] = Jnp.broadcastTo(iota, target);
+        sliceSizes.add(arrShape[i] == 0 ? 0 : 1);
+        operandBatching.add(newI);
+        indicesBatching.add(j);
+        newI++;
+        j++;
       }
     }
-    return Indexing.take(a, index, GatherScatterMode.FILL_OR_DROP, null, true, false, false);
+    if (!squeeze.isEmpty()) {
+      a = Lax.squeeze(a, SliceLowering.ints(squeeze));
+    }
+    GatherDimensionNumbers dn = new GatherDimensionNumbers(SliceLowering.ints(offsetDims),
+        SliceLowering.ints(collapsed), SliceLowering.ints(startIndexMap),
+        SliceLowering.ints(operandBatching), SliceLowering.ints(indicesBatching));
+    return Lax.gather(a, gatherIndices, dn, SliceLowering.ints(sliceSizes),
+        GatherScatterMode.FILL_OR_DROP, null);
   }
 
   /** {@code jnp.sort}: a stable {@code sort} along {@code axis} (null: flattened). */
