@@ -110,6 +110,14 @@ class FluentMethodsTest {
         + "    b:i32[2,3] = convert_element_type[new_dtype=int32 weak_type=False] a\n"
         + "  in (b,) }", Jax.makeJaxpr((NDArray x) -> x.astype(DType.INT64)).apply(X).toString());
     assertEquals(DType.BOOL, X.astype(DType.BOOL).dtype());
+    assertEquals("""
+        { lambda ; a:f32[3]. let
+            b:i32[3] = convert_element_type[new_dtype=int32 weak_type=False] a
+            c:f16[3] = convert_element_type[new_dtype=float16 weak_type=False] a
+            d:bool[3] = convert_element_type[new_dtype=bool weak_type=False] a
+          in (b, c, d) }""", Jax.makeJaxpr((NDArray x) -> java.util.List.of(x.astype(DType.INT32),
+        x.astype(DType.FLOAT16), x.astype(DType.BOOL))).apply(Jnp.zeros(3)).toString());
+    assertEquals("Array([0, 1, 2], dtype=int32)", Jnp.arange(3.0).astype(DType.INT32).repr());
   }
 
   @Test

@@ -85,4 +85,18 @@ class IndexingValuesTest {
     Array expected = (Array) ref("get_int__" + dtype).get(slice(1, 3));
     assertArray(expected, got, dtype, "x[-1][ds(-1, 2)] clamps the window start");
   }
+
+  @org.junit.jupiter.api.Test
+  void weakTypeAndZeroDimensionalArrays() {
+    NDArray weak = Array.fromJavaScalar(1.0);
+    org.junit.jupiter.api.Assertions.assertEquals("Array([1.], dtype=float32, weak_type=True)",
+        weak.get(newaxis()).repr());
+    org.junit.jupiter.api.Assertions.assertEquals(weak.repr(), weak.get().repr());
+    org.junit.jupiter.api.Assertions.assertEquals(weak.repr(), weak.get(ellipsis()).repr());
+    NDArray w = Jnp.add(Jnp.arange(3), 1);
+    org.junit.jupiter.api.Assertions.assertEquals(w.weakType(),
+        w.get(new int[] {2, 0}).weakType());
+    org.junit.jupiter.api.Assertions.assertEquals("Array([[1.]], dtype=float32, weak_type=True)",
+        weak.get(newaxis(), ellipsis(), newaxis()).repr());
+  }
 }
