@@ -99,4 +99,24 @@ class IndexingValuesTest {
     org.junit.jupiter.api.Assertions.assertEquals("Array([[1.]], dtype=float32, weak_type=True)",
         weak.get(newaxis(), ellipsis(), newaxis()).repr());
   }
+
+  @ParameterizedTest
+  @MethodSource("dtypes")
+  void dynamicWindowsInGatherMatchStaticSlices(String dtype) {
+    Array x = base(dtype, 2, 3, 4);
+    NDArray expected = x.get(all(), slice(1, 3), new int[] {0, 3});
+    NDArray got = Jax.jit((NDArray a, NDArray s) -> a.get(all(), ds(s, 2), new int[] {0, 3}))
+        .apply(x, Array.of(new int[] {1}, new int[0]));
+    assertArray((Array) expected, got, dtype, "ds with an index array");
+  }
+
+  @org.junit.jupiter.api.Test
+  void scalarBooleanUpdates() {
+    org.junit.jupiter.api.Assertions.assertEquals("Array([5, 5, 5], dtype=int32)",
+        Jnp.arange(3).at(true).set(5).repr());
+    org.junit.jupiter.api.Assertions.assertEquals("Array([0, 1, 2], dtype=int32)",
+        Jnp.arange(3).at(false).set(5).repr());
+    org.junit.jupiter.api.Assertions.assertEquals("Array([0, 6, 2], dtype=int32)",
+        Jnp.arange(3).at(true, 1).add(5).repr());
+  }
 }
