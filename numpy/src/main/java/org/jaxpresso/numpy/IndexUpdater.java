@@ -140,19 +140,16 @@ public final class IndexUpdater implements IndexUpdateRef {
    * listed twice), as JAX's {@code scatter_apply}; {@code f} must be elementwise. Lowered as
    * repeated {@code select_n(count > k, x, f(x))} over the per-element occurrence counts (a
    * {@code scatter-add} of ones): as many rounds as the largest count when the index is
-   * concrete, as many as index positions when it is traced.
+   * concrete; when it is traced, one round for an index without arrays, else as many as index
+   * positions.
    */
   @Override
   public NDArray apply(UnaryOperator<NDArray> f) {
     NDArray counts = Indexing.scatterUpdate(Jnp.zeros(array.shape(), DType.INT32), index, 1,
         "scatter-add", mode, wrapNegative, sorted, unique);
-    long rounds;
-    if (counts instanceof Array c) {
-      rounds = c.size() == 0 ? 0 : Jnp.max(c).longValue();
-    } else {
-      rounds = Indexing.take(Jnp.zeros(array.shape(), DType.INT32), index, null, null,
-          wrapNegative, false, false).size();
-    }
+    long rounds = counts instanceof Array c
+        ? (c.size() == 0 ? 0 : Jnp.max(c).longValue())
+        : Indexing.maxOccurrences(array, index, wrapNegative);
     NDArray x = array;
     for (long k = 0; k < rounds; k++) {
       NDArray fx = f.apply(x);

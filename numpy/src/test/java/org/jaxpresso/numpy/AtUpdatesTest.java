@@ -154,6 +154,18 @@ class AtUpdatesTest {
   }
 
   @Test
+  void applyUnderJitOnSlicesTakesOneRound() {
+    String jaxpr = Jax.makeJaxpr((NDArray a) -> a.at(slice(1, 3)).apply(Jnp::sin))
+        .apply(arange(5.0)).toString();
+    assertEquals(1, jaxpr.split(" = sin ", -1).length - 1, jaxpr);
+    assertEquals(Jnp.where(greater(arange(5), 2), arange(5.0),
+            Jnp.where(greater(arange(5), 0), Jnp.sin(arange(5.0)), arange(5.0))).repr(),
+        Jax.jit((NDArray a) -> a.at(slice(1, 3)).apply(Jnp::sin)).apply(arange(5.0)).repr());
+    assertThrows(org.jaxpresso.core.errors.JaxTypeError.class,
+        () -> arange(3.0).at(1).apply(v -> Jnp.sum(v)));
+  }
+
+  @Test
   void updatesKeepDtypeAndWeakType() {
     NDArray weak = Jnp.add(Jnp.zeros(3), 1.0);
     NDArray w = Jnp.multiply(arange(3), 1);

@@ -127,6 +127,24 @@ public final class Indexing {
     return NumpySupport.convert(out, dtype, weak);
   }
 
+  /**
+   * A static bound on how often one element of {@code x} can be indexed by {@code idx}: 1 when
+   * the index has no advanced (array) part, otherwise the number of index positions.
+   */
+  public static long maxOccurrences(NDArray x, Object[] idx, boolean normalize) {
+    GatherIndexer g = GatherIndexer.of(NdIndexer.parse(idx, x.shape()).expandBoolIndices(),
+        normalize);
+    if (g.uniqueIndices()) {
+      return 1;
+    }
+    int[] s = g.gatherIndices().shape();
+    long n = 1;
+    for (int d = 0; d < s.length - 1; d++) {
+      n *= s[d];
+    }
+    return n;
+  }
+
   private static boolean isJavaInt(Object v) {
     return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte;
   }
