@@ -177,6 +177,15 @@ class AtUpdatesTest {
   }
 
   @Test
+  void wholeArrayUpdates() {
+    assertEquals("Array(5., dtype=float32)", Array.scalar(1.0, DType.FLOAT32).at().set(5).repr());
+    assertEquals("Array([7, 7, 7], dtype=int32)", arange(3).at(ellipsis()).set(7).repr());
+    assertEquals("Array([1, 2, 3], dtype=int32)", arange(3).at(all()).add(1).repr());
+    assertEquals("Array([[0, 5],\n       [2, 5]], dtype=int32)",
+        reshape(arange(4), 2, 2).at(ellipsis(), 1).set(5).repr());
+  }
+
+  @Test
   void emptyIndexUpdateReturnsInput() {
     Array x = base("float32", 4);
     assertEquals(x.repr(), x.at(new int[0]).add(5.0).repr());
