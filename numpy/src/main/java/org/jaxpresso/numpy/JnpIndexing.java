@@ -37,8 +37,8 @@ public abstract class JnpIndexing extends JnpLinalg {
     return new Index.Slice(start, stop, null);
   }
 
-  /** Python's {@code :} (the whole axis). */
-  public static Index.Slice all() {
+  /** Python's {@code :} ({@code slice(None)}: the whole axis): {@code x.get(slice(), 0)}. */
+  public static Index.Slice slice() {
     return new Index.Slice(null, null, null);
   }
 

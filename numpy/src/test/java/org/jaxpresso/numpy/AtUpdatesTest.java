@@ -71,14 +71,14 @@ class AtUpdatesTest {
   @Test
   void twoDimensionalUpdates() {
     Array z = (Array) Jnp.zeros(3, 3);
-    assertArray(ref("at2d_row_set"), z.at(1, all()).set(1), "float32", "row set");
-    assertArray(ref("at2d_col_add"), z.at(all(), 0).add(arange(3.0)), "float32", "column add");
+    assertArray(ref("at2d_row_set"), z.at(1, slice()).set(1), "float32", "row set");
+    assertArray(ref("at2d_col_add"), z.at(slice(), 0).add(arange(3.0)), "float32", "column add");
     NDArray m = reshape(arange(12.0), 3, 4);
-    assertArray(ref("at2d_dup_rows_add"), m.at(new int[] {0, 0, 2}, all())
+    assertArray(ref("at2d_dup_rows_add"), m.at(new int[] {0, 0, 2}, slice())
         .add(Array.of(new float[] {1, 2, 3, 4}, 4)), "float32", "duplicate rows");
     Array mask = (Array) greater(m, 6);
     assertArray(ref("at2d_mask_set"), m.at(mask).set(-1), "float32", "mask set");
-    assertArray(ref("at2d_rev_set"), m.at(all(), slice(null, null, -2))
+    assertArray(ref("at2d_rev_set"), m.at(slice(), slice(null, null, -2))
         .set(Array.of(new float[] {10, 20}, 2)), "float32", "negative step set");
   }
 
@@ -141,7 +141,7 @@ class AtUpdatesTest {
     assertEquals("Array([[[3, 4, 5]]], dtype=int32)",
         m.get(newaxis(), slice(1, null), ellipsis()).repr());
     assertEquals("Array([[0, 2],\n       [3, 5]], dtype=int32)",
-        m.get(all(), new int[] {0, 2}).repr());
+        m.get(slice(), new int[] {0, 2}).repr());
   }
 
   @Test
@@ -180,7 +180,7 @@ class AtUpdatesTest {
   void wholeArrayUpdates() {
     assertEquals("Array(5., dtype=float32)", Array.scalar(1.0, DType.FLOAT32).at().set(5).repr());
     assertEquals("Array([7, 7, 7], dtype=int32)", arange(3).at(ellipsis()).set(7).repr());
-    assertEquals("Array([1, 2, 3], dtype=int32)", arange(3).at(all()).add(1).repr());
+    assertEquals("Array([1, 2, 3], dtype=int32)", arange(3).at(slice()).add(1).repr());
     assertEquals("Array([[0, 5],\n       [2, 5]], dtype=int32)",
         reshape(arange(4), 2, 2).at(ellipsis(), 1).set(5).repr());
   }

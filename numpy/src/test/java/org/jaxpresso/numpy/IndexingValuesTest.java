@@ -19,18 +19,18 @@ class IndexingValuesTest {
     Map<String, Function<NDArray, NDArray>> m = new LinkedHashMap<>();
     m.put("int", a -> a.get(1));
     m.put("neg_slices", a -> a.get(-1, slice(1, null), slice(null, null, 2)));
-    m.put("rev_int", a -> a.get(all(), slice(null, null, -1), 1));
+    m.put("rev_int", a -> a.get(slice(), slice(null, null, -1), 1));
     m.put("newaxis_ellipsis", a -> a.get(newaxis(), ellipsis(), 0));
     m.put("two_arrays", a -> a.get(new int[] {0, 1}, new int[] {1, 2}));
-    m.put("slice_array", a -> a.get(all(), new int[] {0, 2}));
-    m.put("slice_two_arrays", a -> a.get(all(), new int[] {0, 2}, new int[] {1, 3}));
-    m.put("split_arrays", a -> a.get(new int[] {1, 0}, all(), new int[] {3, -1}));
+    m.put("slice_array", a -> a.get(slice(), new int[] {0, 2}));
+    m.put("slice_two_arrays", a -> a.get(slice(), new int[] {0, 2}, new int[] {1, 3}));
+    m.put("split_arrays", a -> a.get(new int[] {1, 0}, slice(), new int[] {3, -1}));
     m.put("int_matrix_slice", a -> a.get(1, new int[][] {{0, 1}, {2, 0}}, slice(1, 3)));
     m.put("neg_step_gather", a -> a.get(new int[] {1}, slice(null, null, -2)));
     m.put("step_gather", a -> a.get(0, slice(1, null, 2), new int[] {3, 0}));
     m.put("clip_int", a -> a.get(5, -9, 10));
     m.put("clip_arrays", a -> a.get(ellipsis(), new int[] {10, -10}));
-    m.put("empty_slice", a -> a.get(all(), slice(3, 1)));
+    m.put("empty_slice", a -> a.get(slice(), slice(3, 1)));
     m.put("empty_array", a -> a.get(new int[0]));
     m.put("newaxis_split", a -> a.get(newaxis(), 1, ellipsis(), new int[] {0, 2}));
     return m;
@@ -47,7 +47,7 @@ class IndexingValuesTest {
       return a.get(Array.of(mask, 2, 3, 4));
     });
     m.put("mask_axis0", a -> a.get((Object) new boolean[] {true, false}));
-    m.put("mask_mid", a -> a.get(all(), new boolean[] {true, false, true}));
+    m.put("mask_mid", a -> a.get(slice(), new boolean[] {true, false, true}));
     m.put("scalar_true", a -> a.get(true));
     m.put("scalar_false", a -> a.get(false));
     return m;
@@ -104,8 +104,8 @@ class IndexingValuesTest {
   @MethodSource("dtypes")
   void dynamicWindowsInGatherMatchStaticSlices(String dtype) {
     Array x = base(dtype, 2, 3, 4);
-    NDArray expected = x.get(all(), slice(1, 3), new int[] {0, 3});
-    NDArray got = Jax.jit((NDArray a, NDArray s) -> a.get(all(), ds(s, 2), new int[] {0, 3}))
+    NDArray expected = x.get(slice(), slice(1, 3), new int[] {0, 3});
+    NDArray got = Jax.jit((NDArray a, NDArray s) -> a.get(slice(), ds(s, 2), new int[] {0, 3}))
         .apply(x, Array.of(new int[] {1}, new int[0]));
     assertArray((Array) expected, got, dtype, "ds with an index array");
   }
