@@ -145,6 +145,19 @@ class AtUpdatesTest {
   }
 
   @Test
+  void fillAndClipReadsPerDtype() {
+    assertEquals("Array(255, dtype=uint8)", at(base("uint8", 4), 10).mode("fill").get().repr());
+    assertEquals("Array(True, dtype=bool)", at(base("bool", 4), -5).mode("fill").get().repr());
+    assertEquals("Array(-128, dtype=int8)", at(base("int8", 4), 4).mode("drop").get().repr());
+    assertEquals("Array([3, 0], dtype=int32)",
+        at(arange(4), new int[] {7, -9}).mode("clip").get().repr());
+    assertEquals("Array([ 3, -1], dtype=int32)",
+        at(arange(4), new int[] {-1, 9}).mode("fill").fillValue(-1).get().repr());
+    assertEquals("Array(3, dtype=int32)",
+        Jax.jit((NDArray a) -> at(a, 9).mode("clip").get()).apply(arange(4)).repr());
+  }
+
+  @Test
   void applyUnderJitCountsOccurrences() {
     NDArray x = arange(5.0);
     NDArray got = Jax.jit((NDArray a, NDArray i) -> a.at(i).apply(Jnp::sin))
