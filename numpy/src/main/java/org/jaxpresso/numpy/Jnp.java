@@ -13,9 +13,10 @@ package org.jaxpresso.numpy;
  * }</pre>
  *
  * <p>The functions are grouped by family in the classes this one extends ({@link JnpCreation},
- * {@link JnpMath}, {@link JnpShaping}, {@link JnpReductions}, {@link JnpLinalg}); a static
+ * {@link JnpMath}, {@link JnpShaping}, {@link JnpReductions}, {@link JnpLinalg},
+ * {@link JnpIndexing}); a static
  * import of {@code Jnp.*} brings all of them.
  */
-public final class Jnp extends JnpLinalg {
+public final class Jnp extends JnpIndexing {
   private Jnp() {}
 }
