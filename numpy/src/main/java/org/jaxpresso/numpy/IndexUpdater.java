@@ -10,7 +10,6 @@ import org.jaxpresso.lax.GatherScatterMode;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.numpy.internal.NumpySupport;
 import org.jaxpresso.numpy.internal.indexing.Indexing;
-import org.jaxpresso.numpy.internal.indexing.JnpByName;
 
 /**
  * {@code x.at[idx]}: JAX's functional index updates ({@code _IndexUpdateRef}), with its keyword
@@ -120,7 +119,7 @@ public final class IndexUpdater implements IndexUpdateRef {
   public NDArray power(Object values) {
     NDArray m = Indexing.scatterUpdate(Jnp.onesLike(array), index, values, "scatter-mul", mode,
         wrapNegative, sorted, unique);
-    return JnpByName.call("power", array, m);
+    return Jnp.power(array, m);
   }
 
   /** {@code x[idx] = minimum(x[idx], values)} ({@code scatter-min}). */

@@ -12,10 +12,12 @@ package org.jaxpresso.numpy;
  * add(1, 1.0);   // Array(2., dtype=float32, weak_type=True)
  * }</pre>
  *
- * <p>The functions are grouped by family in the classes this one extends ({@link JnpCreation},
- * {@link JnpMath}, {@link JnpShaping}, {@link JnpReductions}, {@link JnpLinalg},
- * {@link JnpIndexing}); a static
- * import of {@code Jnp.*} brings all of them.
+ * <p>The functions are grouped by family in the classes this one extends, in this order:
+ * {@link JnpCreation} (arrays from data, ranges, files), {@link JnpArithmetic}, {@link JnpMath}
+ * (comparisons, logic, rounding, dtypes), {@link JnpShaping}, {@link JnpJoining},
+ * {@link JnpReductions}, {@link JnpConvolution}, {@link JnpLinalg} and {@link JnpIndexing}; a
+ * static import of {@code Jnp.*} brings all of them. {@link Nn}, {@link Linalg} and
+ * {@link Random} hold {@code jax.nn}, {@code jnp.linalg} and {@code jax.random}.
  */
 public final class Jnp extends JnpIndexing {
   private Jnp() {}

@@ -7,7 +7,6 @@ import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.numpy.internal.NumpySupport;
-import org.jaxpresso.numpy.internal.indexing.JnpByName;
 
 /**
  * The numpy module's {@link ArrayMethods}: every fluent method of {@code NDArray} (on concrete
@@ -46,19 +45,19 @@ public final class NumpyArrayMethods implements ArrayMethods {
   /** {@code Jnp.floorDivide(self, y)}. */
   @Override
   public NDArray floorDiv(NDArray self, Object y) {
-    return JnpByName.call("floor_divide", self, y);
+    return Jnp.floorDivide(self, y);
   }
 
   /** {@code Jnp.remainder(self, y)}. */
   @Override
   public NDArray mod(NDArray self, Object y) {
-    return JnpByName.call("remainder", self, y);
+    return Jnp.remainder(self, y);
   }
 
   /** {@code Jnp.power(self, y)}. */
   @Override
   public NDArray pow(NDArray self, Object y) {
-    return JnpByName.call("power", self, y);
+    return Jnp.power(self, y);
   }
 
   @Override
@@ -72,13 +71,31 @@ public final class NumpyArrayMethods implements ArrayMethods {
    */
   @Override
   public NDArray unary(String name, NDArray self) {
-    return JnpByName.call(name, self);
+    return switch (name) {
+      case "negative" -> Jnp.negative(self);
+      case "abs" -> Jnp.abs(self);
+      case "sqrt" -> Jnp.sqrt(self);
+      case "exp" -> Jnp.exp(self);
+      case "log" -> Jnp.log(self);
+      case "sin" -> Jnp.sin(self);
+      case "cos" -> Jnp.cos(self);
+      case "tanh" -> Jnp.tanh(self);
+      default -> throw new org.jaxpresso.core.errors.JaxValueError("no fluent unary method " + name);
+    };
   }
 
   /** The comparison of that NumPy name ({@code less_equal} → {@code Jnp.lessEqual}). */
   @Override
   public NDArray compare(String name, NDArray self, Object y) {
-    return JnpByName.call(name, self, y);
+    return switch (name) {
+      case "less" -> Jnp.less(self, y);
+      case "less_equal" -> Jnp.lessEqual(self, y);
+      case "greater" -> Jnp.greater(self, y);
+      case "greater_equal" -> Jnp.greaterEqual(self, y);
+      case "equal" -> Jnp.equal(self, y);
+      case "not_equal" -> Jnp.notEqual(self, y);
+      default -> throw new org.jaxpresso.core.errors.JaxValueError("no fluent comparison " + name);
+    };
   }
 
   @Override

@@ -123,7 +123,7 @@ class FluentMethodsTest {
   @Test
   void unknownNamesAndAxesAreErrors() {
     ArrayMethods m = ArrayMethods.provider();
-    assertEquals("jnp has no function no_such taking 1 array argument",
+    assertEquals("no fluent unary method no_such",
         assertThrows(JaxValueError.class, () -> m.unary("no_such", X)).getMessage());
     assertEquals("unknown reduction median",
         assertThrows(JaxValueError.class, () -> m.reduce("median", X, null)).getMessage());
