@@ -363,7 +363,17 @@ public abstract class JnpMath extends JnpArithmetic {
           + "provided to jax.numpy.where, got " + (x == null ? "None" : x) + " and "
           + (y == null ? "None" : y) + ".");
     }
-    return NumpySupport.where(condition, x, y);
+    return WHERE.apply(jitOperand(condition), jitOperand(x), jitOperand(y));
+  }
+
+  /** JAX's {@code _where}, a jitted function, so that jaxprs show {@code jit[name=_where ...]}. */
+  private static final org.jaxpresso.Function3<Object, Object, Object, NDArray> WHERE =
+      org.jaxpresso.Jax.jit((Object c, Object x, Object y) -> NumpySupport.where(c, x, y),
+          org.jaxpresso.Jax.name("_where"));
+
+  /** An operand as a jit argument: arrays and Java scalars as they are, Java data as an array. */
+  static Object jitOperand(Object x) {
+    return x instanceof NDArray || NumpySupport.isJavaScalar(x) ? x : NumpySupport.asArray(x);
   }
 
   // ---- dtypes ----
