@@ -281,19 +281,48 @@ public abstract class JnpReductions extends JnpJoining {
    */
   public static NDArray var(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
+    int[] axes = Axes.reduction(o.axes(), a.ndim());
+    return (NDArray) VAR.call(a, o.ddofValue(), axesList(axes), o.keepsDims());
+  }
+
+  private static java.util.List<Integer> axesList(int[] axes) {
+    return java.util.Arrays.stream(axes).boxed().toList();
+  }
+
+  /**
+   * JAX's jitted {@code _var(a, ddof; axis, keepdims)}: ddof is traced, the axes and keepdims
+   * are static, so jaxprs show {@code jit[name=_var ...]} as JAX's do.
+   */
+  private static final org.jaxpresso.jit.Jitted VAR = org.jaxpresso.Jax.jitted(
+      args -> varBody((NDArray) args[0], args[1], intArray(args[2]), (Boolean) args[3]), 4,
+      org.jaxpresso.Jax.staticArgnums(2, 3), org.jaxpresso.Jax.name("_var"));
+
+  /** JAX's jitted {@code _std}: {@code sqrt(_var(...))}. */
+  private static final org.jaxpresso.jit.Jitted STD = org.jaxpresso.Jax.jitted(
+      args -> Lax.sqrt((NDArray) VAR.call(args[0], args[1], args[2], args[3])), 4,
+      org.jaxpresso.Jax.staticArgnums(2, 3), org.jaxpresso.Jax.name("_std"));
+
+  @SuppressWarnings("unchecked")
+  private static int[] intArray(Object axes) {
+    return ((java.util.List<Integer>) axes).stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The body of {@code _var}: {@code sum(square(a - mean(a, keepdims))) / (n - ddof)}, NaN
+   * where {@code n - ddof <= 0}; ints and half floats compute in float32 (ints' result is
+   * float32, half floats' their own dtype).
+   */
+  private static NDArray varBody(NDArray a, Object ddof, int[] axes, boolean keepdims) {
     DType result = a.dtype().isFloating() ? a.dtype().canonical() : DType.defaultFloat();
     DType comp = upcastF16(result);
-    int[] axes = Axes.reduction(o.axes(), a.ndim());
     long n = count(a, axes);
     NDArray in = NumpySupport.convert(a, comp, false);
     NDArray centered = Lax.sub(in, meanAs(in, new ReduceOptions(axes, true, 0), comp, comp));
     NDArray sq = Lax.square(centered);
-    NDArray s = sum(sq, new ReduceOptions(axes, o.keepsDims(), 0), comp);
-    long denom = n - o.ddofValue();
-    if (denom <= 0) {
-      return Lax.broadcastInDim(Array.scalar(Double.NaN, result), s.shape(), new int[0]);
-    }
-    NDArray v = Lax.div(s, Array.scalar((double) denom, comp).withWeakType(false));
+    NDArray normalizer = Lax.sub(Array.scalar((double) n, comp), NumpySupport.convert(ddof, comp, false));
+    NDArray s = sum(sq, new ReduceOptions(axes, keepdims, 0), comp);
+    NDArray v = Lax.div(s, normalizer);
+    v = Jnp.where(Lax.gt(normalizer, Array.scalar(0.0, comp)), v, Double.NaN);
     return NumpySupport.convert(v, result, false);
   }
 
@@ -307,9 +336,11 @@ public abstract class JnpReductions extends JnpJoining {
     return std(x, ReduceOptions.axis(axes));
   }
 
-  /** Standard deviation with options: {@code sqrt(var)}. */
+  /** Standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code _std}. */
   public static NDArray std(Object x, ReduceOptions o) {
-    return Lax.sqrt(var(x, o));
+    NDArray a = NumpySupport.asArray(x);
+    int[] axes = Axes.reduction(o.axes(), a.ndim());
+    return (NDArray) STD.call(a, o.ddofValue(), axesList(axes), o.keepsDims());
   }
 
   /**

@@ -80,4 +80,24 @@ class ReferenceJaxprsTest {
     assertEquals(expected("reshape_static"),
         Jax.makeJaxpr((NDArray x) -> x.reshape(x.size())).apply(ones(2, 3)).toString());
   }
+
+  @Test
+  void normAsInTheTutorialUsesTheJittedStdAndVar() {
+    assertEquals(expected("norm_seed_style"), Jax.makeJaxpr((NDArray x) -> {
+      NDArray c = x.sub(x.mean(0));
+      return c.div(c.std(0));
+    }).apply(zeros(5, 3)).toString());
+  }
+
+  @Test
+  void meanAndStdOfAllElements() {
+    assertEquals(expected("mean_std"),
+        Jax.makeJaxpr((NDArray x) -> java.util.List.of(x.mean(), x.std())).apply(zeros(5, 3)).toString());
+  }
+
+  @Test
+  void normWithTheMeanRecomputed() {
+    assertEquals(expected("norm"),
+        Jax.makeJaxpr((NDArray x) -> x.sub(x.mean(0)).div(x.sub(x.mean(0)).std(0))).apply(zeros(5, 3)).toString());
+  }
 }
