@@ -1,0 +1,293 @@
+package org.jaxpresso.jit.compiler.fusion;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jaxpresso.core.Shape;
+import org.jaxpresso.core.jaxpr.Atom;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.jaxpr.Eqn;
+import org.jaxpresso.core.jaxpr.Jaxpr;
+import org.jaxpresso.core.jaxpr.Var;
+import org.jaxpresso.jit.compiler.kir.Kernel;
+
+/**
+ * Groups a program's equations into kernels. Equations are visited from last to first; each
+ * one either starts a kernel (becomes a root, its results written to buffers) or is fused into
+ * the kernels of its consumers, which then recompute it per element:
+ *
+ * <ol>
+ *   <li>{@link OpClass#LIBRARY} and {@link OpClass#REDUCTION} equations are always roots.
+ *   <li>A fusible (elementwise or index-map) equation is a root when its result is a program
+ *       output, has no reader, or is read by a library kernel (library operands are buffers).
+ *   <li>Otherwise it is fused into every kernel that reads it, when that is one kernel; when
+ *       several kernels read it, it is recomputed in each if it is {@linkplain OpClass#cheap
+ *       cheap} (index maps, add, compare, select, convert...) or if at most {@link
+ *       #MAX_EXPENSIVE_DUPLICATES} kernels read it; else it is a root, computed once.
+ *   <li>An expensive equation (not cheap) is never fused into a kernel whose index space has
+ *       more elements than its result: a broadcast would recompute it per copy.
+ * </ol>
+ *
+ * <p>Then reduction kernels over the same space and axes that read a common value and do not
+ * depend on each other merge into one multi-output kernel (sibling fusion: {@code mean} and
+ * {@code max} of the same array read it once). Kernels are ordered so that each runs after
+ * those whose results it reads, otherwise by the position of their last root.
+ */
+public final class FusionPlanner {
+  /** How many kernels may each recompute an expensive shared value before it is materialized. */
+  public static final int MAX_EXPENSIVE_DUPLICATES = 2;
+
+  private FusionPlanner() {}
+
+  /** A group while planning. */
+  private static final class Draft {
+    final Kernel.Kind kind;
+    final TreeSet<Integer> eqns = new TreeSet<>();
+    final TreeSet<Integer> roots = new TreeSet<>();
+    final Shape space;
+    final List<Integer> axes;
+
+    Draft(Kernel.Kind kind, Shape space, List<Integer> axes) {
+      this.kind = kind;
+      this.space = space;
+      this.axes = axes;
+    }
+  }
+
+  /** The fusion plan of {@code program}. */
+  public static FusionPlan plan(ClosedJaxpr program) {
+    Jaxpr j = program.jaxpr();
+    List<Eqn> eqns = j.eqns();
+    Map<Var, List<Integer>> consumers = new IdentityHashMap<>();
+    for (int i = 0; i < eqns.size(); i++) {
+      for (Atom a : eqns.get(i).inputs()) {
+        if (a instanceof Var v) {
+          consumers.computeIfAbsent(v, k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    Set<Var> outputs = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Atom a : j.outvars()) {
+      if (a instanceof Var v) {
+        outputs.add(v);
+      }
+    }
+    List<Draft> drafts = new ArrayList<>();
+    List<Set<Integer>> groupsOf = new ArrayList<>(Collections.nCopies(eqns.size(), null));
+    for (int i = eqns.size() - 1; i >= 0; i--) {
+      Eqn e = eqns.get(i);
+      OpClass c = OpClass.of(e);
+      Set<Integer> target = c.fusible() ? fuseTargets(e, consumers, outputs, groupsOf, drafts)
+          : null;
+      if (target == null) {
+        Draft d = newDraft(e, c);
+        d.eqns.add(i);
+        d.roots.add(i);
+        drafts.add(d);
+        groupsOf.set(i, Set.of(drafts.size() - 1));
+      } else {
+        for (int g : target) {
+          drafts.get(g).eqns.add(i);
+        }
+        groupsOf.set(i, target);
+      }
+    }
+    mergeSiblingReductions(program, drafts);
+    List<FusionPlan.Group> groups = new ArrayList<>();
+    for (Draft d : order(program, drafts)) {
+      groups.add(new FusionPlan.Group(d.kind, new ArrayList<>(d.eqns), new ArrayList<>(d.roots),
+          d.space, d.axes));
+    }
+    return new FusionPlan(program, groups);
+  }
+
+  /** The groups {@code e} fuses into, or null when it must be a root. */
+  private static Set<Integer> fuseTargets(Eqn e, Map<Var, List<Integer>> consumers,
+      Set<Var> outputs, List<Set<Integer>> groupsOf, List<Draft> drafts) {
+    if (e.outputs().size() != 1) {
+      return null;
+    }
+    Var out = e.outputs().get(0);
+    List<Integer> readers = consumers.get(out);
+    if (outputs.contains(out) || readers == null) {
+      return null;
+    }
+    TreeSet<Integer> target = new TreeSet<>();
+    for (int r : readers) {
+      for (int g : groupsOf.get(r)) {
+        if (drafts.get(g).kind == Kernel.Kind.LIBRARY) {
+          return null;
+        }
+        target.add(g);
+      }
+    }
+    boolean cheap = OpClass.cheap(e);
+    if (!cheap) {
+      if (target.size() > MAX_EXPENSIVE_DUPLICATES) {
+        return null;
+      }
+      for (int g : target) {
+        if (drafts.get(g).space.size() > out.aval().size()) {
+          return null;
+        }
+      }
+    }
+    return target;
+  }
+
+  private static Draft newDraft(Eqn e, OpClass c) {
+    return switch (c) {
+      case REDUCTION -> {
+        int[] axes = e.params().ints("axes");
+        Arrays.sort(axes);
+        List<Integer> list = new ArrayList<>();
+        for (int a : axes) {
+          list.add(a);
+        }
+        yield new Draft(Kernel.Kind.REDUCE, e.inputs().get(0).aval().shape(), list);
+      }
+      case LIBRARY -> new Draft(Kernel.Kind.LIBRARY,
+          e.outputs().isEmpty() ? Shape.SCALAR : e.outputs().get(0).aval().shape(), List.of());
+      case ELEMENTWISE, INDEX_MAP ->
+          new Draft(Kernel.Kind.LOOP, e.outputs().get(0).aval().shape(), List.of());
+    };
+  }
+
+  /** Merges independent reductions over the same space and axes that share an input. */
+  private static void mergeSiblingReductions(ClosedJaxpr program, List<Draft> drafts) {
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      outer:
+      for (int a = 0; a < drafts.size(); a++) {
+        for (int b = a + 1; b < drafts.size(); b++) {
+          Draft x = drafts.get(a);
+          Draft y = drafts.get(b);
+          if (x.kind != Kernel.Kind.REDUCE || y.kind != Kernel.Kind.REDUCE
+              || !x.space.equals(y.space) || !x.axes.equals(y.axes) || !shareInput(program, x, y)
+              || dependsOn(program, drafts, a, b) || dependsOn(program, drafts, b, a)) {
+            continue;
+          }
+          x.eqns.addAll(y.eqns);
+          x.roots.addAll(y.roots);
+          drafts.remove(b);
+          merged = true;
+          break outer;
+        }
+      }
+    }
+  }
+
+  private static boolean shareInput(ClosedJaxpr program, Draft x, Draft y) {
+    Set<Var> read = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i : x.eqns) {
+      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
+        if (a instanceof Var v) {
+          read.add(v);
+        }
+      }
+    }
+    for (int i : y.eqns) {
+      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
+        if (a instanceof Var v && read.contains(v)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Which draft writes each root result. */
+  private static Map<Var, Integer> producers(ClosedJaxpr program, List<Draft> drafts) {
+    Map<Var, Integer> producer = new IdentityHashMap<>();
+    for (int k = 0; k < drafts.size(); k++) {
+      for (int r : drafts.get(k).roots) {
+        for (Var v : program.jaxpr().eqns().get(r).outputs()) {
+          producer.put(v, k);
+        }
+      }
+    }
+    return producer;
+  }
+
+  /** The groups whose root results group {@code g} reads. */
+  private static Set<Integer> deps(ClosedJaxpr program, List<Draft> drafts,
+      Map<Var, Integer> producer, int g) {
+    Set<Integer> out = new TreeSet<>();
+    for (int i : drafts.get(g).eqns) {
+      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
+        if (a instanceof Var v && producer.containsKey(v) && producer.get(v) != g) {
+          out.add(producer.get(v));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether group {@code a} reads, directly or not, a result of group {@code b}. */
+  private static boolean dependsOn(ClosedJaxpr program, List<Draft> drafts, int a, int b) {
+    Map<Var, Integer> producer = producers(program, drafts);
+    List<Integer> stack = new ArrayList<>(List.of(a));
+    Set<Integer> seen = new TreeSet<>();
+    while (!stack.isEmpty()) {
+      int g = stack.remove(stack.size() - 1);
+      for (int d : deps(program, drafts, producer, g)) {
+        if (d == b) {
+          return true;
+        }
+        if (seen.add(d)) {
+          stack.add(d);
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The drafts in dependency order, ties broken by the position of their last root. */
+  private static List<Draft> order(ClosedJaxpr program, List<Draft> drafts) {
+    int n = drafts.size();
+    List<Set<Integer>> deps = new ArrayList<>();
+    int[] pending = new int[n];
+    Map<Var, Integer> producer = producers(program, drafts);
+    List<List<Integer>> users = new ArrayList<>();
+    for (int g = 0; g < n; g++) {
+      users.add(new ArrayList<>());
+    }
+    for (int g = 0; g < n; g++) {
+      Set<Integer> d = deps(program, drafts, producer, g);
+      deps.add(d);
+      pending[g] = d.size();
+      for (int p : d) {
+        users.get(p).add(g);
+      }
+    }
+    PriorityQueue<Integer> ready =
+        new PriorityQueue<>((x, y) -> Integer.compare(drafts.get(x).roots.last(),
+            drafts.get(y).roots.last()));
+    for (int g = 0; g < n; g++) {
+      if (pending[g] == 0) {
+        ready.add(g);
+      }
+    }
+    List<Draft> out = new ArrayList<>();
+    while (!ready.isEmpty()) {
+      int g = ready.poll();
+      out.add(drafts.get(g));
+      for (int u : users.get(g)) {
+        if (--pending[u] == 0) {
+          ready.add(u);
+        }
+      }
+    }
+    if (out.size() != n) {
+      throw new IllegalStateException("fusion produced a cycle between kernels");
+    }
+    return out;
+  }
+}
