@@ -36,31 +36,43 @@ class FusionTest {
   }
 
   @Test
-  void w2ReducesTwiceAndMaterializesTheSmallStatistics() {
-    // reduce_sum(x); mean = s/n (a float division is expensive: not recomputed per element of
-    // the [n,m] consumers); reduce_sum((x-mean)^2); std = sqrt(v/n); the normalized output.
+  void w2IsTwoReductionsWithEpiloguesAndOneLoop() {
+    // reduce_sum(x) with the epilogue mean = s/n; reduce_sum((x-mean)^2) with the epilogue
+    // std = sqrt(v/n); then the normalized output.
     Array x = Workloads.f32(6, 3);
     ClosedJaxpr p = Jax.makeJaxpr(Workloads::w2).apply(x);
     FusionPlan plan = fusionPlan(p);
-    assertEquals(List.of(Kernel.Kind.REDUCE, Kernel.Kind.LOOP, Kernel.Kind.REDUCE,
-        Kernel.Kind.LOOP, Kernel.Kind.LOOP), kinds(plan), plan.toString());
-    assertEquals("fusion plan: 5 kernels for 10 equations\n"
-        + "kernel 0 reduce [6,3] reduce [0]  0:reduce_sum\n"
+    assertEquals("fusion plan: 3 kernels for 10 equations\n"
+        + "kernel 0 reduce [6,3] reduce [0]  0:reduce_sum 1:div\n"
         + "  in a:f32[6,3]\n"
-        + "  out b:f32[3]\n"
-        + "kernel 1 loop [3]  1:div\n"
-        + "  in b:f32[3]\n"
         + "  out c:f32[3]\n"
-        + "kernel 2 reduce [6,3] reduce [0]  2:broadcast_in_dim 3:sub 4:mul 5:reduce_sum\n"
+        + "kernel 1 reduce [6,3] reduce [0]  2:broadcast_in_dim 3:sub 4:mul 5:reduce_sum 6:div"
+        + " 7:sqrt\n"
         + "  in c:f32[3] a:f32[6,3]\n"
-        + "  out g:f32[3]\n"
-        + "kernel 3 loop [3]  6:div 7:sqrt\n"
-        + "  in g:f32[3]\n"
         + "  out i:f32[3]\n"
-        + "kernel 4 loop [6,3]  2:broadcast_in_dim 3:sub 8:broadcast_in_dim 9:div\n"
+        + "kernel 2 loop [6,3]  2:broadcast_in_dim 3:sub 8:broadcast_in_dim 9:div\n"
         + "  in c:f32[3] a:f32[6,3] i:f32[3]\n"
         + "  out k:f32[6,3]\n", plan.toString());
     assertSameAsInterpreter(p, List.of(x));
+  }
+
+  @Test
+  void epiloguesStayOutOfIndexMapsAndKeepResultsOthersRead() {
+    Array x = Workloads.f32(4, 4);
+    // The reduction result is read transposed: not an epilogue.
+    ClosedJaxpr transposed = Jax.makeJaxpr((NDArray a) -> Lax.mul(Lax.transpose(
+        Lax.reduceSum(a, 2), 1, 0), 2.0f)).apply(Workloads.f32(4, 4, 2));
+    assertKernelCount(transposed, 2);
+    // Both the sum and its epilogue are outputs: the kernel writes both.
+    ClosedJaxpr both = Jax.makeJaxpr((NDArray a) -> {
+      NDArray s = Lax.reduceSum(a, 0);
+      return List.of(s, Lax.sqrt(s));
+    }).apply(x);
+    FusionPlan plan = fusionPlan(both);
+    assertEquals(1, plan.kernelCount(), plan.toString());
+    assertEquals(2, plan.outputs(plan.groups().get(0)).size());
+    assertSameAsInterpreter(both, List.of(x));
+    assertSameAsInterpreter(transposed, List.of(Workloads.f32(4, 4, 2)));
   }
 
   @Test

@@ -14,7 +14,8 @@ import org.jaxpresso.lax.Lax;
  * Generates small random lax programs for differential tests: 1-3 inputs of a random base shape
  * (rank 0-3, some inputs of a broadcastable smaller shape brought up with {@code
  * broadcast_in_dim}), 3-10 random ops (elementwise by dtype, comparisons, selects, conversions,
- * reductions broadcast back, index maps that keep the shape), 1-2 outputs.
+ * reductions with or without an elementwise epilogue broadcast back, index maps that keep the
+ * shape, {@code cumsum} as a library op), 1-2 outputs.
  */
 final class RandomPrograms {
   /** The dtypes programs use. */
@@ -130,6 +131,8 @@ final class RandomPrograms {
             ? Lax.clamp(Array.scalar(-100.0, d), a, Array.scalar(100.0, d)) : a, to);
       }
       case 7 -> reduceAndBroadcast(a, r);
+      case 8 -> shape.length > 0 && !d.isBool() && r.nextBoolean()
+          ? Lax.cumsum(a, r.nextInt(shape.length)) : shapeKeeping(a, r);
       default -> shapeKeeping(a, r);
     };
   }
@@ -220,6 +223,9 @@ final class RandomPrograms {
         case 1 -> Lax.reduceMax(a, axis);
         default -> Lax.reduceMin(a, axis);
       };
+    }
+    if (r.nextBoolean()) {
+      red = unary(red, r);
     }
     int[] bd = new int[shape.length - 1];
     for (int k = 0, j = 0; k < shape.length; k++) {

@@ -90,8 +90,8 @@ public final class ReferenceExecutor {
     final long[][] strides;
     final HostBuffer[] in;
 
-    Frame(Kernel k, HostBuffer[] in, List<Shape> inShapes) {
-      this.nodes = k.nodes();
+    Frame(List<Node> nodes, HostBuffer[] in, List<Shape> inShapes) {
+      this.nodes = nodes;
       this.in = in;
       dv = new double[nodes.size()];
       lv = new long[nodes.size()];
@@ -112,7 +112,7 @@ public final class ReferenceExecutor {
       for (int i = 0; i < nodes.size(); i++) {
         Node n = nodes.get(i);
         switch (n.op()) {
-          case CONST -> { }
+          case CONST, REDUCED -> { }
           case INDEX -> lv[i] = n.index().get(0).eval(idx);
           case LOAD -> {
             long[] s = strides[n.input()];
@@ -135,7 +135,7 @@ public final class ReferenceExecutor {
   }
 
   private static void loop(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out, ScalarEvaluator s) {
-    Frame f = new Frame(k, in, shapes);
+    Frame f = new Frame(k.nodes(), in, shapes);
     int[] dims = k.space().dims();
     long n = k.space().size();
     long[] idx = new long[dims.length];
@@ -157,7 +157,7 @@ public final class ReferenceExecutor {
   }
 
   private static void reduce(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out, ScalarEvaluator s) {
-    Frame f = new Frame(k, in, shapes);
+    Frame f = new Frame(k.nodes(), in, shapes);
     int[] dims = k.space().dims();
     boolean[] reduced = new boolean[dims.length];
     for (int a : k.reduceAxes()) {
@@ -202,6 +202,9 @@ public final class ReferenceExecutor {
     }
     for (int r = 0; r < rs.size(); r++) {
       Kernel.Reduction red = rs.get(r);
+      if (red.output() < 0) {
+        continue;
+      }
       HostBuffer b = out[red.output()];
       boolean arg = red.combiner() == KernelOp.ARGMAX || red.combiner() == KernelOp.ARGMIN;
       boolean floating = f.nodes.get(red.node()).dtype().isFloating();
@@ -214,6 +217,40 @@ public final class ReferenceExecutor {
           b.setLong(o, lacc[r][o]);
         }
       }
+    }
+    if (!k.epilogue().isEmpty()) {
+      epilogue(k, shapes, in, out, s, dacc, lacc, best);
+    }
+  }
+
+  /** Runs the epilogue of a reduction kernel over its output space. */
+  private static void epilogue(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out,
+      ScalarEvaluator s, double[][] dacc, long[][] lacc, long[][] best) {
+    Frame f = new Frame(k.epilogue(), in, shapes);
+    int[] dims = k.outputSpace().dims();
+    long m = k.outputSpace().size();
+    long[] idx = new long[dims.length];
+    for (int o = 0; o < m; o++) {
+      for (int i = 0; i < f.nodes.size(); i++) {
+        Node n = f.nodes.get(i);
+        if (n.op() != KernelOp.REDUCED) {
+          continue;
+        }
+        int r = n.param();
+        KernelOp c = k.reductions().get(r).combiner();
+        if (c == KernelOp.ARGMAX || c == KernelOp.ARGMIN) {
+          f.lv[i] = ScalarEvaluator.wrap(n.dtype(), best[r][o]);
+        } else if (n.dtype().isFloating()) {
+          f.dv[i] = s.round(dacc[r][o], n.dtype());
+        } else {
+          f.lv[i] = ScalarEvaluator.wrap(n.dtype(), lacc[r][o]);
+        }
+      }
+      f.eval(idx, s);
+      for (Kernel.Store st : k.epilogueStores()) {
+        store(out[st.output()], o, f, st.node());
+      }
+      next(idx, dims);
     }
   }
 

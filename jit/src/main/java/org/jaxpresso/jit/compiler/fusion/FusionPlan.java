@@ -63,12 +63,37 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
     return groups.size();
   }
 
-  /** The values group {@code g} writes: the non-drop results of its roots, in order. */
+  /**
+   * The values group {@code g} writes, in root order: every result of a library call; for loop
+   * and reduction kernels, the root results that the program returns or another kernel reads
+   * (a reduction result only its own epilogue reads is not written).
+   */
   public List<Var> outputs(Group g) {
+    Set<Var> needed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Atom a : program.jaxpr().outvars()) {
+      if (a instanceof Var v) {
+        needed.add(v);
+      }
+    }
+    List<Eqn> eqns = program.jaxpr().eqns();
+    for (Group other : groups) {
+      if (other == g) {
+        continue;
+      }
+      for (int i : other.eqns()) {
+        for (Atom a : eqns.get(i).inputs()) {
+          if (a instanceof Var v) {
+            needed.add(v);
+          }
+        }
+      }
+    }
     List<Var> out = new ArrayList<>();
     for (int r : g.roots()) {
-      for (Var v : program.jaxpr().eqns().get(r).outputs()) {
-        out.add(v);
+      for (Var v : eqns.get(r).outputs()) {
+        if (g.kind() == Kernel.Kind.LIBRARY || needed.contains(v)) {
+          out.add(v);
+        }
       }
     }
     return out;

@@ -36,7 +36,11 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
  *
  * <p>Then reduction kernels over the same space and axes that read a common value and do not
  * depend on each other merge into one multi-output kernel (sibling fusion: {@code mean} and
- * {@code max} of the same array read it once). Kernels are ordered so that each runs after
+ * {@code max} of the same array read it once). Then a loop kernel over a reduction's output
+ * shape that reads the reduction's results only elementwise (no index map between them and the
+ * loop's root) becomes the reduction kernel's epilogue, computed per output element once the
+ * reduction is done ({@code sum / n} of a mean), unless a kernel it reads depends on the
+ * reduction; a reduction result only the epilogue reads is then not written. Kernels are ordered so that each runs after
  * those whose results it reads, otherwise by the position of their last root.
  */
 public final class FusionPlanner {
@@ -99,6 +103,7 @@ public final class FusionPlanner {
       }
     }
     mergeSiblingReductions(program, drafts);
+    mergeEpilogues(program, drafts);
     List<FusionPlan.Group> groups = new ArrayList<>();
     for (Draft d : order(program, drafts)) {
       groups.add(new FusionPlan.Group(d.kind, new ArrayList<>(d.eqns), new ArrayList<>(d.roots),
@@ -157,6 +162,80 @@ public final class FusionPlanner {
       case ELEMENTWISE, INDEX_MAP ->
           new Draft(Kernel.Kind.LOOP, e.outputs().get(0).aval().shape(), List.of());
     };
+  }
+
+  /** Moves loop kernels that finish a reduction's results into the reduction's epilogue. */
+  private static void mergeEpilogues(ClosedJaxpr program, List<Draft> drafts) {
+    List<Eqn> eqns = program.jaxpr().eqns();
+    boolean merged = true;
+    while (merged) {
+      merged = false;
+      Map<Var, Integer> producer = producers(program, drafts);
+      for (int l = 0; l < drafts.size() && !merged; l++) {
+        Draft loop = drafts.get(l);
+        if (loop.kind != Kernel.Kind.LOOP) {
+          continue;
+        }
+        Set<Integer> deps = deps(program, drafts, producer, l);
+        for (int r : deps) {
+          Draft red = drafts.get(r);
+          if (red.kind != Kernel.Kind.REDUCE || !outputShape(red).equals(loop.space)
+              || !elementwiseUse(eqns, loop, red)) {
+            continue;
+          }
+          boolean cycle = false;
+          for (int g : deps) {
+            cycle |= g != r && dependsOn(program, drafts, g, r);
+          }
+          if (cycle) {
+            continue;
+          }
+          red.eqns.addAll(loop.eqns);
+          red.roots.addAll(loop.roots);
+          drafts.remove(l);
+          merged = true;
+          break;
+        }
+      }
+    }
+  }
+
+  private static Shape outputShape(Draft red) {
+    int[] dims = red.space.dims();
+    int[] kept = new int[dims.length - red.axes.size()];
+    for (int d = 0, k = 0; d < dims.length; d++) {
+      if (!red.axes.contains(d)) {
+        kept[k++] = dims[d];
+      }
+    }
+    return Shape.of(kept);
+  }
+
+  /**
+   * Whether every value of {@code loop} computed from a reduction result of {@code red} is
+   * computed elementwise (so the epilogue reads each result at its own output index).
+   */
+  private static boolean elementwiseUse(List<Eqn> eqns, Draft loop, Draft red) {
+    Set<Var> tainted = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int r : red.roots) {
+      if (OpClass.of(eqns.get(r)) == OpClass.REDUCTION) {
+        tainted.addAll(eqns.get(r).outputs());
+      }
+    }
+    for (int i : loop.eqns) {
+      Eqn e = eqns.get(i);
+      boolean reads = false;
+      for (Atom a : e.inputs()) {
+        reads |= a instanceof Var v && tainted.contains(v);
+      }
+      if (reads) {
+        if (OpClass.of(e) != OpClass.ELEMENTWISE) {
+          return false;
+        }
+        tainted.addAll(e.outputs());
+      }
+    }
+    return true;
   }
 
   /** Merges independent reductions over the same space and axes that share an input. */

@@ -14,7 +14,10 @@ import org.jaxpresso.core.jaxpr.Eqn;
  *   <li>{@link Kind#REDUCE}: for every index of {@code space} in row-major order, evaluate the
  *       nodes and fold each {@link Reduction}'s value into the accumulator of its output element:
  *       the index with the {@code reduceAxes} removed. Accumulators start at the identity;
- *       floats accumulate in double and round once when stored, integers wrap.
+ *       floats accumulate in double and round once when stored, integers wrap. Then, for every
+ *       index of that output space (whose axes are numbered {@code i0, i1, ...} in order), the
+ *       {@code epilogue} graph runs with {@link KernelOp#REDUCED} leaves reading the finished
+ *       reductions, and its {@code epilogueStores} write at that index.
  *   <li>{@link Kind#LIBRARY}: apply {@code call}'s primitive to the inputs (one per operand of
  *       the equation) giving the outputs (one per result).
  * </ul>
@@ -30,12 +33,15 @@ import org.jaxpresso.core.jaxpr.Eqn;
  * @param nodes the op graph
  * @param stores the stores of a loop kernel
  * @param reductions the reductions of a reduction kernel
+ * @param epilogue the op graph a reduction kernel computes per output element after reducing
+ * @param epilogueStores the stores of the epilogue
  * @param call the equation a library kernel runs; null otherwise
  * @param eqns the numbers of the jaxpr equations this kernel computes (for messages and dumps)
  */
 public record Kernel(int id, String name, Kind kind, Shape space, List<Integer> reduceAxes,
     List<Integer> inputs, List<Integer> outputs, List<Node> nodes, List<Store> stores,
-    List<Reduction> reductions, Eqn call, List<Integer> eqns) {
+    List<Reduction> reductions, List<Node> epilogue, List<Store> epilogueStores, Eqn call,
+    List<Integer> eqns) {
   /** Copies the lists. */
   public Kernel {
     reduceAxes = List.copyOf(reduceAxes);
@@ -44,6 +50,8 @@ public record Kernel(int id, String name, Kind kind, Shape space, List<Integer> 
     nodes = List.copyOf(nodes);
     stores = List.copyOf(stores);
     reductions = List.copyOf(reductions);
+    epilogue = List.copyOf(epilogue);
+    epilogueStores = List.copyOf(epilogueStores);
     eqns = List.copyOf(eqns);
   }
 
@@ -71,9 +79,22 @@ public record Kernel(int id, String name, Kind kind, Shape space, List<Integer> 
    * @param combiner a {@link KernelOp.Arity#COMBINER} op
    * @param node the node number of the value folded
    * @param identity the accumulator's start value (0-d, in the value's dtype)
-   * @param output the position in {@link Kernel#outputs()}
+   * @param output the position in {@link Kernel#outputs()}, or -1 when only the epilogue reads
+   *     the result
    * @param axis for {@link KernelOp#ARGMAX}/{@link KernelOp#ARGMIN}: the space axis whose index is
    *     the result; else -1
    */
   public record Reduction(KernelOp combiner, int node, Array identity, int output, int axis) {}
+
+  /** The shape of a reduction kernel's outputs: {@code space} without the reduced axes. */
+  public Shape outputSpace() {
+    int[] dims = space.dims();
+    int[] kept = new int[dims.length - reduceAxes.size()];
+    for (int d = 0, k = 0; d < dims.length; d++) {
+      if (!reduceAxes.contains(d)) {
+        kept[k++] = dims[d];
+      }
+    }
+    return Shape.of(kept);
+  }
 }

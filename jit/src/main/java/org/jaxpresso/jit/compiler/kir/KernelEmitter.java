@@ -37,6 +37,7 @@ final class KernelEmitter {
   private final List<DType> inputDtypes;
   private final List<Node> nodes = new ArrayList<>();
   private final Map<Object, Integer> memo = new HashMap<>();
+  private final Map<Var, Integer> reduced = new IdentityHashMap<>();
 
   /**
    * An emitter for a kernel that computes {@code eqns} and reads {@code inputs} (by slot).
@@ -53,6 +54,15 @@ final class KernelEmitter {
       inputSlots.put(inputs.get(i), i);
       inputDtypes.add(inputs.get(i).aval().dtype());
     }
+  }
+
+  /**
+   * Makes {@code v} (the result of reduction number {@code reduction} of this kernel) a
+   * {@link KernelOp#REDUCED} leaf, readable only at the identity index of the output space.
+   */
+  void reducedValue(Var v, int reduction) {
+    fused.remove(v);
+    reduced.put(v, reduction);
   }
 
   /** The nodes emitted so far. */
@@ -111,7 +121,14 @@ final class KernelEmitter {
         }
         int id;
         Eqn producer = fused.get(v);
-        if (producer != null) {
+        Integer reduction = reduced.get(v);
+        if (reduction != null) {
+          if (!index.equals(identity(index.size()))) {
+            throw new IllegalStateException("an epilogue reads reduction result " + v
+                + " at " + index + ", not at its own output index");
+          }
+          id = add(Node.reduced(reduction, v.aval().dtype()));
+        } else if (producer != null) {
           id = emitEqn(producer, index);
         } else {
           Integer slot = inputSlots.get(v);

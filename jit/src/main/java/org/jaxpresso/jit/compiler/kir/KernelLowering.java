@@ -16,6 +16,7 @@ import org.jaxpresso.core.jaxpr.Jaxpr;
 import org.jaxpresso.core.jaxpr.Literal;
 import org.jaxpresso.core.jaxpr.Var;
 import org.jaxpresso.jit.compiler.fusion.FusionPlan;
+import org.jaxpresso.jit.compiler.fusion.OpClass;
 
 /**
  * Lowers a {@link FusionPlan} to a {@link KernelProgram}: numbers the program's values (inputs,
@@ -112,24 +113,42 @@ public final class KernelLowering {
     List<Var> outVars = plan.outputs(g);
     String name = name(id, eqns, outVars);
     List<Node> nodes = List.of();
+    List<Node> epilogue = List.of();
     List<Kernel.Store> stores = new ArrayList<>();
+    List<Kernel.Store> epilogueStores = new ArrayList<>();
     List<Kernel.Reduction> reductions = new ArrayList<>();
-    if (g.kind() != Kernel.Kind.LIBRARY) {
+    if (g.kind() == Kernel.Kind.LOOP) {
       KernelEmitter em = new KernelEmitter(eqns, inVars);
       List<IndexExpr> idx = KernelEmitter.identity(g.space().rank());
-      if (g.kind() == Kernel.Kind.LOOP) {
-        for (int k = 0; k < outVars.size(); k++) {
-          stores.add(new Kernel.Store(k, em.emit(outVars.get(k), idx)));
-        }
-      } else {
-        int k = 0;
-        for (int r : g.roots()) {
-          Eqn e = all.get(r);
-          int node = em.emit(e.inputs().get(0), idx);
-          reductions.add(reduction(e, node, k++));
-        }
+      for (int k = 0; k < outVars.size(); k++) {
+        stores.add(new Kernel.Store(k, em.emit(outVars.get(k), idx)));
       }
       nodes = em.nodes();
+    } else if (g.kind() == Kernel.Kind.REDUCE) {
+      KernelEmitter main = new KernelEmitter(eqns, inVars);
+      KernelEmitter post = new KernelEmitter(eqns, inVars);
+      List<IndexExpr> idx = KernelEmitter.identity(g.space().rank());
+      List<Var> epilogueRoots = new ArrayList<>();
+      for (int r : g.roots()) {
+        Eqn e = all.get(r);
+        if (OpClass.of(e) != OpClass.REDUCTION) {
+          epilogueRoots.addAll(e.outputs());
+          continue;
+        }
+        int node = main.emit(e.inputs().get(0), idx);
+        Var result = e.outputs().get(0);
+        post.reducedValue(result, reductions.size());
+        reductions.add(reduction(e, node, outVars.indexOf(result)));
+      }
+      int keptRank = g.space().rank() - g.reduceAxes().size();
+      for (Var v : epilogueRoots) {
+        int k = outVars.indexOf(v);
+        if (k >= 0) {
+          epilogueStores.add(new Kernel.Store(k, post.emit(v, KernelEmitter.identity(keptRank))));
+        }
+      }
+      nodes = main.nodes();
+      epilogue = post.nodes();
     }
     List<Integer> outputs = new ArrayList<>();
     for (Var v : outVars) {
@@ -138,7 +157,7 @@ public final class KernelLowering {
       outputs.add(vid);
     }
     return new Kernel(id, name, g.kind(), g.space(), g.reduceAxes(), inputs, outputs, nodes,
-        stores, reductions, call, g.eqns());
+        stores, reductions, epilogue, epilogueStores, call, g.eqns());
   }
 
   private static Kernel.Reduction reduction(Eqn e, int node, int output) {

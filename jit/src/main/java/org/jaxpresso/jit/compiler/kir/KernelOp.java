@@ -7,7 +7,7 @@ package org.jaxpresso.jit.compiler.kir;
  * <p>Semantics are those of the lax primitive named by {@link #primitiveName()}, on one element:
  * floats compute in double and round to the node's dtype after every op; integers compute in a
  * long and wrap to the node's width (see the lax reference kernels for division by zero, shifts
- * and conversions). {@link #LOAD}, {@link #CONST} and {@link #INDEX} are the leaves; the
+ * and conversions). {@link #LOAD}, {@link #CONST}, {@link #INDEX} and {@link #REDUCED} are the leaves; the
  * {@link Arity#COMBINER} ops appear only as the combiner of a {@link Kernel.Reduction}.
  */
 public enum KernelOp {
@@ -17,6 +17,11 @@ public enum KernelOp {
   CONST(Arity.LEAF, null),
   /** The int64 value of an index expression (iota, pad bounds). */
   INDEX(Arity.LEAF, null),
+  /**
+   * In a reduction kernel's epilogue: the final value of reduction number {@link Node#param()}
+   * at the current output index, rounded or wrapped to its dtype as if stored and reloaded.
+   */
+  REDUCED(Arity.LEAF, null),
 
   NEG(Arity.UNARY, "neg"),
   SIGN(Arity.UNARY, "sign"),

@@ -84,13 +84,26 @@ public final class KirPrinter {
     for (Kernel.Store s : k.stores()) {
       sb.append("  store out").append(s.output()).append(" %").append(s.node()).append('\n');
     }
-    for (Kernel.Reduction r : k.reductions()) {
-      sb.append("  reduce out").append(r.output()).append(" = ").append(r.combiner().textName());
+    for (int i = 0; i < k.reductions().size(); i++) {
+      Kernel.Reduction r = k.reductions().get(i);
+      sb.append("  reduce #").append(i).append(r.output() >= 0 ? " -> out" + r.output() : "")
+          .append(" = ").append(r.combiner().textName());
       if (r.axis() >= 0) {
         sb.append("[axis=").append(r.axis()).append(']');
       }
       sb.append(" %").append(r.node()).append(" init ").append(new Literal(r.identity()))
           .append('\n');
+    }
+    if (!k.epilogue().isEmpty()) {
+      sb.append("  epilogue [").append(k.outputSpace().compact()).append("]\n");
+      for (int i = 0; i < k.epilogue().size(); i++) {
+        Node n = k.epilogue().get(i);
+        sb.append("  %e").append(i).append(':').append(n.dtype().shortName()).append(" = ")
+            .append(node(n).replace(" %", " %e")).append('\n');
+      }
+      for (Kernel.Store s : k.epilogueStores()) {
+        sb.append("  store out").append(s.output()).append(" %e").append(s.node()).append('\n');
+      }
     }
     return sb.toString();
   }
@@ -104,6 +117,7 @@ public final class KirPrinter {
       case LOAD -> "load in" + n.input() + indexList(n.index());
       case CONST -> "const " + new Literal(n.constant());
       case INDEX -> "index " + n.index().get(0);
+      case REDUCED -> "reduced #" + n.param();
       case INTEGER_POW -> "integer_pow[y=" + n.param() + "]" + args(n);
       case REDUCE_PRECISION -> "reduce_precision[exponent_bits=" + n.param() / 1000
           + " mantissa_bits=" + n.param() % 1000 + "]" + args(n);

@@ -29,29 +29,31 @@ public final class KirVerifier {
           problems.add(at + "reads v" + v + " before any kernel writes it");
         }
       }
-      verifyNodes(p, k, at, problems);
+      verifyNodes(p, k, k.nodes(), at, problems);
+      verifyNodes(p, k, k.epilogue(), at + "epilogue: ", problems);
+      for (Kernel.Store s : k.epilogueStores()) {
+        checkOutput(p, k, at + "epilogue: ", s.output(), s.node(), k.epilogue(),
+            k.outputSpace(), problems);
+      }
+      if (k.kind() != Kernel.Kind.REDUCE && !k.epilogue().isEmpty()) {
+        problems.add(at + "only reduction kernels have epilogues");
+      }
       for (Kernel.Store s : k.stores()) {
-        checkOutput(p, k, at, s.output(), s.node(), k.space(), problems);
+        checkOutput(p, k, at, s.output(), s.node(), k.nodes(), k.space(), problems);
       }
       for (Kernel.Reduction r : k.reductions()) {
         if (r.combiner().arity() != KernelOp.Arity.COMBINER) {
           problems.add(at + r.combiner().textName() + " is not a reduction combiner");
         }
-        int[] dims = k.space().dims();
-        List<Integer> kept = new ArrayList<>();
-        for (int d = 0; d < dims.length; d++) {
-          if (!k.reduceAxes().contains(d)) {
-            kept.add(dims[d]);
-          }
-        }
-        Shape outShape = Shape.of(kept.stream().mapToInt(Integer::intValue).toArray());
+        Shape outShape = k.outputSpace();
         boolean arg = r.combiner() == KernelOp.ARGMAX || r.combiner() == KernelOp.ARGMIN;
         if (arg && !k.reduceAxes().equals(List.of(r.axis()))) {
           problems.add(at + "an index reduction must reduce exactly its axis " + r.axis());
         }
-        if (r.output() < 0 || r.output() >= k.outputs().size()) {
+        if (r.output() >= k.outputs().size()) {
           problems.add(at + "reduces into missing output " + r.output());
-        } else if (!p.values().get(k.outputs().get(r.output())).aval().shape().equals(outShape)) {
+        } else if (r.output() >= 0
+            && !p.values().get(k.outputs().get(r.output())).aval().shape().equals(outShape)) {
           problems.add(at + "reduction output has shape "
               + p.values().get(k.outputs().get(r.output())).aval().shape() + ", expected "
               + outShape);
@@ -72,9 +74,15 @@ public final class KirVerifier {
     return problems;
   }
 
-  private static void verifyNodes(KernelProgram p, Kernel k, String at, List<String> problems) {
-    for (int i = 0; i < k.nodes().size(); i++) {
-      Node n = k.nodes().get(i);
+  private static void verifyNodes(KernelProgram p, Kernel k, List<Node> nodes, String at,
+      List<String> problems) {
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n.op() == KernelOp.REDUCED && (nodes == k.nodes() || n.param() < 0
+          || n.param() >= k.reductions().size())) {
+        problems.add(at + "%" + i + " reads reduction #" + n.param()
+            + " outside an epilogue or past the kernel's reductions");
+      }
       for (int a : n.args()) {
         if (a < 0 || a >= i) {
           problems.add(at + "%" + i + " reads %" + a + " before it is defined");
@@ -110,9 +118,9 @@ public final class KirVerifier {
       if ((n.op() == KernelOp.SELECT || n.op() == KernelOp.CLAMP) && n.args().size() >= 2) {
         for (int c = n.op() == KernelOp.SELECT ? 1 : 0; c < n.args().size(); c++) {
           int a = n.args().get(c);
-          if (a >= 0 && a < i && k.nodes().get(a).dtype() != n.dtype()) {
+          if (a >= 0 && a < i && nodes.get(a).dtype() != n.dtype()) {
             problems.add(at + "%" + i + " " + n.op().textName() + " operand %" + a + " is "
-                + k.nodes().get(a).dtype() + ", not " + n.dtype());
+                + nodes.get(a).dtype() + ", not " + n.dtype());
           }
         }
       }
@@ -120,17 +128,17 @@ public final class KirVerifier {
   }
 
   private static void checkOutput(KernelProgram p, Kernel k, String at, int output, int node,
-      Shape space, List<String> problems) {
+      List<Node> nodes, Shape space, List<String> problems) {
     if (output < 0 || output >= k.outputs().size()) {
       problems.add(at + "stores to missing output " + output);
       return;
     }
-    if (node < 0 || node >= k.nodes().size()) {
+    if (node < 0 || node >= nodes.size()) {
       problems.add(at + "stores missing node %" + node);
       return;
     }
     ShapedArray out = p.values().get(k.outputs().get(output)).aval();
-    DType d = k.nodes().get(node).dtype();
+    DType d = nodes.get(node).dtype();
     if (d != out.dtype()) {
       problems.add(at + "stores " + d + " into " + out.shortStr());
     }

@@ -16,7 +16,8 @@ import org.jaxpresso.core.DType;
  *     {@link KernelOp#INDEX}: the single expression; else empty
  * @param constant for {@link KernelOp#CONST}: the 0-d value; else null
  * @param param for {@link KernelOp#INTEGER_POW}: the exponent; for {@link
- *     KernelOp#REDUCE_PRECISION}: exponent bits * 1000 + mantissa bits; else 0
+ *     KernelOp#REDUCE_PRECISION}: exponent bits * 1000 + mantissa bits; for {@link
+ *     KernelOp#REDUCED}: the reduction's number in {@link Kernel#reductions()}; else 0
  */
 public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
     List<IndexExpr> index, Array constant, int param) {
@@ -39,6 +40,11 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
   /** The int64 value of {@code expr}. */
   public static Node index(IndexExpr expr) {
     return new Node(KernelOp.INDEX, DType.INT64, List.of(), -1, List.of(expr), null, 0);
+  }
+
+  /** The final value of reduction {@code reduction} (epilogues only). */
+  public static Node reduced(int reduction, DType dtype) {
+    return new Node(KernelOp.REDUCED, dtype, List.of(), -1, List.of(), null, reduction);
   }
 
   /** {@code op} applied to {@code args}, with result dtype {@code dtype}. */
