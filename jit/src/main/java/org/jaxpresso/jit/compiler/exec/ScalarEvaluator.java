@@ -185,6 +185,10 @@ final class ScalarEvaluator {
   private double delegate(Node n, List<Node> nodes, double[] dv) {
     Primitive p = Primitive.lookup(n.op().primitiveName());
     if (p == null) {
+      org.jaxpresso.lax.LaxPrimitives.all();
+      p = Primitive.lookup(n.op().primitiveName());
+    }
+    if (p == null) {
       throw new IllegalStateException("primitive " + n.op().primitiveName() + " is not loaded");
     }
     Params params = n.op() == KernelOp.REDUCE_PRECISION
