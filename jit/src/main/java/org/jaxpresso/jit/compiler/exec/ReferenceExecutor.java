@@ -134,7 +134,8 @@ public final class ReferenceExecutor {
     }
   }
 
-  private static void loop(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out, ScalarEvaluator s) {
+  private static void loop(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out,
+      ScalarEvaluator s) {
     Frame f = new Frame(k.nodes(), in, shapes);
     int[] dims = k.space().dims();
     long n = k.space().size();
@@ -156,7 +157,8 @@ public final class ReferenceExecutor {
     }
   }
 
-  private static void reduce(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out, ScalarEvaluator s) {
+  private static void reduce(Kernel k, List<Shape> shapes, HostBuffer[] in, HostBuffer[] out,
+      ScalarEvaluator s) {
     Frame f = new Frame(k.nodes(), in, shapes);
     int[] dims = k.space().dims();
     boolean[] reduced = new boolean[dims.length];

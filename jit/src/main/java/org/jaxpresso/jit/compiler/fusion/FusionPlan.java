@@ -123,7 +123,8 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
     VarNames names = new VarNames(program.jaxpr());
     List<Eqn> eqns = program.jaxpr().eqns();
     StringBuilder sb = new StringBuilder();
-    sb.append("fusion plan: ").append(groups.size()).append(groups.size() == 1 ? " kernel" : " kernels")
+    sb.append("fusion plan: ").append(groups.size())
+        .append(groups.size() == 1 ? " kernel" : " kernels")
         .append(" for ").append(eqns.size()).append(eqns.size() == 1 ? " equation" : " equations")
         .append('\n');
     for (int k = 0; k < groups.size(); k++) {

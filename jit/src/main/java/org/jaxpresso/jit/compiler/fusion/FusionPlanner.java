@@ -40,8 +40,9 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
  * shape that reads the reduction's results only elementwise (no index map between them and the
  * loop's root) becomes the reduction kernel's epilogue, computed per output element once the
  * reduction is done ({@code sum / n} of a mean), unless a kernel it reads depends on the
- * reduction; a reduction result only the epilogue reads is then not written. Kernels are ordered so that each runs after
- * those whose results it reads, otherwise by the position of their last root.
+ * reduction; a reduction result only the epilogue reads is then not written. Kernels are ordered
+ * so that each runs after those whose results it reads, otherwise by the position of their last
+ * root.
  */
 public final class FusionPlanner {
   /** How many kernels may each recompute an expensive shared value before it is materialized. */

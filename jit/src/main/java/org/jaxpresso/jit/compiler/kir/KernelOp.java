@@ -7,8 +7,9 @@ package org.jaxpresso.jit.compiler.kir;
  * <p>Semantics are those of the lax primitive named by {@link #primitiveName()}, on one element:
  * floats compute in double and round to the node's dtype after every op; integers compute in a
  * long and wrap to the node's width (see the lax reference kernels for division by zero, shifts
- * and conversions). {@link #LOAD}, {@link #CONST}, {@link #INDEX} and {@link #REDUCED} are the leaves; the
- * {@link Arity#COMBINER} ops appear only as the combiner of a {@link Kernel.Reduction}.
+ * and conversions). {@link #LOAD}, {@link #CONST}, {@link #INDEX} and {@link #REDUCED} are the
+ * leaves; the {@link Arity#COMBINER} ops appear only as the combiner of a {@link
+ * Kernel.Reduction}.
  */
 public enum KernelOp {
   /** Reads an input buffer at an index (see {@link Node#index()}). */
