@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * bit; a mismatch prints the seed, the program, its fusion plan and kernel IR.
  */
 class DifferentialTest {
-  private static final int PROGRAMS = 400;
+  private static final int PROGRAMS = 1000;
 
   @Test
   void randomProgramsAgreeWithTheInterpreter() {

@@ -2,6 +2,7 @@ package org.jaxpresso.jit.compiler.fusion;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -165,19 +166,91 @@ public final class FusionPlanner {
     };
   }
 
+  /**
+   * The dependencies between drafts at one moment: direct ones (a draft reads a root result of
+   * another), their transitive closure, and the variables each draft reads.
+   */
+  private static final class Graph {
+    final List<Set<Integer>> direct = new ArrayList<>();
+    final List<BitSet> closure = new ArrayList<>();
+    final List<Set<Var>> reads = new ArrayList<>();
+
+    Graph(ClosedJaxpr program, List<Draft> drafts) {
+      List<Eqn> eqns = program.jaxpr().eqns();
+      Map<Var, Integer> producer = new IdentityHashMap<>();
+      for (int k = 0; k < drafts.size(); k++) {
+        for (int r : drafts.get(k).roots) {
+          for (Var v : eqns.get(r).outputs()) {
+            producer.put(v, k);
+          }
+        }
+      }
+      for (int g = 0; g < drafts.size(); g++) {
+        Set<Integer> out = new TreeSet<>();
+        Set<Var> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i : drafts.get(g).eqns) {
+          for (Atom a : eqns.get(i).inputs()) {
+            if (a instanceof Var v) {
+              read.add(v);
+              Integer p = producer.get(v);
+              if (p != null && p != g) {
+                out.add(p);
+              }
+            }
+          }
+        }
+        direct.add(out);
+        reads.add(read);
+        closure.add(null);
+      }
+      for (int g = 0; g < drafts.size(); g++) {
+        close(g);
+      }
+    }
+
+    private BitSet close(int g) {
+      BitSet c = closure.get(g);
+      if (c != null) {
+        return c;
+      }
+      c = new BitSet();
+      closure.set(g, c);
+      for (int d : direct.get(g)) {
+        c.set(d);
+        c.or(close(d));
+      }
+      return c;
+    }
+
+    /** Whether draft {@code a} reads, directly or not, a result of draft {@code b}. */
+    boolean dependsOn(int a, int b) {
+      return closure.get(a).get(b);
+    }
+
+    /** Whether drafts {@code a} and {@code b} read a common variable. */
+    boolean shareInput(int a, int b) {
+      for (Var v : reads.get(a)) {
+        if (reads.get(b).contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   /** Moves loop kernels that finish a reduction's results into the reduction's epilogue. */
   private static void mergeEpilogues(ClosedJaxpr program, List<Draft> drafts) {
     List<Eqn> eqns = program.jaxpr().eqns();
     boolean merged = true;
     while (merged) {
       merged = false;
-      Map<Var, Integer> producer = producers(program, drafts);
+      Graph graph = new Graph(program, drafts);
       for (int l = 0; l < drafts.size() && !merged; l++) {
         Draft loop = drafts.get(l);
         if (loop.kind != Kernel.Kind.LOOP) {
           continue;
         }
-        Set<Integer> deps = deps(program, drafts, producer, l);
+        Set<Integer> deps = graph.direct.get(l);
         for (int r : deps) {
           Draft red = drafts.get(r);
           if (red.kind != Kernel.Kind.REDUCE || !outputShape(red).equals(loop.space)
@@ -186,7 +259,7 @@ public final class FusionPlanner {
           }
           boolean cycle = false;
           for (int g : deps) {
-            cycle |= g != r && dependsOn(program, drafts, g, r);
+            cycle |= g != r && graph.dependsOn(g, r);
           }
           if (cycle) {
             continue;
@@ -244,14 +317,15 @@ public final class FusionPlanner {
     boolean merged = true;
     while (merged) {
       merged = false;
+      Graph graph = new Graph(program, drafts);
       outer:
       for (int a = 0; a < drafts.size(); a++) {
         for (int b = a + 1; b < drafts.size(); b++) {
           Draft x = drafts.get(a);
           Draft y = drafts.get(b);
           if (x.kind != Kernel.Kind.REDUCE || y.kind != Kernel.Kind.REDUCE
-              || !x.space.equals(y.space) || !x.axes.equals(y.axes) || !shareInput(program, x, y)
-              || dependsOn(program, drafts, a, b) || dependsOn(program, drafts, b, a)) {
+              || !x.space.equals(y.space) || !x.axes.equals(y.axes) || !graph.shareInput(a, b)
+              || graph.dependsOn(a, b) || graph.dependsOn(b, a)) {
             continue;
           }
           x.eqns.addAll(y.eqns);
@@ -264,84 +338,17 @@ public final class FusionPlanner {
     }
   }
 
-  private static boolean shareInput(ClosedJaxpr program, Draft x, Draft y) {
-    Set<Var> read = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int i : x.eqns) {
-      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
-        if (a instanceof Var v) {
-          read.add(v);
-        }
-      }
-    }
-    for (int i : y.eqns) {
-      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
-        if (a instanceof Var v && read.contains(v)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** Which draft writes each root result. */
-  private static Map<Var, Integer> producers(ClosedJaxpr program, List<Draft> drafts) {
-    Map<Var, Integer> producer = new IdentityHashMap<>();
-    for (int k = 0; k < drafts.size(); k++) {
-      for (int r : drafts.get(k).roots) {
-        for (Var v : program.jaxpr().eqns().get(r).outputs()) {
-          producer.put(v, k);
-        }
-      }
-    }
-    return producer;
-  }
-
-  /** The groups whose root results group {@code g} reads. */
-  private static Set<Integer> deps(ClosedJaxpr program, List<Draft> drafts,
-      Map<Var, Integer> producer, int g) {
-    Set<Integer> out = new TreeSet<>();
-    for (int i : drafts.get(g).eqns) {
-      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
-        if (a instanceof Var v && producer.containsKey(v) && producer.get(v) != g) {
-          out.add(producer.get(v));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Whether group {@code a} reads, directly or not, a result of group {@code b}. */
-  private static boolean dependsOn(ClosedJaxpr program, List<Draft> drafts, int a, int b) {
-    Map<Var, Integer> producer = producers(program, drafts);
-    List<Integer> stack = new ArrayList<>(List.of(a));
-    Set<Integer> seen = new TreeSet<>();
-    while (!stack.isEmpty()) {
-      int g = stack.remove(stack.size() - 1);
-      for (int d : deps(program, drafts, producer, g)) {
-        if (d == b) {
-          return true;
-        }
-        if (seen.add(d)) {
-          stack.add(d);
-        }
-      }
-    }
-    return false;
-  }
-
   /** The drafts in dependency order, ties broken by the position of their last root. */
   private static List<Draft> order(ClosedJaxpr program, List<Draft> drafts) {
     int n = drafts.size();
-    List<Set<Integer>> deps = new ArrayList<>();
     int[] pending = new int[n];
-    Map<Var, Integer> producer = producers(program, drafts);
+    Graph graph = new Graph(program, drafts);
     List<List<Integer>> users = new ArrayList<>();
     for (int g = 0; g < n; g++) {
       users.add(new ArrayList<>());
     }
     for (int g = 0; g < n; g++) {
-      Set<Integer> d = deps(program, drafts, producer, g);
-      deps.add(d);
+      Set<Integer> d = graph.direct.get(g);
       pending[g] = d.size();
       for (int p : d) {
         users.get(p).add(g);
