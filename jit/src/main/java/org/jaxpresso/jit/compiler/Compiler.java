@@ -44,9 +44,9 @@ public final class Compiler {
     }
     ClosedJaxpr optimized = PassPipeline.standard().run(program, dump);
     FusionPlan fusion = FusionPlanner.plan(optimized);
-    dump.write("10-fused.txt", fusion.toString());
+    dump.write("10-fused.txt", fusion::toString);
     KernelProgram kernels = KernelLowering.lower(fusion);
-    dump.write("20-kernels.kir", KirPrinter.print(kernels));
+    dump.write("20-kernels.kir", () -> KirPrinter.print(kernels));
     if (checks) {
       List<String> problems = KirVerifier.verify(kernels);
       if (!problems.isEmpty()) {
@@ -55,7 +55,7 @@ public final class Compiler {
       }
     }
     BufferPlan buffers = BufferPlanner.plan(kernels);
-    dump.write("25-buffers.txt", buffers.toString());
+    dump.write("25-buffers.txt", buffers::toString);
     return new CompiledProgram(name, optimized, fusion, kernels, buffers);
   }
 }

@@ -64,9 +64,19 @@ public final class Dump {
    * @throws UncheckedIOException if the file cannot be written
    */
   public void write(String fileName, String text) {
+    write(fileName, () -> text);
+  }
+
+  /**
+   * Writes the text {@code text} supplies (computed only when the dump is enabled).
+   *
+   * @throws UncheckedIOException if the file cannot be written
+   */
+  public void write(String fileName, java.util.function.Supplier<String> supplier) {
     if (dir == null) {
       return;
     }
+    String text = supplier.get();
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve(fileName), text.endsWith("\n") ? text : text + "\n",

@@ -107,4 +107,29 @@ class CompilerTest {
         .apply(s);
     CompilerTesting.assertSameAsInterpreter(q, List.of(s));
   }
+
+  @Test
+  void largeProgramsCompileQuickly() {
+    Array x = Workloads.f32(8, 8);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray a) -> {
+      NDArray t = a;
+      for (int i = 0; i < 150; i++) {
+        NDArray s = Lax.reduceSum(Lax.sin(t), i % 2);
+        NDArray m = Lax.reduceMax(Lax.sin(t), i % 2);
+        NDArray b = Lax.broadcastInDim(Lax.sub(s, m), new int[] {8, 8},
+            new int[] {1 - i % 2});
+        t = Lax.add(Lax.mul(t, 0.5f), Lax.tanh(b));
+      }
+      return t;
+    }).apply(x);
+    long start = System.nanoTime();
+    CompiledProgram c = Compiler.compile(p, "large", Dump.none());
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds < 5, "compiling " + p.jaxpr().eqns().size() + " equations took "
+        + seconds + " s");
+    // Each round: one kernel for the two sibling reductions (with the sub as epilogue), one
+    // loop for the update.
+    assertEquals(300, c.kernels().kernels().size(), c.fusion().toString());
+    CompilerTesting.assertSameAsInterpreter(p, List.of(x));
+  }
 }

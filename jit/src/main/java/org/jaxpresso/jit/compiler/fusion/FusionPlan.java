@@ -1,13 +1,10 @@
 package org.jaxpresso.jit.compiler.fusion;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jaxpresso.core.Shape;
-import org.jaxpresso.core.jaxpr.Atom;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.jaxpr.Eqn;
 import org.jaxpresso.core.jaxpr.Var;
@@ -47,14 +44,19 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
    * @param space the index space: the root's output shape for loops, the reduced operand's
    *     shape for reductions, the first result's shape for library calls
    * @param reduceAxes the reduced axes (reductions only), sorted
+   * @param inputs the variables it reads from buffers, in first-use order
+   * @param outputs the variables it writes: every result of a library call; for loop and
+   *     reduction kernels, the root results that the program returns or another kernel reads
    */
   public record Group(Kernel.Kind kind, List<Integer> eqns, List<Integer> roots, Shape space,
-      List<Integer> reduceAxes) {
+      List<Integer> reduceAxes, List<Var> inputs, List<Var> outputs) {
     /** Copies the lists. */
     public Group {
       eqns = List.copyOf(eqns);
       roots = List.copyOf(roots);
       reduceAxes = List.copyOf(reduceAxes);
+      inputs = List.copyOf(inputs);
+      outputs = List.copyOf(outputs);
     }
   }
 
@@ -69,52 +71,12 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
    * (a reduction result only its own epilogue reads is not written).
    */
   public List<Var> outputs(Group g) {
-    Set<Var> needed = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Atom a : program.jaxpr().outvars()) {
-      if (a instanceof Var v) {
-        needed.add(v);
-      }
-    }
-    List<Eqn> eqns = program.jaxpr().eqns();
-    for (Group other : groups) {
-      if (other == g) {
-        continue;
-      }
-      for (int i : other.eqns()) {
-        for (Atom a : eqns.get(i).inputs()) {
-          if (a instanceof Var v) {
-            needed.add(v);
-          }
-        }
-      }
-    }
-    List<Var> out = new ArrayList<>();
-    for (int r : g.roots()) {
-      for (Var v : eqns.get(r).outputs()) {
-        if (g.kind() == Kernel.Kind.LIBRARY || needed.contains(v)) {
-          out.add(v);
-        }
-      }
-    }
-    return out;
+    return g.outputs();
   }
 
   /** The variables group {@code g} reads from buffers, in first-use order. */
   public List<Var> inputs(Group g) {
-    Set<Var> defined = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int i : g.eqns()) {
-      defined.addAll(program.jaxpr().eqns().get(i).outputs());
-    }
-    Set<Var> in = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Var> order = new ArrayList<>();
-    for (int i : g.eqns()) {
-      for (Atom a : program.jaxpr().eqns().get(i).inputs()) {
-        if (a instanceof Var v && !defined.contains(v) && in.add(v)) {
-          order.add(v);
-        }
-      }
-    }
-    return order;
+    return g.inputs();
   }
 
   /** The plan's text. */

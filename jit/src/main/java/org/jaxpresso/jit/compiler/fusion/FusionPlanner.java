@@ -106,12 +106,57 @@ public final class FusionPlanner {
     }
     mergeSiblingReductions(program, drafts);
     mergeEpilogues(program, drafts);
+    List<Draft> ordered = order(program, drafts);
+    // Which drafts read each variable, to decide which root results are written.
+    Map<Var, Set<Integer>> readers = new IdentityHashMap<>();
+    for (int g = 0; g < ordered.size(); g++) {
+      for (int i : ordered.get(g).eqns) {
+        for (Atom a : eqns.get(i).inputs()) {
+          if (a instanceof Var v) {
+            readers.computeIfAbsent(v, k -> new TreeSet<>()).add(g);
+          }
+        }
+      }
+    }
     List<FusionPlan.Group> groups = new ArrayList<>();
-    for (Draft d : order(program, drafts)) {
+    for (int g = 0; g < ordered.size(); g++) {
+      Draft d = ordered.get(g);
       groups.add(new FusionPlan.Group(d.kind, new ArrayList<>(d.eqns), new ArrayList<>(d.roots),
-          d.space, d.axes));
+          d.space, d.axes, inputs(eqns, d), outputs(eqns, d, g, readers, outputs)));
     }
     return new FusionPlan(program, groups);
+  }
+
+  private static List<Var> inputs(List<Eqn> eqns, Draft d) {
+    Set<Var> defined = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (int i : d.eqns) {
+      defined.addAll(eqns.get(i).outputs());
+    }
+    Set<Var> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Var> order = new ArrayList<>();
+    for (int i : d.eqns) {
+      for (Atom a : eqns.get(i).inputs()) {
+        if (a instanceof Var v && !defined.contains(v) && seen.add(v)) {
+          order.add(v);
+        }
+      }
+    }
+    return order;
+  }
+
+  private static List<Var> outputs(List<Eqn> eqns, Draft d, int g,
+      Map<Var, Set<Integer>> readers, Set<Var> programOutputs) {
+    List<Var> out = new ArrayList<>();
+    for (int r : d.roots) {
+      for (Var v : eqns.get(r).outputs()) {
+        Set<Integer> by = readers.getOrDefault(v, Set.of());
+        boolean readElsewhere = by.size() > (by.contains(g) ? 1 : 0);
+        if (d.kind == Kernel.Kind.LIBRARY || programOutputs.contains(v) || readElsewhere) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
   }
 
   /** The groups {@code e} fuses into, or null when it must be a root. */
@@ -227,6 +272,17 @@ public final class FusionPlanner {
       return closure.get(a).get(b);
     }
 
+    /** Marks {@code a}, {@code b} and every draft that depends on either. */
+    void touch(BitSet touched, int a, int b) {
+      touched.set(a);
+      touched.set(b);
+      for (int g = 0; g < closure.size(); g++) {
+        if (closure.get(g).get(a) || closure.get(g).get(b)) {
+          touched.set(g);
+        }
+      }
+    }
+
     /** Whether drafts {@code a} and {@code b} read a common variable. */
     boolean shareInput(int a, int b) {
       for (Var v : reads.get(a)) {
@@ -238,19 +294,26 @@ public final class FusionPlanner {
     }
   }
 
-  /** Moves loop kernels that finish a reduction's results into the reduction's epilogue. */
+  /**
+   * Moves loop kernels that finish a reduction's results into the reduction's epilogue. Each
+   * round merges every independent candidate, then recomputes the dependency graph: a merge
+   * changes the dependencies of the two drafts and of everything that depends on them, so those
+   * wait for the next round.
+   */
   private static void mergeEpilogues(ClosedJaxpr program, List<Draft> drafts) {
     List<Eqn> eqns = program.jaxpr().eqns();
     boolean merged = true;
     while (merged) {
       merged = false;
       Graph graph = new Graph(program, drafts);
-      for (int l = 0; l < drafts.size() && !merged; l++) {
+      BitSet touched = new BitSet();
+      BitSet removed = new BitSet();
+      for (int l = 0; l < drafts.size(); l++) {
         Draft loop = drafts.get(l);
-        if (loop.kind != Kernel.Kind.LOOP) {
+        Set<Integer> deps = graph.direct.get(l);
+        if (loop.kind != Kernel.Kind.LOOP || touched.get(l) || anyTouched(deps, touched)) {
           continue;
         }
-        Set<Integer> deps = graph.direct.get(l);
         for (int r : deps) {
           Draft red = drafts.get(r);
           if (red.kind != Kernel.Kind.REDUCE || !outputShape(red).equals(loop.space)
@@ -266,10 +329,29 @@ public final class FusionPlanner {
           }
           red.eqns.addAll(loop.eqns);
           red.roots.addAll(loop.roots);
-          drafts.remove(l);
+          removed.set(l);
+          graph.touch(touched, l, r);
           merged = true;
           break;
         }
+      }
+      removeAll(drafts, removed);
+    }
+  }
+
+  private static boolean anyTouched(Set<Integer> groups, BitSet touched) {
+    for (int g : groups) {
+      if (touched.get(g)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void removeAll(List<Draft> drafts, BitSet removed) {
+    for (int i = drafts.size() - 1; i >= 0; i--) {
+      if (removed.get(i)) {
+        drafts.remove(i);
       }
     }
   }
@@ -312,29 +394,34 @@ public final class FusionPlanner {
     return true;
   }
 
-  /** Merges independent reductions over the same space and axes that share an input. */
+  /**
+   * Merges independent reductions over the same space and axes that share an input, in rounds
+   * as {@link #mergeEpilogues} does.
+   */
   private static void mergeSiblingReductions(ClosedJaxpr program, List<Draft> drafts) {
     boolean merged = true;
     while (merged) {
       merged = false;
       Graph graph = new Graph(program, drafts);
-      outer:
+      BitSet touched = new BitSet();
+      BitSet removed = new BitSet();
       for (int a = 0; a < drafts.size(); a++) {
-        for (int b = a + 1; b < drafts.size(); b++) {
+        for (int b = a + 1; b < drafts.size() && !touched.get(a); b++) {
           Draft x = drafts.get(a);
           Draft y = drafts.get(b);
-          if (x.kind != Kernel.Kind.REDUCE || y.kind != Kernel.Kind.REDUCE
+          if (touched.get(b) || x.kind != Kernel.Kind.REDUCE || y.kind != Kernel.Kind.REDUCE
               || !x.space.equals(y.space) || !x.axes.equals(y.axes) || !graph.shareInput(a, b)
               || graph.dependsOn(a, b) || graph.dependsOn(b, a)) {
             continue;
           }
           x.eqns.addAll(y.eqns);
           x.roots.addAll(y.roots);
-          drafts.remove(b);
+          removed.set(b);
+          graph.touch(touched, a, b);
           merged = true;
-          break outer;
         }
       }
+      removeAll(drafts, removed);
     }
   }
 

@@ -32,7 +32,7 @@ public record PassPipeline(List<Pass> passes) {
   /** Runs the passes on {@code program}, writing dumps into {@code dump}. */
   public ClosedJaxpr run(ClosedJaxpr program, Dump dump) {
     boolean checks = CompilerFlags.checks();
-    dump.write("00-jaxpr.txt", program.toString());
+    dump.write("00-jaxpr.txt", program::toString);
     ClosedJaxpr p = program;
     for (int i = 0; i < passes.size(); i++) {
       Pass pass = passes.get(i);
@@ -40,7 +40,8 @@ public record PassPipeline(List<Pass> passes) {
       if (checks) {
         JaxprChecker.check(p);
       }
-      dump.write(String.format("%02d-%s.txt", i + 1, pass.name()), p.toString());
+      ClosedJaxpr result = p;
+      dump.write(String.format("%02d-%s.txt", i + 1, pass.name()), result::toString);
     }
     return p;
   }
