@@ -134,18 +134,38 @@ class FusionTest {
 
   @Test
   void expensiveValuesReadByManyKernelsAreComputedOnce() {
-    Array x = Workloads.f32(7);
+    Array x = Workloads.f32(3, 4);
+    // exp(a) is read by three reductions over different axes: computed once, in a kernel of
+    // its own; with two readers it is recomputed in both.
     ClosedJaxpr p = Jax.makeJaxpr((NDArray a) -> {
       NDArray e = Lax.exp(a);
-      return List.of(Lax.mul(e, 2.0f), Lax.mul(e, 3.0f), Lax.mul(e, 4.0f));
+      return List.of(Lax.reduceSum(Lax.mul(e, 2.0f), 0), Lax.reduceMax(Lax.mul(e, 3.0f), 1),
+          Lax.reduceMin(Lax.mul(e, 4.0f), 0, 1));
     }).apply(x);
     assertKernelCount(p, 4);
     ClosedJaxpr two = Jax.makeJaxpr((NDArray a) -> {
       NDArray e = Lax.exp(a);
-      return List.of(Lax.mul(e, 2.0f), Lax.mul(e, 3.0f));
+      return List.of(Lax.reduceSum(Lax.mul(e, 2.0f), 0), Lax.reduceMax(Lax.mul(e, 3.0f), 1));
     }).apply(x);
     assertKernelCount(two, 2);
     assertSameAsInterpreter(p, List.of(x));
+    assertSameAsInterpreter(two, List.of(x));
+  }
+
+  @Test
+  void loopsReadingAnExpensiveValueJoinItsKernel() {
+    Array x = Workloads.f32(7);
+    // exp(a) has three readers, so it is a root; the three products read it elementwise over
+    // the same space and join its kernel, which computes exp once and writes three results.
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray a) -> {
+      NDArray e = Lax.exp(a);
+      return List.of(Lax.mul(e, 2.0f), Lax.mul(e, 3.0f), Lax.mul(e, 4.0f));
+    }).apply(x);
+    FusionPlan plan = fusionPlan(p);
+    assertEquals(1, plan.kernelCount(), plan.toString());
+    assertEquals(3, plan.outputs(plan.groups().get(0)).size(), plan.toString());
+    CompiledProgram c = assertSameAsInterpreter(p, List.of(x));
+    assertEquals(1, c.kernels().toString().split(" = exp ").length - 1, c.kernels().toString());
   }
 
   @Test
@@ -188,13 +208,22 @@ class FusionTest {
   }
 
   @Test
-  void outputsAreWrittenEvenWhenAlsoRead() {
-    Array x = Workloads.f32(3);
+  void outputsReadByALoopShareItsKernel() {
+    Array x = Workloads.f32(3, 3);
     ClosedJaxpr p = Jax.makeJaxpr((NDArray a) -> {
       NDArray s = Lax.sin(a);
       return List.of(s, Lax.mul(s, s));
     }).apply(x);
-    assertKernelCount(p, 2);
+    FusionPlan plan = fusionPlan(p);
+    assertEquals(1, plan.kernelCount(), plan.toString());
+    assertEquals(2, plan.outputs(plan.groups().get(0)).size());
     assertSameAsInterpreter(p, List.of(x));
+    // Read through a transpose, the output stays in its own kernel.
+    ClosedJaxpr t = Jax.makeJaxpr((NDArray a) -> {
+      NDArray s = Lax.sin(a);
+      return List.of(s, Lax.mul(Lax.transpose(s, 1, 0), 2.0f));
+    }).apply(x);
+    assertKernelCount(t, 2);
+    assertSameAsInterpreter(t, List.of(x));
   }
 }

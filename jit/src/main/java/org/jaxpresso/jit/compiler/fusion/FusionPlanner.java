@@ -40,8 +40,10 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
  * {@code max} of the same array read it once). Then a loop kernel over a reduction's output
  * shape that reads the reduction's results only elementwise (no index map between them and the
  * loop's root) becomes the reduction kernel's epilogue, computed per output element once the
- * reduction is done ({@code sum / n} of a mean), unless a kernel it reads depends on the
- * reduction; a reduction result only the epilogue reads is then not written. Kernels are ordered
+ * reduction is done ({@code sum / n} of a mean); likewise a loop that reads another loop's
+ * results elementwise over the same space joins it (one loop, several stores: {@code s = sin(x)}
+ * returned together with {@code s * s}). Neither happens when a kernel the loop reads depends on
+ * the other kernel. A result only its own kernel reads is then not written. Kernels are ordered
  * so that each runs after those whose results it reads, otherwise by the position of their last
  * root.
  */
@@ -295,10 +297,11 @@ public final class FusionPlanner {
   }
 
   /**
-   * Moves loop kernels that finish a reduction's results into the reduction's epilogue. Each
-   * round merges every independent candidate, then recomputes the dependency graph: a merge
-   * changes the dependencies of the two drafts and of everything that depends on them, so those
-   * wait for the next round.
+   * Moves loop kernels into the kernel whose results they read elementwise over the same index
+   * space: a reduction's results (the loop becomes the reduction's epilogue) or another loop's
+   * (one loop with several stores). Each round merges every independent candidate, then
+   * recomputes the dependency graph: a merge changes the dependencies of the two drafts and of
+   * everything that depends on them, so those wait for the next round.
    */
   private static void mergeEpilogues(ClosedJaxpr program, List<Draft> drafts) {
     List<Eqn> eqns = program.jaxpr().eqns();
@@ -316,8 +319,12 @@ public final class FusionPlanner {
         }
         for (int r : deps) {
           Draft red = drafts.get(r);
-          if (red.kind != Kernel.Kind.REDUCE || !outputShape(red).equals(loop.space)
-              || !elementwiseUse(eqns, loop, red)) {
+          Shape produced = switch (red.kind) {
+            case REDUCE -> outputShape(red);
+            case LOOP -> red.space;
+            case LIBRARY -> null;
+          };
+          if (!loop.space.equals(produced) || !elementwiseUse(eqns, loop, red)) {
             continue;
           }
           boolean cycle = false;
@@ -368,15 +375,13 @@ public final class FusionPlanner {
   }
 
   /**
-   * Whether every value of {@code loop} computed from a reduction result of {@code red} is
-   * computed elementwise (so the epilogue reads each result at its own output index).
+   * Whether every value of {@code loop} computed from a root result of {@code producer} is
+   * computed elementwise (so the merged kernel reads each result at its own index).
    */
-  private static boolean elementwiseUse(List<Eqn> eqns, Draft loop, Draft red) {
+  private static boolean elementwiseUse(List<Eqn> eqns, Draft loop, Draft producer) {
     Set<Var> tainted = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (int r : red.roots) {
-      if (OpClass.of(eqns.get(r)) == OpClass.REDUCTION) {
-        tainted.addAll(eqns.get(r).outputs());
-      }
+    for (int r : producer.roots) {
+      tainted.addAll(eqns.get(r).outputs());
     }
     for (int i : loop.eqns) {
       Eqn e = eqns.get(i);
