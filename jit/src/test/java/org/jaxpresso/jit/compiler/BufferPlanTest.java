@@ -73,4 +73,26 @@ class BufferPlanTest {
       }
     }
   }
+
+  @Test
+  void updatesOfDeadIntermediatesHappenInPlace() {
+    Array x = Workloads.f32(8);
+    Array u = Array.of(new float[] {10, 20}, 2);
+    // sin(x) is an intermediate the update reads last: the update writes into its buffer.
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray v, NDArray w) -> Lax.neg(Lax.dynamicUpdateSlice(
+        Lax.sin(v), w, 3))).apply(x, u);
+    CompiledProgram c = assertSameAsInterpreter(p, List.of(x, u));
+    assertEquals("buffer plan: 2 buffers (1 intermediate, 1 output), 32 intermediate bytes\n"
+        + "b0 f32[8] intermediate: v2 v4\n"
+        + "b1 f32[8] output: v5\n", c.buffers().toString());
+    // When the operand is still read afterwards, the update gets a buffer of its own.
+    ClosedJaxpr live = Jax.makeJaxpr((NDArray v, NDArray w) -> {
+      NDArray s = Lax.sin(v);
+      return Lax.add(Lax.dynamicUpdateSlice(s, w, 3), Lax.cumsum(s, 0));
+    }).apply(x, u);
+    CompiledProgram d = assertSameAsInterpreter(live, List.of(x, u));
+    for (BufferPlan.Buffer b : d.buffers().buffers()) {
+      assertEquals(1, b.values().size(), d.buffers().toString());
+    }
+  }
 }
