@@ -1,0 +1,54 @@
+package org.jaxpresso.jit.compiler.kir;
+
+import java.util.List;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+
+/**
+ * One scalar operation of a kernel's op graph, computed once per point of the index space. Nodes
+ * are numbered by their position in {@link Kernel#nodes()}; operands always come earlier.
+ *
+ * @param op the operation
+ * @param dtype the dtype of its result ({@code int64} for {@link KernelOp#INDEX})
+ * @param args the operand node numbers
+ * @param input for {@link KernelOp#LOAD}: the position in {@link Kernel#inputs()}; else -1
+ * @param index for {@link KernelOp#LOAD}: one expression per dimension of the input; for
+ *     {@link KernelOp#INDEX}: the single expression; else empty
+ * @param constant for {@link KernelOp#CONST}: the 0-d value; else null
+ * @param param for {@link KernelOp#INTEGER_POW}: the exponent; for {@link
+ *     KernelOp#REDUCE_PRECISION}: exponent bits * 1000 + mantissa bits; for {@link
+ *     KernelOp#REDUCED}: the reduction's number in {@link Kernel#reductions()}; else 0
+ */
+public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
+    List<IndexExpr> index, Array constant, int param) {
+  /** Copies the lists. */
+  public Node {
+    args = List.copyOf(args);
+    index = List.copyOf(index);
+  }
+
+  /** A load of input {@code input} at {@code index}. */
+  public static Node load(int input, DType dtype, List<IndexExpr> index) {
+    return new Node(KernelOp.LOAD, dtype, List.of(), input, index, null, 0);
+  }
+
+  /** The constant {@code value} (0-d). */
+  public static Node constant(Array value) {
+    return new Node(KernelOp.CONST, value.dtype(), List.of(), -1, List.of(), value, 0);
+  }
+
+  /** The int64 value of {@code expr}. */
+  public static Node index(IndexExpr expr) {
+    return new Node(KernelOp.INDEX, DType.INT64, List.of(), -1, List.of(expr), null, 0);
+  }
+
+  /** The final value of reduction {@code reduction} (epilogues only). */
+  public static Node reduced(int reduction, DType dtype) {
+    return new Node(KernelOp.REDUCED, dtype, List.of(), -1, List.of(), null, reduction);
+  }
+
+  /** {@code op} applied to {@code args}, with result dtype {@code dtype}. */
+  public static Node apply(KernelOp op, DType dtype, List<Integer> args, int param) {
+    return new Node(op, dtype, args, -1, List.of(), null, param);
+  }
+}
