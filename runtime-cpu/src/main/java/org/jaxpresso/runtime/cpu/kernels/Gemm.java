@@ -1,0 +1,172 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import org.jaxpresso.runtime.cpu.CpuBackend;
+
+/**
+ * Batched matrix products on the CPU, the kernel API that {@code dot_general}, the convolution
+ * and the fusing compiler call: {@code C[b] = A[b] B[b]} (or {@code +=}) for {@code b < batch},
+ * with A m x k, B k x n and C m x n.
+ *
+ * <p>Operands are addressed BLAS-style in plain Java arrays, with strides in elements:
+ * {@code A[b][i][p] = a[aOff + b*aBatch + i*aRow + p*aCol]},
+ * {@code B[b][p][j] = b[bOff + b*bBatch + p*bRow + j*bCol]} and
+ * {@code C[b][i][j] = c[cOff + b*cBatch + i*ldc + j]}. Any strides work, so a transposed operand
+ * is just swapped strides (the packing absorbs it); a batch stride of 0 broadcasts an operand.
+ * C must not overlap A or B.
+ *
+ * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the
+ * products run the packed, cache-blocked, register-tiled SIMD kernels; otherwise scalar loops.
+ * Products of at least {@link #PARALLEL_FLOPS} flops are split over {@link CpuPool}: over the
+ * batch when it is large enough, else over the larger of m and n. Accumulation is in the
+ * element type (float32 here, float64 for {@link #dgemm}), so each element's error is within
+ * the usual {@code (k + 2) u sum_p |A[i][p] B[p][j]|} bound, u the unit roundoff.
+ */
+public final class Gemm {
+  /** Products with fewer flops (2 m n k per batch element) run on the calling thread. */
+  public static final long PARALLEL_FLOPS = 1L << 22;
+
+  private Gemm() {}
+
+  /** A sub-product: batch element {@code bi}, rows [i0, i1), columns [j0, j1). */
+  private interface Part {
+    void run(int bi, int i0, int i1, int j0, int j1);
+  }
+
+  /**
+   * Float32 batched product, multithreaded when large.
+   *
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @throws IllegalArgumentException for negative sizes or strides, or operands that do not
+   *     hold every addressed element
+   */
+  public static void sgemm(int batch, int m, int n, int k,
+      float[] a, int aOff, int aBatch, int aRow, int aCol,
+      float[] b, int bOff, int bBatch, int bRow, int bCol,
+      float[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    split(batch, m, n, k, true, (bi, i0, i1, j0, j1) -> sgemm1(i1 - i0, j1 - j0, k,
+        a, aOff + bi * aBatch + i0 * aRow, aRow, aCol,
+        b, bOff + bi * bBatch + j0 * bCol, bRow, bCol,
+        c, cOff + bi * cBatch + i0 * ldc + j0, ldc, accumulate));
+  }
+
+  /** {@link #sgemm} on the calling thread only, for callers that parallelize themselves. */
+  public static void sgemmSequential(int batch, int m, int n, int k,
+      float[] a, int aOff, int aBatch, int aRow, int aCol,
+      float[] b, int bOff, int bBatch, int bRow, int bCol,
+      float[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    for (int bi = 0; bi < batch; bi++) {
+      sgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol, b, bOff + bi * bBatch, bRow, bCol,
+          c, cOff + bi * cBatch, ldc, accumulate);
+    }
+  }
+
+  /** Float64 batched product, multithreaded when large; as {@link #sgemm}. */
+  public static void dgemm(int batch, int m, int n, int k,
+      double[] a, int aOff, int aBatch, int aRow, int aCol,
+      double[] b, int bOff, int bBatch, int bRow, int bCol,
+      double[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    split(batch, m, n, k, false, (bi, i0, i1, j0, j1) -> dgemm1(i1 - i0, j1 - j0, k,
+        a, aOff + bi * aBatch + i0 * aRow, aRow, aCol,
+        b, bOff + bi * bBatch + j0 * bCol, bRow, bCol,
+        c, cOff + bi * cBatch + i0 * ldc + j0, ldc, accumulate));
+  }
+
+  /** {@link #dgemm} on the calling thread only. */
+  public static void dgemmSequential(int batch, int m, int n, int k,
+      double[] a, int aOff, int aBatch, int aRow, int aCol,
+      double[] b, int bOff, int bBatch, int bRow, int bCol,
+      double[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    for (int bi = 0; bi < batch; bi++) {
+      dgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol, b, bOff + bi * bBatch, bRow, bCol,
+          c, cOff + bi * cBatch, ldc, accumulate);
+    }
+  }
+
+  private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+    if (CpuBackend.simdAvailable()) {
+      SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+    } else {
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+    }
+  }
+
+  private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
+    if (CpuBackend.simdAvailable()) {
+      DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+    } else {
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+    }
+  }
+
+  /** Cuts the batched product into parts for the pool (one part when it is small). */
+  private static void split(int batch, int m, int n, int k, boolean single, Part part) {
+    long flops = 2L * batch * m * n * k;
+    int threads = CpuPool.threads();
+    if (flops < PARALLEL_FLOPS || threads == 1 || batch == 0) {
+      for (int bi = 0; bi < batch; bi++) {
+        part.run(bi, 0, m, 0, n);
+      }
+      return;
+    }
+    int want = 2 * threads;
+    int slices = batch >= want ? 1 : (want + batch - 1) / batch;
+    boolean alongN = n >= m;
+    int extent = alongN ? n : m;
+    int align = alongN ? (single ? 64 : 32) : 24;
+    int chunk = Math.max(align, (extent + slices - 1) / slices);
+    chunk = (chunk + align - 1) / align * align;
+    int perBatch = (extent + chunk - 1) / chunk;
+    int chunkSize = chunk;
+    CpuPool.parallelFor(batch * perBatch, t -> {
+      int bi = t / perBatch;
+      int lo = (t % perBatch) * chunkSize;
+      int hi = Math.min(extent, lo + chunkSize);
+      if (alongN) {
+        part.run(bi, 0, m, lo, hi);
+      } else {
+        part.run(bi, lo, hi, 0, n);
+      }
+    });
+  }
+
+  private static void check(int batch, int m, int n, int k, int aLen, int aOff, int aBatch,
+      int aRow, int aCol, int bLen, int bOff, int bBatch, int bRow, int bCol, int cLen,
+      int cOff, int cBatch, int ldc) {
+    if (batch < 0 || m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("gemm sizes must be nonnegative, got batch=" + batch
+          + " m=" + m + " n=" + n + " k=" + k);
+    }
+    if (batch == 0 || m == 0 || n == 0) {
+      return;
+    }
+    checkOperand("C", cLen, cOff, batch, cBatch, m, ldc, n, 1);
+    if (k == 0) {
+      return;
+    }
+    checkOperand("A", aLen, aOff, batch, aBatch, m, aRow, k, aCol);
+    checkOperand("B", bLen, bOff, batch, bBatch, k, bRow, n, bCol);
+  }
+
+  private static void checkOperand(String name, int len, int off, int batch, int bs, int rows,
+      int rs, int cols, int cs) {
+    if (off < 0 || bs < 0 || rs < 0 || cs < 0) {
+      throw new IllegalArgumentException("gemm operand " + name + " needs a nonnegative offset"
+          + " and strides, got offset " + off + ", strides (" + bs + ", " + rs + ", " + cs + ")");
+    }
+    long last = off + (long) (batch - 1) * bs + (long) (rows - 1) * rs + (long) (cols - 1) * cs;
+    if (last >= len) {
+      throw new IllegalArgumentException("gemm operand " + name + " addresses element " + last
+          + " but its array holds " + len);
+    }
+  }
+}

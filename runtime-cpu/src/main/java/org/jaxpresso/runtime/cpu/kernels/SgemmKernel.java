@@ -1,0 +1,269 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The single-threaded float32 GEMM on {@code jdk.incubator.vector}: {@code C = A B} or
+ * {@code C += A B} for one matrix, with A and B addressed through arbitrary (row, column)
+ * strides and C row-major.
+ *
+ * <p>Large products run the Goto/BLIS loop nest: B is packed in {@link #KC} x {@link #NC}
+ * blocks of {@link #NR}-column panels (the block stays in L2/L3), A in {@link #KC} x
+ * {@link #MC} blocks of {@link #MR}-row panels (in L2), and a {@link #MR} x {@link #NR}
+ * register tile of FMA accumulators walks them. Packing reads through the strides, so
+ * transposed operands cost nothing extra. The tile is {@code 6 x 2} vectors of
+ * {@code FloatVector.SPECIES_PREFERRED} (6 x 16 floats on AVX2, 6 x 32 on AVX-512): 12
+ * accumulators, two B vectors and one broadcast fit the 16 AVX2 registers. Small products
+ * and matrix-vector products take a lean unpacked path.
+ *
+ * <p>{@link DgemmKernel} is the same code for float64.
+ */
+final class SgemmKernel {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+  /** Rows of the register tile. */
+  static final int MR = 6;
+  /** Columns of the register tile: two vectors. */
+  static final int NR = 2 * L;
+  /** Depth of a packed block (the k extent of one rank-KC update). */
+  static final int KC = 256;
+  /** Rows of a packed A block: MC x KC floats, about 120 KiB, stay in L2. */
+  static final int MC = 120;
+  /** Columns of a packed B block: KC x NC floats, 3 MiB, stay in L3. */
+  static final int NC = 3072;
+  /** Products of at most this many multiply-adds skip packing. */
+  static final long LEAN_LIMIT = 32 * 32 * 32;
+
+  private static final ThreadLocal<float[][]> BUFFERS =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[MR * NR]});
+
+  private SgemmKernel() {}
+
+  /** One product; see {@link Gemm#sgemm} for the operand addressing. */
+  static void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      if (!acc) {
+        for (int i = 0; i < m; i++) {
+          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+      }
+      return;
+    }
+    if ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1) {
+      lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      return;
+    }
+    float[][] buf = BUFFERS.get();
+    int kcMax = Math.min(KC, k);
+    int ncMax = Math.min(NC, roundUp(n, NR));
+    int mcMax = Math.min(MC, roundUp(m, MR));
+    if (buf[0].length < mcMax * kcMax) {
+      buf[0] = new float[MC * KC];
+    }
+    if (buf[1].length < ncMax * kcMax) {
+      buf[1] = new float[ncMax * kcMax];
+    }
+    float[] ap = buf[0];
+    float[] bp = buf[1];
+    float[] tile = buf[2];
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        boolean load = acc || pc > 0;
+        packB(b, bOff + pc * bRow + jc * bCol, bRow, bCol, kc, nc, bp);
+        for (int ic = 0; ic < m; ic += MC) {
+          int mc = Math.min(MC, m - ic);
+          packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
+          for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bo = jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+              int mr = Math.min(MR, mc - ir);
+              int co = cOff + (ic + ir) * ldc + jc + jr;
+              if (mr == MR && nr == NR) {
+                micro(kc, ap, ir * kc, bp, bo, c, co, ldc, load);
+              } else {
+                micro(kc, ap, ir * kc, bp, bo, tile, 0, NR, false);
+                for (int i = 0; i < mr; i++) {
+                  for (int j = 0; j < nr; j++) {
+                    float v = tile[i * NR + j];
+                    c[co + i * ldc + j] = load ? c[co + i * ldc + j] + v : v;
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static int roundUp(int x, int m) {
+    return (x + m - 1) / m * m;
+  }
+
+  /** Packs an mc x kc block of A into MR-row panels, each kc columns of MR values. */
+  private static void packA(float[] a, int off, int rs, int cs, int mc, int kc, float[] dst) {
+    int d = 0;
+    for (int ir = 0; ir < mc; ir += MR) {
+      int mr = Math.min(MR, mc - ir);
+      int base = off + ir * rs;
+      if (mr == MR) {
+        for (int p = 0; p < kc; p++) {
+          int s = base + p * cs;
+          dst[d] = a[s];
+          dst[d + 1] = a[s + rs];
+          dst[d + 2] = a[s + 2 * rs];
+          dst[d + 3] = a[s + 3 * rs];
+          dst[d + 4] = a[s + 4 * rs];
+          dst[d + 5] = a[s + 5 * rs];
+          d += MR;
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int s = base + p * cs;
+          for (int i = 0; i < MR; i++) {
+            dst[d + i] = i < mr ? a[s + i * rs] : 0f;
+          }
+          d += MR;
+        }
+      }
+    }
+  }
+
+  /** Packs a kc x nc block of B into NR-column panels, each kc rows of NR values. */
+  private static void packB(float[] b, int off, int rs, int cs, int kc, int nc, float[] dst) {
+    int d = 0;
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int base = off + jr * cs;
+      if (nr == NR && cs == 1) {
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, base + p * rs, dst, d, NR);
+          d += NR;
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int s = base + p * rs;
+          for (int j = 0; j < NR; j++) {
+            dst[d + j] = j < nr ? b[s + j * cs] : 0f;
+          }
+          d += NR;
+        }
+      }
+    }
+  }
+
+  /** The MR x NR register tile: {@code C (+)= Apanel * Bpanel} over kc steps. */
+  private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co,
+      int ldc, boolean load) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+      FloatVector x = FloatVector.broadcast(S, ap[ao]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = FloatVector.broadcast(S, ap[ao + 1]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = FloatVector.broadcast(S, ap[ao + 2]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = FloatVector.broadcast(S, ap[ao + 3]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      x = FloatVector.broadcast(S, ap[ao + 4]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = FloatVector.broadcast(S, ap[ao + 5]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+      ao += MR;
+      bo += NR;
+    }
+    store(c00, c01, c, co, load);
+    store(c10, c11, c, co + ldc, load);
+    store(c20, c21, c, co + 2 * ldc, load);
+    store(c30, c31, c, co + 3 * ldc, load);
+    store(c40, c41, c, co + 4 * ldc, load);
+    store(c50, c51, c, co + 5 * ldc, load);
+  }
+
+  private static void store(FloatVector v0, FloatVector v1, float[] c, int co, boolean load) {
+    if (load) {
+      v0 = v0.add(FloatVector.fromArray(S, c, co));
+      v1 = v1.add(FloatVector.fromArray(S, c, co + L));
+    }
+    v0.intoArray(c, co);
+    v1.intoArray(c, co + L);
+  }
+
+  /** Small and matrix-vector products, without packing. */
+  private static void lean(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+    if (bCol == 1 && n >= L) {
+      // C[i, j:j+L] = sum_p A[i, p] * B[p, j:j+L], vectors along the rows of B.
+      int nv = n - n % L;
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * aRow;
+        int ci = cOff + i * ldc;
+        for (int j = 0; j < nv; j += L) {
+          FloatVector s = acc ? FloatVector.fromArray(S, c, ci + j) : FloatVector.zero(S);
+          int bj = bOff + j;
+          for (int p = 0; p < k; p++) {
+            s = FloatVector.fromArray(S, b, bj + p * bRow)
+                .fma(FloatVector.broadcast(S, a[ai + p * aCol]), s);
+          }
+          s.intoArray(c, ci + j);
+        }
+        for (int j = nv; j < n; j++) {
+          float s = 0f;
+          for (int p = 0; p < k; p++) {
+            s += a[ai + p * aCol] * b[bOff + p * bRow + j];
+          }
+          c[ci + j] = acc ? c[ci + j] + s : s;
+        }
+      }
+    } else if (aCol == 1 && bRow == 1 && k >= L) {
+      // Dot products along k, where both operands are contiguous in k.
+      int kv = k - k % L;
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * aRow;
+        for (int j = 0; j < n; j++) {
+          int bj = bOff + j * bCol;
+          FloatVector s = FloatVector.zero(S);
+          for (int p = 0; p < kv; p += L) {
+            s = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s);
+          }
+          float t = s.reduceLanes(VectorOperators.ADD);
+          for (int p = kv; p < k; p++) {
+            t += a[ai + p] * b[bj + p];
+          }
+          int ci = cOff + i * ldc + j;
+          c[ci] = acc ? c[ci] + t : t;
+        }
+      }
+    } else {
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+    }
+  }
+}
