@@ -42,9 +42,14 @@ final class DgemmKernel {
 
   private DgemmKernel() {}
 
-  /** One product; see {@link Gemm#dgemm} for the operand addressing. */
+  /**
+   * One product; see {@link Gemm#dgemm} for the operand addressing. With a
+   * {@code bRows} table, row p of B starts at {@code bOff + bRows[p]} instead of
+   * {@code bOff + p * bRow}.
+   */
   static void gemm(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
-      double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean acc) {
     if (m == 0 || n == 0) {
       return;
     }
@@ -56,7 +61,7 @@ final class DgemmKernel {
       }
       return;
     }
-    if ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1) {
+    if (bRows == null && ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1)) {
       lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
       return;
     }
@@ -78,7 +83,7 @@ final class DgemmKernel {
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         boolean load = acc || pc > 0;
-        packB(b, bOff + pc * bRow + jc * bCol, bRow, bCol, kc, nc, bp);
+        packB(b, bOff + jc * bCol, bRow, bRows, pc, bCol, kc, nc, bp);
         for (int ic = 0; ic < m; ic += MC) {
           int mc = Math.min(MC, m - ic);
           packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
@@ -139,20 +144,25 @@ final class DgemmKernel {
     }
   }
 
-  /** Packs a kc x nc block of B into NR-column panels, each kc rows of NR values. */
-  private static void packB(double[] b, int off, int rs, int cs, int kc, int nc, double[] dst) {
+  /**
+   * Packs rows [pc, pc + kc) x an nc-column block of B into NR-column panels, each kc rows of
+   * NR values; row p starts at {@code off + rows[p]}, or {@code off + p * rs} without a table.
+   */
+  private static void packB(double[] b, int off, int rs, int[] rows, int pc, int cs, int kc,
+      int nc, double[] dst) {
     int d = 0;
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
       int base = off + jr * cs;
       if (nr == NR && cs == 1) {
         for (int p = 0; p < kc; p++) {
-          System.arraycopy(b, base + p * rs, dst, d, NR);
+          int s = base + (rows == null ? (pc + p) * rs : rows[pc + p]);
+          System.arraycopy(b, s, dst, d, NR);
           d += NR;
         }
       } else {
         for (int p = 0; p < kc; p++) {
-          int s = base + p * rs;
+          int s = base + (rows == null ? (pc + p) * rs : rows[pc + p]);
           for (int j = 0; j < NR; j++) {
             dst[d + j] = j < nr ? b[s + j * cs] : 0.0;
           }
@@ -264,7 +274,8 @@ final class DgemmKernel {
         }
       }
     } else {
-      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc,
+          acc);
     }
   }
 }

@@ -90,21 +90,91 @@ public final class Gemm {
     }
   }
 
+  /**
+   * Float32 product whose B rows start at arbitrary offsets: {@code B[p][j] = b[bOff +
+   * bRows[p] + j*bCol]}, so a gather of rows (an implicit im2col: one row per channel and
+   * window offset, each reading a shifted image) is packed straight from its source. One
+   * matrix, no batch; split over the pool when {@code parallel} and large.
+   *
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, or operands that
+   *     do not hold every addressed element
+   */
+  public static void sgemmRows(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
+        ldc);
+    Part part = (bi, i0, i1, j0, j1) -> sgemm1(i1 - i0, j1 - j0, k, a, aOff + i0 * aRow, aRow,
+        aCol, b, bOff + j0 * bCol, 0, bRows, bCol, c, cOff + i0 * ldc + j0, ldc, accumulate);
+    if (parallel) {
+      split(1, m, n, k, true, part);
+    } else {
+      part.run(0, 0, m, 0, n);
+    }
+  }
+
+  /** Float64 {@link #sgemmRows}. */
+  public static void dgemmRows(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
+        ldc);
+    Part part = (bi, i0, i1, j0, j1) -> dgemm1(i1 - i0, j1 - j0, k, a, aOff + i0 * aRow, aRow,
+        aCol, b, bOff + j0 * bCol, 0, bRows, bCol, c, cOff + i0 * ldc + j0, ldc, accumulate);
+    if (parallel) {
+      split(1, m, n, k, false, part);
+    } else {
+      part.run(0, 0, m, 0, n);
+    }
+  }
+
+  private static void checkRows(int m, int n, int k, int aLen, int aOff, int aRow, int aCol,
+      int bLen, int bOff, int[] bRows, int bCol, int cLen, int cOff, int ldc) {
+    check(1, m, n, k, aLen, aOff, 0, aRow, aCol, Integer.MAX_VALUE, 0, 0, 0, 0, cLen, cOff, 0,
+        ldc);
+    if (bRows.length < k) {
+      throw new IllegalArgumentException("gemm row table for B has " + bRows.length
+          + " entries, needs k=" + k);
+    }
+    if (m == 0 || n == 0 || k == 0) {
+      return;
+    }
+    for (int p = 0; p < k; p++) {
+      checkOperand("B", bLen, bOff + bRows[p], 1, 0, 1, 0, n, bCol);
+    }
+  }
+
   private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
       float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+    sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc);
+  }
+
+  private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean acc) {
     if (CpuBackend.simdAvailable()) {
-      SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
+          ldc, acc);
     } else {
-      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc);
     }
   }
 
   private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
       double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
+    dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc);
+  }
+
+  private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean acc) {
     if (CpuBackend.simdAvailable()) {
-      DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
+          ldc, acc);
     } else {
-      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc);
     }
   }
 

@@ -10,9 +10,13 @@ import java.util.Arrays;
 final class ScalarGemm {
   private ScalarGemm() {}
 
-  /** One float32 product; see {@link Gemm#sgemm} for the operand addressing. */
+  /**
+   * One float32 product; see {@link Gemm#sgemm} for the operand addressing and {@link
+   * Gemm#sgemmRows} for the optional B row table.
+   */
   static void sgemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
-      float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean acc) {
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * ldc;
       if (!acc) {
@@ -21,7 +25,7 @@ final class ScalarGemm {
       int ai = aOff + i * aRow;
       for (int p = 0; p < k; p++) {
         float x = a[ai + p * aCol];
-        int bp = bOff + p * bRow;
+        int bp = bOff + (bRows == null ? p * bRow : bRows[p]);
         for (int j = 0; j < n; j++) {
           c[ci + j] += x * b[bp + j * bCol];
         }
@@ -29,9 +33,10 @@ final class ScalarGemm {
     }
   }
 
-  /** One float64 product; see {@link Gemm#dgemm} for the operand addressing. */
+  /** One float64 product; as {@link #sgemm}. */
   static void dgemm(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
-      double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean acc) {
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * ldc;
       if (!acc) {
@@ -40,7 +45,7 @@ final class ScalarGemm {
       int ai = aOff + i * aRow;
       for (int p = 0; p < k; p++) {
         double x = a[ai + p * aCol];
-        int bp = bOff + p * bRow;
+        int bp = bOff + (bRows == null ? p * bRow : bRows[p]);
         for (int j = 0; j < n; j++) {
           c[ci + j] += x * b[bp + j * bCol];
         }

@@ -10,7 +10,9 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
 /**
  * {@code conv_general_dilated} through the GEMM. The operands are brought to the canonical
  * layouts (lhs [N, C, spatial...], rhs [O, I, window...], out [N', O, spatial...]; no copy when
- * they already are and the dtype matches). Then for each output image, group and tile of output
+ * they already are and the dtype matches). Unit strides without lhs dilation or negative
+ * padding (the common case) run as an implicit GEMM on the padded image ({@link ShiftedConv}).
+ * Otherwise, for each output image, group and tile of output
  * positions, an im2col tile [I * window, positions] is gathered ({@link Im2col}: strides,
  * padding, lhs and rhs dilation) and one product {@code out[group rows, tile] = W[group rows,
  * I * window] x tile} runs on the GEMM. Tiles hold at most {@link #TILE_ELEMENTS} elements, so a
@@ -47,13 +49,20 @@ public final class ConvOp {
     Im2col geo = new Im2col(slice(l), slice(r), slice(o), params.ints("window_strides"),
         params.intPairs("padding"), params.ints("lhs_dilation"), params.ints("rhs_dilation"));
     int total = Math.toIntExact(out.size());
-    boolean canonicalOut = identity(dn.outSpec());
     Object y = HostArrays.allocate(out.dtype(), total);
     if (total == 0) {
       return HostArrays.wrap(out, y);
     }
     Object x = canonical(HostArrays.working(lhs, out.dtype()), lhsDims, dn.lhsSpec());
     Object w = canonical(HostArrays.working(rhs, out.dtype()), rhsDims, dn.rhsSpec());
+    int[][] padding = params.intPairs("padding");
+    if (!geo.isPointwise() && r[1] * geo.windowSize() > 0
+        && ShiftedConv.applies(params.ints("window_strides"), params.ints("lhs_dilation"),
+            padding)) {
+      ShiftedConv.run(x, w, y, l[0], l[1], slice(l), slice(r), slice(o), padding,
+          params.ints("rhs_dilation"), o[0], r[0], r[1], g, bg);
+      return finish(out, dn, o, y);
+    }
     int groups = Math.max(g, bg);
     int outImages = o[0];
     int outFeat = r[0];
@@ -124,7 +133,12 @@ public final class ConvOp {
         task.accept(t);
       }
     }
-    if (!canonicalOut) {
+    return finish(out, dn, o, y);
+  }
+
+  /** The canonical output y moved to the output layout and wrapped. */
+  private static Array finish(ShapedArray out, ConvDimensionNumbers dn, int[] o, Object y) {
+    if (!identity(dn.outSpec())) {
       y = HostArrays.permute(y, o, inverse(dn.outSpec()));
     }
     return HostArrays.wrap(out, y);

@@ -83,6 +83,59 @@ class GemmTest {
   }
 
   @Test
+  void rowTablesAddressEachRowOfB() {
+    Random rnd = new Random(4);
+    int[][] mnk = {{5, 9, 4}, {33, 70, 65}, {64, 700, 300}, {7, 257, 33}};
+    for (int[] s : mnk) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = randomFloats(rnd, m * k);
+      double[] ad = new double[a.length];
+      float[] pool = randomFloats(rnd, 4 * n + 7 * k);
+      double[] pd = new double[pool.length];
+      for (int i = 0; i < a.length; i++) {
+        ad[i] = a[i];
+      }
+      for (int i = 0; i < pool.length; i++) {
+        pd[i] = pool[i];
+      }
+      int[] rows = new int[k];
+      for (int p = 0; p < k; p++) {
+        rows[p] = rnd.nextInt(pool.length - 2 * n);
+      }
+      for (boolean parallel : new boolean[] {false, true}) {
+        float[] c = new float[m * n];
+        double[] cd = new double[m * n];
+        float[] cs = new float[m * n];
+        Gemm.sgemmRows(m, n, k, a, 0, k, 1, pool, 1, rows, 2, c, 0, n, false, parallel);
+        Gemm.dgemmRows(m, n, k, ad, 0, k, 1, pd, 1, rows, 2, cd, 0, n, false, parallel);
+        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 1, 0, rows, 2, cs, 0, n, false);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            double exact = 0;
+            double mag = 0;
+            for (int p = 0; p < k; p++) {
+              double prod = (double) a[i * k + p] * pool[1 + rows[p] + 2 * j];
+              exact += prod;
+              mag += Math.abs(prod);
+            }
+            double bound = (k + 2) * 0x1p-24 * mag;
+            assertTrue(Math.abs(c[i * n + j] - exact) <= bound, "sgemmRows " + i + "," + j);
+            assertTrue(Math.abs(cs[i * n + j] - exact) <= bound, "scalar rows " + i + "," + j);
+            assertTrue(Math.abs(cd[i * n + j] - exact) <= (k + 2) * 0x1p-52 * mag + 1e-300,
+                "dgemmRows " + i + "," + j);
+          }
+        }
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemmRows(1, 4, 2, new float[2], 0, 2, 1, new float[8], 0, new int[] {0, 5}, 1,
+            new float[4], 0, 4, false, false));
+    assertEquals("gemm operand B addresses element 8 but its array holds 8", e.getMessage());
+  }
+
+  @Test
   void badOperandsAreRejectedWithTheirNames() {
     float[] a = new float[4];
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
@@ -131,7 +184,7 @@ class GemmTest {
     if (scalar) {
       for (int bi = 0; bi < p.batch(); bi++) {
         ScalarGemm.sgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
-            b, sb.off() + bi * sb.batch(), sb.row(), sb.col(), c, bi * cBatch, ldc,
+            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
             p.accumulate());
       }
     } else {
@@ -176,7 +229,7 @@ class GemmTest {
     if (scalar) {
       for (int bi = 0; bi < p.batch(); bi++) {
         ScalarGemm.dgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
-            b, sb.off() + bi * sb.batch(), sb.row(), sb.col(), c, bi * cBatch, ldc,
+            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
             p.accumulate());
       }
     } else {

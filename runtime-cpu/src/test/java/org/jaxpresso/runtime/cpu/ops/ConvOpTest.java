@@ -78,6 +78,16 @@ class ConvOpTest {
             "large " + layout[0] + " " + dt);
       }
     }
+    // Strided: the im2col path, in several tiles of output positions.
+    ConvDimensionNumbers nchw = ConvDimensionNumbers.defaults(4);
+    for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      Array x = Tolerance.random(rnd, dt, 2, 16, 80, 80);
+      Array w = Tolerance.random(rnd, dt, 8, 16, 3, 3);
+      Array got = (Array) Lax.convGeneralDilated(x, w, new int[] {2, 2}, Padding.SAME);
+      Params p = Convolution.params(new int[] {2, 2}, new int[][] {{0, 1}, {0, 1}},
+          new int[] {1, 1}, new int[] {1, 1}, nchw, 1, 1, null, null);
+      Tolerance.check(Convolution.CONV_GENERAL_DILATED, p, x, w, got, 144, "strided " + dt);
+    }
     // A single large image: one task, the GEMM itself goes parallel.
     Array x = Tolerance.random(rnd, DType.FLOAT32, 1, 64, 30, 30);
     Array w = Tolerance.random(rnd, DType.FLOAT32, 64, 64, 1, 1);
