@@ -9,7 +9,7 @@ floor (flops / measured all-core peak).
 
 Run it with OpenBLAS free to pick its kernel, e.g.
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/side_by_side.py
-Options: --rounds N (default 7), --quick (fewer rounds and reps), --no-build.
+Options: --rounds N (default 7), --quick (fewer rounds and reps), --no-build, --only W4,W4b,W6.
 """
 import argparse
 import ctypes
@@ -121,6 +121,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--only", help="comma-separated workload ids, e.g. W4,W6")
     args = ap.parse_args()
     cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
     if not args.no_build:
@@ -136,7 +137,10 @@ def main():
     print("measured fp32 FMA peak: %.0f GFLOP/s on 1 core, %.0f GFLOP/s on %d cores"
           % (peak1 / 1e9, peak_all / 1e9, threads))
     rows = []
+    only = set(args.only.split(",")) if args.only else None
     for wid, size, reps in WORKLOADS:
+        if only and wid not in only:
+            continue
         if args.quick:
             reps = max(1, reps // 2)
         flops, np_fn = numpy_workload(wid, size)

@@ -13,17 +13,21 @@ import jdk.incubator.vector.VectorSpecies;
  * blocks of {@link #NR}-column panels (the block stays in L2/L3), A in {@link #KC} x
  * {@link #MC} blocks of {@link #MR}-row panels (in L2), and a {@link #MR} x {@link #NR}
  * register tile of FMA accumulators walks them. Packing reads through the strides, so
- * transposed operands cost nothing extra. The tile is {@code 6 x 2} vectors of
- * {@code DoubleVector.SPECIES_PREFERRED} (6 x 8 doubles on AVX2, 6 x 16 on AVX-512): 12
- * accumulators, two B vectors and one broadcast fit the 16 AVX2 registers. Small products
- * and matrix-vector products take a lean unpacked path.
+ * transposed operands cost nothing extra. The tile is {@link #MR} rows by two vectors of
+ * {@code DoubleVector.SPECIES_PREFERRED}: 6 x 8 doubles on AVX2, 6 x 16 on AVX-512. Small
+ * products and matrix-vector products take a lean unpacked path.
  *
  * <p>The same code as {@link SgemmKernel}, for float64, with blocks sized for 8-byte elements.
  */
 final class DgemmKernel {
   static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   static final int L = S.length();
-  /** Rows of the register tile. */
+  /**
+   * Rows of the register tile, 6 for every vector width: 12 accumulators of two vectors each.
+   * A 12-row tile for AVX-512's 32 registers measured about 4x slower on JDK 25 (C2 no longer
+   * keeps its 24 accumulators as vectors) and an 8-row one no faster, so the tile widens with
+   * the lanes (NR) and keeps its rows.
+   */
   static final int MR = 6;
   /** Columns of the register tile: two vectors. */
   static final int NR = 2 * L;
@@ -65,45 +69,90 @@ final class DgemmKernel {
       lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
       return;
     }
+    gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc,
+        1);
+  }
+
+  /**
+   * The packed loop nest on {@code threads} threads of {@link CpuPool} (1: the caller alone).
+   * Each (jc, pc) block of B is packed once, split by panels, into the caller's buffer and
+   * shared; the MC-row blocks of A are then spread over the threads, each packing its own.
+   */
+  static void gemmParallel(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (m == 0 || n == 0 || k == 0) {
+      gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc);
+      return;
+    }
     double[][] buf = BUFFERS.get();
     int kcMax = Math.min(KC, k);
     int ncMax = Math.min(NC, roundUp(n, NR));
-    int mcMax = Math.min(MC, roundUp(m, MR));
-    if (buf[0].length < mcMax * kcMax) {
-      buf[0] = new double[MC * KC];
-    }
     if (buf[1].length < ncMax * kcMax) {
       buf[1] = new double[ncMax * kcMax];
     }
-    double[] ap = buf[0];
     double[] bp = buf[1];
-    double[] tile = buf[2];
+    // Blocks of A small enough that every thread gets two or more.
+    int mcb = threads == 1 ? MC
+        : Math.max(MR, Math.min(MC, roundUp((m + 2 * threads - 1) / (2 * threads), MR)));
+    int icBlocks = (m + mcb - 1) / mcb;
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
+      int panels = (nc + NR - 1) / NR;
       for (int pc = 0; pc < k; pc += KC) {
         int kc = Math.min(KC, k - pc);
         boolean load = acc || pc > 0;
-        packB(b, bOff + jc * bCol, bRow, bRows, pc, bCol, kc, nc, bp);
-        for (int ic = 0; ic < m; ic += MC) {
-          int mc = Math.min(MC, m - ic);
-          packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
-          for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int bo = jr * kc;
-            for (int ir = 0; ir < mc; ir += MR) {
-              int mr = Math.min(MR, mc - ir);
-              int co = cOff + (ic + ir) * ldc + jc + jr;
-              if (mr == MR && nr == NR) {
-                micro(kc, ap, ir * kc, bp, bo, c, co, ldc, load);
-              } else {
-                micro(kc, ap, ir * kc, bp, bo, tile, 0, NR, false);
-                for (int i = 0; i < mr; i++) {
-                  for (int j = 0; j < nr; j++) {
-                    double v = tile[i * NR + j];
-                    c[co + i * ldc + j] = load ? c[co + i * ldc + j] + v : v;
-                  }
-                }
-              }
+        int jcF = jc;
+        int pcF = pc;
+        if (threads == 1) {
+          packB(b, bOff + jc * bCol, bRow, bRows, pc, bCol, kc, nc, bp, 0);
+          for (int ic = 0; ic < m; ic += mcb) {
+            block(a, aOff, aRow, aCol, ic, Math.min(mcb, m - ic), pc, kc, bp, nc, c,
+                cOff + jc, ldc, load);
+          }
+          continue;
+        }
+        int parts = Math.min(threads, panels);
+        CpuPool.parallelFor(parts, t -> {
+          int p0 = t * panels / parts;
+          int p1 = (t + 1) * panels / parts;
+          int cols = Math.min(nc, p1 * NR) - p0 * NR;
+          packB(b, bOff + (jcF + p0 * NR) * bCol, bRow, bRows, pcF, bCol, kc, cols, bp,
+              p0 * NR * kc);
+        });
+        CpuPool.parallelFor(icBlocks, blk -> {
+          int ic = blk * mcb;
+          block(a, aOff, aRow, aCol, ic, Math.min(mcb, m - ic), pcF, kc, bp, nc, c,
+              cOff + jcF, ldc, load);
+        });
+      }
+    }
+  }
+
+  /** Rows [ic, ic + mc) of one (jc, pc) block: pack them, run the tiles over the packed B. */
+  private static void block(double[] a, int aOff, int aRow, int aCol, int ic, int mc, int pc,
+      int kc, double[] bp, int nc, double[] c, int cOff, int ldc, boolean load) {
+    double[][] buf = BUFFERS.get();
+    if (buf[0].length < MC * KC) {
+      buf[0] = new double[MC * KC];
+    }
+    double[] ap = buf[0];
+    double[] tile = buf[2];
+    packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int bo = jr * kc;
+      for (int ir = 0; ir < mc; ir += MR) {
+        int mr = Math.min(MR, mc - ir);
+        int co = cOff + (ic + ir) * ldc + jr;
+        if (mr == MR && nr == NR) {
+          micro(kc, ap, ir * kc, bp, bo, c, co, ldc, load);
+        } else {
+          micro(kc, ap, ir * kc, bp, bo, tile, 0, NR, false);
+          for (int i = 0; i < mr; i++) {
+            for (int j = 0; j < nr; j++) {
+              double v = tile[i * NR + j];
+              c[co + i * ldc + j] = load ? c[co + i * ldc + j] + v : v;
             }
           }
         }
@@ -124,12 +173,9 @@ final class DgemmKernel {
       if (mr == MR) {
         for (int p = 0; p < kc; p++) {
           int s = base + p * cs;
-          dst[d] = a[s];
-          dst[d + 1] = a[s + rs];
-          dst[d + 2] = a[s + 2 * rs];
-          dst[d + 3] = a[s + 3 * rs];
-          dst[d + 4] = a[s + 4 * rs];
-          dst[d + 5] = a[s + 5 * rs];
+          for (int i = 0; i < MR; i++) {
+            dst[d + i] = a[s + i * rs];
+          }
           d += MR;
         }
       } else {
@@ -146,11 +192,12 @@ final class DgemmKernel {
 
   /**
    * Packs rows [pc, pc + kc) x an nc-column block of B into NR-column panels, each kc rows of
-   * NR values; row p starts at {@code off + rows[p]}, or {@code off + p * rs} without a table.
+   * NR values, from {@code dst[d0]} on; row p starts at {@code off + rows[p]}, or
+   * {@code off + p * rs} without a table.
    */
   private static void packB(double[] b, int off, int rs, int[] rows, int pc, int cs, int kc,
-      int nc, double[] dst) {
-    int d = 0;
+      int nc, double[] dst, int d0) {
+    int d = d0;
     for (int jr = 0; jr < nc; jr += NR) {
       int nr = Math.min(NR, nc - jr);
       int base = off + jr * cs;
@@ -172,51 +219,51 @@ final class DgemmKernel {
     }
   }
 
-  /** The MR x NR register tile: {@code C (+)= Apanel * Bpanel} over kc steps. */
-  private static void micro(int kc, double[] ap, int ao, double[] bp, int bo, double[] c, int co,
-      int ldc, boolean load) {
-    DoubleVector c00 = DoubleVector.zero(S);
-    DoubleVector c01 = c00;
-    DoubleVector c10 = c00;
-    DoubleVector c11 = c00;
-    DoubleVector c20 = c00;
-    DoubleVector c21 = c00;
-    DoubleVector c30 = c00;
-    DoubleVector c31 = c00;
-    DoubleVector c40 = c00;
-    DoubleVector c41 = c00;
-    DoubleVector c50 = c00;
-    DoubleVector c51 = c00;
+  /** The MR x NR register tile (MR = 6): {@code C (+)= Apanel * Bpanel} over kc steps. */
+  private static void micro(int kc, double[] ap, int ao, double[] bp, int bo, double[] c,
+      int co, int ldc, boolean load) {
+    DoubleVector c0_0 = DoubleVector.zero(S);
+    DoubleVector c0_1 = c0_0;
+    DoubleVector c1_0 = c0_0;
+    DoubleVector c1_1 = c0_0;
+    DoubleVector c2_0 = c0_0;
+    DoubleVector c2_1 = c0_0;
+    DoubleVector c3_0 = c0_0;
+    DoubleVector c3_1 = c0_0;
+    DoubleVector c4_0 = c0_0;
+    DoubleVector c4_1 = c0_0;
+    DoubleVector c5_0 = c0_0;
+    DoubleVector c5_1 = c0_0;
     for (int p = 0; p < kc; p++) {
       DoubleVector b0 = DoubleVector.fromArray(S, bp, bo);
       DoubleVector b1 = DoubleVector.fromArray(S, bp, bo + L);
       DoubleVector x = DoubleVector.broadcast(S, ap[ao]);
-      c00 = b0.fma(x, c00);
-      c01 = b1.fma(x, c01);
+      c0_0 = b0.fma(x, c0_0);
+      c0_1 = b1.fma(x, c0_1);
       x = DoubleVector.broadcast(S, ap[ao + 1]);
-      c10 = b0.fma(x, c10);
-      c11 = b1.fma(x, c11);
+      c1_0 = b0.fma(x, c1_0);
+      c1_1 = b1.fma(x, c1_1);
       x = DoubleVector.broadcast(S, ap[ao + 2]);
-      c20 = b0.fma(x, c20);
-      c21 = b1.fma(x, c21);
+      c2_0 = b0.fma(x, c2_0);
+      c2_1 = b1.fma(x, c2_1);
       x = DoubleVector.broadcast(S, ap[ao + 3]);
-      c30 = b0.fma(x, c30);
-      c31 = b1.fma(x, c31);
+      c3_0 = b0.fma(x, c3_0);
+      c3_1 = b1.fma(x, c3_1);
       x = DoubleVector.broadcast(S, ap[ao + 4]);
-      c40 = b0.fma(x, c40);
-      c41 = b1.fma(x, c41);
+      c4_0 = b0.fma(x, c4_0);
+      c4_1 = b1.fma(x, c4_1);
       x = DoubleVector.broadcast(S, ap[ao + 5]);
-      c50 = b0.fma(x, c50);
-      c51 = b1.fma(x, c51);
-      ao += MR;
+      c5_0 = b0.fma(x, c5_0);
+      c5_1 = b1.fma(x, c5_1);
+      ao += 6;
       bo += NR;
     }
-    store(c00, c01, c, co, load);
-    store(c10, c11, c, co + ldc, load);
-    store(c20, c21, c, co + 2 * ldc, load);
-    store(c30, c31, c, co + 3 * ldc, load);
-    store(c40, c41, c, co + 4 * ldc, load);
-    store(c50, c51, c, co + 5 * ldc, load);
+    store(c0_0, c0_1, c, co, load);
+    store(c1_0, c1_1, c, co + ldc, load);
+    store(c2_0, c2_1, c, co + 2 * ldc, load);
+    store(c3_0, c3_1, c, co + 3 * ldc, load);
+    store(c4_0, c4_1, c, co + 4 * ldc, load);
+    store(c5_0, c5_1, c, co + 5 * ldc, load);
   }
 
   private static void store(DoubleVector v0, DoubleVector v1, double[] c, int co, boolean load) {

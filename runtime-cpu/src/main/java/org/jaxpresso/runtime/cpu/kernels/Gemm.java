@@ -16,8 +16,9 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
  *
  * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the
  * products run the packed, cache-blocked, register-tiled SIMD kernels; otherwise scalar loops.
- * Products of at least {@link #PARALLEL_FLOPS} flops are split over {@link CpuPool}: over the
- * batch when it is large enough, else over the larger of m and n. Accumulation is in the
+ * Products of at least {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}: one
+ * product per task when the batch is large enough, else the blocks of A of each product, over
+ * a packed B shared by the threads. Accumulation is in the
  * element type (float32 here, float64 for {@link #dgemm}), so each element's error is within
  * the usual {@code (k + 2) u sum_p |A[i][p] B[p][j]|} bound, u the unit roundoff.
  */
@@ -27,9 +28,9 @@ public final class Gemm {
 
   private Gemm() {}
 
-  /** A sub-product: batch element {@code bi}, rows [i0, i1), columns [j0, j1). */
+  /** The product of batch element {@code bi} on {@code threads} threads. */
   private interface Part {
-    void run(int bi, int i0, int i1, int j0, int j1);
+    void run(int bi, int threads);
   }
 
   /**
@@ -45,10 +46,9 @@ public final class Gemm {
       float[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
     check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
         bCol, c.length, cOff, cBatch, ldc);
-    split(batch, m, n, k, true, (bi, i0, i1, j0, j1) -> sgemm1(i1 - i0, j1 - j0, k,
-        a, aOff + bi * aBatch + i0 * aRow, aRow, aCol,
-        b, bOff + bi * bBatch + j0 * bCol, bRow, bCol,
-        c, cOff + bi * cBatch + i0 * ldc + j0, ldc, accumulate));
+    split(batch, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol,
+        b, bOff + bi * bBatch, bRow, null, bCol, c, cOff + bi * cBatch, ldc, accumulate,
+        threads));
   }
 
   /** {@link #sgemm} on the calling thread only, for callers that parallelize themselves. */
@@ -71,10 +71,9 @@ public final class Gemm {
       double[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
     check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
         bCol, c.length, cOff, cBatch, ldc);
-    split(batch, m, n, k, false, (bi, i0, i1, j0, j1) -> dgemm1(i1 - i0, j1 - j0, k,
-        a, aOff + bi * aBatch + i0 * aRow, aRow, aCol,
-        b, bOff + bi * bBatch + j0 * bCol, bRow, bCol,
-        c, cOff + bi * cBatch + i0 * ldc + j0, ldc, accumulate));
+    split(batch, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol,
+        b, bOff + bi * bBatch, bRow, null, bCol, c, cOff + bi * cBatch, ldc, accumulate,
+        threads));
   }
 
   /** {@link #dgemm} on the calling thread only. */
@@ -104,13 +103,8 @@ public final class Gemm {
       boolean accumulate, boolean parallel) {
     checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
         ldc);
-    Part part = (bi, i0, i1, j0, j1) -> sgemm1(i1 - i0, j1 - j0, k, a, aOff + i0 * aRow, aRow,
-        aCol, b, bOff + j0 * bCol, 0, bRows, bCol, c, cOff + i0 * ldc + j0, ldc, accumulate);
-    if (parallel) {
-      split(1, m, n, k, true, part);
-    } else {
-      part.run(0, 0, m, 0, n);
-    }
+    split(1, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows,
+        bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
   }
 
   /** Float64 {@link #sgemmRows}. */
@@ -119,13 +113,8 @@ public final class Gemm {
       boolean accumulate, boolean parallel) {
     checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
         ldc);
-    Part part = (bi, i0, i1, j0, j1) -> dgemm1(i1 - i0, j1 - j0, k, a, aOff + i0 * aRow, aRow,
-        aCol, b, bOff + j0 * bCol, 0, bRows, bCol, c, cOff + i0 * ldc + j0, ldc, accumulate);
-    if (parallel) {
-      split(1, m, n, k, false, part);
-    } else {
-      part.run(0, 0, m, 0, n);
-    }
+    split(1, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows,
+        bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
   }
 
   private static void checkRows(int m, int n, int k, int aLen, int aOff, int aRow, int aCol,
@@ -146,67 +135,62 @@ public final class Gemm {
 
   private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
       float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
-    sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc);
+    sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc, 1);
   }
 
   private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
       float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
-      boolean acc) {
-    if (CpuBackend.simdAvailable()) {
+      boolean acc, int threads) {
+    if (!CpuBackend.simdAvailable()) {
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc);
+    } else if (threads == 1 || m == 1 || n == 1) {
       SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
           ldc, acc);
     } else {
-      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
-          acc);
+      SgemmKernel.gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
+          cOff, ldc, acc, threads);
     }
   }
 
   private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
       double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
-    dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc);
+    dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc, 1);
   }
 
   private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
       double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
-      boolean acc) {
-    if (CpuBackend.simdAvailable()) {
+      boolean acc, int threads) {
+    if (!CpuBackend.simdAvailable()) {
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc);
+    } else if (threads == 1 || m == 1 || n == 1) {
       DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
           ldc, acc);
     } else {
-      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
-          acc);
+      DgemmKernel.gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
+          cOff, ldc, acc, threads);
     }
   }
 
-  /** Cuts the batched product into parts for the pool (one part when it is small). */
-  private static void split(int batch, int m, int n, int k, boolean single, Part part) {
+  /**
+   * Runs the batch: on the caller alone when small; one product per task when the batch keeps
+   * the pool busy; else each product in turn on every thread (shared packed B, A blocks spread).
+   */
+  private static void split(int batch, int m, int n, int k, Part part) {
     long flops = 2L * batch * m * n * k;
     int threads = CpuPool.threads();
-    if (flops < PARALLEL_FLOPS || threads == 1 || batch == 0) {
+    if (flops < PARALLEL_FLOPS || threads == 1) {
       for (int bi = 0; bi < batch; bi++) {
-        part.run(bi, 0, m, 0, n);
+        part.run(bi, 1);
       }
-      return;
+    } else if (batch >= 2 * threads) {
+      CpuPool.parallelFor(batch, bi -> part.run(bi, 1));
+    } else {
+      for (int bi = 0; bi < batch; bi++) {
+        part.run(bi, threads);
+      }
     }
-    int want = 2 * threads;
-    int slices = batch >= want ? 1 : (want + batch - 1) / batch;
-    boolean alongN = n >= m;
-    int extent = alongN ? n : m;
-    int align = alongN ? (single ? 64 : 32) : 24;
-    int chunk = Math.max(align, (extent + slices - 1) / slices);
-    chunk = (chunk + align - 1) / align * align;
-    int perBatch = (extent + chunk - 1) / chunk;
-    int chunkSize = chunk;
-    CpuPool.parallelFor(batch * perBatch, t -> {
-      int bi = t / perBatch;
-      int lo = (t % perBatch) * chunkSize;
-      int hi = Math.min(extent, lo + chunkSize);
-      if (alongN) {
-        part.run(bi, 0, m, lo, hi);
-      } else {
-        part.run(bi, lo, hi, 0, n);
-      }
-    });
   }
 
   private static void check(int batch, int m, int n, int k, int aLen, int aOff, int aBatch,
