@@ -1,11 +1,10 @@
 package org.jaxpresso.runtime.cpu.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
@@ -32,8 +31,10 @@ public final class CpuPool {
 
   /**
    * Runs {@code body.accept(i)} for every {@code i} in {@code [0, tasks)}, spread over up to
-   * {@link #threads()} threads (the caller among them), and returns when all are done. The
-   * first exception thrown by a task is rethrown.
+   * {@link #threads()} threads (the caller among them), and returns when all are done. Tasks
+   * are handed out one at a time, so a helper thread that wakes late finds the work done and
+   * costs the caller nothing. After the first exception thrown by a task no further task
+   * starts, and that exception is rethrown.
    */
   public static void parallelFor(int tasks, IntConsumer body) {
     if (tasks <= 0) {
@@ -49,36 +50,49 @@ public final class CpuPool {
       return;
     }
     AtomicInteger next = new AtomicInteger();
+    AtomicInteger remaining = new AtomicInteger(tasks);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread caller = Thread.currentThread();
     Runnable drain = () -> {
       for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) {
-        body.accept(i);
-      }
-    };
-    List<ForkJoinTask<?>> forked = new ArrayList<>(workers - 1);
-    for (int w = 1; w < workers; w++) {
-      forked.add(POOL.submit(drain));
-    }
-    RuntimeException failure = null;
-    try {
-      drain.run();
-    } catch (RuntimeException | Error e) {
-      next.set(tasks);
-      if (e instanceof Error err) {
-        throw err;
-      }
-      failure = (RuntimeException) e;
-    }
-    for (ForkJoinTask<?> f : forked) {
-      try {
-        f.join();
-      } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
+        try {
+          body.accept(i);
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+          // Stop handing out tasks; count the ones nobody will run as done.
+          int left = tasks - Math.min(tasks, next.getAndSet(tasks));
+          if (remaining.addAndGet(-left) == 0) {
+            LockSupport.unpark(caller);
+          }
+        } finally {
+          if (remaining.decrementAndGet() == 0) {
+            LockSupport.unpark(caller);
+          }
         }
       }
+    };
+    for (int w = 1; w < workers; w++) {
+      POOL.execute(drain);
     }
-    if (failure != null) {
-      throw failure;
+    drain.run();
+    // Wait only for tasks already running elsewhere; a helper that starts late finds none left.
+    int spins = 0;
+    while (remaining.get() > 0) {
+      if (spins++ < 2000) {
+        Thread.onSpinWait();
+      } else {
+        LockSupport.parkNanos(20_000L);
+      }
+    }
+    Throwable e = failure.get();
+    if (e instanceof RuntimeException re) {
+      throw re;
+    }
+    if (e instanceof Error err) {
+      throw err;
+    }
+    if (e != null) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -57,8 +57,8 @@ public final class ConvOp {
     Object w = canonical(HostArrays.working(rhs, out.dtype()), rhsDims, dn.rhsSpec());
     int[][] padding = params.intPairs("padding");
     if (!geo.isPointwise() && r[1] * geo.windowSize() > 0
-        && ShiftedConv.applies(params.ints("window_strides"), params.ints("lhs_dilation"),
-            padding)) {
+        && ShiftedConv.applies(slice(l), slice(o), params.ints("window_strides"),
+            params.ints("lhs_dilation"), padding)) {
       ShiftedConv.run(x, w, y, l[0], l[1], slice(l), slice(r), slice(o), padding,
           params.ints("rhs_dilation"), o[0], r[0], r[1], g, bg);
       return finish(out, dn, o, y);

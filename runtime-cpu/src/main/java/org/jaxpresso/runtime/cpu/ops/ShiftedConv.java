@@ -19,17 +19,25 @@ final class ShiftedConv {
 
   private ShiftedConv() {}
 
-  /** Whether this geometry takes the shifted path. */
-  static boolean applies(int[] strides, int[] lhsDil, int[][] padding) {
+  /**
+   * Whether this geometry takes the shifted path: unit strides, no lhs dilation, no negative
+   * padding, and a padded grid at most twice the output (the grid's extra columns are wasted
+   * work).
+   */
+  static boolean applies(int[] in, int[] out, int[] strides, int[] lhsDil, int[][] padding) {
     if (strides.length == 0) {
       return false;
     }
+    long grid = 1;
+    long positions = 1;
     for (int d = 0; d < strides.length; d++) {
       if (strides[d] != 1 || lhsDil[d] != 1 || padding[d][0] < 0 || padding[d][1] < 0) {
         return false;
       }
+      grid *= in[d] + padding[d][0] + padding[d][1];
+      positions *= out[d];
     }
-    return true;
+    return grid <= 2 * positions;
   }
 
   /**
