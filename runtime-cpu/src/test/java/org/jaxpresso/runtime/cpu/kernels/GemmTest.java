@@ -104,25 +104,27 @@ class GemmTest {
       for (int p = 0; p < k; p++) {
         rows[p] = rnd.nextInt(pool.length - 2 * n);
       }
-      for (boolean parallel : new boolean[] {false, true}) {
+      for (int variant = 0; variant < 4; variant++) {
+        boolean parallel = (variant & 1) != 0;
+        int cs = 1 + (variant >> 1);
         float[] c = new float[m * n];
         double[] cd = new double[m * n];
-        float[] cs = new float[m * n];
-        Gemm.sgemmRows(m, n, k, a, 0, k, 1, pool, 1, rows, 2, c, 0, n, false, parallel);
-        Gemm.dgemmRows(m, n, k, ad, 0, k, 1, pd, 1, rows, 2, cd, 0, n, false, parallel);
-        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 1, 0, rows, 2, cs, 0, n, false);
+        float[] csc = new float[m * n];
+        Gemm.sgemmRows(m, n, k, a, 0, k, 1, pool, 1, rows, cs, c, 0, n, false, parallel);
+        Gemm.dgemmRows(m, n, k, ad, 0, k, 1, pd, 1, rows, cs, cd, 0, n, false, parallel);
+        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 1, 0, rows, cs, csc, 0, n, false);
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {
             double exact = 0;
             double mag = 0;
             for (int p = 0; p < k; p++) {
-              double prod = (double) a[i * k + p] * pool[1 + rows[p] + 2 * j];
+              double prod = (double) a[i * k + p] * pool[1 + rows[p] + cs * j];
               exact += prod;
               mag += Math.abs(prod);
             }
             double bound = (k + 2) * 0x1p-24 * mag;
             assertTrue(Math.abs(c[i * n + j] - exact) <= bound, "sgemmRows " + i + "," + j);
-            assertTrue(Math.abs(cs[i * n + j] - exact) <= bound, "scalar rows " + i + "," + j);
+            assertTrue(Math.abs(csc[i * n + j] - exact) <= bound, "scalar rows " + i + "," + j);
             assertTrue(Math.abs(cd[i * n + j] - exact) <= (k + 2) * 0x1p-52 * mag + 1e-300,
                 "dgemmRows " + i + "," + j);
           }
