@@ -96,9 +96,6 @@ final class DgemmKernel {
     int mcb = threads == 1 ? MC
         : Math.max(MR, Math.min(MC, roundUp((m + 2 * threads - 1) / (2 * threads), MR)));
     int icBlocks = (m + mcb - 1) / mcb;
-    // A row table over unit columns is read in place by the tiles; only a last partial panel
-    // is packed.
-    boolean direct = bRows != null && bCol == 1;
     for (int jc = 0; jc < n; jc += NC) {
       int nc = Math.min(NC, n - jc);
       int panels = (nc + NR - 1) / NR;
@@ -107,26 +104,11 @@ final class DgemmKernel {
         boolean load = acc || pc > 0;
         int jcF = jc;
         int pcF = pc;
-        if (direct) {
-          int full = nc / NR * NR;
-          if (full < nc) {
-            packB(b, bOff + jc + full, bRow, bRows, pc, 1, kc, nc - full, bp, full * kc);
-          }
-          CpuPool.parallelFor(threads == 1 ? 1 : icBlocks, blk -> {
-            int i0 = threads == 1 ? 0 : blk * mcb;
-            int i1 = threads == 1 ? m : Math.min(m, i0 + mcb);
-            for (int ic = i0; ic < i1; ic += mcb) {
-              block(a, aOff, aRow, aCol, ic, Math.min(mcb, i1 - ic), pcF, kc, bp, nc, c,
-                  cOff + jcF, ldc, load, b, bOff + jcF, bRows);
-            }
-          });
-          continue;
-        }
         if (threads == 1) {
           packB(b, bOff + jc * bCol, bRow, bRows, pc, bCol, kc, nc, bp, 0);
           for (int ic = 0; ic < m; ic += mcb) {
             block(a, aOff, aRow, aCol, ic, Math.min(mcb, m - ic), pc, kc, bp, nc, c,
-                cOff + jc, ldc, load, null, 0, null);
+                cOff + jc, ldc, load);
           }
           continue;
         }
@@ -141,19 +123,15 @@ final class DgemmKernel {
         CpuPool.parallelFor(icBlocks, blk -> {
           int ic = blk * mcb;
           block(a, aOff, aRow, aCol, ic, Math.min(mcb, m - ic), pcF, kc, bp, nc, c,
-              cOff + jcF, ldc, load, null, 0, null);
+              cOff + jcF, ldc, load);
         });
       }
     }
   }
 
-  /**
-   * Rows [ic, ic + mc) of one (jc, pc) block: pack them, run the tiles over the packed B, or,
-   * with {@code bDirect}, over B read in place through its row table (full panels only).
-   */
+  /** Rows [ic, ic + mc) of one (jc, pc) block: pack them, run the tiles over the packed B. */
   private static void block(double[] a, int aOff, int aRow, int aCol, int ic, int mc, int pc,
-      int kc, double[] bp, int nc, double[] c, int cOff, int ldc, boolean load, double[] bDirect,
-      int bBase, int[] rows) {
+      int kc, double[] bp, int nc, double[] c, int cOff, int ldc, boolean load) {
     double[][] buf = BUFFERS.get();
     if (buf[0].length < MC * KC) {
       buf[0] = new double[MC * KC];
@@ -167,19 +145,10 @@ final class DgemmKernel {
       for (int ir = 0; ir < mc; ir += MR) {
         int mr = Math.min(MR, mc - ir);
         int co = cOff + (ic + ir) * ldc + jr;
-        boolean inPlace = bDirect != null && nr == NR;
         if (mr == MR && nr == NR) {
-          if (inPlace) {
-            microDirect(kc, ap, ir * kc, bDirect, bBase + jr, rows, pc, c, co, ldc, load);
-          } else {
-            micro(kc, ap, ir * kc, bp, bo, c, co, ldc, load);
-          }
+          micro(kc, ap, ir * kc, bp, bo, c, co, ldc, load);
         } else {
-          if (inPlace) {
-            microDirect(kc, ap, ir * kc, bDirect, bBase + jr, rows, pc, tile, 0, NR, false);
-          } else {
-            micro(kc, ap, ir * kc, bp, bo, tile, 0, NR, false);
-          }
+          micro(kc, ap, ir * kc, bp, bo, tile, 0, NR, false);
           for (int i = 0; i < mr; i++) {
             for (int j = 0; j < nr; j++) {
               double v = tile[i * NR + j];
@@ -288,56 +257,6 @@ final class DgemmKernel {
       c5_1 = b1.fma(x, c5_1);
       ao += 6;
       bo += NR;
-    }
-    store(c0_0, c0_1, c, co, load);
-    store(c1_0, c1_1, c, co + ldc, load);
-    store(c2_0, c2_1, c, co + 2 * ldc, load);
-    store(c3_0, c3_1, c, co + 3 * ldc, load);
-    store(c4_0, c4_1, c, co + 4 * ldc, load);
-    store(c5_0, c5_1, c, co + 5 * ldc, load);
-  }
-
-  /**
-   * {@link #micro} reading B in place: row p of the panel is {@code b[bb + rows[r0 + p]]}
-   * onwards (NR consecutive values), so a row-table B needs no packing.
-   */
-  private static void microDirect(int kc, double[] ap, int ao, double[] b, int bb, int[] rows,
-      int r0, double[] c, int co, int ldc, boolean load) {
-    DoubleVector c0_0 = DoubleVector.zero(S);
-    DoubleVector c0_1 = c0_0;
-    DoubleVector c1_0 = c0_0;
-    DoubleVector c1_1 = c0_0;
-    DoubleVector c2_0 = c0_0;
-    DoubleVector c2_1 = c0_0;
-    DoubleVector c3_0 = c0_0;
-    DoubleVector c3_1 = c0_0;
-    DoubleVector c4_0 = c0_0;
-    DoubleVector c4_1 = c0_0;
-    DoubleVector c5_0 = c0_0;
-    DoubleVector c5_1 = c0_0;
-    for (int p = 0; p < kc; p++) {
-      int s = bb + rows[r0 + p];
-      DoubleVector b0 = DoubleVector.fromArray(S, b, s);
-      DoubleVector b1 = DoubleVector.fromArray(S, b, s + L);
-      DoubleVector x = DoubleVector.broadcast(S, ap[ao]);
-      c0_0 = b0.fma(x, c0_0);
-      c0_1 = b1.fma(x, c0_1);
-      x = DoubleVector.broadcast(S, ap[ao + 1]);
-      c1_0 = b0.fma(x, c1_0);
-      c1_1 = b1.fma(x, c1_1);
-      x = DoubleVector.broadcast(S, ap[ao + 2]);
-      c2_0 = b0.fma(x, c2_0);
-      c2_1 = b1.fma(x, c2_1);
-      x = DoubleVector.broadcast(S, ap[ao + 3]);
-      c3_0 = b0.fma(x, c3_0);
-      c3_1 = b1.fma(x, c3_1);
-      x = DoubleVector.broadcast(S, ap[ao + 4]);
-      c4_0 = b0.fma(x, c4_0);
-      c4_1 = b1.fma(x, c4_1);
-      x = DoubleVector.broadcast(S, ap[ao + 5]);
-      c5_0 = b0.fma(x, c5_0);
-      c5_1 = b1.fma(x, c5_1);
-      ao += 6;
     }
     store(c0_0, c0_1, c, co, load);
     store(c1_0, c1_1, c, co + ldc, load);
