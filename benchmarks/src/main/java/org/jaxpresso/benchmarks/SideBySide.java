@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jaxpresso.runtime.cpu.CpuBackend;
+import org.jaxpresso.runtime.cpu.kernels.PeakFlops;
 
 /**
  * The Java half of {@code benchmarks/side_by_side.py}: a warm JVM that answers one command per
@@ -25,7 +27,8 @@ public final class SideBySide {
   /** Serves commands until {@code quit} or end of input. */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     Map<String, HeavyWorkloads> loaded = new HashMap<>();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       String[] f = line.trim().split("\\s+");
@@ -33,10 +36,9 @@ public final class SideBySide {
         case "quit" -> {
           return;
         }
-        case "info" -> out.println(org.jaxpresso.runtime.cpu.kernels.PeakFlops.species()
-            + " simd=" + org.jaxpresso.runtime.cpu.CpuBackend.simdAvailable() + " threads="
-            + Runtime.getRuntime().availableProcessors());
-        case "peak" -> out.println(org.jaxpresso.runtime.cpu.kernels.PeakFlops.measure(Integer.parseInt(f[1])));
+        case "info" -> out.println(PeakFlops.species() + " simd=" + CpuBackend.simdAvailable()
+            + " threads=" + Runtime.getRuntime().availableProcessors());
+        case "peak" -> out.println(PeakFlops.measure(Integer.parseInt(f[1])));
         case "run" -> {
           HeavyWorkloads w = loaded.computeIfAbsent(f[1] + " " + f[2],
               k -> HeavyWorkloads.of(f[1], Integer.parseInt(f[2])));
