@@ -171,11 +171,18 @@ final class DgemmKernel {
       int mr = Math.min(MR, mc - ir);
       int base = off + ir * rs;
       if (mr == MR) {
-        for (int p = 0; p < kc; p++) {
-          int s = base + p * cs;
-          for (int i = 0; i < MR; i++) {
-            dst[d + i] = a[s + i * rs];
-          }
+        int r1 = base + rs;
+        int r2 = r1 + rs;
+        int r3 = r2 + rs;
+        int r4 = r3 + rs;
+        int r5 = r4 + rs;
+        for (int p = 0, s = 0; p < kc; p++, s += cs) {
+          dst[d] = a[base + s];
+          dst[d + 1] = a[r1 + s];
+          dst[d + 2] = a[r2 + s];
+          dst[d + 3] = a[r3 + s];
+          dst[d + 4] = a[r4 + s];
+          dst[d + 5] = a[r5 + s];
           d += MR;
         }
       } else {
