@@ -21,7 +21,8 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
  * unit strides, no padding and no dilation reads the image in place.
  *
  * <p>Floating results only (others return {@code null}); bfloat16 and float16 are computed in
- * float32 and rounded once, float64 in float64.
+ * float32 and rounded once, float64 in float64. Accuracy as {@link DotGeneralOp}, with K the
+ * input features per group times the window size.
  */
 public final class ConvOp {
   /** The largest im2col tile, in elements. */
