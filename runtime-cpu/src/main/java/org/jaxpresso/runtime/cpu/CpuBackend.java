@@ -6,11 +6,12 @@ import org.jaxpresso.core.backend.Backend;
 import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.core.backend.Executable;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
-import org.jaxpresso.core.jaxpr.JaxprInterpreter;
 
 /**
- * The CPU backend, the default. Today it runs programs with the primitives' reference
- * implementations, equation by equation; the fusing compiler (SIMD bytecode through
+ * The CPU backend, the default. Today it interprets programs equation by equation
+ * ({@link CpuInterpreter}): {@code dot_general} and {@code conv_general_dilated} run on the
+ * packed SIMD GEMM kernels ({@link org.jaxpresso.runtime.cpu.kernels.Gemm}), everything else on
+ * the primitives' reference implementations; the fusing compiler (SIMD bytecode through
  * {@code jdk.incubator.vector}) plugs in here. It checks once whether the Vector API module is
  * present and, if not, logs one line saying how to enable it; it never fails for its absence.
  */
@@ -57,6 +58,6 @@ public final class CpuBackend implements Backend {
 
   @Override
   public Executable compile(ClosedJaxpr program) {
-    return args -> JaxprInterpreter.eval(program, args);
+    return args -> CpuInterpreter.eval(program, args);
   }
 }

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""W4 and W6 of BENCHMARKS.md side by side: NumPy and jaxpresso alternating in one run.
+
+Builds the benchmarks module (reactor package, no install), starts one warm JVM running
+org.jaxpresso.benchmarks.SideBySide, measures the machine's float32 FMA peak from Java, then for
+each workload alternates rounds of NumPy, jaxpresso eager and jaxpresso jit calls and prints a
+table of medians, ratios (NumPy time / jaxpresso time: above 1 is faster than NumPy) and the
+floor (flops / (cores x the measured one-core peak)).
+
+Run it with OpenBLAS free to pick its kernel, e.g.
+  env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/side_by_side.py
+Options: --rounds N (default 7), --quick (fewer rounds and reps), --no-build, --only W4,W4b,W6.
+"""
+import argparse
+import ctypes
+import glob
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+JAVA_HOME = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
+
+# (id, size, reps per round)
+WORKLOADS = [("W4", 256, 40), ("W4", 1024, 4), ("W4", 2048, 2), ("W4b", 64, 10), ("W6", 8, 2)]
+
+
+def openblas_core():
+    libs = glob.glob(os.path.join(os.path.dirname(np.__file__), "..", "numpy.libs", "*openblas*"))
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for name in ("scipy_openblas_get_corename64_", "openblas_get_corename"):
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn.restype = ctypes.c_char_p
+                return fn().decode()
+    return "unknown"
+
+
+def numpy_workload(wid, size):
+    rnd = np.random.default_rng(42)
+    if wid == "W4":
+        a = rnd.random((size, size), dtype=np.float32)
+        b = rnd.random((size, size), dtype=np.float32)
+        return 2.0 * size**3, lambda: a @ b
+    if wid == "W4b":
+        a = rnd.random((size, 128, 128), dtype=np.float32)
+        b = rnd.random((size, 128, 128), dtype=np.float32)
+        return 2.0 * size * 128**3, lambda: a @ b
+    if wid == "W6":
+        x = rnd.random((size, 64, 56, 56), dtype=np.float32)
+        w = rnd.random((64, 64, 3, 3), dtype=np.float32)
+        wm = w.reshape(64, 576).T.copy()
+
+        def conv():
+            xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
+            cols = np.lib.stride_tricks.sliding_window_view(xp, (3, 3), axis=(2, 3))
+            cols = cols.transpose(0, 2, 3, 1, 4, 5).reshape(size * 56 * 56, 576)
+            return (cols @ wm).reshape(size, 56, 56, 64).transpose(0, 3, 1, 2)
+
+        return 2.0 * size * 64 * 56 * 56 * 64 * 9, conv
+    raise ValueError(wid)
+
+
+def time_numpy(fn, reps):
+    out = []
+    for _ in range(reps):
+        t0 = time.perf_counter_ns()
+        fn()
+        out.append(time.perf_counter_ns() - t0)
+    return out
+
+
+class Jvm:
+    def __init__(self, classpath):
+        self.p = subprocess.Popen(
+            [os.path.join(JAVA_HOME, "bin", "java"), "--add-modules", "jdk.incubator.vector",
+             "-Xmx8g", "-cp", classpath, "org.jaxpresso.benchmarks.SideBySide"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+
+    def ask(self, line):
+        self.p.stdin.write(line + "\n")
+        self.p.stdin.flush()
+        reply = self.p.stdout.readline().strip()
+        if not reply or reply.startswith("error"):
+            raise RuntimeError("java side: " + (reply or "no reply") + " to " + line)
+        return reply
+
+    def close(self):
+        self.p.stdin.write("quit\n")
+        self.p.stdin.flush()
+        self.p.wait(timeout=30)
+
+
+def build():
+    """Reactor build (no install); the classpath then names this checkout's module jars."""
+    env = dict(os.environ, JAVA_HOME=JAVA_HOME)
+    cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
+    subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-pl", "benchmarks", "-am",
+                    "package", "dependency:build-classpath", "-DskipTests",
+                    "-Dmdep.outputFile=" + cpfile], cwd=ROOT, env=env, check=True)
+    return cpfile
+
+
+def classpath(cpfile):
+    deps = open(cpfile).read().strip().split(os.pathsep)
+    return os.pathsep.join([os.path.join(ROOT, "benchmarks", "target", "classes")] + deps)
+
+
+def spread(xs):
+    q = statistics.quantiles(xs, n=4) if len(xs) >= 4 else [min(xs), 0, max(xs)]
+    return q[0], q[2]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--only", help="comma-separated workload ids, e.g. W4,W6")
+    args = ap.parse_args()
+    cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
+    if not args.no_build:
+        cpfile = build()
+    jvm = Jvm(classpath(cpfile))
+    rounds = 3 if args.quick else args.rounds
+    print("OpenBLAS core:", openblas_core(), "| OPENBLAS_CORETYPE =",
+          os.environ.get("OPENBLAS_CORETYPE", "(unset)"))
+    print("java:", jvm.ask("info"))
+    threads = os.cpu_count() or 1
+    peak1 = float(jvm.ask("peak 1"))
+    peak_all = float(jvm.ask("peak %d" % threads))
+    # The floor assumes every core at the single-core peak: concurrent measurements on a shared
+    # machine come out low whenever a neighbour is busy.
+    peak = max(peak1 * threads, peak_all)
+    print("measured fp32 FMA peak: %.0f GFLOP/s on 1 core, %.0f GFLOP/s on %d cores at once;"
+          " floor uses %.0f" % (peak1 / 1e9, peak_all / 1e9, threads, peak / 1e9))
+    rows = []
+    only = set(args.only.split(",")) if args.only else None
+    for wid, size, reps in WORKLOADS:
+        if only and wid not in only:
+            continue
+        if args.quick:
+            reps = max(1, reps // 2)
+        flops, np_fn = numpy_workload(wid, size)
+        # Warm both sides: JIT compilation, caches, OpenBLAS threads.
+        time_numpy(np_fn, 2)
+        jvm.ask("run %s %d eager %d" % (wid, size, reps))
+        jvm.ask("run %s %d jit %d" % (wid, size, reps))
+        t_np, t_eager, t_jit = [], [], []
+        for _ in range(rounds):
+            t_np += time_numpy(np_fn, reps)
+            t_eager += [int(t) for t in jvm.ask("run %s %d eager %d" % (wid, size, reps)).split()]
+            t_jit += [int(t) for t in jvm.ask("run %s %d jit %d" % (wid, size, reps)).split()]
+        rows.append((wid, size, flops, t_np, t_eager, t_jit))
+    jvm.close()
+
+    def ms(ns):
+        return ns / 1e6
+
+    hdr = ("workload", "NumPy ms (IQR)", "GF/s", "eager ms (IQR)", "jit ms (IQR)", "GF/s",
+           "ratio eager", "ratio jit", "floor ms", "jit/floor")
+    fmt = "%-14s %-20s %6s %-20s %-20s %6s %11s %9s %8s %9s"
+    print()
+    print(fmt % hdr)
+    for wid, size, flops, t_np, t_eager, t_jit in rows:
+        m_np, m_e, m_j = (statistics.median(t) for t in (t_np, t_eager, t_jit))
+        floor = flops / peak * 1e9
+        name = "%s %s" % (wid, {"W4": "%d^3" % size, "W4b": "%dx128^3" % size,
+                               "W6": "conv b%d" % size}[wid])
+        cell = lambda m, t: "%.3f (%.3f-%.3f)" % (ms(m), ms(spread(t)[0]), ms(spread(t)[1]))
+        print(fmt % (name, cell(m_np, t_np), "%.0f" % (flops / m_np), cell(m_e, t_eager),
+                     cell(m_j, t_jit), "%.0f" % (flops / m_j), "%.2fx" % (m_np / m_e),
+                     "%.2fx" % (m_np / m_j), "%.3f" % ms(floor), "%.0f%%" % (100 * floor / m_j)))
+    print("\nratio = NumPy median / jaxpresso median (above 1: jaxpresso faster); floor = flops /"
+          " (cores x measured one-core FMA peak); the machine is shared, so medians are noisy.")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

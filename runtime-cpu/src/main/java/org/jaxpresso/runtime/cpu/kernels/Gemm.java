@@ -1,0 +1,226 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import org.jaxpresso.runtime.cpu.CpuBackend;
+
+/**
+ * Batched matrix products on the CPU, the kernel API that {@code dot_general}, the convolution
+ * and the fusing compiler call: {@code C[b] = A[b] B[b]} (or {@code +=}) for {@code b < batch},
+ * with A m x k, B k x n and C m x n.
+ *
+ * <p>Operands are addressed BLAS-style in plain Java arrays, with strides in elements:
+ * {@code A[b][i][p] = a[aOff + b*aBatch + i*aRow + p*aCol]},
+ * {@code B[b][p][j] = b[bOff + b*bBatch + p*bRow + j*bCol]} and
+ * {@code C[b][i][j] = c[cOff + b*cBatch + i*ldc + j]}. Any strides work, so a transposed operand
+ * is just swapped strides (the packing absorbs it); a batch stride of 0 broadcasts an operand.
+ * C must not overlap A or B.
+ *
+ * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the
+ * products run the packed, cache-blocked, register-tiled SIMD kernels; otherwise scalar loops.
+ * Products of at least {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}: one
+ * product per task when the batch is large enough, else the blocks of A of each product, over
+ * a packed B shared by the threads. Accumulation is in the
+ * element type (float32 here, float64 for {@link #dgemm}), so each element's error is within
+ * the usual {@code (k + 2) u sum_p |A[i][p] B[p][j]|} bound, u the unit roundoff.
+ */
+public final class Gemm {
+  /** Products with fewer flops (2 m n k per batch element) run on the calling thread. */
+  public static final long PARALLEL_FLOPS = 1L << 22;
+
+  private Gemm() {}
+
+  /** The product of batch element {@code bi} on {@code threads} threads. */
+  private interface Part {
+    void run(int bi, int threads);
+  }
+
+  /**
+   * Float32 batched product, multithreaded when large.
+   *
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @throws IllegalArgumentException for negative sizes or strides, or operands that do not
+   *     hold every addressed element
+   */
+  public static void sgemm(int batch, int m, int n, int k,
+      float[] a, int aOff, int aBatch, int aRow, int aCol,
+      float[] b, int bOff, int bBatch, int bRow, int bCol,
+      float[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    split(batch, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol,
+        b, bOff + bi * bBatch, bRow, null, bCol, c, cOff + bi * cBatch, ldc, accumulate,
+        threads));
+  }
+
+  /** {@link #sgemm} on the calling thread only, for callers that parallelize themselves. */
+  public static void sgemmSequential(int batch, int m, int n, int k,
+      float[] a, int aOff, int aBatch, int aRow, int aCol,
+      float[] b, int bOff, int bBatch, int bRow, int bCol,
+      float[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    for (int bi = 0; bi < batch; bi++) {
+      sgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol, b, bOff + bi * bBatch, bRow, bCol,
+          c, cOff + bi * cBatch, ldc, accumulate);
+    }
+  }
+
+  /** Float64 batched product, multithreaded when large; as {@link #sgemm}. */
+  public static void dgemm(int batch, int m, int n, int k,
+      double[] a, int aOff, int aBatch, int aRow, int aCol,
+      double[] b, int bOff, int bBatch, int bRow, int bCol,
+      double[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    split(batch, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol,
+        b, bOff + bi * bBatch, bRow, null, bCol, c, cOff + bi * cBatch, ldc, accumulate,
+        threads));
+  }
+
+  /** {@link #dgemm} on the calling thread only. */
+  public static void dgemmSequential(int batch, int m, int n, int k,
+      double[] a, int aOff, int aBatch, int aRow, int aCol,
+      double[] b, int bOff, int bBatch, int bRow, int bCol,
+      double[] c, int cOff, int cBatch, int ldc, boolean accumulate) {
+    check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
+        bCol, c.length, cOff, cBatch, ldc);
+    for (int bi = 0; bi < batch; bi++) {
+      dgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol, b, bOff + bi * bBatch, bRow, bCol,
+          c, cOff + bi * cBatch, ldc, accumulate);
+    }
+  }
+
+  /**
+   * Float32 product whose B rows start at arbitrary offsets: {@code B[p][j] = b[bOff +
+   * bRows[p] + j*bCol]}, so a gather of rows (an implicit im2col: one row per channel and
+   * window offset, each reading a shifted image) is packed straight from its source. One
+   * matrix, no batch; split over the pool when {@code parallel} and large.
+   *
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, or operands that
+   *     do not hold every addressed element
+   */
+  public static void sgemmRows(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
+        ldc);
+    split(1, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows,
+        bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
+  }
+
+  /** Float64 {@link #sgemmRows}. */
+  public static void dgemmRows(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
+        ldc);
+    split(1, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows,
+        bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
+  }
+
+  private static void checkRows(int m, int n, int k, int aLen, int aOff, int aRow, int aCol,
+      int bLen, int bOff, int[] bRows, int bCol, int cLen, int cOff, int ldc) {
+    check(1, m, n, k, aLen, aOff, 0, aRow, aCol, Integer.MAX_VALUE, 0, 0, 0, 0, cLen, cOff, 0,
+        ldc);
+    if (bRows.length < k) {
+      throw new IllegalArgumentException("gemm row table for B has " + bRows.length
+          + " entries, needs k=" + k);
+    }
+    if (m == 0 || n == 0 || k == 0) {
+      return;
+    }
+    for (int p = 0; p < k; p++) {
+      checkOperand("B", bLen, bOff + bRows[p], 1, 0, 1, 0, n, bCol);
+    }
+  }
+
+  private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+    sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc, 1);
+  }
+
+  private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (!CpuBackend.simdAvailable()) {
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc);
+    } else if (threads == 1 || m == 1 || n == 1) {
+      SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
+          ldc, acc);
+    } else {
+      SgemmKernel.gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
+          cOff, ldc, acc, threads);
+    }
+  }
+
+  private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
+    dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc, 1);
+  }
+
+  private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (!CpuBackend.simdAvailable()) {
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc);
+    } else if (threads == 1 || m == 1 || n == 1) {
+      DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
+          ldc, acc);
+    } else {
+      DgemmKernel.gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
+          cOff, ldc, acc, threads);
+    }
+  }
+
+  /**
+   * Runs the batch: on the caller alone when small; one product per task when the batch keeps
+   * the pool busy; else each product in turn on every thread (shared packed B, A blocks spread).
+   */
+  private static void split(int batch, int m, int n, int k, Part part) {
+    long flops = 2L * batch * m * n * k;
+    int threads = CpuPool.threads();
+    if (flops < PARALLEL_FLOPS || threads == 1) {
+      for (int bi = 0; bi < batch; bi++) {
+        part.run(bi, 1);
+      }
+    } else if (batch >= 2 * threads) {
+      CpuPool.parallelFor(batch, bi -> part.run(bi, 1));
+    } else {
+      for (int bi = 0; bi < batch; bi++) {
+        part.run(bi, threads);
+      }
+    }
+  }
+
+  private static void check(int batch, int m, int n, int k, int aLen, int aOff, int aBatch,
+      int aRow, int aCol, int bLen, int bOff, int bBatch, int bRow, int bCol, int cLen,
+      int cOff, int cBatch, int ldc) {
+    if (batch < 0 || m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("gemm sizes must be nonnegative, got batch=" + batch
+          + " m=" + m + " n=" + n + " k=" + k);
+    }
+    if (batch == 0 || m == 0 || n == 0) {
+      return;
+    }
+    checkOperand("C", cLen, cOff, batch, cBatch, m, ldc, n, 1);
+    if (k == 0) {
+      return;
+    }
+    checkOperand("A", aLen, aOff, batch, aBatch, m, aRow, k, aCol);
+    checkOperand("B", bLen, bOff, batch, bBatch, k, bRow, n, bCol);
+  }
+
+  private static void checkOperand(String name, int len, int off, int batch, int bs, int rows,
+      int rs, int cols, int cs) {
+    if (off < 0 || bs < 0 || rs < 0 || cs < 0) {
+      throw new IllegalArgumentException("gemm operand " + name + " needs a nonnegative offset"
+          + " and strides, got offset " + off + ", strides (" + bs + ", " + rs + ", " + cs + ")");
+    }
+    long last = off + (long) (batch - 1) * bs + (long) (rows - 1) * rs + (long) (cols - 1) * cs;
+    if (last >= len) {
+      throw new IllegalArgumentException("gemm operand " + name + " addresses element " + last
+          + " but its array holds " + len);
+    }
+  }
+}

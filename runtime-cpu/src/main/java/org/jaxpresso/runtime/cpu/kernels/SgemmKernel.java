@@ -1,0 +1,335 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The single-threaded float32 GEMM on {@code jdk.incubator.vector}: {@code C = A B} or
+ * {@code C += A B} for one matrix, with A and B addressed through arbitrary (row, column)
+ * strides and C row-major.
+ *
+ * <p>Large products run the Goto/BLIS loop nest: B is packed in {@link #KC} x {@link #NC}
+ * blocks of {@link #NR}-column panels (the block stays in L2/L3), A in {@link #KC} x
+ * {@link #MC} blocks of {@link #MR}-row panels (in L2), and a {@link #MR} x {@link #NR}
+ * register tile of FMA accumulators walks them. Packing reads through the strides, so
+ * transposed operands cost nothing extra. The tile is {@link #MR} rows by two vectors of
+ * {@code FloatVector.SPECIES_PREFERRED}, so its width follows the lanes: 6 x 16 floats on AVX2
+ * (12 accumulators, two B vectors and one broadcast in the 16 registers), 6 x 32 on AVX-512.
+ * Small products and matrix-vector products take a lean unpacked path.
+ *
+ * <p>{@link DgemmKernel} is the same code for float64.
+ */
+final class SgemmKernel {
+  static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  static final int L = S.length();
+  /**
+   * Rows of the register tile, 6 for every vector width: 12 accumulators of two vectors each.
+   * A 12-row tile for AVX-512's 32 registers measured about 4x slower on JDK 25 (C2 no longer
+   * keeps its 24 accumulators as vectors) and an 8-row one no faster, so the tile widens with
+   * the lanes (NR) and keeps its rows.
+   */
+  static final int MR = 6;
+  /** Columns of the register tile: two vectors. */
+  static final int NR = 2 * L;
+  /** Depth of a packed block (the k extent of one rank-KC update). */
+  static final int KC = 256;
+  /** Rows of a packed A block: MC x KC floats, about 120 KiB, stay in L2. */
+  static final int MC = 120;
+  /** Columns of a packed B block: KC x NC floats, 3 MiB, stay in L3. */
+  static final int NC = 3072;
+  /** Products of at most this many multiply-adds skip packing. */
+  static final long LEAN_LIMIT = 32 * 32 * 32;
+
+  private static final ThreadLocal<float[][]> BUFFERS =
+      ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[MR * NR]});
+
+  private SgemmKernel() {}
+
+  /**
+   * One product; see {@link Gemm#sgemm} for the operand addressing. With a
+   * {@code bRows} table, row p of B starts at {@code bOff + bRows[p]} instead of
+   * {@code bOff + p * bRow}.
+   */
+  static void gemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean acc) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      if (!acc) {
+        for (int i = 0; i < m; i++) {
+          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+      }
+      return;
+    }
+    if (bRows == null && ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1)) {
+      lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      return;
+    }
+    gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc,
+        1);
+  }
+
+  /**
+   * The packed loop nest on {@code threads} threads of {@link CpuPool} (1: the caller alone).
+   * Each (jc, pc) block of B is packed once, split by panels, into the caller's buffer and
+   * shared; the MC-row blocks of A are then spread over the threads, each packing its own.
+   */
+  static void gemmParallel(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (m == 0 || n == 0 || k == 0) {
+      gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc);
+      return;
+    }
+    float[][] buf = BUFFERS.get();
+    int kcMax = Math.min(KC, k);
+    int ncMax = Math.min(NC, roundUp(n, NR));
+    if (buf[1].length < ncMax * kcMax) {
+      buf[1] = new float[ncMax * kcMax];
+    }
+    float[] bp = buf[1];
+    // Blocks of A small enough that every thread gets two or more.
+    int mcb = threads == 1 ? MC
+        : Math.max(MR, Math.min(MC, roundUp((m + 2 * threads - 1) / (2 * threads), MR)));
+    int icBlocks = (m + mcb - 1) / mcb;
+    for (int jc = 0; jc < n; jc += NC) {
+      int nc = Math.min(NC, n - jc);
+      int panels = (nc + NR - 1) / NR;
+      for (int pc = 0; pc < k; pc += KC) {
+        int kc = Math.min(KC, k - pc);
+        boolean load = acc || pc > 0;
+        int jcF = jc;
+        int pcF = pc;
+        if (threads == 1) {
+          packB(b, bOff + jc * bCol, bRow, bRows, pc, bCol, kc, nc, bp, 0);
+          for (int ic = 0; ic < m; ic += mcb) {
+            block(a, aOff, aRow, aCol, ic, Math.min(mcb, m - ic), pc, kc, bp, nc, c,
+                cOff + jc, ldc, load);
+          }
+          continue;
+        }
+        int parts = Math.min(threads, panels);
+        CpuPool.parallelFor(parts, t -> {
+          int p0 = t * panels / parts;
+          int p1 = (t + 1) * panels / parts;
+          int cols = Math.min(nc, p1 * NR) - p0 * NR;
+          packB(b, bOff + (jcF + p0 * NR) * bCol, bRow, bRows, pcF, bCol, kc, cols, bp,
+              p0 * NR * kc);
+        });
+        CpuPool.parallelFor(icBlocks, blk -> {
+          int ic = blk * mcb;
+          block(a, aOff, aRow, aCol, ic, Math.min(mcb, m - ic), pcF, kc, bp, nc, c,
+              cOff + jcF, ldc, load);
+        });
+      }
+    }
+  }
+
+  /** Rows [ic, ic + mc) of one (jc, pc) block: pack them, run the tiles over the packed B. */
+  private static void block(float[] a, int aOff, int aRow, int aCol, int ic, int mc, int pc,
+      int kc, float[] bp, int nc, float[] c, int cOff, int ldc, boolean load) {
+    float[][] buf = BUFFERS.get();
+    if (buf[0].length < MC * KC) {
+      buf[0] = new float[MC * KC];
+    }
+    float[] ap = buf[0];
+    float[] tile = buf[2];
+    packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int bo = jr * kc;
+      for (int ir = 0; ir < mc; ir += MR) {
+        int mr = Math.min(MR, mc - ir);
+        int co = cOff + (ic + ir) * ldc + jr;
+        if (mr == MR && nr == NR) {
+          micro(kc, ap, ir * kc, bp, bo, c, co, ldc, load);
+        } else {
+          micro(kc, ap, ir * kc, bp, bo, tile, 0, NR, false);
+          for (int i = 0; i < mr; i++) {
+            for (int j = 0; j < nr; j++) {
+              float v = tile[i * NR + j];
+              c[co + i * ldc + j] = load ? c[co + i * ldc + j] + v : v;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static int roundUp(int x, int m) {
+    return (x + m - 1) / m * m;
+  }
+
+  /** Packs an mc x kc block of A into MR-row panels, each kc columns of MR values. */
+  private static void packA(float[] a, int off, int rs, int cs, int mc, int kc, float[] dst) {
+    int d = 0;
+    for (int ir = 0; ir < mc; ir += MR) {
+      int mr = Math.min(MR, mc - ir);
+      int base = off + ir * rs;
+      if (mr == MR) {
+        int r1 = base + rs;
+        int r2 = r1 + rs;
+        int r3 = r2 + rs;
+        int r4 = r3 + rs;
+        int r5 = r4 + rs;
+        for (int p = 0, s = 0; p < kc; p++, s += cs) {
+          dst[d] = a[base + s];
+          dst[d + 1] = a[r1 + s];
+          dst[d + 2] = a[r2 + s];
+          dst[d + 3] = a[r3 + s];
+          dst[d + 4] = a[r4 + s];
+          dst[d + 5] = a[r5 + s];
+          d += MR;
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int s = base + p * cs;
+          for (int i = 0; i < MR; i++) {
+            dst[d + i] = i < mr ? a[s + i * rs] : 0f;
+          }
+          d += MR;
+        }
+      }
+    }
+  }
+
+  /**
+   * Packs rows [pc, pc + kc) x an nc-column block of B into NR-column panels, each kc rows of
+   * NR values, from {@code dst[d0]} on; row p starts at {@code off + rows[p]}, or
+   * {@code off + p * rs} without a table.
+   */
+  private static void packB(float[] b, int off, int rs, int[] rows, int pc, int cs, int kc,
+      int nc, float[] dst, int d0) {
+    int d = d0;
+    for (int jr = 0; jr < nc; jr += NR) {
+      int nr = Math.min(NR, nc - jr);
+      int base = off + jr * cs;
+      if (nr == NR && cs == 1) {
+        for (int p = 0; p < kc; p++) {
+          int s = base + (rows == null ? (pc + p) * rs : rows[pc + p]);
+          System.arraycopy(b, s, dst, d, NR);
+          d += NR;
+        }
+      } else {
+        for (int p = 0; p < kc; p++) {
+          int s = base + (rows == null ? (pc + p) * rs : rows[pc + p]);
+          for (int j = 0; j < NR; j++) {
+            dst[d + j] = j < nr ? b[s + j * cs] : 0f;
+          }
+          d += NR;
+        }
+      }
+    }
+  }
+
+  /** The MR x NR register tile (MR = 6): {@code C (+)= Apanel * Bpanel} over kc steps. */
+  private static void micro(int kc, float[] ap, int ao, float[] bp, int bo, float[] c, int co,
+      int ldc, boolean load) {
+    FloatVector c0_0 = FloatVector.zero(S);
+    FloatVector c0_1 = c0_0;
+    FloatVector c1_0 = c0_0;
+    FloatVector c1_1 = c0_0;
+    FloatVector c2_0 = c0_0;
+    FloatVector c2_1 = c0_0;
+    FloatVector c3_0 = c0_0;
+    FloatVector c3_1 = c0_0;
+    FloatVector c4_0 = c0_0;
+    FloatVector c4_1 = c0_0;
+    FloatVector c5_0 = c0_0;
+    FloatVector c5_1 = c0_0;
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, bp, bo);
+      FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
+      FloatVector x = FloatVector.broadcast(S, ap[ao]);
+      c0_0 = b0.fma(x, c0_0);
+      c0_1 = b1.fma(x, c0_1);
+      x = FloatVector.broadcast(S, ap[ao + 1]);
+      c1_0 = b0.fma(x, c1_0);
+      c1_1 = b1.fma(x, c1_1);
+      x = FloatVector.broadcast(S, ap[ao + 2]);
+      c2_0 = b0.fma(x, c2_0);
+      c2_1 = b1.fma(x, c2_1);
+      x = FloatVector.broadcast(S, ap[ao + 3]);
+      c3_0 = b0.fma(x, c3_0);
+      c3_1 = b1.fma(x, c3_1);
+      x = FloatVector.broadcast(S, ap[ao + 4]);
+      c4_0 = b0.fma(x, c4_0);
+      c4_1 = b1.fma(x, c4_1);
+      x = FloatVector.broadcast(S, ap[ao + 5]);
+      c5_0 = b0.fma(x, c5_0);
+      c5_1 = b1.fma(x, c5_1);
+      ao += 6;
+      bo += NR;
+    }
+    store(c0_0, c0_1, c, co, load);
+    store(c1_0, c1_1, c, co + ldc, load);
+    store(c2_0, c2_1, c, co + 2 * ldc, load);
+    store(c3_0, c3_1, c, co + 3 * ldc, load);
+    store(c4_0, c4_1, c, co + 4 * ldc, load);
+    store(c5_0, c5_1, c, co + 5 * ldc, load);
+  }
+
+  private static void store(FloatVector v0, FloatVector v1, float[] c, int co, boolean load) {
+    if (load) {
+      v0 = v0.add(FloatVector.fromArray(S, c, co));
+      v1 = v1.add(FloatVector.fromArray(S, c, co + L));
+    }
+    v0.intoArray(c, co);
+    v1.intoArray(c, co + L);
+  }
+
+  /** Small and matrix-vector products, without packing. */
+  private static void lean(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
+    if (bCol == 1 && n >= L) {
+      // C[i, j:j+L] = sum_p A[i, p] * B[p, j:j+L], vectors along the rows of B.
+      int nv = n - n % L;
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * aRow;
+        int ci = cOff + i * ldc;
+        for (int j = 0; j < nv; j += L) {
+          FloatVector s = acc ? FloatVector.fromArray(S, c, ci + j) : FloatVector.zero(S);
+          int bj = bOff + j;
+          for (int p = 0; p < k; p++) {
+            s = FloatVector.fromArray(S, b, bj + p * bRow)
+                .fma(FloatVector.broadcast(S, a[ai + p * aCol]), s);
+          }
+          s.intoArray(c, ci + j);
+        }
+        for (int j = nv; j < n; j++) {
+          float s = 0f;
+          for (int p = 0; p < k; p++) {
+            s += a[ai + p * aCol] * b[bOff + p * bRow + j];
+          }
+          c[ci + j] = acc ? c[ci + j] + s : s;
+        }
+      }
+    } else if (aCol == 1 && bRow == 1 && k >= L) {
+      // Dot products along k, where both operands are contiguous in k.
+      int kv = k - k % L;
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * aRow;
+        for (int j = 0; j < n; j++) {
+          int bj = bOff + j * bCol;
+          FloatVector s = FloatVector.zero(S);
+          for (int p = 0; p < kv; p += L) {
+            s = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s);
+          }
+          float t = s.reduceLanes(VectorOperators.ADD);
+          for (int p = kv; p < k; p++) {
+            t += a[ai + p] * b[bj + p];
+          }
+          int ci = cOff + i * ldc + j;
+          c[ci] = acc ? c[ci] + t : t;
+        }
+      }
+    } else {
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc,
+          acc);
+    }
+  }
+}

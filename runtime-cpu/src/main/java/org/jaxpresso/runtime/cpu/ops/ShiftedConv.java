@@ -1,0 +1,204 @@
+package org.jaxpresso.runtime.cpu.ops;
+
+import org.jaxpresso.runtime.cpu.kernels.CpuPool;
+import org.jaxpresso.runtime.cpu.kernels.Gemm;
+
+/**
+ * The convolution with unit window strides and no lhs dilation (padding and rhs dilation
+ * allowed) as an implicit GEMM, without im2col: the image is padded once (no copy without
+ * padding), and output positions are computed on the padded grid, where window offset
+ * {@code w} of channel {@code c} reads the padded image shifted by a constant. So B is the
+ * padded image itself, one row per (channel, window offset) starting at that shift, read by the
+ * GEMM's packing through a row table ({@link Gemm#sgemmRows}). The grid columns beyond each
+ * output row (the margin of width window - 1) are computed and dropped when the valid columns
+ * are copied out.
+ */
+final class ShiftedConv {
+  private static final ThreadLocal<Object[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new Object[] {new float[0], new double[0]});
+
+  private ShiftedConv() {}
+
+  /**
+   * Whether this geometry takes the shifted path: unit strides, no lhs dilation, no negative
+   * padding, and a padded grid at most twice the output (the grid's extra columns are wasted
+   * work).
+   */
+  static boolean applies(int[] in, int[] out, int[] strides, int[] lhsDil, int[][] padding) {
+    if (strides.length == 0) {
+      return false;
+    }
+    long grid = 1;
+    long positions = 1;
+    for (int d = 0; d < strides.length; d++) {
+      if (strides[d] != 1 || lhsDil[d] != 1 || padding[d][0] < 0 || padding[d][1] < 0) {
+        return false;
+      }
+      grid *= in[d] + padding[d][0] + padding[d][1];
+      positions *= out[d];
+    }
+    return grid <= 2 * positions;
+  }
+
+  /**
+   * Computes the canonical output {@code y} [outImages, outFeat, out...] from the canonical
+   * image {@code x} [images, channels, in...] and weights {@code w} [outFeat, inFeat,
+   * window...].
+   */
+  static void run(Object x, Object w, Object y, int images, int channels, int[] in,
+      int[] window, int[] out, int[][] padding, int[] rhsDil, int outImages, int outFeat,
+      int inFeat, int g, int bg) {
+    int n = in.length;
+    int[] grid = new int[n];
+    boolean padded = false;
+    for (int d = 0; d < n; d++) {
+      grid[d] = in[d] + padding[d][0] + padding[d][1];
+      padded |= padding[d][0] != 0 || padding[d][1] != 0;
+    }
+    int[] gstride = new int[n];
+    int gridSize = 1;
+    for (int d = n - 1; d >= 0; d--) {
+      gstride[d] = gridSize;
+      gridSize = Math.multiplyExact(gridSize, grid[d]);
+    }
+    Object xp = padded ? pad(x, images * channels, in, grid, gstride, padding) : x;
+    int span = 1;
+    int positions = 1;
+    for (int d = 0; d < n; d++) {
+      span += (out[d] - 1) * gstride[d];
+      positions *= out[d];
+    }
+    int wsize = 1;
+    for (int k : window) {
+      wsize *= k;
+    }
+    int kdim = inFeat * wsize;
+    int[] rows = new int[kdim];
+    for (int c = 0; c < inFeat; c++) {
+      for (int wi = 0; wi < wsize; wi++) {
+        int rem = wi;
+        int shift = 0;
+        for (int d = n - 1; d >= 0; d--) {
+          shift += (rem % window[d]) * rhsDil[d] * gstride[d];
+          rem /= window[d];
+        }
+        rows[c * wsize + wi] = c * gridSize + shift;
+      }
+    }
+    int groups = Math.max(g, bg);
+    int og = outFeat / groups;
+    int imagesPerGroup = images / bg;
+    int tasks = outImages * groups;
+    long flops = 2L * outImages * outFeat * (long) span * kdim;
+    boolean parallelTasks = flops >= Gemm.PARALLEL_FLOPS && tasks >= CpuPool.threads();
+    int spanF = span;
+    int positionsF = positions;
+    int plane = gridSize;
+    java.util.function.IntConsumer task = t -> {
+      int grp = t % groups;
+      int ob = t / groups;
+      int img = bg > 1 ? grp * imagesPerGroup + ob : ob;
+      int chan0 = g > 1 ? grp * inFeat : 0;
+      int xBase = (img * channels + chan0) * plane;
+      int wOff = grp * og * kdim;
+      int yOff = (ob * outFeat + grp * og) * positionsF;
+      Object tmp = scratch(y, og * spanF);
+      if (tmp instanceof float[] tf) {
+        Gemm.sgemmRows(og, spanF, kdim, (float[]) w, wOff, kdim, 1, (float[]) xp, xBase, rows, 1,
+            tf, 0, spanF, false, !parallelTasks);
+      } else {
+        Gemm.dgemmRows(og, spanF, kdim, (double[]) w, wOff, kdim, 1, (double[]) xp, xBase, rows,
+            1, (double[]) tmp, 0, spanF, false, !parallelTasks);
+      }
+      extract(tmp, og, spanF, gstride, out, y, yOff, positionsF);
+    };
+    if (parallelTasks) {
+      CpuPool.parallelFor(tasks, task);
+    } else {
+      for (int t = 0; t < tasks; t++) {
+        task.accept(t);
+      }
+    }
+  }
+
+  /** Copies the valid grid columns of {@code rows} rows of {@code tmp} into y. */
+  private static void extract(Object tmp, int rows, int span, int[] gstride, int[] out,
+      Object y, int yOff, int positions) {
+    int n = out.length;
+    int last = n - 1;
+    int run = out[last];
+    int[] o = new int[n];
+    for (int r = 0; r < rows; r++) {
+      int dst = yOff + r * positions;
+      int end = dst + positions;
+      java.util.Arrays.fill(o, 0);
+      int src = r * span;
+      while (dst < end) {
+        System.arraycopy(tmp, src, y, dst, run);
+        dst += run;
+        for (int d = last - 1; d >= 0; d--) {
+          o[d]++;
+          src += gstride[d];
+          if (o[d] < out[d]) {
+            break;
+          }
+          src -= o[d] * gstride[d];
+          o[d] = 0;
+        }
+      }
+    }
+  }
+
+  /** A zero-padded copy of {@code planes} row-major planes of shape in into shape grid. */
+  private static Object pad(Object x, int planes, int[] in, int[] grid, int[] gstride,
+      int[][] padding) {
+    int n = in.length;
+    int gridSize = gstride[0] * grid[0];
+    int inSize = 1;
+    for (int d : in) {
+      inSize *= d;
+    }
+    Object xp = x instanceof float[] ? new float[planes * gridSize] : new double[planes * gridSize];
+    if (inSize == 0) {
+      return xp;
+    }
+    int last = n - 1;
+    int run = in[last];
+    int lead = 0;
+    for (int d = 0; d < n; d++) {
+      lead += padding[d][0] * gstride[d];
+    }
+    int[] i = new int[n];
+    for (int p = 0; p < planes; p++) {
+      java.util.Arrays.fill(i, 0);
+      int dst = p * gridSize + lead;
+      for (int src = p * inSize; src < (p + 1) * inSize; src += run) {
+        System.arraycopy(x, src, xp, dst, run);
+        for (int d = last - 1; d >= 0; d--) {
+          i[d]++;
+          dst += gstride[d];
+          if (i[d] < in[d]) {
+            break;
+          }
+          dst -= i[d] * gstride[d];
+          i[d] = 0;
+        }
+      }
+    }
+    return xp;
+  }
+
+  private static Object scratch(Object like, int size) {
+    Object[] s = SCRATCH.get();
+    if (like instanceof float[]) {
+      if (((float[]) s[0]).length < size) {
+        s[0] = new float[size];
+      }
+      return s[0];
+    }
+    if (((double[]) s[1]).length < size) {
+      s[1] = new double[size];
+    }
+    return s[1];
+  }
+}

@@ -1,0 +1,286 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The GEMM kernels against a float64 triple loop. Error bound per element: {@code (k + 2) u
+ * sum_p |A[i][p] B[p][j]|} with u the unit roundoff of the accumulation type (2^-24, 2^-53).
+ */
+class GemmTest {
+  private static final int[] SIZES = {0, 1, 2, 7, 16, 33, 65, 257};
+
+  /** How the test lays out one operand: row-major, transposed, or padded rows. */
+  private enum Layout { ROW, COL, PADDED }
+
+  private record Problem(int batch, int m, int n, int k, Layout la, Layout lb, boolean accumulate,
+      boolean broadcastB) {}
+
+  private record Strides(int off, int batch, int row, int col, int length) {}
+
+  private static Strides strides(Layout layout, int batch, int rows, int cols, boolean bcast) {
+    int off = layout == Layout.PADDED ? 3 : 0;
+    int row;
+    int col;
+    int size;
+    switch (layout) {
+      case ROW -> {
+        row = cols;
+        col = 1;
+        size = rows * cols;
+      }
+      case COL -> {
+        row = 1;
+        col = rows;
+        size = rows * cols;
+      }
+      default -> {
+        row = cols + 5;
+        col = 1;
+        size = rows * (cols + 5);
+      }
+    }
+    int bs = bcast ? 0 : size;
+    return new Strides(off, bs, row, col, off + (bcast ? 1 : batch) * size + 1);
+  }
+
+  @Test
+  void sgemmMatchesTheTripleLoopOverOddSizesAndLayouts() {
+    Random rnd = new Random(1);
+    for (int trial = 0; trial < 160; trial++) {
+      Problem p = randomProblem(rnd);
+      runFloat(p, rnd, false);
+      runFloat(p, rnd, true);
+    }
+  }
+
+  @Test
+  void dgemmMatchesTheTripleLoopOverOddSizesAndLayouts() {
+    Random rnd = new Random(2);
+    for (int trial = 0; trial < 160; trial++) {
+      Problem p = randomProblem(rnd);
+      runDouble(p, rnd, false);
+      runDouble(p, rnd, true);
+    }
+  }
+
+  @Test
+  void largeProductsSplitOverThePoolAndStayExact() {
+    Random rnd = new Random(3);
+    // Large enough for the parallel split along n, along m, and over the batch.
+    runFloat(new Problem(1, 300, 280, 270, Layout.ROW, Layout.ROW, false, false), rnd, false);
+    runFloat(new Problem(1, 517, 131, 300, Layout.COL, Layout.PADDED, true, false), rnd, false);
+    runFloat(new Problem(9, 128, 128, 128, Layout.ROW, Layout.COL, false, false), rnd, false);
+    runDouble(new Problem(1, 300, 280, 270, Layout.ROW, Layout.COL, false, false), rnd, false);
+    runDouble(new Problem(3, 140, 150, 160, Layout.PADDED, Layout.ROW, true, true), rnd, false);
+    // Deeper than one packed block in k and wider than one block in n.
+    runFloat(new Problem(1, 13, 3100, 600, Layout.ROW, Layout.ROW, false, false), rnd, false);
+    runDouble(new Problem(1, 70, 1600, 300, Layout.COL, Layout.ROW, false, false), rnd, false);
+  }
+
+  @Test
+  void rowTablesAddressEachRowOfB() {
+    Random rnd = new Random(4);
+    int[][] mnk = {{5, 9, 4}, {33, 70, 65}, {64, 700, 300}, {7, 257, 33}};
+    for (int[] s : mnk) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = randomFloats(rnd, m * k);
+      double[] ad = new double[a.length];
+      float[] pool = randomFloats(rnd, 4 * n + 7 * k);
+      double[] pd = new double[pool.length];
+      for (int i = 0; i < a.length; i++) {
+        ad[i] = a[i];
+      }
+      for (int i = 0; i < pool.length; i++) {
+        pd[i] = pool[i];
+      }
+      int[] rows = new int[k];
+      for (int p = 0; p < k; p++) {
+        rows[p] = rnd.nextInt(pool.length - 2 * n);
+      }
+      for (int variant = 0; variant < 4; variant++) {
+        boolean parallel = (variant & 1) != 0;
+        int cs = 1 + (variant >> 1);
+        float[] c = new float[m * n];
+        double[] cd = new double[m * n];
+        float[] csc = new float[m * n];
+        Gemm.sgemmRows(m, n, k, a, 0, k, 1, pool, 1, rows, cs, c, 0, n, false, parallel);
+        Gemm.dgemmRows(m, n, k, ad, 0, k, 1, pd, 1, rows, cs, cd, 0, n, false, parallel);
+        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 1, 0, rows, cs, csc, 0, n, false);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            double exact = 0;
+            double mag = 0;
+            for (int p = 0; p < k; p++) {
+              double prod = (double) a[i * k + p] * pool[1 + rows[p] + cs * j];
+              exact += prod;
+              mag += Math.abs(prod);
+            }
+            double bound = (k + 2) * 0x1p-24 * mag;
+            assertTrue(Math.abs(c[i * n + j] - exact) <= bound, "sgemmRows " + i + "," + j);
+            assertTrue(Math.abs(csc[i * n + j] - exact) <= bound, "scalar rows " + i + "," + j);
+            assertTrue(Math.abs(cd[i * n + j] - exact) <= (k + 2) * 0x1p-52 * mag + 1e-300,
+                "dgemmRows " + i + "," + j);
+          }
+        }
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemmRows(1, 4, 2, new float[2], 0, 2, 1, new float[8], 0, new int[] {0, 5}, 1,
+            new float[4], 0, 4, false, false));
+    assertEquals("gemm operand B addresses element 8 but its array holds 8", e.getMessage());
+  }
+
+  @Test
+  void badOperandsAreRejectedWithTheirNames() {
+    float[] a = new float[4];
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemm(1, 2, 2, 2, a, 0, 0, 2, 1, new float[3], 0, 0, 2, 1, new float[4], 0, 0, 2,
+            false));
+    assertEquals("gemm operand B addresses element 3 but its array holds 3", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.dgemm(1, -1, 2, 2, new double[4], 0, 0, 2, 1, new double[4], 0, 0, 2, 1,
+            new double[4], 0, 0, 2, false));
+    assertEquals("gemm sizes must be nonnegative, got batch=1 m=-1 n=2 k=2", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemmSequential(1, 2, 2, 2, a, 0, 0, -2, 1, a, 0, 0, 2, 1, new float[4], 0, 0, 2,
+            false));
+    assertEquals("gemm operand A needs a nonnegative offset and strides, got offset 0,"
+        + " strides (0, -2, 1)", e.getMessage());
+  }
+
+  @Test
+  void emptyContractionWritesZerosOrLeavesTheAccumulator() {
+    float[] c = {5, 5, 5, 5};
+    Gemm.sgemm(1, 2, 2, 0, new float[0], 0, 0, 0, 1, new float[0], 0, 0, 2, 1, c, 0, 0, 2, true);
+    assertEquals(5f, c[3]);
+    Gemm.sgemm(1, 2, 2, 0, new float[0], 0, 0, 0, 1, new float[0], 0, 0, 2, 1, c, 0, 0, 2, false);
+    assertEquals(0f, c[3]);
+  }
+
+  private static Problem randomProblem(Random rnd) {
+    Layout[] ls = Layout.values();
+    return new Problem(1 + rnd.nextInt(3), pick(rnd), pick(rnd), pick(rnd),
+        ls[rnd.nextInt(3)], ls[rnd.nextInt(3)], rnd.nextBoolean(), rnd.nextInt(4) == 0);
+  }
+
+  private static int pick(Random rnd) {
+    return rnd.nextInt(3) == 0 ? SIZES[rnd.nextInt(SIZES.length)] : 1 + rnd.nextInt(40);
+  }
+
+  private static void runFloat(Problem p, Random rnd, boolean scalar) {
+    Strides sa = strides(p.la(), p.batch(), p.m(), p.k(), false);
+    Strides sb = strides(p.lb(), p.batch(), p.k(), p.n(), p.broadcastB());
+    int ldc = p.n() + 2;
+    float[] a = randomFloats(rnd, sa.length());
+    float[] b = randomFloats(rnd, sb.length());
+    float[] c = randomFloats(rnd, p.batch() * p.m() * ldc + 1);
+    float[] c0 = c.clone();
+    int cBatch = p.m() * ldc;
+    if (scalar) {
+      for (int bi = 0; bi < p.batch(); bi++) {
+        ScalarGemm.sgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
+            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
+            p.accumulate());
+      }
+    } else {
+      Gemm.sgemm(p.batch(), p.m(), p.n(), p.k(), a, sa.off(), sa.batch(), sa.row(), sa.col(),
+          b, sb.off(), sb.batch(), sb.row(), sb.col(), c, 0, cBatch, ldc, p.accumulate());
+    }
+    for (int bi = 0; bi < p.batch(); bi++) {
+      for (int i = 0; i < p.m(); i++) {
+        for (int j = 0; j < ldc; j++) {
+          int ci = bi * cBatch + i * ldc + j;
+          if (j >= p.n()) {
+            assertEquals(c0[ci], c[ci], "gemm wrote outside C");
+            continue;
+          }
+          double exact = p.accumulate() ? c0[ci] : 0;
+          double mag = Math.abs(exact);
+          for (int q = 0; q < p.k(); q++) {
+            double x = a[sa.off() + bi * sa.batch() + i * sa.row() + q * sa.col()];
+            double y = b[sb.off() + bi * sb.batch() + q * sb.row() + j * sb.col()];
+            exact += x * y;
+            mag += Math.abs(x * y);
+          }
+          double bound = (p.k() + 2) * 0x1p-24 * mag + 1e-30;
+          double err = Math.abs(c[ci] - exact);
+          double e0 = exact;
+          assertTrue(err <= bound, () -> p + (scalar ? " scalar" : " simd") + " C[" + ci
+              + "] = " + c[ci] + ", exact " + e0 + ", error " + err + " > " + bound);
+        }
+      }
+    }
+  }
+
+  private static void runDouble(Problem p, Random rnd, boolean scalar) {
+    Strides sa = strides(p.la(), p.batch(), p.m(), p.k(), false);
+    Strides sb = strides(p.lb(), p.batch(), p.k(), p.n(), p.broadcastB());
+    int ldc = p.n();
+    double[] a = randomDoubles(rnd, sa.length());
+    double[] b = randomDoubles(rnd, sb.length());
+    double[] c = randomDoubles(rnd, p.batch() * p.m() * ldc);
+    double[] c0 = c.clone();
+    int cBatch = p.m() * ldc;
+    if (scalar) {
+      for (int bi = 0; bi < p.batch(); bi++) {
+        ScalarGemm.dgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
+            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
+            p.accumulate());
+      }
+    } else {
+      Gemm.dgemm(p.batch(), p.m(), p.n(), p.k(), a, sa.off(), sa.batch(), sa.row(), sa.col(),
+          b, sb.off(), sb.batch(), sb.row(), sb.col(), c, 0, cBatch, ldc, p.accumulate());
+    }
+    for (int bi = 0; bi < p.batch(); bi++) {
+      for (int i = 0; i < p.m(); i++) {
+        for (int j = 0; j < p.n(); j++) {
+          int ci = bi * cBatch + i * ldc + j;
+          // Exact enough: a compensated float64 sum of products.
+          double exact = p.accumulate() ? c0[ci] : 0;
+          double comp = 0;
+          double mag = Math.abs(exact);
+          for (int q = 0; q < p.k(); q++) {
+            double x = a[sa.off() + bi * sa.batch() + i * sa.row() + q * sa.col()];
+            double y = b[sb.off() + bi * sb.batch() + q * sb.row() + j * sb.col()];
+            double prod = x * y;
+            double perr = Math.fma(x, y, -prod);
+            double t = exact + prod;
+            comp += (Math.abs(exact) >= Math.abs(prod) ? (exact - t) + prod : (prod - t) + exact)
+                + perr;
+            exact = t;
+            mag += Math.abs(prod);
+          }
+          exact += comp;
+          double bound = (p.k() + 3) * 0x1p-53 * mag + 1e-300;
+          double err = Math.abs(c[ci] - exact);
+          double e0 = exact;
+          assertTrue(err <= bound, () -> p + (scalar ? " scalar" : " simd") + " C[" + ci
+              + "] = " + c[ci] + ", exact " + e0 + ", error " + err + " > " + bound);
+        }
+      }
+    }
+  }
+
+  private static float[] randomFloats(Random rnd, int n) {
+    float[] r = new float[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = rnd.nextFloat() * 2 - 1;
+    }
+    return r;
+  }
+
+  private static double[] randomDoubles(Random rnd, int n) {
+    double[] r = new double[n];
+    for (int i = 0; i < n; i++) {
+      r[i] = rnd.nextDouble() * 2 - 1;
+    }
+    return r;
+  }
+}

@@ -1,0 +1,196 @@
+package org.jaxpresso.runtime.cpu.ops;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.Params;
+import org.jaxpresso.core.backend.Dispatch;
+import org.jaxpresso.lax.ConvDimensionNumbers;
+import org.jaxpresso.lax.ConvOptions;
+import org.jaxpresso.lax.Lax;
+import org.jaxpresso.lax.Padding;
+import org.jaxpresso.lax.primitives.Convolution;
+import org.junit.jupiter.api.Test;
+
+/** {@code conv_general_dilated} on the CPU backend's GEMM against the reference. */
+class ConvOpTest {
+  private static final DType[] FLOATS = {
+    DType.FLOAT32, DType.FLOAT64, DType.BFLOAT16, DType.FLOAT16
+  };
+
+  private record Case(Array lhs, Array rhs, Params params, long terms) {
+    @Override
+    public String toString() {
+      return "conv " + lhs.aval().str() + " * " + rhs.aval().str() + " " + params;
+    }
+  }
+
+  @Test
+  void randomGeometriesLayoutsAndGroupsMatchTheReference() {
+    Random rnd = new Random(21);
+    for (int trial = 0; trial < 400; trial++) {
+      DType dt = FLOATS[trial % FLOATS.length];
+      Case c = randomCase(rnd, dt, null);
+      run(c);
+    }
+  }
+
+  @Test
+  void preferredElementTypesAndIntegerFallback() {
+    Random rnd = new Random(22);
+    Object[][] combos = {
+      {DType.BFLOAT16, DType.FLOAT32}, {DType.FLOAT16, DType.FLOAT32},
+      {DType.FLOAT32, DType.FLOAT64}, {DType.INT8, DType.FLOAT32}, {DType.INT32, null},
+      {DType.INT16, DType.INT32},
+    };
+    for (int trial = 0; trial < 60; trial++) {
+      Object[] combo = combos[trial % combos.length];
+      Case c = randomCase(rnd, (DType) combo[0], (DType) combo[1]);
+      Array got = run(c);
+      if (!got.dtype().isFloating()) {
+        assertNull(ConvOp.apply(c.lhs(), c.rhs(), c.params(), got.aval()));
+      }
+    }
+  }
+
+  @Test
+  void largeImagesAreTiledAndSplitOverThePool() {
+    Random rnd = new Random(23);
+    // 16 channels x 9 window = 144 rows x 1600 positions: several im2col tiles, parallel tasks.
+    for (String[] layout : new String[][] {{"NCHW", "OIHW", "NCHW"}, {"NHWC", "HWIO", "NHWC"}}) {
+      ConvDimensionNumbers dn = ConvDimensionNumbers.of(layout[0], layout[1], layout[2]);
+      for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+        Array x = layout[0].equals("NCHW") ? Tolerance.random(rnd, dt, 2, 16, 40, 40)
+            : Tolerance.random(rnd, dt, 2, 40, 40, 16);
+        Array w = layout[1].equals("OIHW") ? Tolerance.random(rnd, dt, 24, 16, 3, 3)
+            : Tolerance.random(rnd, dt, 3, 3, 16, 24);
+        ConvOptions opts = ConvOptions.defaults().dimensionNumbers(dn);
+        Array got = (Array) Lax.convGeneralDilated(x, w, new int[] {1, 1}, Padding.SAME, opts);
+        Params p = Convolution.params(new int[] {1, 1}, new int[][] {{1, 1}, {1, 1}},
+            new int[] {1, 1}, new int[] {1, 1}, dn, 1, 1, null, null);
+        Tolerance.check(Convolution.CONV_GENERAL_DILATED, p, x, w, got, 144,
+            "large " + layout[0] + " " + dt);
+      }
+    }
+    // Strided: the im2col path, in several tiles of output positions.
+    ConvDimensionNumbers nchw = ConvDimensionNumbers.defaults(4);
+    for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      Array x = Tolerance.random(rnd, dt, 2, 16, 80, 80);
+      Array w = Tolerance.random(rnd, dt, 8, 16, 3, 3);
+      Array got = (Array) Lax.convGeneralDilated(x, w, new int[] {2, 2}, Padding.SAME);
+      Params p = Convolution.params(new int[] {2, 2}, new int[][] {{0, 1}, {0, 1}},
+          new int[] {1, 1}, new int[] {1, 1}, nchw, 1, 1, null, null);
+      Tolerance.check(Convolution.CONV_GENERAL_DILATED, p, x, w, got, 144, "strided " + dt);
+    }
+    // A single large image: one task, the GEMM itself goes parallel.
+    Array x = Tolerance.random(rnd, DType.FLOAT32, 1, 64, 30, 30);
+    Array w = Tolerance.random(rnd, DType.FLOAT32, 64, 64, 1, 1);
+    Array got = (Array) Lax.convGeneralDilated(x, w, new int[] {1, 1}, Padding.VALID);
+    Params p = Convolution.params(new int[] {1, 1}, new int[][] {{0, 0}, {0, 0}},
+        new int[] {1, 1}, new int[] {1, 1}, ConvDimensionNumbers.defaults(4), 1, 1, null, null);
+    Tolerance.check(Convolution.CONV_GENERAL_DILATED, p, x, w, got, 64, "pointwise 64x30x30");
+  }
+
+  @Test
+  void emptyOperandsAndNoSpatialDims() {
+    Random rnd = new Random(24);
+    Params p2 = Convolution.params(new int[] {1, 1}, new int[][] {{0, 0}, {0, 0}},
+        new int[] {1, 1}, new int[] {1, 1}, ConvDimensionNumbers.defaults(4), 1, 1, null, null);
+    // No images, no input channels (all-zero result), no output channels.
+    int[][][] shapes = {
+      {{0, 2, 4, 4}, {3, 2, 2, 2}}, {{2, 0, 4, 4}, {3, 0, 2, 2}}, {{2, 2, 4, 4}, {0, 2, 2, 2}},
+    };
+    for (int[][] s : shapes) {
+      Case c = new Case(Tolerance.random(rnd, DType.FLOAT32, s[0]),
+          Tolerance.random(rnd, DType.FLOAT32, s[1]), p2, 8);
+      Array got = run(c);
+      for (int i = 0; i < got.aval().size(); i++) {
+        assertEquals(s[0][1] == 0 ? 0.0 : got.getDouble(i), got.getDouble(i));
+      }
+    }
+    // Rank-2 operands: a convolution with no spatial dims is a matrix product.
+    Params p0 = Convolution.params(new int[0], new int[0][], new int[0], new int[0],
+        ConvDimensionNumbers.defaults(2), 1, 1, null, null);
+    run(new Case(Tolerance.random(rnd, DType.FLOAT32, 3, 5),
+        Tolerance.random(rnd, DType.FLOAT32, 4, 5), p0, 5));
+    // A window wider than the padded input: empty spatial output.
+    run(new Case(Tolerance.random(rnd, DType.FLOAT64, 1, 2, 3, 3),
+        Tolerance.random(rnd, DType.FLOAT64, 2, 2, 5, 2), p2, 20));
+  }
+
+  private static Array run(Case c) {
+    Array got = (Array) Dispatch.apply(Convolution.CONV_GENERAL_DILATED, c.params(),
+        List.of(c.lhs(), c.rhs())).get(0);
+    Tolerance.check(Convolution.CONV_GENERAL_DILATED, c.params(), c.lhs(), c.rhs(), got,
+        c.terms(), c.toString());
+    return got;
+  }
+
+  /** A random convolution: 1-3 spatial dims, any layout, strides, padding, dilation, groups. */
+  private static Case randomCase(Random rnd, DType dt, DType preferred) {
+    int n = 1 + rnd.nextInt(3);
+    int mode = rnd.nextInt(3);
+    int g = mode == 1 ? 2 + rnd.nextInt(2) : 1;
+    int bg = mode == 2 ? 2 + rnd.nextInt(2) : 1;
+    int groups = Math.max(g, bg);
+    int inPerGroup = new int[] {1, 2, 3, 5}[rnd.nextInt(4)];
+    int outPerGroup = new int[] {1, 2, 4}[rnd.nextInt(3)];
+    int batch = bg * (1 + rnd.nextInt(2));
+    int[] l = new int[n + 2];
+    int[] r = new int[n + 2];
+    l[0] = batch;
+    l[1] = inPerGroup * g;
+    r[0] = outPerGroup * groups;
+    r[1] = inPerGroup;
+    int[] strides = new int[n];
+    int[][] pads = new int[n][2];
+    int[] lhsDil = new int[n];
+    int[] rhsDil = new int[n];
+    long terms = inPerGroup;
+    for (int d = 0; d < n; d++) {
+      l[2 + d] = 1 + rnd.nextInt(n == 3 ? 5 : 9);
+      r[2 + d] = 1 + rnd.nextInt(3);
+      strides[d] = 1 + (rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(2) : 0);
+      lhsDil[d] = rnd.nextInt(4) == 0 ? 2 : 1;
+      rhsDil[d] = rnd.nextInt(4) == 0 ? 2 : 1;
+      int dilated = Convolution.dilate(l[2 + d], lhsDil[d]);
+      pads[d][0] = rnd.nextInt(4) - 1;
+      pads[d][1] = rnd.nextInt(4) - 1;
+      if (dilated + pads[d][0] + pads[d][1] < 0) {
+        pads[d][0] = 0;
+        pads[d][1] = 0;
+      }
+      terms *= r[2 + d];
+    }
+    int[] ls = perm(rnd, n + 2);
+    int[] rs = perm(rnd, n + 2);
+    int[] os = perm(rnd, n + 2);
+    ConvDimensionNumbers dn = new ConvDimensionNumbers(ls, rs, os);
+    int[] lshape = new int[n + 2];
+    int[] rshape = new int[n + 2];
+    for (int i = 0; i < n + 2; i++) {
+      lshape[ls[i]] = l[i];
+      rshape[rs[i]] = r[i];
+    }
+    Params p = Convolution.params(strides, pads, lhsDil, rhsDil, dn, g, bg, null, preferred);
+    return new Case(Tolerance.random(rnd, dt, lshape), Tolerance.random(rnd, dt, rshape), p,
+        terms);
+  }
+
+  private static int[] perm(Random rnd, int n) {
+    List<Integer> l = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      l.add(i);
+    }
+    if (rnd.nextBoolean()) {
+      Collections.shuffle(l, rnd);
+    }
+    return l.stream().mapToInt(Integer::intValue).toArray();
+  }
+}
