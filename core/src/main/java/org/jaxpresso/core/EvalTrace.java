@@ -1,6 +1,5 @@
 package org.jaxpresso.core;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.jaxpresso.core.backend.Dispatch;
 import org.jaxpresso.core.errors.UnexpectedTracerError;
@@ -17,17 +16,18 @@ public final class EvalTrace extends Trace {
 
   @Override
   public List<NDArray> processPrimitive(Primitive primitive, List<NDArray> args, Params params) {
-    List<Array> arrays = new ArrayList<>(args.size());
-    for (NDArray a : args) {
+    Array[] arrays = new Array[args.size()];
+    for (int i = 0; i < arrays.length; i++) {
+      NDArray a = args.get(i);
       switch (a) {
-        case Array arr -> arrays.add(arr);
+        case Array arr -> arrays[i] = arr;
         case Tracer t -> throw UnexpectedTracerError.leaked(t);
         default ->
             throw new IllegalArgumentException(
                 primitive.name() + ": cannot evaluate an argument of type " + a.getClass().getName());
       }
     }
-    return List.copyOf(Dispatch.apply(primitive, params, arrays));
+    return List.copyOf(Dispatch.apply(primitive, params, java.util.Arrays.asList(arrays)));
   }
 
   @Override

@@ -18,6 +18,7 @@ public final class Shape {
 
   private final int[] dims;
   private final long size;
+  private final int hash;
 
   private Shape(int[] dims) {
     this.dims = dims;
@@ -26,6 +27,7 @@ public final class Shape {
       n *= d;
     }
     this.size = n;
+    this.hash = Arrays.hashCode(dims);
   }
 
   /**
@@ -108,12 +110,12 @@ public final class Shape {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Shape s && Arrays.equals(dims, s.dims);
+    return o == this || (o instanceof Shape s && s.hash == hash && Arrays.equals(dims, s.dims));
   }
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(dims);
+    return hash;
   }
 
   /** Python tuple text: {@code (3, 4)}. */

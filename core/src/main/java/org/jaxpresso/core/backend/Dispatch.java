@@ -28,12 +28,12 @@ public final class Dispatch {
 
   /** Applies {@code primitive} to concrete {@code args} and returns its results. */
   public static List<Array> apply(Primitive primitive, Params params, List<Array> args) {
-    List<ShapedArray> avals = new ArrayList<>(args.size());
-    for (Array a : args) {
-      avals.add(a.aval());
+    ShapedArray[] avals = new ShapedArray[args.size()];
+    for (int i = 0; i < avals.length; i++) {
+      avals[i] = args.get(i).aval();
     }
     Backend backend = Backends.defaultBackend();
-    Key key = new Key(primitive, params, List.copyOf(avals), backend);
+    Key key = new Key(primitive, params, List.of(avals), backend);
     Executable exe = CACHE.get(key);
     if (exe == null) {
       ClosedJaxpr program = singleEquation(primitive, params, key.avals());
