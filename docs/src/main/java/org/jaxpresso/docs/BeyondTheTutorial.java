@@ -32,6 +32,7 @@ final class BeyondTheTutorial {
   /** Runs the lessons. */
   static void run(Cells cells) {
     aheadOfTime(cells);
+    disablingJit(cells);
     controlFlow(cells);
     randomKeys(cells);
     npyFiles(cells);
@@ -52,6 +53,23 @@ final class BeyondTheTutorial {
         () -> compiled.call(ones(2, 3), ones(3, 4)));
     cells.show("compiled.call(ones(2, 3), ones(3, 5))   // never retraces",
         () -> compiled.call(ones(2, 3), ones(3, 5)));
+  }
+
+  /** {@code Jax.disableJit}: the function runs eagerly, on concrete arrays. */
+  static void disablingJit(Cells cells) {
+    cells.lesson("Beyond the tutorial: Jax.disableJit, for debugging");
+    Function<NDArray, NDArray> f = jit(x -> {
+      System.out.println("  x = " + x);
+      return x.mul(2);
+    });
+    cells.run("""
+        Function<NDArray, NDArray> f = jit(x -> {
+            System.out.println("  x = " + x);
+            return x.mul(2);
+        });""", () -> { });
+    cells.show("f.apply(arange(3))   // traced: x is a tracer", () -> f.apply(arange(3)));
+    cells.show("Jax.disableJit(() -> f.apply(arange(3)))   // eager: x is the array",
+        () -> Jax.disableJit(() -> f.apply(arange(3))));
   }
 
   /** {@code Lax.cond}, {@code whileLoop}, {@code foriLoop} and {@code scan} under jit. */

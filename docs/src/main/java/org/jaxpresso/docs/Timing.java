@@ -47,10 +47,11 @@ public final class Timing {
 
   /** A duration in microseconds as {@code %timeit} writes it ({@code 812 µs}, {@code 3.1 ms}). */
   public static String format(double micros) {
-    if (micros >= 1_000_000) {
+    // thresholds at what rounds to 1000 in 3 digits, so that no unit shows "1.00e+03"
+    if (micros >= 999_500) {
       return String.format(java.util.Locale.ROOT, "%.3g s", micros / 1_000_000);
     }
-    if (micros >= 1000) {
+    if (micros >= 999.5) {
       return String.format(java.util.Locale.ROOT, "%.3g ms", micros / 1000);
     }
     return String.format(java.util.Locale.ROOT, "%.3g µs", micros);

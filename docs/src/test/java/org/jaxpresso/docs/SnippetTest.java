@@ -102,8 +102,9 @@ class SnippetTest {
               "--add-modules", "jdk.incubator.vector", "-proc:none", "-Xlint:-incubating"),
           null, files.getJavaFileObjects(src)).call();
       StringBuilder errors = new StringBuilder();
-      diagnostics.getDiagnostics().forEach(d -> errors.append(d.getKind()).append(" at line ")
-          .append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n'));
+      diagnostics.getDiagnostics().forEach(d -> errors.append(d.getKind())
+          .append(" at line ").append(d.getLineNumber()).append(": ")
+          .append(d.getMessage(null)).append('\n'));
       assertTrue(ok, s.where() + " does not compile:\n" + errors + log + "\n" + numbered(source));
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -114,7 +115,8 @@ class SnippetTest {
       System.setOut(capture);
       loader.loadClass(name).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
     } catch (InvocationTargetException e) {
-      throw new AssertionError(s.where() + " throws " + e.getCause() + "\n" + s.code(), e.getCause());
+      throw new AssertionError(s.where() + " throws " + e.getCause() + "\n" + s.code(),
+          e.getCause());
     } finally {
       System.setOut(saved);
     }

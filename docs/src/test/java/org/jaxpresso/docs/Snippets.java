@@ -48,7 +48,7 @@ final class Snippets {
           expected = String.join("\n", lines.subList(next + 1, outEnd));
           end = outEnd;
         }
-        out.add(new Snippet(file, start, code, expected));
+        out.add(new Snippet(file, start + 1, code, expected));
       }
       i = end + 1;
     }
