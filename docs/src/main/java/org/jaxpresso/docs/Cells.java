@@ -23,34 +23,61 @@ import org.jaxpresso.core.errors.JaxValueError;
 public final class Cells {
   private final PrintStream out;
 
-  /** A printer of cells to {@code out}. */
+  /**
+   * A printer of cells.
+   *
+   * @param out where the cells are printed
+   */
   public Cells(PrintStream out) {
     this.out = out;
   }
 
-  /** The stream cells print to (a traced function in a cell may print there too). */
+  /**
+   * The stream cells print to.
+   *
+   * @return the stream given to the constructor
+   */
   public PrintStream out() {
     return out;
   }
 
-  /** Prints a lesson's heading. */
+  /**
+   * Prints a lesson's heading, {@code == title ==}, after a blank line.
+   *
+   * @param title the lesson's title
+   */
   public void lesson(String title) {
     out.println();
     out.println("== " + title + " ==");
   }
 
-  /** Prints a line of explanation. */
+  /**
+   * Prints a line of explanation, after {@code #}.
+   *
+   * @param text the explanation
+   */
   public void note(String text) {
     out.println("# " + text);
   }
 
-  /** Prints a cell that has no value to show (a definition), and runs it. */
+  /**
+   * Prints a cell that has no value to show (a definition), and runs it.
+   *
+   * @param code the cell's Java code, as shown (continuation lines after {@code ...})
+   * @param body what the cell does
+   */
   public void run(String code, Runnable body) {
     printCode(code);
     body.run();
   }
 
-  /** Prints a cell, evaluates it and prints its value, or the JAX error it raises. */
+  /**
+   * Prints a cell, evaluates it and prints its value, or the JAX error it raises (as
+   * {@code ErrorType: message}). Other exceptions are bugs, not lessons: they propagate.
+   *
+   * @param code the cell's Java code, as shown
+   * @param body computes the cell's value
+   */
   public void show(String code, Supplier<?> body) {
     printCode(code);
     Object value;
@@ -74,7 +101,12 @@ public final class Cells {
     }
   }
 
-  /** A value as the tutorial prints it: arrays by repr, Java arrays by their elements. */
+  /**
+   * A value as the tutorial prints it: arrays by repr, Java arrays by their elements.
+   *
+   * @param value any value, or null
+   * @return its text
+   */
   public static String format(Object value) {
     return switch (value) {
       case null -> "null";

@@ -27,8 +27,12 @@ public final class SinCosPlot {
 
   /**
    * Plots {@code ys} over {@code xs} to {@code file} (a PNG of {@link #WIDTH} x {@link #HEIGHT})
-   * and returns the file's absolute path.
+   * and returns the file's absolute path, creating missing parent directories.
    *
+   * @param xs the x coordinates
+   * @param ys the y coordinates, as many as {@code xs}
+   * @param file the PNG to write
+   * @return the file's absolute path
    * @throws IllegalArgumentException if the two series differ in length
    * @throws IOException if the file cannot be written
    */

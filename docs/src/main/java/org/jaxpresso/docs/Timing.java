@@ -21,6 +21,10 @@ public final class Timing {
    * The median wall time of {@code runs} calls of {@code body}, in microseconds, after
    * {@code warmups} untimed calls.
    *
+   * @param body the computation; its result is waited for
+   * @param warmups how many untimed calls come first
+   * @param runs how many timed calls the median is taken over
+   * @return the median, in microseconds
    * @throws IllegalArgumentException if {@code runs < 1} or {@code warmups < 0}
    */
   public static double medianMicros(Supplier<? extends NDArray> body, int warmups, int runs) {
@@ -45,7 +49,13 @@ public final class Timing {
     return median / 1000.0;
   }
 
-  /** A duration in microseconds as {@code %timeit} writes it ({@code 812 µs}, {@code 3.1 ms}). */
+  /**
+   * A duration as {@code %timeit} writes it, in 3 significant digits ({@code 812 µs},
+   * {@code 3.10 ms}).
+   *
+   * @param micros the duration in microseconds
+   * @return the text
+   */
   public static String format(double micros) {
     // thresholds at what rounds to 1000 in 3 digits, so that no unit shows "1.00e+03"
     if (micros >= 999_500) {
