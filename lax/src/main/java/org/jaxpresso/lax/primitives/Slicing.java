@@ -255,4 +255,8 @@ public final class Slicing {
     }
     return Array.wrap(out, to);
   }
+
+  static {
+    ShapingRules.register();
+  }
 }
