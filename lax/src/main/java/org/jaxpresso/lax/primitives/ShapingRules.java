@@ -155,16 +155,27 @@ final class ShapingRules {
       }
       return Arrays.asList(operandCt, padCt);
     }).defineBatch((vals, dims, q) -> {
-      if (dims[1] != NM) {
-        throw new UnsupportedOperationException(
-            "pad: batching a padding value that varies across the batch is not implemented");
-      }
       int[][] cfg = q.intPairs("padding_config");
       int[][] full = new int[cfg.length + 1][];
       full[0] = new int[] {0, 0, 0};
       System.arraycopy(cfg, 0, full, 1, cfg.length);
-      return Primitive.BatchResult.of(
-          Lax.pad(moveAxis(vals.get(0), dims[0], 0), vals.get(1), full), 0);
+      int size = batchSize(vals, dims);
+      NDArray x = batchFirst(vals.get(0), dims[0], size);
+      if (dims[1] == NM) {
+        return Primitive.BatchResult.of(Lax.pad(x, vals.get(1), full), 0);
+      }
+      // A batched padding value: pad with any value, then select the padding value where a
+      // padded mask of the operand's (unbatched) shape is false.
+      NDArray v = vals.get(1);
+      NDArray padded = Lax.pad(x, Array.scalar(0, x.aval().dtype()), full);
+      int[] outShape = padded.aval().shape().dims();
+      int[] inShape = RuleSupport.removeAt(x.aval().shape().dims(), 0);
+      NDArray mask = Lax.pad(Lax.broadcastInDim(Array.scalar(true), inShape, new int[0]),
+          Array.scalar(false), cfg);
+      mask = Lax.broadcastInDim(mask, outShape, RuleSupport.range(1, outShape.length));
+      NDArray vb = Lax.broadcastInDim(RuleSupport.moveAxis(v, dims[1], 0), outShape,
+          new int[] {0});
+      return Primitive.BatchResult.of(Lax.selectN(mask, vb, padded), 0);
     });
   }
 
