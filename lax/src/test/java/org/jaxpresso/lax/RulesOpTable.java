@@ -120,6 +120,28 @@ final class RulesOpTable {
     cs.add(c("dot_general batched", a -> Lax.dotGeneral(a.get(0), a.get(1),
         new DotDimensionNumbers(new int[] {2}, new int[] {1}, new int[] {0}, new int[] {2})),
         In.of(-2, 2, 2, 4, 3), In.of(-2, 2, 5, 3, 2)));
+    cs.add(c("dynamic_slice", a -> Lax.dynamicSlice(a.get(0), new Object[] {1, 2},
+        new int[] {2, 2}), In.of(-2, 2, 4, 5)));
+    cs.add(c("dynamic_update_slice", a -> Lax.dynamicUpdateSlice(a.get(0), a.get(1), 2, 1),
+        In.of(-2, 2, 4, 5), In.of(-2, 2, 2, 3)));
+    Array idx = Array.of(new int[] {3, 0, 3}, 3, 1);
+    GatherDimensionNumbers gdn = new GatherDimensionNumbers(new int[] {1}, new int[] {0},
+        new int[] {0});
+    cs.add(c("gather", a -> Lax.gather(a.get(0), a.get(1), gdn, new int[] {1, 3},
+        GatherScatterMode.CLIP), In.of(-2, 2, 5, 3), In.fixed(idx)));
+    cs.add(c("gather (fill)", a -> Lax.gather(a.get(0), a.get(1), gdn, new int[] {1, 3},
+        GatherScatterMode.FILL_OR_DROP, 0.0), In.of(-2, 2, 5, 3),
+        In.fixed(Array.of(new int[] {3, 7, 1}, 3, 1))));
+    ScatterDimensionNumbers sdn = new ScatterDimensionNumbers(new int[] {1}, new int[] {0},
+        new int[] {0});
+    cs.add(c("scatter-add", a -> Lax.scatterAdd(a.get(0), a.get(1), a.get(2), sdn, null),
+        In.of(-2, 2, 5, 3), In.fixed(idx), In.of(-2, 2, 3, 3)));
+    cs.add(c("scatter-sub", a -> Lax.scatterSub(a.get(0), a.get(1), a.get(2), sdn, null),
+        In.of(-2, 2, 5, 3), In.fixed(idx), In.of(-2, 2, 3, 3)));
+    cs.add(c("sort", a -> Lax.sort(a.get(0), 1, true), In.of(-2, 2, 3, 4)));
+    cs.add(c("sort (two operands, one key)", a -> Lax.sort(List.of(a.get(0), a.get(1)), 0,
+        true, 1).get(1), In.of(-2, 2, 4, 3), In.of(-2, 2, 4, 3)));
+    cs.add(c("top_k", a -> Lax.topK(a.get(0), 2).get(0), In.of(-2, 2, 3, 5)));
     return cs;
   }
 

@@ -316,6 +316,49 @@ final class RuleSupport {
     };
   }
 
+  /**
+   * A batching rule for primitives without a vectorized one: the primitive is applied to each
+   * element of the batch and the results are stacked along a new leading dimension. Correct for
+   * any primitive (the batch size is static), but it binds the primitive once per element.
+   */
+  static Primitive.BatchRule unrolled(Primitive p) {
+    return (vals, dims, q) -> {
+      int size = batchSize(vals, dims);
+      List<List<NDArray>> results = new ArrayList<>();
+      for (int k = 0; k < size; k++) {
+        List<NDArray> args = new ArrayList<>();
+        for (int i = 0; i < vals.size(); i++) {
+          NDArray v = vals.get(i);
+          args.add(dims[i] == NM ? v
+              : Lax.squeeze(Lax.sliceInDim(v, k, k + 1, 1, dims[i]), dims[i]));
+        }
+        results.add(p.bind(args, q));
+      }
+      if (size == 0) {
+        List<ShapedArray> in = new ArrayList<>();
+        for (int i = 0; i < vals.size(); i++) {
+          ShapedArray a = vals.get(i).aval();
+          in.add(dims[i] == NM ? a
+              : a.withShape(Shape.of(removeAt(a.shape().dims(), dims[i]))));
+        }
+        List<NDArray> outs = new ArrayList<>();
+        for (ShapedArray o : p.abstractEval(in, q)) {
+          outs.add(zeros(o.withShape(Shape.of(prepend(0, o.shape().dims())))));
+        }
+        return new Primitive.BatchResult(outs, new int[outs.size()]);
+      }
+      List<NDArray> outs = new ArrayList<>();
+      for (int r = 0; r < results.get(0).size(); r++) {
+        List<NDArray> parts = new ArrayList<>();
+        for (List<NDArray> res : results) {
+          parts.add(Lax.expandDims(res.get(r), 0));
+        }
+        outs.add(Lax.concatenate(parts, 0));
+      }
+      return new Primitive.BatchResult(outs, new int[outs.size()]);
+    };
+  }
+
   /** The same dtype check JAX's float0 handling implies: only floats carry tangents. */
   static boolean differentiable(DType d) {
     return d.isFloating();

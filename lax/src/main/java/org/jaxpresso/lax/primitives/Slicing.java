@@ -258,5 +258,6 @@ public final class Slicing {
 
   static {
     ShapingRules.register();
+    GatherRules.register();
   }
 }

@@ -1,0 +1,217 @@
+package org.jaxpresso.lax.primitives;
+
+import static org.jaxpresso.lax.primitives.RuleSupport.NM;
+import static org.jaxpresso.lax.primitives.RuleSupport.batchFirst;
+import static org.jaxpresso.lax.primitives.RuleSupport.batchSize;
+import static org.jaxpresso.lax.primitives.RuleSupport.prepend;
+import static org.jaxpresso.lax.primitives.RuleSupport.zeros;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Params;
+import org.jaxpresso.core.Primitive;
+import org.jaxpresso.lax.GatherDimensionNumbers;
+import org.jaxpresso.lax.ScatterDimensionNumbers;
+
+/**
+ * Rules of the indexed families: {@code dynamic_slice} and {@code dynamic_update_slice}
+ * (linear; transposed into each other), {@code gather} (linear in the operand; transposed to a
+ * {@code scatter-add} into zeros, JAX's {@code _gather_transpose_rule}), {@code scatter-add}
+ * and {@code scatter-sub} (linear; the updates' cotangent is a gather). Dynamic slices with
+ * unbatched start indices batch by prepending a full dimension; batched indices, gather and the
+ * scatters batch by {@link RuleSupport#unrolled unrolling}. {@code scatter} (overwrite), {@code
+ * scatter-mul/min/max} have no JVP yet.
+ */
+final class GatherRules {
+  private GatherRules() {}
+
+  private static boolean done;
+
+  /** Attaches every rule (once). */
+  static synchronized void register() {
+    if (done) {
+      return;
+    }
+    done = true;
+    RuleSupport.ensureInstalled();
+    dynamicSlice();
+    dynamicUpdateSlice();
+    gather();
+    scatter();
+  }
+
+  private static List<NDArray> tail(List<NDArray> a, int from) {
+    return a.subList(from, a.size());
+  }
+
+  private static void dynamicSlice() {
+    Primitive ds = Slicing.DYNAMIC_SLICE;
+    ds.defineJvp((p, ts, q) -> {
+      NDArray out = ds.bind(p, q).get(0);
+      List<NDArray> args = new ArrayList<>();
+      args.add(ts.get(0));
+      args.addAll(tail(p, 1));
+      return Primitive.JvpResult.of(out, ds.bind(args, q).get(0));
+    }).defineTranspose((ct, args, avals, q) -> {
+      List<NDArray> a = new ArrayList<>();
+      a.add(zeros(avals.get(0)));
+      a.add(ct.get(0));
+      a.addAll(tail(args, 1));
+      List<NDArray> res = new ArrayList<>();
+      res.add(Slicing.DYNAMIC_UPDATE_SLICE.bind(a, Params.EMPTY).get(0));
+      for (int i = 1; i < args.size(); i++) {
+        res.add(null);
+      }
+      return res;
+    }).defineBatch((vals, dims, q) -> {
+      if (!startsMapped(dims, 1)) {
+        NDArray x = RuleSupport.moveAxis(vals.get(0), dims[0], 0);
+        List<NDArray> a = new ArrayList<>();
+        a.add(x);
+        a.add(zeroIndex(vals, 1));
+        a.addAll(tail(vals, 1));
+        return Primitive.BatchResult.of(ds.bind(a, q.with("slice_sizes",
+            prepend(x.aval().shape().dim(0), q.ints("slice_sizes")))).get(0), 0);
+      }
+      return RuleSupport.unrolled(ds).apply(vals, dims, q);
+    });
+  }
+
+  private static boolean startsMapped(int[] dims, int from) {
+    for (int i = from; i < dims.length; i++) {
+      if (dims[i] != NM) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static NDArray zeroIndex(List<NDArray> vals, int firstStart) {
+    DType d = vals.size() > firstStart ? vals.get(firstStart).aval().dtype() : DType.INT32;
+    return Array.scalar(0, d);
+  }
+
+  private static void dynamicUpdateSlice() {
+    Primitive dus = Slicing.DYNAMIC_UPDATE_SLICE;
+    dus.defineJvp((p, ts, q) -> {
+      NDArray out = dus.bind(p, q).get(0);
+      List<NDArray> args = new ArrayList<>();
+      args.add(ts.get(0) != null ? ts.get(0) : zeros(p.get(0).aval()));
+      args.add(ts.get(1) != null ? ts.get(1) : zeros(p.get(1).aval()));
+      args.addAll(tail(p, 2));
+      return Primitive.JvpResult.of(out, dus.bind(args, q).get(0));
+    }).defineTranspose((ct, args, avals, q) -> {
+      List<NDArray> starts = tail(args, 2);
+      NDArray c = ct.get(0);
+      List<NDArray> res = new ArrayList<>();
+      if (args.get(0) == null) {
+        List<NDArray> a = new ArrayList<>();
+        a.add(c);
+        a.add(zeros(avals.get(1)));
+        a.addAll(starts);
+        res.add(dus.bind(a, q).get(0));
+      } else {
+        res.add(null);
+      }
+      if (args.get(1) == null) {
+        List<NDArray> a = new ArrayList<>();
+        a.add(c);
+        a.addAll(starts);
+        res.add(Slicing.DYNAMIC_SLICE.bind(a, Params.of("slice_sizes",
+            avals.get(1).shape().dims())).get(0));
+      } else {
+        res.add(null);
+      }
+      for (int i = 2; i < args.size(); i++) {
+        res.add(null);
+      }
+      return res;
+    }).defineBatch((vals, dims, q) -> {
+      if (!startsMapped(dims, 2)) {
+        int size = batchSize(vals, dims);
+        List<NDArray> a = new ArrayList<>();
+        a.add(batchFirst(vals.get(0), dims[0], size));
+        a.add(batchFirst(vals.get(1), dims[1], size));
+        a.add(zeroIndex(vals, 2));
+        a.addAll(tail(vals, 2));
+        return Primitive.BatchResult.of(dus.bind(a, q).get(0), 0);
+      }
+      return RuleSupport.unrolled(dus).apply(vals, dims, q);
+    });
+  }
+
+  private static void gather() {
+    Primitive g = Gather.GATHER;
+    g.defineJvp((p, ts, q) -> {
+      NDArray out = g.bind(p, q).get(0);
+      Params tq = q.get("mode") == org.jaxpresso.lax.GatherScatterMode.FILL_OR_DROP
+          ? q.with("fill_value", 0L) : q;
+      return Primitive.JvpResult.of(out, g.bind(List.of(ts.get(0), p.get(1)), tq).get(0));
+    }).defineTranspose((ct, args, avals, q) -> {
+      if (args.get(1) == null) {
+        throw new IllegalArgumentException("gather: indices cannot be linear");
+      }
+      GatherDimensionNumbers dn = q.get("dimension_numbers", GatherDimensionNumbers.class);
+      ScatterDimensionNumbers sdn = new ScatterDimensionNumbers(dn.offsetDims(),
+          dn.collapsedSliceDims(), dn.startIndexMap(), dn.operandBatchingDims(),
+          dn.startIndicesBatchingDims());
+      NDArray z = zeros(avals.get(0));
+      NDArray r = org.jaxpresso.lax.internal.shaping.ShapingOps.scatter("scatter-add", z,
+          args.get(1), ct.get(0), sdn, q.get("mode", org.jaxpresso.lax.GatherScatterMode.class),
+          q.getBoolean("indices_are_sorted"), q.getBoolean("unique_indices"));
+      return Arrays.asList(r, null);
+    }).defineBatch(RuleSupport.unrolled(g));
+  }
+
+  private static void scatter() {
+    for (Primitive s : List.of(Scatter.SCATTER_ADD, Scatter.SCATTER_SUB)) {
+      boolean sub = s == Scatter.SCATTER_SUB;
+      s.defineJvp((p, ts, q) -> {
+        NDArray out = s.bind(p, q).get(0);
+        NDArray to = ts.get(0) != null ? ts.get(0) : zeros(p.get(0).aval());
+        NDArray tu = ts.get(2) != null ? ts.get(2) : zeros(p.get(2).aval());
+        return Primitive.JvpResult.of(out, s.bind(List.of(to, p.get(1), tu), q).get(0));
+      }).defineTranspose((ct, args, avals, q) -> {
+        if (args.get(1) == null) {
+          throw new IllegalArgumentException(s.name() + ": indices cannot be linear");
+        }
+        NDArray c = ct.get(0);
+        NDArray opCt = args.get(0) == null ? c : null;
+        NDArray updCt = null;
+        if (args.get(2) == null) {
+          ScatterDimensionNumbers dn = q.get("dimension_numbers", ScatterDimensionNumbers.class);
+          GatherDimensionNumbers gdn = new GatherDimensionNumbers(dn.updateWindowDims(),
+              dn.insertedWindowDims(), dn.scatterDimsToOperandDims(), dn.operandBatchingDims(),
+              dn.scatterIndicesBatchingDims());
+          int[] upd = avals.get(2).shape().dims();
+          int rank = c.aval().rank();
+          int[] sizes = new int[rank];
+          int pos = 0;
+          for (int i = 0; i < rank; i++) {
+            if (ShapingRules.indexOf(dn.insertedWindowDims(), i) >= 0
+                || ShapingRules.indexOf(dn.operandBatchingDims(), i) >= 0) {
+              sizes[i] = 1;
+            } else {
+              sizes[i] = upd[dn.updateWindowDims()[pos++]];
+            }
+          }
+          updCt = org.jaxpresso.lax.internal.shaping.ShapingOps.gather(c, args.get(1), gdn,
+              sizes, q.get("mode", org.jaxpresso.lax.GatherScatterMode.class), 0,
+              q.getBoolean("indices_are_sorted"), q.getBoolean("unique_indices"));
+          if (sub) {
+            updCt = org.jaxpresso.lax.Lax.neg(updCt);
+          }
+        }
+        return Arrays.asList(opCt, null, updCt);
+      });
+    }
+    for (Primitive s : List.of(Scatter.SCATTER, Scatter.SCATTER_ADD, Scatter.SCATTER_SUB,
+        Scatter.SCATTER_MUL, Scatter.SCATTER_MIN, Scatter.SCATTER_MAX)) {
+      s.defineBatch(RuleSupport.unrolled(s));
+    }
+  }
+}

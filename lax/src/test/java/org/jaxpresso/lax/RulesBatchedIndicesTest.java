@@ -1,0 +1,38 @@
+package org.jaxpresso.lax;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.List;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.batching.Batching;
+import org.junit.jupiter.api.Test;
+
+/** vmap over index operands (dynamic_slice starts, gather indices): per-element results. */
+class RulesBatchedIndicesTest {
+  private static final Array X = Array.of(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11},
+      4, 3);
+
+  @Test
+  void dynamicSliceWithBatchedStarts() {
+    Array starts = Array.of(new int[] {0, 2, 1}, 3);
+    NDArray got = Batching.vmap(a -> List.of(Lax.dynamicSlice(a.get(0),
+        new Object[] {a.get(1), 0}, new int[] {2, 3})), List.of(X, starts),
+        new int[] {-1, 0}, j -> 0).get(0);
+    assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 3, 4, 5, 6, 7, 8},
+        got.toFloatArray());
+  }
+
+  @Test
+  void gatherWithBatchedIndicesAndOperand() {
+    GatherDimensionNumbers dn = new GatherDimensionNumbers(new int[] {1}, new int[] {0},
+        new int[] {0});
+    Array idx = Array.of(new int[] {3, 0}, 2, 1, 1);
+    Array xs = Array.of(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5, 6,
+        7, 8, 9, 10, 11}, 2, 4, 3);
+    NDArray got = Batching.vmap(a -> List.of(Lax.gather(a.get(0), a.get(1), dn,
+        new int[] {1, 3}, GatherScatterMode.CLIP)), List.of(xs, idx), new int[] {0, 0},
+        j -> 0).get(0);
+    assertArrayEquals(new float[] {9, 10, 11, 0, 1, 2}, got.toFloatArray());
+  }
+}
