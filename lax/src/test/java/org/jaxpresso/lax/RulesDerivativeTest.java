@@ -44,7 +44,15 @@ class RulesDerivativeTest {
         lastFirstOnly[i] = null;
       }
       lastFirstOnly[0] = c.ins().get(0).shape().length;
+      Integer[] lastOnly = new Integer[n];
+      int last = n - 1;
+      while (last > 0 && c.ins().get(last).fixed() != null) {
+        last--;
+      }
+      lastOnly[last] = 0;
       return Stream.of(
+          DynamicTest.dynamicTest(c.name() + " in_axes=(None..., 0)", () ->
+              RulesCheck.checkBatching(c.name(), c.f(), c.ins(), lastOnly, 9)),
           DynamicTest.dynamicTest(c.name() + " in_axes=0", () ->
               RulesCheck.checkBatching(c.name(), c.f(), c.ins(), zeros, 7)),
           DynamicTest.dynamicTest(c.name() + " in_axes=(last, None...)", () ->

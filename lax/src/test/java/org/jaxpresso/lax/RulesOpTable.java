@@ -142,6 +142,21 @@ final class RulesOpTable {
     cs.add(c("sort (two operands, one key)", a -> Lax.sort(List.of(a.get(0), a.get(1)), 0,
         true, 1).get(1), In.of(-2, 2, 4, 3), In.of(-2, 2, 4, 3)));
     cs.add(c("top_k", a -> Lax.topK(a.get(0), 2).get(0), In.of(-2, 2, 3, 5)));
+    cs.add(c("conv_general_dilated", a -> Lax.convGeneralDilated(a.get(0), a.get(1),
+        new int[] {1, 1}, Padding.VALID), In.of(-1, 1, 2, 3, 5, 4), In.of(-1, 1, 2, 3, 2, 3)));
+    cs.add(c("conv_general_dilated strided padded dilated", a -> Lax.convGeneralDilated(
+        a.get(0), a.get(1), new int[] {2, 1}, Padding.of(new int[][] {{1, 2}, {0, 1}}),
+        ConvOptions.defaults().lhsDilation(1, 2).rhsDilation(2, 1)),
+        In.of(-1, 1, 2, 2, 6, 4), In.of(-1, 1, 3, 2, 2, 2)));
+    cs.add(c("conv_general_dilated NHWC", a -> Lax.convGeneralDilated(a.get(0), a.get(1),
+        new int[] {1}, Padding.SAME, ConvOptions.defaults().dimensionNumbers("NWC", "WIO",
+            "NWC")), In.of(-1, 1, 2, 5, 3), In.of(-1, 1, 3, 3, 2)));
+    cs.add(c("conv_general_dilated feature groups", a -> Lax.convGeneralDilated(a.get(0),
+        a.get(1), new int[] {1}, Padding.VALID, ConvOptions.defaults().featureGroupCount(2)),
+        In.of(-1, 1, 2, 4, 5), In.of(-1, 1, 6, 2, 2)));
+    cs.add(c("conv_general_dilated batch groups", a -> Lax.convGeneralDilated(a.get(0),
+        a.get(1), new int[] {1}, Padding.VALID, ConvOptions.defaults().batchGroupCount(2)),
+        In.of(-1, 1, 4, 3, 5), In.of(-1, 1, 4, 3, 2)));
     return cs;
   }
 
