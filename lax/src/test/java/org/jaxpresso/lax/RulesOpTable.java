@@ -157,6 +157,13 @@ final class RulesOpTable {
     cs.add(c("conv_general_dilated batch groups", a -> Lax.convGeneralDilated(a.get(0),
         a.get(1), new int[] {1}, Padding.VALID, ConvOptions.defaults().batchGroupCount(2)),
         In.of(-1, 1, 4, 3, 5), In.of(-1, 1, 4, 3, 2)));
+    cs.add(c("cumprod", a -> Lax.cumprod(a.get(0), 1, false), In.of(0.5, 2, 2, 5)));
+    cs.add(c("cumprod reverse", a -> Lax.cumprod(a.get(0), 0, true), In.of(-2, 2, 3, 2)));
+    cs.add(c("cumprod with a zero", a -> Lax.cumprod(a.get(0), 0, false),
+        In.fixed(Array.of(new double[] {1.5, 0, 2, -1}, 4))));
+    cs.add(c("cummax", a -> Lax.cummax(a.get(0), 1, false), In.of(-2, 2, 2, 6)));
+    cs.add(c("cummin reverse", a -> Lax.cummin(a.get(0), 1, true), In.of(-2, 2, 2, 6)));
+    cs.add(c("cumlogsumexp", a -> Lax.cumlogsumexp(a.get(0), 1, false), In.of(-2, 2, 2, 5)));
     return cs;
   }
 

@@ -123,11 +123,60 @@ final class ReductionRules {
     Primitive cs = Cumulative.CUMSUM;
     cs.defineJvp(RuleSupport.linearJvp(cs)).defineTranspose((ct, args, avals, q) ->
         cs.bind(ct, q.with("reverse", !q.getBoolean("reverse"))));
+    cumulativeJvp(Cumulative.CUMPROD, Double.NaN, Lax::mul);
+    cumulativeJvp(Cumulative.CUMMAX, Double.NEGATIVE_INFINITY, Lax::max);
+    cumulativeJvp(Cumulative.CUMMIN, Double.POSITIVE_INFINITY, Lax::min);
+    cumulativeJvp(Cumulative.CUMLOGSUMEXP, Double.NEGATIVE_INFINITY, ReductionRules::logAddExp);
     for (Primitive p : List.of(cs, Cumulative.CUMPROD, Cumulative.CUMMAX, Cumulative.CUMMIN,
         Cumulative.CUMLOGSUMEXP)) {
       p.defineBatch((vals, dims, q) -> Primitive.BatchResult.of(p.bind(
           List.of(moveAxis(vals.get(0), dims[0], 0)),
           q.with("axis", q.getInt("axis") + 1)).get(0), 0));
     }
+  }
+
+  /**
+   * JAX's {@code _cumulative_jvp_rule}: the primal from the primitive, the tangent from the JVP
+   * of the same running reduction written as a prefix scan of lax operations
+   * ({@link #prefixScan}), whose rules give the derivative (ties of max/min shared evenly).
+   *
+   * @param identity the combiner's identity for padding (NaN: one, for products)
+   */
+  private static void cumulativeJvp(Primitive p, double identity,
+      java.util.function.BinaryOperator<NDArray> combine) {
+    p.defineJvp((primals, ts, q) -> {
+      NDArray out = p.bind(primals, q).get(0);
+      int axis = q.getInt("axis");
+      boolean reverse = q.getBoolean("reverse");
+      NDArray t = org.jaxpresso.core.ad.Ad.jvp(
+          xs -> List.of(prefixScan(xs.get(0), axis, reverse, identity, combine)),
+          List.of(primals.get(0)), List.of(ts.get(0))).tangents().get(0);
+      return Primitive.JvpResult.of(out, t);
+    });
+  }
+
+  /** A Hillis-Steele inclusive scan along {@code axis}: log2(n) shifted combines. */
+  static NDArray prefixScan(NDArray x, int axis, boolean reverse, double identity,
+      java.util.function.BinaryOperator<NDArray> combine) {
+    NDArray y = reverse ? Lax.rev(x, axis) : x;
+    int r = y.aval().rank();
+    int n = y.aval().shape().dim(axis);
+    NDArray id = RuleSupport.c(y, Double.isNaN(identity) ? 1 : identity);
+    for (int s = 1; s < n; s *= 2) {
+      int[][] cfg = new int[r][];
+      for (int d = 0; d < r; d++) {
+        cfg[d] = d == axis ? new int[] {s, -s, 0} : new int[] {0, 0, 0};
+      }
+      y = combine.apply(y, Lax.pad(y, id, cfg));
+    }
+    return reverse ? Lax.rev(y, axis) : y;
+  }
+
+  private static NDArray logAddExp(NDArray a, NDArray b) {
+    NDArray m = Lax.max(a, b);
+    NDArray d = Lax.neg(Lax.abs(Lax.sub(a, b)));
+    NDArray safe = Lax.selectN(Lax.isFinite(d), RuleSupport.bcast(
+        RuleSupport.c(d, Double.NEGATIVE_INFINITY), d.aval().shape()), d);
+    return Lax.add(m, Lax.log1p(Lax.exp(safe)));
   }
 }
