@@ -122,6 +122,26 @@ public final class Primitive {
 
   private static final Map<String, Primitive> REGISTRY = new ConcurrentHashMap<>();
 
+  private static final List<Runnable> RULE_LOADERS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Registers code that attaches transformation rules to a family of primitives declared
+   * elsewhere. Families call it when they load; the loaders run (each must be idempotent) the
+   * first time a rule is looked up and found missing, so declaring primitives stays cheap and
+   * programs that never transform pay nothing.
+   */
+  public static void addRuleLoader(Runnable loader) {
+    RULE_LOADERS.add(Objects.requireNonNull(loader));
+  }
+
+  /** Runs every registered rule loader (see {@link #addRuleLoader}). */
+  public static void loadRules() {
+    for (Runnable r : RULE_LOADERS) {
+      r.run();
+    }
+  }
+
   private final String name;
   private final boolean multipleResults;
   private final AbstractEvalRule abstractEval;
@@ -146,16 +166,25 @@ public final class Primitive {
 
   /** The forward-mode rule, or null if none was declared. */
   public JvpRule jvpRule() {
+    if (jvp == null) {
+      loadRules();
+    }
     return jvp;
   }
 
   /** The transpose rule (linear primitives only), or null. */
   public TransposeRule transposeRule() {
+    if (transpose == null) {
+      loadRules();
+    }
     return transpose;
   }
 
   /** The batching rule, or null. */
   public BatchRule batchRule() {
+    if (batch == null) {
+      loadRules();
+    }
     return batch;
   }
 

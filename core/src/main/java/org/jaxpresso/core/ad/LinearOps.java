@@ -36,6 +36,10 @@ public interface LinearOps {
   static LinearOps get() {
     LinearOps o = Holder.ops;
     if (o == null) {
+      org.jaxpresso.core.Primitive.loadRules();
+      o = Holder.ops;
+    }
+    if (o == null) {
       throw new IllegalStateException(
           "no LinearOps installed: load org.jaxpresso.lax (its primitive families install them)");
     }

@@ -50,6 +50,6 @@ public final class Bitwise {
       IntOps::clz);
 
   static {
-    ElementwiseRules.register();
+    Primitive.addRuleLoader(ElementwiseRules::register);
   }
 }

@@ -38,6 +38,6 @@ public final class Comparisons {
       (x, y) -> x >= y, (x, y, d) -> IntOps.compare(x, y, d) >= 0);
 
   static {
-    ElementwiseRules.register();
+    Primitive.addRuleLoader(ElementwiseRules::register);
   }
 }

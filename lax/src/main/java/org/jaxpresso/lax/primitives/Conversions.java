@@ -169,6 +169,6 @@ public final class Conversions {
   }
 
   static {
-    ElementwiseRules.register();
+    Primitive.addRuleLoader(ElementwiseRules::register);
   }
 }

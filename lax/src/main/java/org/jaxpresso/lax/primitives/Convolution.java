@@ -306,6 +306,6 @@ public final class Convolution {
   }
 
   static {
-    ConvolutionRules.register();
+    Primitive.addRuleLoader(ConvolutionRules::register);
   }
 }

@@ -140,6 +140,6 @@ public final class Cumulative {
   }
 
   static {
-    ReductionRules.register();
+    Primitive.addRuleLoader(ReductionRules::register);
   }
 }

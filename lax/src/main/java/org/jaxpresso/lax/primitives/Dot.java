@@ -306,6 +306,6 @@ public final class Dot {
   }
 
   static {
-    DotRules.register();
+    Primitive.addRuleLoader(DotRules::register);
   }
 }

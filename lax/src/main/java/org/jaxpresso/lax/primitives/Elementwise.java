@@ -227,6 +227,6 @@ public final class Elementwise {
   }
 
   static {
-    ElementwiseRules.register();
+    Primitive.addRuleLoader(ElementwiseRules::register);
   }
 }

@@ -294,6 +294,6 @@ public final class Gather {
   }
 
   static {
-    GatherRules.register();
+    Primitive.addRuleLoader(GatherRules::register);
   }
 }

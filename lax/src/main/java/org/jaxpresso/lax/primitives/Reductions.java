@@ -273,6 +273,6 @@ public final class Reductions {
   }
 
   static {
-    ReductionRules.register();
+    Primitive.addRuleLoader(ReductionRules::register);
   }
 }

@@ -272,6 +272,6 @@ public final class Scatter {
   }
 
   static {
-    GatherRules.register();
+    Primitive.addRuleLoader(GatherRules::register);
   }
 }

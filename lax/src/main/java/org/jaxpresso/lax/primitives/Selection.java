@@ -135,6 +135,6 @@ public final class Selection {
   }
 
   static {
-    ElementwiseRules.register();
+    Primitive.addRuleLoader(ElementwiseRules::register);
   }
 }

@@ -526,6 +526,6 @@ public final class Shaping {
   }
 
   static {
-    ShapingRules.register();
+    Primitive.addRuleLoader(ShapingRules::register);
   }
 }

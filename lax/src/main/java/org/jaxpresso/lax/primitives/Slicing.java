@@ -257,7 +257,7 @@ public final class Slicing {
   }
 
   static {
-    ShapingRules.register();
-    GatherRules.register();
+    Primitive.addRuleLoader(ShapingRules::register);
+    Primitive.addRuleLoader(GatherRules::register);
   }
 }

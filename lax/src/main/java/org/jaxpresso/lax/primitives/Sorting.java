@@ -192,6 +192,6 @@ public final class Sorting {
   }
 
   static {
-    SortingRules.register();
+    Primitive.addRuleLoader(SortingRules::register);
   }
 }

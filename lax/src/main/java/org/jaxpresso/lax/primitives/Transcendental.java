@@ -97,6 +97,6 @@ public final class Transcendental {
       op("digamma", DTypeSet.FLOAT, false, (x, d) -> SpecialFunctions.digamma(x));
 
   static {
-    ElementwiseRules.register();
+    Primitive.addRuleLoader(ElementwiseRules::register);
   }
 }
