@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class RulesRegistryTest {
   /**
    * Primitives whose JVP rule is not written yet: {@code scatter} (overwrite) and {@code
-   * scatter-mul/min/max}, {@code digamma} (needs polygamma); {@code iota} has no operands, so no rule is ever consulted. Control flow is
-   * declared elsewhere and not loaded here.
+   * scatter-mul/min/max}, {@code digamma} (needs polygamma); {@code iota} has no operands, so
+   * no rule is ever consulted. Control flow is declared elsewhere and not loaded here.
    */
   static final Set<String> EXPECTED_NO_JVP = new TreeSet<>(List.of(
       "digamma", "iota",

@@ -46,7 +46,8 @@ public final class JvpTrace extends Trace {
     }
     Primitive.JvpRule rule = primitive.jvpRule();
     if (rule == null) {
-      throw new UnsupportedOperationException("Differentiation rule for '" + primitive.name() + "' not implemented");
+      throw new UnsupportedOperationException(
+          "Differentiation rule for '" + primitive.name() + "' not implemented");
     }
     Primitive.JvpResult r = Trace.with(parent, () -> rule.apply(primals, tangents, params));
     return wrap(r.primals(), r.tangents());
