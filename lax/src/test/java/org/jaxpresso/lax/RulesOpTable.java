@@ -164,6 +164,15 @@ final class RulesOpTable {
     cs.add(c("cummax", a -> Lax.cummax(a.get(0), 1, false), In.of(-2, 2, 2, 6)));
     cs.add(c("cummin reverse", a -> Lax.cummin(a.get(0), 1, true), In.of(-2, 2, 2, 6)));
     cs.add(c("cumlogsumexp", a -> Lax.cumlogsumexp(a.get(0), 1, false), In.of(-2, 2, 2, 5)));
+    cs.add(c("scatter (duplicate indices, last wins)", a -> Lax.scatter(a.get(0), a.get(1),
+        a.get(2), sdn, null), In.of(-2, 2, 5, 3), In.fixed(idx), In.of(-2, 2, 3, 3)));
+    cs.add(c("scatter (out of bounds dropped)", a -> Lax.scatter(a.get(0), a.get(1),
+        a.get(2), sdn, null), In.of(-2, 2, 5, 3),
+        In.fixed(Array.of(new int[] {4, 9, 1}, 3, 1)), In.of(-2, 2, 3, 3)));
+    cs.add(c("scatter-mul (unique indices)", a ->
+        org.jaxpresso.lax.internal.shaping.ShapingOps.scatter("scatter-mul", a.get(0),
+            a.get(1), a.get(2), sdn, null, false, true), In.of(-2, 2, 5, 3),
+        In.fixed(Array.of(new int[] {4, 0, 2}, 3, 1)), In.of(-2, 2, 3, 3)));
     return cs;
   }
 

@@ -14,6 +14,8 @@ import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Params;
 import org.jaxpresso.core.Primitive;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.lax.Lax;
 import org.jaxpresso.lax.GatherDimensionNumbers;
 import org.jaxpresso.lax.ScatterDimensionNumbers;
 
@@ -203,15 +205,117 @@ final class GatherRules {
               sizes, q.get("mode", org.jaxpresso.lax.GatherScatterMode.class), 0,
               q.getBoolean("indices_are_sorted"), q.getBoolean("unique_indices"));
           if (sub) {
-            updCt = org.jaxpresso.lax.Lax.neg(updCt);
+            updCt = Lax.neg(updCt);
           }
         }
         return Arrays.asList(opCt, null, updCt);
       });
     }
+    overwriteScatter();
+    scatterMul();
     for (Primitive s : List.of(Scatter.SCATTER, Scatter.SCATTER_ADD, Scatter.SCATTER_SUB,
         Scatter.SCATTER_MUL, Scatter.SCATTER_MIN, Scatter.SCATTER_MAX)) {
       s.defineBatch(RuleSupport.unrolled(s));
     }
+  }
+
+  /** The gather that reads back, for each update element, the operand element it lands on. */
+  private static NDArray gatherBack(NDArray x, NDArray indices, ShapedArray updates,
+      Params q) {
+    ScatterDimensionNumbers dn = q.get("dimension_numbers", ScatterDimensionNumbers.class);
+    GatherDimensionNumbers gdn = new GatherDimensionNumbers(dn.updateWindowDims(),
+        dn.insertedWindowDims(), dn.scatterDimsToOperandDims(), dn.operandBatchingDims(),
+        dn.scatterIndicesBatchingDims());
+    int[] upd = updates.shape().dims();
+    int rank = x.aval().rank();
+    int[] sizes = new int[rank];
+    int pos = 0;
+    for (int i = 0; i < rank; i++) {
+      if (ShapingRules.indexOf(dn.insertedWindowDims(), i) >= 0
+          || ShapingRules.indexOf(dn.operandBatchingDims(), i) >= 0) {
+        sizes[i] = 1;
+      } else {
+        sizes[i] = upd[dn.updateWindowDims()[pos++]];
+      }
+    }
+    return org.jaxpresso.lax.internal.shaping.ShapingOps.gather(x, indices, gdn, sizes,
+        q.get("mode", org.jaxpresso.lax.GatherScatterMode.class), 0,
+        q.getBoolean("indices_are_sorted"), q.getBoolean("unique_indices"));
+  }
+
+  /**
+   * {@code scatter} (overwrite). The reference scatter is deterministic (the last of duplicate
+   * updates wins), so the tangent is the same scatter of the tangents; its transpose gives each
+   * update the cotangent of the element it won (found by scattering update ids and gathering
+   * them back, as JAX's {@code _scatter_jvp} does) and the operand the cotangent of the
+   * elements no update overwrote.
+   */
+  private static void overwriteScatter() {
+    Primitive s = Scatter.SCATTER;
+    s.defineJvp((p, ts, q) -> {
+      NDArray out = s.bind(p, q).get(0);
+      NDArray to = ts.get(0) != null ? ts.get(0) : zeros(p.get(0).aval());
+      NDArray tu = ts.get(2) != null ? ts.get(2) : zeros(p.get(2).aval());
+      return Primitive.JvpResult.of(out, s.bind(List.of(to, p.get(1), tu), q).get(0));
+    }).defineTranspose((ct, args, avals, q) -> {
+      if (args.get(1) == null) {
+        throw new IllegalArgumentException("scatter: indices cannot be linear");
+      }
+      NDArray c = ct.get(0);
+      NDArray opCt = null;
+      if (args.get(0) == null) {
+        opCt = s.bind(List.of(c, args.get(1), zeros(avals.get(2).withWeakType(
+            c.aval().weakType()))), q).get(0);
+      }
+      NDArray updCt = null;
+      if (args.get(2) == null) {
+        ShapedArray ua = avals.get(2);
+        int n = Math.toIntExact(ua.size());
+        NDArray ids = Lax.add(Lax.reshape(Lax.iota(DType.INT32, n), ua.shape().dims()),
+            Array.scalar(1, DType.INT32));
+        NDArray slots = RuleSupport.zeros(avals.get(0).withDType(DType.INT32)
+            .withWeakType(false));
+        Params iq = q.with("update_jaxpr", null);
+        NDArray won = gatherBack(s.bind(List.of(slots, args.get(1), ids), iq).get(0),
+            args.get(1), ua, q);
+        NDArray back = gatherBack(c, args.get(1), ua, q);
+        updCt = Lax.selectN(Lax.eq(won, ids), zeros(back.aval()), back);
+      }
+      return Arrays.asList(opCt, null, updCt);
+    });
+  }
+
+  /**
+   * {@code scatter-mul}: linear in the operand (a scaling by the scattered products); the
+   * updates' derivative is JAX's, defined for unique indices only.
+   */
+  private static void scatterMul() {
+    Primitive s = Scatter.SCATTER_MUL;
+    s.defineJvp((p, ts, q) -> {
+      NDArray out = s.bind(p, q).get(0);
+      NDArray t = null;
+      if (ts.get(0) != null) {
+        t = s.bind(List.of(ts.get(0), p.get(1), p.get(2)), q).get(0);
+      }
+      if (ts.get(2) != null) {
+        if (!q.getBoolean("unique_indices")) {
+          throw new UnsupportedOperationException(
+              "scatter_mul gradients are only implemented if `unique_indices=True`");
+        }
+        NDArray z = zeros(p.get(0).aval());
+        NDArray spread = org.jaxpresso.lax.internal.shaping.ShapingOps.scatter("scatter-add",
+            z, p.get(1), ts.get(2), q.get("dimension_numbers", ScatterDimensionNumbers.class),
+            q.get("mode", org.jaxpresso.lax.GatherScatterMode.class),
+            q.getBoolean("indices_are_sorted"), true);
+        t = RuleSupport.addT(t, Lax.mul(p.get(0), spread));
+      }
+      return Primitive.JvpResult.of(out, t);
+    }).defineTranspose((ct, args, avals, q) -> {
+      if (args.get(0) != null || args.get(2) == null || args.get(1) == null) {
+        throw new IllegalArgumentException("scatter-mul: only the operand can be linear");
+      }
+      return Arrays.asList(s.bind(List.of(ct.get(0), args.get(1), args.get(2)), q).get(0),
+          null, null);
+    });
   }
 }
