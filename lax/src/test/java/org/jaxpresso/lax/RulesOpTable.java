@@ -173,6 +173,10 @@ final class RulesOpTable {
         org.jaxpresso.lax.internal.shaping.ShapingOps.scatter("scatter-mul", a.get(0),
             a.get(1), a.get(2), sdn, null, false, true), In.of(-2, 2, 5, 3),
         In.fixed(Array.of(new int[] {4, 0, 2}, 3, 1)), In.of(-2, 2, 3, 3)));
+    cs.add(c("scatter-max", a -> Lax.scatterMax(a.get(0), a.get(1), a.get(2), sdn, null),
+        In.of(-2, 2, 5, 3), In.fixed(idx), In.of(-2, 2, 3, 3)));
+    cs.add(c("scatter-min", a -> Lax.scatterMin(a.get(0), a.get(1), a.get(2), sdn, null),
+        In.of(-2, 2, 5, 3), In.fixed(idx), In.of(-2, 2, 3, 3)));
     return cs;
   }
 

@@ -213,6 +213,8 @@ final class GatherRules {
     }
     overwriteScatter();
     scatterMul();
+    extremalScatter(Scatter.SCATTER_MIN);
+    extremalScatter(Scatter.SCATTER_MAX);
     for (Primitive s : List.of(Scatter.SCATTER, Scatter.SCATTER_ADD, Scatter.SCATTER_SUB,
         Scatter.SCATTER_MUL, Scatter.SCATTER_MIN, Scatter.SCATTER_MAX)) {
       s.defineBatch(RuleSupport.unrolled(s));
@@ -316,6 +318,38 @@ final class GatherRules {
       }
       return Arrays.asList(s.bind(List.of(ct.get(0), args.get(1), args.get(2)), q).get(0),
           null, null);
+    });
+  }
+
+  /**
+   * {@code scatter-min/max}: each output element's tangent is the average of the tangents of
+   * the values that tie for the extremum there (the operand's and the updates' that landed on
+   * it), consistent with {@code max}'s balanced rule.
+   */
+  private static void extremalScatter(Primitive s) {
+    s.defineJvp((p, ts, q) -> {
+      NDArray x = p.get(0);
+      NDArray idx = p.get(1);
+      NDArray y = p.get(2);
+      NDArray out = s.bind(p, q).get(0);
+      DType d = out.aval().dtype();
+      ScatterDimensionNumbers dn = q.get("dimension_numbers", ScatterDimensionNumbers.class);
+      org.jaxpresso.lax.GatherScatterMode mode =
+          q.get("mode", org.jaxpresso.lax.GatherScatterMode.class);
+      NDArray xw = Lax.convertElementType(Lax.eq(x, out), d);
+      NDArray yw = Lax.convertElementType(Lax.eq(y, gatherBack(out, idx, y.aval(), q)), d);
+      NDArray z = zeros(x.aval().withWeakType(false));
+      NDArray n = Lax.add(xw, org.jaxpresso.lax.internal.shaping.ShapingOps.scatter(
+          "scatter-add", z, idx, yw, dn, mode, false, false));
+      NDArray num = null;
+      if (ts.get(0) != null) {
+        num = Lax.mul(xw, ts.get(0));
+      }
+      if (ts.get(2) != null) {
+        num = RuleSupport.addT(num, org.jaxpresso.lax.internal.shaping.ShapingOps.scatter(
+            "scatter-add", z, idx, Lax.mul(yw, ts.get(2)), dn, mode, false, false));
+      }
+      return Primitive.JvpResult.of(out, Lax.div(num, n));
     });
   }
 }
