@@ -39,6 +39,16 @@ class TransformValuesTest {
   }
 
   @Test
+  void tracerInsideGradPrintsAsJax() {
+    String[] seen = new String[1];
+    Jax.grad((NDArray x) -> {
+      seen[0] = x.repr();
+      return Lax.mul(x, x);
+    }).apply(Array.fromJavaScalar(1.0));
+    assertEquals("GradTracer(primal=1.0, typeof(tangent)=f32[])", seen[0]);
+  }
+
+  @Test
   void valueAndGradMatchesJax() {
     Jax.ValueAndGrad<NDArray> r = Jax.valueAndGrad(TransformValuesTest::sumSquares)
         .apply(arange(3));
@@ -91,6 +101,11 @@ class TransformValuesTest {
         + " To get the gradient, reduce the output to a scalar with output.sum(), or use"
         + " jax.jacobian to differentiate a function with a non-scalar output.",
         e2.getMessage());
+    Function<NDArray, NDArray> toInt = x -> Lax.convertElementType(x, DType.INT32);
+    JaxTypeError e3 = assertThrows(JaxTypeError.class,
+        () -> Jax.grad(toInt).apply(Array.fromJavaScalar(1.0)));
+    assertTrue(e3.getMessage().startsWith("grad requires real-valued outputs (output dtype that"
+        + " is a sub-dtype of np.floating), but got int32."), e3.getMessage());
   }
 
   @Test

@@ -174,7 +174,7 @@ public final class Ad {
     Trace parent = Trace.current();
     JaxprTrace staging = new JaxprTrace("linearize", "linearize");
     PartialEvalTrace pe = new PartialEvalTrace(parent, staging);
-    JvpTrace jvp = new JvpTrace(pe);
+    JvpTrace jvp = new JvpTrace(pe, true);
     List<NDArray> in = new ArrayList<>();
     List<ShapedArray> inAvals = new ArrayList<>();
     boolean[] inDiff = new boolean[primals.size()];

@@ -15,10 +15,25 @@ import org.jaxpresso.core.Trace;
  */
 public final class JvpTrace extends Trace {
   private final Trace parent;
+  private final boolean forGrad;
 
   /** A forward-mode trace whose primal and tangent operations go to {@code parent}. */
   public JvpTrace(Trace parent) {
+    this(parent, false);
+  }
+
+  /**
+   * A forward-mode trace; {@code forGrad} marks the one reverse mode linearizes with, whose
+   * tracers print as JAX's {@code GradTracer}.
+   */
+  public JvpTrace(Trace parent, boolean forGrad) {
     this.parent = parent;
+    this.forGrad = forGrad;
+  }
+
+  /** Whether this trace linearizes for reverse mode. */
+  public boolean forGrad() {
+    return forGrad;
   }
 
   /** The enclosing trace. */

@@ -40,4 +40,16 @@ public final class JvpTracer extends Tracer {
   public ShapedArray aval() {
     return primal.aval();
   }
+
+  /**
+   * As JAX prints it: {@code GradTracer(primal=1.0, typeof(tangent)=f32[])} under reverse mode,
+   * {@code JVPTracer(primal=1.0, typeof(tangent)=f32[])} under forward mode (the primal's str,
+   * the tangent's type).
+   */
+  @Override
+  public String repr() {
+    String t = (tangent != null ? tangent.aval() : primal.aval()).shortStr();
+    return (trace.forGrad() ? "GradTracer" : "JVPTracer") + "(primal=" + primal
+        + ", typeof(tangent)=" + t + ")";
+  }
 }
