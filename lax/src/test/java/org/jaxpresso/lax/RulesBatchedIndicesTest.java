@@ -35,4 +35,28 @@ class RulesBatchedIndicesTest {
         j -> 0).get(0);
     assertArrayEquals(new float[] {9, 10, 11, 0, 1, 2}, got.toFloatArray());
   }
+
+  @Test
+  void gatherWithOnlyIndicesBatched() {
+    GatherDimensionNumbers dn = new GatherDimensionNumbers(new int[] {1}, new int[] {0},
+        new int[] {0});
+    Array idx = Array.of(new int[] {3, 1, 0, 2}, 2, 2, 1);
+    NDArray got = Batching.vmap(a -> List.of(Lax.gather(a.get(0), a.get(1), dn,
+        new int[] {1, 3}, GatherScatterMode.CLIP)), List.of(X, idx), new int[] {-1, 0},
+        j -> 0).get(0);
+    assertArrayEquals(new float[] {9, 10, 11, 3, 4, 5, 0, 1, 2, 6, 7, 8}, got.toFloatArray());
+  }
+
+  @Test
+  void scatterAddWithBatchedIndicesAndUpdates() {
+    ScatterDimensionNumbers dn = new ScatterDimensionNumbers(new int[] {1}, new int[] {0},
+        new int[] {0});
+    Array idx = Array.of(new int[] {3, 3, 0, 1}, 2, 2, 1);
+    Array upd = Array.of(new float[] {1, 1, 1, 2, 2, 2, 5, 5, 5, 7, 7, 7}, 2, 2, 3);
+    Array zeros = Array.of(new float[12], 4, 3);
+    NDArray got = Batching.vmap(a -> List.of(Lax.scatterAdd(a.get(0), a.get(1), a.get(2), dn,
+        null)), List.of(zeros, idx, upd), new int[] {-1, 0, 0}, j -> 0).get(0);
+    assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 5, 5, 5, 7, 7, 7, 0, 0,
+        0, 0, 0, 0}, got.toFloatArray());
+  }
 }

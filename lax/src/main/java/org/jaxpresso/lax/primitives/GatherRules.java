@@ -23,10 +23,11 @@ import org.jaxpresso.lax.ScatterDimensionNumbers;
  * Rules of the indexed families: {@code dynamic_slice} and {@code dynamic_update_slice}
  * (linear; transposed into each other), {@code gather} (linear in the operand; transposed to a
  * {@code scatter-add} into zeros, JAX's {@code _gather_transpose_rule}), {@code scatter-add}
- * and {@code scatter-sub} (linear; the updates' cotangent is a gather). Dynamic slices with
- * unbatched start indices batch by prepending a full dimension; batched indices, gather and the
- * scatters batch by {@link RuleSupport#unrolled unrolling}. {@code scatter} (overwrite), {@code
- * scatter-mul/min/max} have no JVP yet.
+ * and {@code scatter-sub} (linear; the updates' cotangent is a gather), {@code scatter}
+ * (overwrite), {@code scatter-mul} and {@code scatter-min/max}. Gather and scatter batch as
+ * JAX's rules do, with operand/indices batching dimension pairs; dynamic slices with unbatched
+ * start indices batch by prepending a full dimension, with batched starts by {@link
+ * RuleSupport#unrolled unrolling}.
  */
 final class GatherRules {
   private GatherRules() {}
@@ -166,7 +167,67 @@ final class GatherRules {
           args.get(1), ct.get(0), sdn, q.get("mode", org.jaxpresso.lax.GatherScatterMode.class),
           q.getBoolean("indices_are_sorted"), q.getBoolean("unique_indices"));
       return Arrays.asList(r, null);
-    }).defineBatch(RuleSupport.unrolled(g));
+    }).defineBatch(GatherRules::batchGather);
+  }
+
+  /** JAX's {@code _gather_batching_rule}, with operand/indices batching dimension pairs. */
+  private static Primitive.BatchResult batchGather(List<NDArray> vals, int[] dims, Params q) {
+    GatherDimensionNumbers dn = q.get("dimension_numbers", GatherDimensionNumbers.class);
+    int[] sizes = q.ints("slice_sizes");
+    NDArray operand = vals.get(0);
+    NDArray indices = vals.get(1);
+    GatherDimensionNumbers nd;
+    Params p = q;
+    if (dims[1] == NM) {
+      operand = RuleSupport.moveAxis(operand, dims[0], 0);
+      nd = new GatherDimensionNumbers(prepend(0, shift(dn.offsetDims())),
+          shift(dn.collapsedSliceDims()), shift(dn.startIndexMap()),
+          shift(dn.operandBatchingDims()), dn.startIndicesBatchingDims());
+      p = p.with("slice_sizes", prepend(operand.aval().shape().dim(0), sizes));
+    } else if (dims[0] == NM) {
+      indices = RuleSupport.moveAxis(indices, dims[1], 0);
+      nd = new GatherDimensionNumbers(shift(dn.offsetDims()), dn.collapsedSliceDims(),
+          dn.startIndexMap(), dn.operandBatchingDims(), shift(dn.startIndicesBatchingDims()));
+      p = p.with("unique_indices", false).with("indices_are_sorted", false);
+    } else {
+      operand = RuleSupport.moveAxis(operand, dims[0], 0);
+      indices = RuleSupport.moveAxis(indices, dims[1], 0);
+      nd = new GatherDimensionNumbers(shift(dn.offsetDims()), shift(dn.collapsedSliceDims()),
+          shift(dn.startIndexMap()), prepend(0, shift(dn.operandBatchingDims())),
+          prepend(0, shift(dn.startIndicesBatchingDims())));
+      p = p.with("slice_sizes", prepend(1, sizes));
+    }
+    return Primitive.BatchResult.of(Gather.GATHER.bind(List.of(operand, indices),
+        p.with("dimension_numbers", nd)).get(0), 0);
+  }
+
+  private static int[] shift(int[] a) {
+    return RuleSupport.shift(a, 1);
+  }
+
+  /** JAX's {@code _scatter_batching_rule}: operand and updates get the batch in front. */
+  private static Primitive.BatchRule batchScatter(Primitive s) {
+    return (vals, dims, q) -> {
+      ScatterDimensionNumbers dn = q.get("dimension_numbers", ScatterDimensionNumbers.class);
+      int size = batchSize(vals, dims);
+      NDArray operand = batchFirst(vals.get(0), dims[0], size);
+      NDArray updates = batchFirst(vals.get(2), dims[2], size);
+      NDArray indices = vals.get(1);
+      ScatterDimensionNumbers nd;
+      if (dims[1] == NM) {
+        nd = new ScatterDimensionNumbers(prepend(0, shift(dn.updateWindowDims())),
+            shift(dn.insertedWindowDims()), shift(dn.scatterDimsToOperandDims()),
+            shift(dn.operandBatchingDims()), dn.scatterIndicesBatchingDims());
+      } else {
+        indices = batchFirst(indices, dims[1], size);
+        nd = new ScatterDimensionNumbers(shift(dn.updateWindowDims()),
+            shift(dn.insertedWindowDims()), shift(dn.scatterDimsToOperandDims()),
+            prepend(0, shift(dn.operandBatchingDims())),
+            prepend(0, shift(dn.scatterIndicesBatchingDims())));
+      }
+      return Primitive.BatchResult.of(s.bind(List.of(operand, indices, updates),
+          q.with("dimension_numbers", nd)).get(0), 0);
+    };
   }
 
   private static void scatter() {
@@ -217,7 +278,7 @@ final class GatherRules {
     extremalScatter(Scatter.SCATTER_MAX);
     for (Primitive s : List.of(Scatter.SCATTER, Scatter.SCATTER_ADD, Scatter.SCATTER_SUB,
         Scatter.SCATTER_MUL, Scatter.SCATTER_MIN, Scatter.SCATTER_MAX)) {
-      s.defineBatch(RuleSupport.unrolled(s));
+      s.defineBatch(batchScatter(s));
     }
   }
 
