@@ -59,4 +59,25 @@ class RulesBatchedIndicesTest {
     assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 5, 5, 5, 7, 7, 7, 0, 0,
         0, 0, 0, 0}, got.toFloatArray());
   }
+
+  @Test
+  void dynamicSliceWithBatchedOperandAndStartsClamps() {
+    Array xs = Array.of(new float[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 0, 1, 2, 3, 4, 5, 6,
+        7, 8, 9, 10, 11}, 2, 4, 3);
+    Array starts = Array.of(new int[] {9, -1}, 2);
+    NDArray got = Batching.vmap(a -> List.of(Lax.dynamicSlice(a.get(0),
+        new Object[] {a.get(1), a.get(1)}, new int[] {2, 2})), List.of(xs, starts),
+        new int[] {0, 0}, j -> 0).get(0);
+    assertArrayEquals(new float[] {7, 8, 10, 11, 0, 1, 3, 4}, got.toFloatArray());
+  }
+
+  @Test
+  void dynamicUpdateSliceWithBatchedStarts() {
+    Array starts = Array.of(new int[] {3, 1}, 2);
+    Array upd = Array.of(new float[] {-1, -2, -3, -4, -5, -6}, 2, 3);
+    NDArray got = Batching.vmap(a -> List.of(Lax.dynamicUpdateSlice(a.get(0), a.get(1),
+        a.get(2), 0)), List.of(X, upd, starts), new int[] {-1, -1, 0}, j -> 0).get(0);
+    assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, -1, -2, -3, -4, -5, -6, 0, 1, 2, -1, -2,
+        -3, -4, -5, -6, 9, 10, 11}, got.toFloatArray());
+  }
 }

@@ -26,8 +26,8 @@ import org.jaxpresso.lax.ScatterDimensionNumbers;
  * and {@code scatter-sub} (linear; the updates' cotangent is a gather), {@code scatter}
  * (overwrite), {@code scatter-mul} and {@code scatter-min/max}. Gather and scatter batch as
  * JAX's rules do, with operand/indices batching dimension pairs; dynamic slices with unbatched
- * start indices batch by prepending a full dimension, with batched starts by {@link
- * RuleSupport#unrolled unrolling}.
+ * start indices batch by prepending a full dimension, with batched starts as a batched
+ * gather (or overwrite scatter) in clipping mode, as JAX does.
  */
 final class GatherRules {
   private GatherRules() {}
@@ -80,8 +80,28 @@ final class GatherRules {
         return Primitive.BatchResult.of(ds.bind(a, q.with("slice_sizes",
             prepend(x.aval().shape().dim(0), q.ints("slice_sizes")))).get(0), 0);
       }
-      return RuleSupport.unrolled(ds).apply(vals, dims, q);
+      int[] sizes = q.ints("slice_sizes");
+      int r = sizes.length;
+      GatherDimensionNumbers dn = new GatherDimensionNumbers(RuleSupport.range(0, r),
+          new int[0], RuleSupport.range(0, r));
+      Params gp = Params.of("dimension_numbers", dn, "slice_sizes", sizes, "mode",
+          org.jaxpresso.lax.GatherScatterMode.CLIP, "fill_value", null,
+          "indices_are_sorted", true, "unique_indices", true);
+      return batchGather(List.of(vals.get(0), stackStarts(vals, dims, 1)),
+          new int[] {dims[0], 0}, gp);
     });
+  }
+
+  /** The start indices from {@code from} on as one batched int32 index vector, (B, r). */
+  private static NDArray stackStarts(List<NDArray> vals, int[] dims, int from) {
+    int size = batchSize(vals, dims);
+    List<NDArray> cols = new ArrayList<>();
+    for (int i = from; i < vals.size(); i++) {
+      NDArray s = Lax.convertElementType(vals.get(i), DType.INT32);
+      NDArray b = dims[i] == NM ? RuleSupport.broadcastAxis(s, size, 0) : s;
+      cols.add(Lax.reshape(b, new int[] {size, 1}));
+    }
+    return Lax.concatenate(cols, 1);
   }
 
   private static boolean startsMapped(int[] dims, int from) {
@@ -143,7 +163,14 @@ final class GatherRules {
         a.addAll(tail(vals, 2));
         return Primitive.BatchResult.of(dus.bind(a, q).get(0), 0);
       }
-      return RuleSupport.unrolled(dus).apply(vals, dims, q);
+      int r = vals.get(0).aval().rank() - (dims[0] == NM ? 0 : 1);
+      ScatterDimensionNumbers dn = new ScatterDimensionNumbers(RuleSupport.range(0, r),
+          new int[0], RuleSupport.range(0, r));
+      Params sp = Params.of("dimension_numbers", dn, "mode",
+          org.jaxpresso.lax.GatherScatterMode.CLIP, "indices_are_sorted", true,
+          "unique_indices", true, "update_consts", List.of(), "update_jaxpr", null);
+      return batchScatter(Scatter.SCATTER).apply(List.of(vals.get(0),
+          stackStarts(vals, dims, 2), vals.get(1)), new int[] {dims[0], 0, dims[1]}, sp);
     });
   }
 
