@@ -180,6 +180,12 @@ public final class Jax {
    */
   public static <A, R> JvpPair<R> jvp(Function<A, R> fn, A primals, A tangents) {
     Pytree.Flat pf = Pytree.flatten(primals);
+    Pytree.Flat tf = Pytree.flatten(tangents);
+    if (!pf.treedef().equals(tf.treedef())) {
+      throw new org.jaxpresso.core.errors.JaxTypeError("primal and tangent arguments to"
+          + " jax.jvp must have the same tree structure; primals have tree structure "
+          + pf.treedef() + " whereas tangents have tree structure " + tf.treedef() + ".");
+    }
     Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
     Ad.JvpOutput o = Ad.jvp(leaves -> {
       R out = fn.apply(cast(Pytree.unflatten(pf.treedef(), leaves)));

@@ -109,6 +109,27 @@ class TransformValuesTest {
   }
 
   @Test
+  void jvpArgumentErrorsInJaxWords() {
+    Function<NDArray, NDArray> neg = Lax::neg;
+    JaxTypeError d = assertThrows(JaxTypeError.class, () -> Jax.jvp(neg,
+        Array.of(new float[] {1}, 1), Array.fromDoubles(DType.FLOAT64, new double[] {1}, 1)));
+    assertEquals("primal and tangent arguments to jax.jvp do not match; dtypes must be equal,"
+        + " or in case of int/bool primal dtype the tangent dtype must be float0.Got primal"
+        + " dtype float32 and so expected tangent dtype float32, but got tangent dtype float64"
+        + " instead.", d.getMessage());
+    org.jaxpresso.core.errors.JaxValueError s = assertThrows(
+        org.jaxpresso.core.errors.JaxValueError.class, () -> Jax.jvp(neg, arange(3),
+            arange(4)));
+    assertEquals("jvp called with different primal and tangent shapes;Got primal shape (3,)"
+        + " and tangent shape as (4,)", s.getMessage());
+    Function<List<NDArray>, NDArray> first = l -> l.get(0);
+    JaxTypeError t = assertThrows(JaxTypeError.class, () -> Jax.jvp(first,
+        List.of(arange(3)), List.of(arange(3), arange(3))));
+    assertTrue(t.getMessage().startsWith("primal and tangent arguments to jax.jvp must have"
+        + " the same tree structure; primals have tree structure"), t.getMessage());
+  }
+
+  @Test
   void gradWithArgnumsAndPytrees() {
     BiFunction<NDArray, NDArray, NDArray> f = (x, y) -> Lax.reduceSum(Lax.mul(x, y), 0);
     List<Object> g = Jax.grad(f, 0, 1).apply(arange(3), Array.of(new float[] {4, 5, 6}, 3));

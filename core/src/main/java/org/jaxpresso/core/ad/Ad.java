@@ -5,8 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Shape;
 import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.Trace;
+import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.tracing.JaxprTrace;
 
@@ -31,28 +34,30 @@ public final class Ad {
    * Evaluates {@code f} at {@code primals} and its directional derivative along {@code
    * tangents}.
    *
-   * @throws IllegalArgumentException if the lists differ in length or a tangent's shape or
-   *     dtype differs from its primal's
+   * @throws JaxTypeError if the lists differ in length or a floating primal's tangent has
+   *     another dtype (integer and bool primals take any tangent: theirs is zero)
+   * @throws JaxValueError if a tangent's shape differs from its primal's (JAX's messages)
    */
   public static JvpOutput jvp(Function<List<NDArray>, List<NDArray>> f, List<NDArray> primals,
       List<NDArray> tangents) {
     if (primals.size() != tangents.size()) {
-      throw new IllegalArgumentException("jvp: primal and tangent arguments must have the same"
-          + " tree structure, got " + primals.size() + " primals and " + tangents.size()
-          + " tangents");
+      throw new JaxTypeError("primal and tangent arguments to jax.jvp must have the same tree"
+          + " structure; got " + primals.size() + " primal leaves and " + tangents.size()
+          + " tangent leaves.");
     }
     for (int i = 0; i < primals.size(); i++) {
       ShapedArray p = primals.get(i).aval();
       ShapedArray t = tangents.get(i).aval();
-      if (!p.shape().equals(t.shape())) {
-        throw new IllegalArgumentException("jvp: primal and tangent arguments must have equal"
-            + " shapes; got primal shape " + p.shape() + " and tangent shape " + t.shape()
-            + " at position " + i);
-      }
       if (p.dtype().isFloating() && p.dtype() != t.dtype()) {
-        throw new IllegalArgumentException("jvp: primal and tangent arguments must have"
-            + " equal types; got primal type " + p.dtype() + " and tangent type " + t.dtype()
-            + " at position " + i);
+        throw new JaxTypeError("primal and tangent arguments to jax.jvp do not match; dtypes"
+            + " must be equal, or in case of int/bool primal dtype the tangent dtype must be"
+            + " float0.Got primal dtype " + p.dtype() + " and so expected tangent dtype "
+            + p.dtype() + ", but got tangent dtype " + t.dtype() + " instead.");
+      }
+      if (!p.shape().equals(t.shape())) {
+        throw new JaxValueError("jvp called with different primal and tangent shapes;Got"
+            + " primal shape " + Shape.tupleString(p.shape().dims()) + " and tangent shape as "
+            + Shape.tupleString(t.shape().dims()));
       }
     }
     JvpTrace trace = new JvpTrace(Trace.current());
