@@ -210,4 +210,30 @@ class TransformValuesTest {
         ((NDArray) g.get(1)).repr());
     assertEquals(DType.FLOAT32, ((NDArray) g.get(1)).aval().dtype());
   }
+
+  @Test
+  void nestedVmapAndJittedHessian() {
+    BiFunction<NDArray, NDArray, NDArray> dot = (x, y) -> Lax.reduceSum(Lax.mul(x, y), 0);
+    BiFunction<NDArray, NDArray, NDArray> inner = Jax.vmap(dot, new Integer[] {0, 0}, 0);
+    BiFunction<NDArray, NDArray, NDArray> outer = Jax.vmap(inner, new Integer[] {0, null}, 0);
+    Array a = Array.of(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}, 2, 2, 3);
+    Array b = Array.of(new float[] {1, 0, 1, 0, 1, 0}, 2, 3);
+    assertEquals("Array([[ 4.,  5.],\n       [16., 11.]], dtype=float32)",
+        outer.apply(a, b).repr());
+    Function<NDArray, NDArray> f = x -> Lax.reduceSum(Lax.mul(Lax.sin(x), Lax.mul(x, x)), 0);
+    Array x = Array.of(new float[] {0.5f, 1.5f}, 2);
+    float[] h = Jax.jit(Jax.hessian(f)).apply(x).toFloatArray();
+    float[] e = Jax.hessian(f).apply(x).toFloatArray();
+    assertArrayEquals(e, h, 1e-5f);
+    for (int i = 0; i < 2; i++) {
+      double xi = x.toFloatArray()[i];
+      double want = 2 * Math.sin(xi) + 4 * xi * Math.cos(xi) - xi * xi * Math.sin(xi);
+      assertEquals(want, h[3 * i], 1e-5);
+    }
+    assertEquals(0f, h[1]);
+    NDArray jr = Jax.vmap(Jax.jacrev((NDArray v) -> Lax.mul(v, v))).apply(
+        Array.of(new float[] {1, 2, 3, 4}, 2, 2));
+    assertEquals("Array([[[2., 0.],\n        [0., 4.]],\n\n       [[6., 0.],\n"
+        + "        [0., 8.]]], dtype=float32)", jr.repr());
+  }
 }
