@@ -1,12 +1,17 @@
 package org.jaxpresso;
 
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.ad.Ad;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.tracing.Pytree;
 import org.jaxpresso.jit.JitBiFunction;
 import org.jaxpresso.jit.JitFunction;
 import org.jaxpresso.jit.JitOption;
 import org.jaxpresso.jit.Jitted;
+import org.jaxpresso.jit.Transforms;
 
 /**
  * Transformations: {@link #jit} and {@link #makeJaxpr}, as {@code jax.jit} and
@@ -131,6 +136,164 @@ public final class Jax {
   /** Whether jit is disabled on this thread ({@link #disableJit}). */
   public static boolean jitDisabled() {
     return DISABLED.get() > 0;
+  }
+
+  // ==== transformations: jvp, linearize, vjp, grad, vmap ====
+
+  /**
+   * The result of {@link #jvp}: the function's output and its tangent, of the same structure.
+   *
+   * @param primal the output
+   * @param tangent its directional derivative
+   */
+  public record JvpPair<R>(R primal, R tangent) {}
+
+  /**
+   * The result of {@link #vjp}: the output and the pullback, mapping an output cotangent to
+   * the argument's cotangent.
+   *
+   * @param primal the output
+   * @param pullback the transposed derivative
+   */
+  public record VjpPair<A, R>(R primal, Function<R, A> pullback) {}
+
+  /**
+   * The result of {@link #linearize}: the output and the derivative as a function of the
+   * tangent (evaluating a linear jaxpr, without re-running the primal computation).
+   *
+   * @param primal the output
+   * @param jvp the derivative
+   */
+  public record Linearized<A, R>(R primal, Function<A, R> jvp) {}
+
+  /**
+   * The result of {@link #valueAndGrad}.
+   *
+   * @param value the function's value
+   * @param grad the gradient, with the structure of the argument
+   */
+  public record ValueAndGrad<A>(NDArray value, A grad) {}
+
+  /**
+   * {@code jax.jvp}: the output of {@code fn} at {@code primals} and its derivative along
+   * {@code tangents} (pytrees of the same structure).
+   */
+  public static <A, R> JvpPair<R> jvp(Function<A, R> fn, A primals, A tangents) {
+    Pytree.Flat pf = Pytree.flatten(primals);
+    Pytree.Flat tf = Pytree.flatten(tangents);
+    if (!pf.treedef().equals(tf.treedef())) {
+      throw new org.jaxpresso.core.errors.JaxTypeError("primal and tangent arguments to"
+          + " jax.jvp must have the same tree structure; primals have tree structure "
+          + pf.treedef() + " whereas tangents have tree structure " + tf.treedef() + ".");
+    }
+    Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
+    Ad.JvpOutput o = Ad.jvp(leaves -> {
+      R out = fn.apply(cast(Pytree.unflatten(pf.treedef(), leaves)));
+      outTree[0] = Pytree.flatten(out).treedef();
+      return Transforms.leaves(out);
+    }, Transforms.leaves(primals), Transforms.leaves(tangents));
+    return new JvpPair<>(cast(Pytree.unflatten(outTree[0], o.primals())),
+        cast(Pytree.unflatten(outTree[0], o.tangents())));
+  }
+
+  /** {@code jax.linearize}: the output at {@code primals} and the derivative there. */
+  public static <A, R> Linearized<A, R> linearize(Function<A, R> fn, A primals) {
+    Pytree.Flat pf = Pytree.flatten(primals);
+    Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
+    Ad.Linearized lin = linearizeFlat(fn, primals, pf, outTree);
+    return new Linearized<>(cast(Pytree.unflatten(outTree[0], lin.primalsOut())),
+        t -> cast(Pytree.unflatten(outTree[0], lin.jvp(Transforms.leaves(t)))));
+  }
+
+  /** {@code jax.vjp}: the output at {@code primals} and its pullback. */
+  public static <A, R> VjpPair<A, R> vjp(Function<A, R> fn, A primals) {
+    Pytree.Flat pf = Pytree.flatten(primals);
+    Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
+    Ad.Linearized lin = linearizeFlat(fn, primals, pf, outTree);
+    return new VjpPair<>(cast(Pytree.unflatten(outTree[0], lin.primalsOut())),
+        ct -> cast(Pytree.unflatten(pf.treedef(), lin.vjp(Transforms.leaves(ct)))));
+  }
+
+  private static <A, R> Ad.Linearized linearizeFlat(Function<A, R> fn, A primals,
+      Pytree.Flat pf, Pytree.TreeDef[] outTree) {
+    return Ad.linearize(leaves -> {
+      R out = fn.apply(cast(Pytree.unflatten(pf.treedef(), leaves)));
+      outTree[0] = Pytree.flatten(out).treedef();
+      return Transforms.leaves(out);
+    }, Transforms.leaves(primals));
+  }
+
+  /**
+   * {@code jax.grad}: the gradient of a scalar-valued function of an array (or a pytree of
+   * arrays, e.g. a list of parameters), of the argument's structure.
+   *
+   * @throws org.jaxpresso.core.errors.JaxTypeError for a non-scalar or non-float output or an
+   *     integer input, in JAX's words
+   */
+  public static <A> Function<A, A> grad(Function<A, ? extends NDArray> fn) {
+    return a -> valueAndGrad(fn).apply(a).grad();
+  }
+
+  /**
+   * {@code jax.grad(f, argnums)} of a two-argument function: the gradients with respect to
+   * the arguments {@code argnums} (0 and/or 1), in that order.
+   */
+  public static <A, B> BiFunction<A, B, List<Object>> grad(
+      BiFunction<A, B, ? extends NDArray> fn, int... argnums) {
+    return (a, b) -> {
+      Object[] r = Transforms.valueAndGrad("grad",
+          args -> fn.apply(cast(args[0]), cast(args[1])), new Object[] {a, b},
+          argnums.length == 0 ? new int[] {0} : argnums);
+      return cast(r[1]);
+    };
+  }
+
+  /** {@code jax.value_and_grad}: the value and the gradient in one pass. */
+  public static <A> Function<A, ValueAndGrad<A>> valueAndGrad(
+      Function<A, ? extends NDArray> fn) {
+    return a -> {
+      Object[] r = Transforms.valueAndGrad("grad", args -> fn.apply(cast(args[0])),
+          new Object[] {a}, new int[] {0});
+      List<?> grads = (List<?>) r[1];
+      return new ValueAndGrad<>((NDArray) r[0], cast(grads.get(0)));
+    };
+  }
+
+  /** {@code jax.jacfwd}: the Jacobian (shape {@code out.shape + in.shape}) by forward mode. */
+  public static Function<NDArray, NDArray> jacfwd(Function<NDArray, NDArray> fn) {
+    return x -> Transforms.jacfwd(fn, x);
+  }
+
+  /** {@code jax.jacrev}: the Jacobian by reverse mode. */
+  public static Function<NDArray, NDArray> jacrev(Function<NDArray, NDArray> fn) {
+    return x -> Transforms.jacrev(fn, x);
+  }
+
+  /** {@code jax.hessian}: {@code jacfwd(jacrev(fn))}. */
+  public static Function<NDArray, NDArray> hessian(Function<NDArray, NDArray> fn) {
+    return jacfwd(jacrev(fn));
+  }
+
+  /** {@code jax.vmap} with {@code in_axes=0, out_axes=0}. */
+  public static <A, R> Function<A, R> vmap(Function<A, R> fn) {
+    return vmap(fn, 0, 0);
+  }
+
+  /**
+   * {@code jax.vmap(fn, in_axes, out_axes)}: maps {@code fn} over axis {@code inAxes} of every
+   * leaf of its argument (null: not mapped), stacking outputs along {@code outAxes}.
+   */
+  public static <A, R> Function<A, R> vmap(Function<A, R> fn, Integer inAxes,
+      Integer outAxes) {
+    return a -> cast(Transforms.vmap(args -> fn.apply(cast(args[0])), new Object[] {a},
+        new Integer[] {inAxes}, outAxes));
+  }
+
+  /** {@code jax.vmap} of a two-argument function, one in_axes entry per argument. */
+  public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> fn, Integer[] inAxes,
+      Integer outAxes) {
+    return (a, b) -> cast(Transforms.vmap(args -> fn.apply(cast(args[0]), cast(args[1])),
+        new Object[] {a, b}, inAxes, outAxes));
   }
 
   @SuppressWarnings("unchecked")

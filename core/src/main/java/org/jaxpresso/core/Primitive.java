@@ -39,7 +39,108 @@ public final class Primitive {
     List<Array> apply(List<Array> inputs, Params params);
   }
 
+  /**
+   * The forward-mode rule (JAX's {@code primitive_jvps}): output primals and tangents from
+   * input primals and tangents. A null tangent is a symbolic zero, in and out.
+   */
+  @FunctionalInterface
+  public interface JvpRule {
+    /** The outputs; binds primitives on the trace current when it is called. */
+    JvpResult apply(List<NDArray> primals, List<NDArray> tangents, Params params);
+  }
+
+  /**
+   * The outputs of a {@link JvpRule}.
+   *
+   * @param primals the output values
+   * @param tangents the output tangents, null entries being symbolic zeros
+   */
+  public record JvpResult(List<NDArray> primals, List<NDArray> tangents) {
+    /** Copies the lists (tangent entries may be null). */
+    public JvpResult {
+      primals = List.copyOf(primals);
+      tangents = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tangents));
+    }
+
+    /** A single-output result. */
+    public static JvpResult of(NDArray primal, NDArray tangent) {
+      return new JvpResult(List.of(primal), java.util.Arrays.asList(tangent));
+    }
+  }
+
+  /**
+   * The transpose rule of a primitive linear in some of its inputs (JAX's
+   * {@code primitive_transposes}): the cotangents of the linear inputs from the cotangents of
+   * the outputs.
+   */
+  @FunctionalInterface
+  public interface TransposeRule {
+    /**
+     * The input cotangents.
+     *
+     * @param cts the output cotangents (never symbolic zeros: they are instantiated first)
+     * @param args the inputs, null where the input is linear (JAX's {@code UndefinedPrimal})
+     * @param avals the inputs' avals (for the linear ones in particular)
+     * @param params the equation's params
+     * @return one cotangent per input; null for non-linear inputs or zero cotangents
+     */
+    List<NDArray> apply(List<NDArray> cts, List<NDArray> args, List<ShapedArray> avals,
+        Params params);
+  }
+
+  /**
+   * The batching rule (JAX's {@code primitive_batchers}): the primitive applied to a batch of
+   * inputs, each with its batch dimension or {@link #NOT_MAPPED}.
+   */
+  @FunctionalInterface
+  public interface BatchRule {
+    /** The batched outputs and the dimension of each that carries the batch. */
+    BatchResult apply(List<NDArray> args, int[] dims, Params params);
+  }
+
+  /** The batch dimension of an input or output that carries no batch dimension. */
+  public static final int NOT_MAPPED = -1;
+
+  /**
+   * The outputs of a {@link BatchRule}.
+   *
+   * @param outputs the batched values
+   * @param dims the batch dimension of each output, or {@link #NOT_MAPPED}
+   */
+  public record BatchResult(List<NDArray> outputs, int[] dims) {
+    /** Copies the lists. */
+    public BatchResult {
+      outputs = List.copyOf(outputs);
+      dims = dims.clone();
+    }
+
+    /** A single-output result. */
+    public static BatchResult of(NDArray out, int dim) {
+      return new BatchResult(List.of(out), new int[] {dim});
+    }
+  }
+
   private static final Map<String, Primitive> REGISTRY = new ConcurrentHashMap<>();
+
+  private static final List<Runnable> RULE_LOADERS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /**
+   * Registers code that attaches transformation rules to a family of primitives declared
+   * elsewhere. Families call it when they load; the loaders run (each must be idempotent) the
+   * first time a rule is looked up and found missing, so declaring primitives stays cheap and
+   * programs that never transform pay nothing.
+   */
+  public static void addRuleLoader(Runnable loader) {
+    RULE_LOADERS.add(Objects.requireNonNull(loader));
+  }
+
+  /** Runs every registered rule loader (see {@link #addRuleLoader}). */
+  public static void loadRules() {
+    for (Runnable r : RULE_LOADERS) {
+      r.run();
+    }
+  }
 
   private final String name;
   private final boolean multipleResults;
@@ -47,6 +148,9 @@ public final class Primitive {
   private final ImplRule impl;
   private final UnaryOperator<Params> printedParams;
   private final String family;
+  private volatile JvpRule jvp;
+  private volatile TransposeRule transpose;
+  private volatile BatchRule batch;
 
   private Primitive(Builder b) {
     this.name = b.name;
@@ -55,6 +159,79 @@ public final class Primitive {
     this.impl = b.impl;
     this.printedParams = b.printedParams;
     this.family = b.family;
+    this.jvp = b.jvp;
+    this.transpose = b.transpose;
+    this.batch = b.batch;
+  }
+
+  /** The forward-mode rule, or null if none was declared. */
+  public JvpRule jvpRule() {
+    if (jvp == null) {
+      loadRules();
+    }
+    return jvp;
+  }
+
+  /** The transpose rule (linear primitives only), or null. */
+  public TransposeRule transposeRule() {
+    if (transpose == null) {
+      loadRules();
+    }
+    return transpose;
+  }
+
+  /** The batching rule, or null. */
+  public BatchRule batchRule() {
+    if (batch == null) {
+      loadRules();
+    }
+    return batch;
+  }
+
+  /**
+   * Attaches the forward-mode rule to a primitive declared elsewhere (rules of a family may
+   * live in their own file); returns this primitive.
+   *
+   * @throws IllegalStateException if it already has one
+   */
+  public Primitive defineJvp(JvpRule rule) {
+    synchronized (this) {
+      if (jvp != null) {
+        throw new IllegalStateException("primitive " + name + " already has a JVP rule");
+      }
+      jvp = Objects.requireNonNull(rule);
+    }
+    return this;
+  }
+
+  /**
+   * Attaches the transpose rule (see {@link #defineJvp}).
+   *
+   * @throws IllegalStateException if it already has one
+   */
+  public Primitive defineTranspose(TransposeRule rule) {
+    synchronized (this) {
+      if (transpose != null) {
+        throw new IllegalStateException("primitive " + name + " already has a transpose rule");
+      }
+      transpose = Objects.requireNonNull(rule);
+    }
+    return this;
+  }
+
+  /**
+   * Attaches the batching rule (see {@link #defineJvp}).
+   *
+   * @throws IllegalStateException if it already has one
+   */
+  public Primitive defineBatch(BatchRule rule) {
+    synchronized (this) {
+      if (batch != null) {
+        throw new IllegalStateException("primitive " + name + " already has a batching rule");
+      }
+      batch = Objects.requireNonNull(rule);
+    }
+    return this;
   }
 
   /** Starts declaring a primitive named {@code name} (the name jaxprs print). */
@@ -158,6 +335,9 @@ public final class Primitive {
     private ImplRule impl;
     private UnaryOperator<Params> printedParams = UnaryOperator.identity();
     private String family = "";
+    private JvpRule jvp;
+    private TransposeRule transpose;
+    private BatchRule batch;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name);
@@ -184,6 +364,24 @@ public final class Primitive {
     /** How params are shown in jaxprs (default: all of them). */
     public Builder printedParams(UnaryOperator<Params> rule) {
       this.printedParams = rule;
+      return this;
+    }
+
+    /** The forward-mode rule. */
+    public Builder jvp(JvpRule rule) {
+      this.jvp = rule;
+      return this;
+    }
+
+    /** The transpose rule, for primitives linear in some inputs. */
+    public Builder transpose(TransposeRule rule) {
+      this.transpose = rule;
+      return this;
+    }
+
+    /** The batching rule. */
+    public Builder batch(BatchRule rule) {
+      this.batch = rule;
       return this;
     }
 

@@ -2,13 +2,21 @@ package org.jaxpresso.jit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.Params;
 import org.jaxpresso.core.Primitive;
 import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.ad.Ad;
+import org.jaxpresso.core.ad.JaxprEval;
+import org.jaxpresso.core.ad.LinearOps;
+import org.jaxpresso.core.batching.Batching;
 import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.core.jaxpr.Atom;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.jaxpr.JaxprInterpreter;
 import org.jaxpresso.core.jaxpr.Var;
+import org.jaxpresso.core.tracing.JaxprTrace;
+import org.jaxpresso.core.tracing.Pytree;
 
 /**
  * The {@code jit} call primitive (JAX's {@code pjit}, printed {@code jit} since 0.7): a call of a
@@ -45,4 +53,74 @@ public final class JitPrimitive {
       })
       .impl((args, params) -> JaxprInterpreter.eval(params.get("jaxpr", ClosedJaxpr.class), args))
       .build();
+
+  static {
+    JIT.defineJvp(JitPrimitive::jvp).defineBatch(JitPrimitive::batch);
+  }
+
+  /**
+   * The JVP of a call: the body's JVP traced into a new jaxpr (primals and the non-zero
+   * tangents in, primals and tangents out) and called with {@code jit} again, so the call stays
+   * one equation. Under reverse mode the call is inlined instead (see PartialEvalTrace).
+   */
+  private static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
+      Params params) {
+    ClosedJaxpr body = params.get("jaxpr", ClosedJaxpr.class);
+    int n = primals.size();
+    List<NDArray> args = new ArrayList<>(primals);
+    List<Integer> nz = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (tangents.get(i) != null) {
+        nz.add(i);
+        args.add(tangents.get(i));
+      }
+    }
+    List<ShapedArray> avals = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      avals.add(args.get(i).aval());
+      labels.add("argument " + i);
+    }
+    Pytree.TreeDef inTree = Pytree.flatten(new ArrayList<>(args)).treedef();
+    JaxprTrace.Traced traced = JaxprTrace.traceAvals(xs -> {
+      List<NDArray> ps = new ArrayList<>();
+      List<NDArray> ts = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        ps.add((NDArray) xs[i]);
+        ts.add(LinearOps.get().zeros(((NDArray) xs[i]).aval()));
+      }
+      for (int k = 0; k < nz.size(); k++) {
+        ts.set(nz.get(k), (NDArray) xs[n + k]);
+      }
+      Ad.JvpOutput o = Ad.jvp(ys -> JaxprEval.eval(body, ys), ps, ts);
+      List<NDArray> out = new ArrayList<>(o.primals());
+      out.addAll(o.tangents());
+      return out;
+    }, inTree, avals, labels, String.valueOf(params.get("name")), "jvp");
+    List<NDArray> outs = JIT.bind(args, params.with("jaxpr", traced.jaxpr()));
+    int m = outs.size() / 2;
+    return new Primitive.JvpResult(outs.subList(0, m), outs.subList(m, 2 * m));
+  }
+
+  /** The batched call: the body batched (every output along dimension 0) and called again. */
+  private static Primitive.BatchResult batch(List<NDArray> vals, int[] dims, Params params) {
+    ClosedJaxpr body = params.get("jaxpr", ClosedJaxpr.class);
+    List<ShapedArray> avals = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < vals.size(); i++) {
+      avals.add(vals.get(i).aval());
+      labels.add("argument " + i);
+    }
+    Pytree.TreeDef inTree = Pytree.flatten(new ArrayList<>(vals)).treedef();
+    JaxprTrace.Traced traced = JaxprTrace.traceAvals(xs -> {
+      List<NDArray> in = new ArrayList<>();
+      for (Object x : xs) {
+        in.add((NDArray) x);
+      }
+      return Batching.vmap(ys -> JaxprEval.eval(body, ys), in, dims, j -> 0);
+    }, inTree, avals, labels, String.valueOf(params.get("name")), "vmap");
+    List<NDArray> outs = JIT.bind(vals, params.with("jaxpr", traced.jaxpr()));
+    int[] outDims = new int[outs.size()];
+    return new Primitive.BatchResult(outs, outDims);
+  }
 }

@@ -48,4 +48,8 @@ public final class Bitwise {
   /** {@code clz x}: integers; the number of leading zero bits in the dtype's width. */
   public static final Primitive CLZ = Factories.unary("clz", DTypeSet.INT, null, false, null,
       IntOps::clz);
+
+  static {
+    Primitive.addRuleLoader(ElementwiseRules::register);
+  }
 }

@@ -36,4 +36,8 @@ public final class Comparisons {
   /** {@code ge x y}: ordered dtypes. */
   public static final Primitive GE = Factories.comparison("ge", DTypeSet.ORDERED,
       (x, y) -> x >= y, (x, y, d) -> IntOps.compare(x, y, d) >= 0);
+
+  static {
+    Primitive.addRuleLoader(ElementwiseRules::register);
+  }
 }

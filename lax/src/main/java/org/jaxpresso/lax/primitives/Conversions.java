@@ -167,4 +167,8 @@ public final class Conversions {
     }
     return Rules.unary("reduce_precision", DTypeSet.FLOAT, null, avals);
   }
+
+  static {
+    Primitive.addRuleLoader(ElementwiseRules::register);
+  }
 }

@@ -304,4 +304,8 @@ public final class Convolution {
     }
     return r;
   }
+
+  static {
+    Primitive.addRuleLoader(ConvolutionRules::register);
+  }
 }

@@ -138,4 +138,8 @@ public final class Cumulative {
     }
     return m + Math.log1p(Math.exp(-Math.abs(a - b)));
   }
+
+  static {
+    Primitive.addRuleLoader(ReductionRules::register);
+  }
 }

@@ -304,4 +304,8 @@ public final class Dot {
     }
     return Array.wrap(out, r);
   }
+
+  static {
+    Primitive.addRuleLoader(DotRules::register);
+  }
 }

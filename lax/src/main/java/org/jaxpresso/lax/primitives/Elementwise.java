@@ -225,4 +225,8 @@ public final class Elementwise {
     }
     return Array.wrap(x.aval().withDType(dtype), dst);
   }
+
+  static {
+    Primitive.addRuleLoader(ElementwiseRules::register);
+  }
 }

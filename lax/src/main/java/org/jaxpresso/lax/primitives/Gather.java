@@ -292,4 +292,8 @@ public final class Gather {
     }
     return Array.wrap(out, to);
   }
+
+  static {
+    Primitive.addRuleLoader(GatherRules::register);
+  }
 }

@@ -271,4 +271,8 @@ public final class Reductions {
     }
     return Array.wrap(out, r);
   }
+
+  static {
+    Primitive.addRuleLoader(ReductionRules::register);
+  }
 }

@@ -270,4 +270,8 @@ public final class Scatter {
       res.setLong(dst, r);
     }
   }
+
+  static {
+    Primitive.addRuleLoader(GatherRules::register);
+  }
 }

@@ -133,4 +133,8 @@ public final class Selection {
     LaxSupport.checkSameDtypes("clamp", avals);
     return new ShapedArray(x.shape(), x.dtype(), LaxSupport.allWeak(avals));
   }
+
+  static {
+    Primitive.addRuleLoader(ElementwiseRules::register);
+  }
 }

@@ -524,4 +524,8 @@ public final class Shaping {
     }
     return Array.wrap(out, to);
   }
+
+  static {
+    Primitive.addRuleLoader(ShapingRules::register);
+  }
 }

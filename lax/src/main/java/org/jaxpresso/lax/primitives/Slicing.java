@@ -255,4 +255,9 @@ public final class Slicing {
     }
     return Array.wrap(out, to);
   }
+
+  static {
+    Primitive.addRuleLoader(ShapingRules::register);
+    Primitive.addRuleLoader(GatherRules::register);
+  }
 }

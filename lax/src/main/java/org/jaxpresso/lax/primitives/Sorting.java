@@ -190,4 +190,8 @@ public final class Sorting {
     }
     return List.of(Array.wrap(avals.get(0), values), Array.wrap(avals.get(1), indices));
   }
+
+  static {
+    Primitive.addRuleLoader(SortingRules::register);
+  }
 }

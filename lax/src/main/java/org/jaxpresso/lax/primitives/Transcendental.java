@@ -95,4 +95,8 @@ public final class Transcendental {
   /** {@code digamma x}: {@code Gamma'(x) / Gamma(x)} (float only; NaN at 0, -1, -2, ...). */
   public static final Primitive DIGAMMA =
       op("digamma", DTypeSet.FLOAT, false, (x, d) -> SpecialFunctions.digamma(x));
+
+  static {
+    Primitive.addRuleLoader(ElementwiseRules::register);
+  }
 }

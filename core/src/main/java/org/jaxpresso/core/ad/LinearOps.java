@@ -1,0 +1,55 @@
+package org.jaxpresso.core.ad;
+
+import java.util.Objects;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.ShapedArray;
+
+/**
+ * The few array operations the transformation machinery itself needs (zeros, accumulation,
+ * moving and adding batch axes). They are primitives of {@code lax}, which depends on core, so
+ * lax installs an implementation when its rules load, as JAX's core calls into {@code lax}
+ * lazily.
+ */
+public interface LinearOps {
+  /** Zeros of {@code aval}'s shape and dtype (weak type kept). */
+  NDArray zeros(ShapedArray aval);
+
+  /** {@code x + y} of equal avals (JAX's {@code add_any}). */
+  NDArray add(NDArray x, NDArray y);
+
+  /** {@code x} with dimension {@code from} moved to position {@code to}. */
+  NDArray moveAxis(NDArray x, int from, int to);
+
+  /** {@code x} broadcast with a new dimension of {@code size} inserted at {@code axis}. */
+  NDArray broadcastAxis(NDArray x, int size, int axis);
+
+  /** Installs the implementation (lax does it when its primitives load). */
+  static void install(LinearOps ops) {
+    Holder.ops = Objects.requireNonNull(ops);
+  }
+
+  /**
+   * The installed implementation.
+   *
+   * @throws IllegalStateException if no primitive library has installed one
+   */
+  static LinearOps get() {
+    LinearOps o = Holder.ops;
+    if (o == null) {
+      org.jaxpresso.core.Primitive.loadRules();
+      o = Holder.ops;
+    }
+    if (o == null) {
+      throw new IllegalStateException(
+          "no LinearOps installed: load org.jaxpresso.lax (its primitive families install them)");
+    }
+    return o;
+  }
+
+  /** Where the installed implementation lives. */
+  final class Holder {
+    private static volatile LinearOps ops;
+
+    private Holder() {}
+  }
+}
