@@ -285,41 +285,21 @@ public final class NumpySupport {
   }
 
   /**
-   * A possibly negative axis as an index in {@code [0, ndim)}.
+   * A possibly negative axis as an index in {@code [0, ndim)} (JAX's {@code _canonicalize_axis}).
    *
    * @throws JaxValueError {@code axis 2 is out of bounds for array of dimension 2}
    */
   public static int normalizeAxis(int axis, int ndim) {
-    if (axis < -ndim || axis >= ndim) {
-      throw new JaxValueError("axis " + axis + " is out of bounds for array of dimension " + ndim);
-    }
-    return axis < 0 ? axis + ndim : axis;
+    return org.jaxpresso.numpy.internal.shaping.Axes.canonicalize(axis, ndim);
   }
 
   /**
-   * Normalized, sorted, distinct axes; null means all axes.
+   * Normalized, sorted, distinct axes; null means all axes (JAX's {@code _reduction_dims}).
    *
-   * @throws JaxValueError on an out-of-range or repeated axis
+   * @throws JaxValueError on an out-of-range axis, or {@code duplicate value in 'axis': (0, 0)}
    */
   public static int[] normalizeAxes(int[] axes, int ndim) {
-    if (axes == null) {
-      int[] all = new int[ndim];
-      for (int i = 0; i < ndim; i++) {
-        all[i] = i;
-      }
-      return all;
-    }
-    int[] out = new int[axes.length];
-    for (int i = 0; i < axes.length; i++) {
-      out[i] = normalizeAxis(axes[i], ndim);
-    }
-    Arrays.sort(out);
-    for (int i = 1; i < out.length; i++) {
-      if (out[i] == out[i - 1]) {
-        throw new JaxValueError("repeated axis in reduction: " + Arrays.toString(axes));
-      }
-    }
-    return out;
+    return org.jaxpresso.numpy.internal.shaping.Axes.reduction(axes, ndim);
   }
 
   /**
