@@ -12,6 +12,6 @@ package org.jaxpresso.lax;
  * Lax.add(Array.scalar(1, DType.FLOAT32), 1.0);   // Array(2., dtype=float32)
  * }</pre>
  */
-public final class Lax extends LaxControlFlow {
+public final class Lax extends LaxLinalg {
   private Lax() {}
 }

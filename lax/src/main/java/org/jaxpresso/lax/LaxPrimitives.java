@@ -50,6 +50,7 @@ public final class LaxPrimitives {
       org.jaxpresso.lax.primitives.Dot.class,
       org.jaxpresso.lax.primitives.Convolution.class,
       // ==== end reduction families ====
+      org.jaxpresso.lax.primitives.Linalg.class,
     };
   }
 }

@@ -1,5 +1,6 @@
 package org.jaxpresso.numpy;
 
+import java.util.List;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.errors.JaxValueError;
@@ -8,19 +9,76 @@ import org.jaxpresso.lax.Lax;
 import org.jaxpresso.numpy.internal.NumpySupport;
 
 /**
- * JAX's {@code jax.numpy.linalg} functions that lower to plain lax primitives: {@link #norm}.
- * The operand is promoted to an inexact dtype first; reductions follow {@link Jnp#sum} and
- * {@link Jnp#max} (axis and keepdims through {@link ReduceOptions}).
+ * JAX's {@code jax.numpy.linalg} functions: {@link #norm} and the singular value decomposition
+ * {@link #svd} (with {@link #svdvals}). The operand is promoted to an inexact dtype first;
+ * reductions follow {@link Jnp#sum} and {@link Jnp#max} (axis and keepdims through
+ * {@link ReduceOptions}).
  *
  * <pre>{@code
  * Linalg.norm(array(3.0, 4.0))                          // Array(5., dtype=float32)
  * Linalg.norm(x, Jnp.axis(1).keepdims())                // row norms, as x.shape[0] x 1
  * Linalg.norm(x, Double.POSITIVE_INFINITY, Jnp.axis(0)) // max |x| per column
  * Linalg.norm(m, "fro")                                 // Frobenius norm of a matrix
+ * Linalg.norm(m, 2.0)                                   // largest singular value
+ * Linalg.SvdResult r = Linalg.svd(m, false);            // r.u() @ diag(r.s()) @ r.vh() == m
  * }</pre>
  */
 public final class Linalg {
   private Linalg() {}
+
+  /**
+   * The result of {@link #svd(Object)}, as JAX's {@code SVDResult(U, S, Vh)}: {@code a = u @
+   * diag(s) @ vh} for each matrix of {@code a}.
+   *
+   * @param u the left singular vectors as columns, {@code [..., m, m]} (full) or {@code [...,
+   *     m, k]}
+   * @param s the singular values, {@code [..., k]}, descending and non-negative, {@code k =
+   *     min(m, n)}
+   * @param vh the right singular vectors as rows, {@code [..., n, n]} (full) or {@code [..., k,
+   *     n]}
+   */
+  public record SvdResult(NDArray u, NDArray s, NDArray vh) {
+    /** {@code [u, s, vh]}, the tuple JAX returns. */
+    public List<NDArray> toList() {
+      return List.of(u, s, vh);
+    }
+  }
+
+  /**
+   * {@code jnp.linalg.svd(a)}: the full singular value decomposition of each matrix of
+   * {@code a} ({@code [..., m, n]}, promoted to an inexact dtype).
+   *
+   * @throws org.jaxpresso.core.errors.JaxTypeError for rank below 2 ({@code Input 0 to svd must
+   *     have rank at least 2, but got shape=(3,)}) or a float16 / bfloat16 operand, which JAX's
+   *     {@code svd} does not accept
+   */
+  public static SvdResult svd(Object a) {
+    return svd(a, true);
+  }
+
+  /**
+   * {@code jnp.linalg.svd(a, full_matrices)}: with {@code fullMatrices} {@code u} and {@code vh}
+   * are square, otherwise {@code [..., m, k]} and {@code [..., k, n]}. Singular vectors are
+   * unique only up to sign (and, for repeated singular values, up to a rotation).
+   */
+  public static SvdResult svd(Object a, boolean fullMatrices) {
+    List<NDArray> usv = Lax.svd(inexact(a), fullMatrices, true);
+    return new SvdResult(usv.get(0), usv.get(1), usv.get(2));
+  }
+
+  /**
+   * {@code jnp.linalg.svd(a, full_matrices, compute_uv)}: {@code [u, s, vh]} with
+   * {@code computeUv}, otherwise {@code [s]}.
+   */
+  public static List<NDArray> svd(Object a, boolean fullMatrices, boolean computeUv) {
+    return computeUv ? svd(a, fullMatrices).toList()
+        : Lax.svd(inexact(a), fullMatrices, false);
+  }
+
+  /** {@code jnp.linalg.svdvals(x)}: the singular values only, {@code [..., min(m, n)]}. */
+  public static NDArray svdvals(Object x) {
+    return svd(x, true, false).get(0);
+  }
 
   /** The 2-norm of {@code x} flattened (any rank): {@code sqrt(sum(x * x))}. */
   public static NDArray norm(Object x) {
@@ -50,12 +108,13 @@ public final class Linalg {
    * The norm of order {@code ord}. Vectors (one axis): {@code 2} (default), {@code 1}, {@code
    * inf} (max |x|), {@code -inf} (min |x|), {@code 0} (count of non-zeros) or any {@code p}
    * ({@code sum(|x|^p)^(1/p)}). Matrices (two axes): {@code 1}/{@code -1} (max/min column
-   * sum of |x|) and {@code inf}/{@code -inf} (max/min row sum).
+   * sum of |x|), {@code inf}/{@code -inf} (max/min row sum), {@code 2} (the largest singular
+   * value; 0 for an empty matrix) and {@code -2} (the smallest).
    *
-   * @throws JaxValueError for an order the kind of norm does not have, more than two axes, or
-   *     an axis out of range
-   * @throws UnsupportedOperationException for the matrix 2-norms ({@code 2}, {@code -2}),
-   *     which need singular values
+   * @throws JaxValueError for an order the kind of norm does not have, more than two axes, an
+   *     axis out of range, or {@code -2} (also {@code -1}, {@code -inf}) of an empty matrix
+   * @throws org.jaxpresso.core.errors.JaxTypeError for the matrix 2-norms of float16 and
+   *     bfloat16, which JAX's {@code svd} does not accept
    */
   public static NDArray norm(Object x, double ord, ReduceOptions o) {
     return dispatch(inexact(x), ord, null, o);
@@ -67,10 +126,12 @@ public final class Linalg {
   }
 
   /**
-   * A norm named by a string: {@code "fro"} / {@code "f"} (Frobenius, two axes).
+   * A norm named by a string: {@code "fro"} / {@code "f"} (Frobenius, two axes) or
+   * {@code "nuc"} (nuclear: the sum of the singular values, two axes).
    *
    * @throws JaxValueError for another name or a vector (one-axis) norm
-   * @throws UnsupportedOperationException for {@code "nuc"}, which needs singular values
+   * @throws org.jaxpresso.core.errors.JaxTypeError for {@code "nuc"} of float16 and bfloat16,
+   *     which JAX's {@code svd} does not accept
    */
   public static NDArray norm(Object x, String ord, ReduceOptions o) {
     return dispatch(inexact(x), null, ord, o);
@@ -150,10 +211,7 @@ public final class Linalg {
       return Lax.sqrt(Jnp.sum(Lax.mul(x, x), opts(keep, row, col)));
     }
     if ("nuc".equals(name) || (ord != null && Math.abs(ord) == 2.0)) {
-      throw new UnsupportedOperationException("norm: the matrix norm ord="
-          + (name != null ? "'" + name + "'" : PyFormat.reprDouble(ord))
-          + " needs singular values (svd), which jaxpresso does not provide yet; use ord='fro',"
-          + " 1, -1, inf or -inf");
+      return singularValueNorm(x, name != null ? 0.0 : ord, row, col, keep);
     }
     if (ord == null) {
       throw new JaxValueError("Invalid order '" + name + "' for matrix norm.");
@@ -162,13 +220,47 @@ public final class Linalg {
     if (ord == 1.0 || ord == -1.0) {
       int c = !keep && col > row ? col - 1 : col;
       NDArray colSums = Jnp.sum(absx, opts(keep, row));
-      return ord > 0 ? Jnp.max(colSums, opts(keep, c)) : Jnp.min(colSums, opts(keep, c));
+      return ord > 0 ? maxFromZero(colSums, c, keep) : Jnp.min(colSums, opts(keep, c));
     }
     if (ord == Double.POSITIVE_INFINITY || ord == Double.NEGATIVE_INFINITY) {
       int r = !keep && row > col ? row - 1 : row;
       NDArray rowSums = Jnp.sum(absx, opts(keep, col));
-      return ord > 0 ? Jnp.max(rowSums, opts(keep, r)) : Jnp.min(rowSums, opts(keep, r));
+      return ord > 0 ? maxFromZero(rowSums, r, keep) : Jnp.min(rowSums, opts(keep, r));
     }
     throw new JaxValueError("Invalid order '" + PyFormat.reprDouble(ord) + "' for matrix norm.");
+  }
+
+  /**
+   * JAX's {@code amax(x, axis=axis, keepdims=keep, initial=0)}: {@code reduce_max} then
+   * {@code max(0, .)}, so an empty axis gives 0.
+   */
+  private static NDArray maxFromZero(NDArray x, int axis, boolean keep) {
+    NDArray r = Lax.max(Array.scalar(0.0, x.dtype()), Lax.reduceMax(x, axis));
+    return keep ? Lax.expandDims(r, axis) : r;
+  }
+
+  /**
+   * The matrix norms of the singular values, as JAX: the two axes moved last, {@code svd(x,
+   * compute_uv=False)}, then the sum ({@code ord} 0 stands for {@code 'nuc'}), the maximum from
+   * 0 ({@code 2}) or the minimum ({@code -2}) over the last axis, and for keepdims the two axes
+   * restored as size 1.
+   */
+  private static NDArray singularValueNorm(NDArray x, double ord, int row, int col,
+      boolean keep) {
+    int nd = x.ndim();
+    // jnp.moveaxis's lax.transpose returns its operand (traced or not) for the identity.
+    NDArray moved = row == nd - 2 && col == nd - 1 ? x
+        : Jnp.moveaxis(x, new int[] {row, col}, new int[] {-2, -1});
+    NDArray s = svd(moved, true, false).get(0);
+    int last = s.ndim() - 1;
+    NDArray y;
+    if (ord == 2.0) {
+      y = maxFromZero(s, last, false);
+    } else if (ord == -2.0) {
+      y = Jnp.min(s, ReduceOptions.axis(last));
+    } else {
+      y = Jnp.sum(s, ReduceOptions.axis(last));
+    }
+    return keep ? Jnp.expandDims(y, row, col) : y;
   }
 }
