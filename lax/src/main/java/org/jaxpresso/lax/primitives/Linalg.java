@@ -162,4 +162,8 @@ public final class Linalg {
       out.setDouble(base + i, values[i]);
     }
   }
+
+  static {
+    Primitive.addRuleLoader(LinalgRules::register);
+  }
 }
