@@ -151,13 +151,22 @@ public final class ScanRules {
     for (int i = 0; i < n; i++) {
       lin[i] = args.get(i) == null;
     }
-    boolean[] inst = new boolean[ncarry + nys];
-    System.arraycopy(lin, nc, inst, 0, ncarry);
-    PartialEval.Split s = PartialEval.split(body, lin, inst);
-    for (int i = 0; i < ncarry; i++) {
-      if (s.unknownOut()[i] && !lin[nc + i]) {
-        throw new IllegalArgumentException("scan: transpose of a scan whose carry " + i
-            + " is known on entry but depends on the linear inputs (the scan is not linear)");
+    // A carry whose initial value is known (e.g. instantiated zero tangents) but which the body
+    // makes linear is transposed as linear; its cotangent is dropped, as in JAX.
+    PartialEval.Split s;
+    while (true) {
+      boolean[] inst = new boolean[ncarry + nys];
+      System.arraycopy(lin, nc, inst, 0, ncarry);
+      s = PartialEval.split(body, lin, inst);
+      boolean changed = false;
+      for (int i = 0; i < ncarry; i++) {
+        if (s.unknownOut()[i] && !lin[nc + i]) {
+          lin[nc + i] = true;
+          changed = true;
+        }
+      }
+      if (!changed) {
+        break;
       }
     }
     boolean[] linC = JaxprTransforms.slice(lin, 0, nc);
@@ -278,7 +287,8 @@ public final class ScanRules {
     List<NDArray> result = new ArrayList<>();
     int k = 0;
     for (int i = 0; i < n; i++) {
-      result.add(lin[i] ? outs.get(k++) : null);
+      NDArray c = lin[i] ? outs.get(k++) : null;
+      result.add(args.get(i) == null ? c : null);
     }
     if (linXAvals.size() + nlc + nlcarry != k) {
       throw new IllegalStateException("scan transpose produced " + k + " cotangents");

@@ -1,0 +1,192 @@
+package org.jaxpresso.jit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.Function;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.Flags;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.errors.JaxValueError;
+import org.jaxpresso.lax.Lax;
+import org.jaxpresso.lax.LaxControlFlow.Step;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transformations through control flow from the user's side: {@code grad} through a
+ * static {@code foriLoop} (a scan), a {@code cond} and a {@code scan}, the same under {@code
+ * jit} (both orders), {@code vmap} of a {@code cond} with a batched predicate and of a {@code
+ * whileLoop} with a batched bound, jitted; {@code grad} through a {@code whileLoop} raises JAX's
+ * error while {@code jvp} works. Values are checked against finite differences in float64 and
+ * against the closed forms.
+ */
+class TransformControlFlowTest {
+  @BeforeEach
+  void x64() {
+    Flags.setX64(true);
+  }
+
+  @AfterEach
+  void reset() {
+    Flags.resetX64();
+  }
+
+  private static Array vec(double... v) {
+    return Array.fromDoubles(DType.FLOAT64, v, v.length);
+  }
+
+  private static NDArray sum(NDArray x) {
+    return x.aval().rank() == 0 ? x : Lax.reduceSum(x, 0);
+  }
+
+  /** x -> sum of x^(2^4) by repeated squaring in a static fori_loop. */
+  private static NDArray powerLoop(NDArray x) {
+    return sum(Lax.foriLoop(0, 4, (i, c) -> Lax.mul(c, c), x));
+  }
+
+  private static NDArray piecewise(NDArray x) {
+    return Lax.cond(Lax.gt(sum(x), 0.0), (NDArray v) -> sum(Lax.sin(v)),
+        (NDArray v) -> sum(Lax.mul(v, v)), x);
+  }
+
+  /** A recurrence c <- tanh(w * c + x_t) over xs, summed. */
+  private static NDArray rnn(NDArray w, NDArray xs) {
+    Step<NDArray, NDArray> r = Lax.scan((NDArray c, NDArray x) -> {
+      NDArray n = Lax.tanh(Lax.add(Lax.mul(w, c), x));
+      return new Step<>(n, n);
+    }, Array.scalar(0.0, DType.FLOAT64), xs);
+    return sum(r.y());
+  }
+
+  private static double[] fdGrad(Function<NDArray, NDArray> f, double[] x) {
+    double eps = 1e-6;
+    double[] g = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      double[] p = x.clone();
+      double[] m = x.clone();
+      p[i] += eps;
+      m[i] -= eps;
+      g[i] = (f.apply(vec(p)).doubleValue() - f.apply(vec(m)).doubleValue())
+          / (2 * eps);
+    }
+    return g;
+  }
+
+  @Test
+  void gradThroughStaticForiLoopIsTheClosedForm() {
+    double[] x = {0.5, -1.1, 0.9};
+    NDArray g = Jax.grad(TransformControlFlowTest::powerLoop).apply(vec(x));
+    double[] want = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      want[i] = 16 * Math.pow(x[i], 15);
+    }
+    assertArrayEquals(want, g.toDoubleArray(), 1e-12);
+    NDArray jg = Jax.jit(Jax.grad(TransformControlFlowTest::powerLoop)).apply(vec(x));
+    assertArrayEquals(want, jg.toDoubleArray(), 1e-12);
+    NDArray gj = Jax.grad((NDArray v) -> Jax.jit(TransformControlFlowTest::powerLoop).apply(v))
+        .apply(vec(x));
+    assertArrayEquals(want, gj.toDoubleArray(), 1e-12);
+  }
+
+  @Test
+  void gradThroughCondTakesTheBranchTaken() {
+    double[] pos = {0.3, 0.7};
+    double[] neg = {-0.3, -0.7};
+    Function<NDArray, NDArray> g = Jax.grad(TransformControlFlowTest::piecewise);
+    Function<NDArray, NDArray> jg = Jax.jit(g);
+    assertArrayEquals(new double[] {Math.cos(0.3), Math.cos(0.7)},
+        g.apply(vec(pos)).toDoubleArray(), 1e-12);
+    assertArrayEquals(new double[] {-0.6, -1.4}, g.apply(vec(neg)).toDoubleArray(), 1e-12);
+    assertArrayEquals(g.apply(vec(pos)).toDoubleArray(), jg.apply(vec(pos)).toDoubleArray(),
+        1e-12);
+    assertArrayEquals(g.apply(vec(neg)).toDoubleArray(), jg.apply(vec(neg)).toDoubleArray(),
+        1e-12);
+  }
+
+  @Test
+  void gradOfAScannedRecurrenceMatchesFiniteDifferences() {
+    NDArray xs = vec(0.1, -0.4, 0.8, 0.3, -0.2);
+    Function<NDArray, NDArray> f = w -> rnn(w, xs);
+    double[] w = {0.7};
+    Function<NDArray, NDArray> fv = v -> f.apply(Lax.reshape(v, new int[0]));
+    double[] fd = fdGrad(fv, w);
+    NDArray w0 = Array.scalar(0.7, DType.FLOAT64);
+    assertEquals(fd[0], Jax.grad(f).apply(w0).doubleValue(), 1e-8);
+    assertEquals(fd[0], Jax.jit(Jax.grad(f)).apply(w0).doubleValue(), 1e-8);
+    java.util.function.BiFunction<NDArray, NDArray, List<Object>> both =
+        Jax.grad(TransformControlFlowTest::rnn, 0, 1);
+    List<Object> gs = both.apply(w0, xs);
+    double[] fdx = fdGrad(v -> rnn(w0, v), xs.toDoubleArray());
+    assertArrayEquals(fdx, ((NDArray) gs.get(1)).toDoubleArray(), 1e-8);
+    assertEquals(fd[0], ((NDArray) gs.get(0)).doubleValue(), 1e-8);
+  }
+
+  @Test
+  void vmapOfCondWithABatchedPredicateSelectsPerElement() {
+    NDArray xs = Lax.reshape(vec(0.3, 0.7, -0.3, -0.7, 1.0, -2.0), new int[] {3, 2});
+    Function<NDArray, NDArray> v = Jax.vmap(TransformControlFlowTest::piecewise);
+    double[] want = new double[3];
+    for (int k = 0; k < 3; k++) {
+      NDArray row = Lax.reshape(Lax.slice(xs, new int[] {k, 0}, new int[] {k + 1, 2}),
+          new int[] {2});
+      want[k] = piecewise(row).doubleValue();
+    }
+    assertArrayEquals(want, v.apply(xs).toDoubleArray(), 1e-15);
+    assertArrayEquals(want, Jax.jit(v).apply(xs).toDoubleArray(), 1e-15);
+    String jaxpr = Jax.makeJaxpr(v).apply(xs).toString();
+    assertTrue(jaxpr.contains("select_n"), jaxpr);
+    assertTrue(!jaxpr.contains("cond["), jaxpr);
+    NDArray perExampleGrads = Jax.vmap(Jax.grad(TransformControlFlowTest::piecewise))
+        .apply(xs);
+    assertArrayEquals(new double[] {Math.cos(0.3), Math.cos(0.7), -0.6, -1.4, 2.0, -4.0}, perExampleGrads.toDoubleArray(), 1e-12);
+  }
+
+  /** Halves x until it is below the bound: a data-dependent trip count per element. */
+  private static NDArray halveBelow(NDArray x) {
+    return Lax.whileLoop((NDArray c) -> Lax.gt(c, 1.0), (NDArray c) -> Lax.mul(c, 0.5), x);
+  }
+
+  @Test
+  void vmapOfWhileWithABatchedPredicateRunsEachElementToItsEnd() {
+    NDArray xs = vec(0.5, 3.0, 17.0, 1.5);
+    double[] want = {0.5, 0.75, 17.0 / 32, 0.75};
+    Function<NDArray, NDArray> v = Jax.vmap(TransformControlFlowTest::halveBelow);
+    assertArrayEquals(want, v.apply(xs).toDoubleArray(), 0);
+    assertArrayEquals(want, Jax.jit(v).apply(xs).toDoubleArray(), 0);
+  }
+
+  @Test
+  void gradThroughWhileIsJaxsErrorButJvpWorks() {
+    NDArray x = Array.scalar(3.0, DType.FLOAT64);
+    Function<NDArray, NDArray> f = TransformControlFlowTest::halveBelow;
+    JaxValueError e = assertThrows(JaxValueError.class, () -> Jax.grad(f).apply(x));
+    assertEquals("Reverse-mode differentiation does not work for lax.while_loop or"
+        + " lax.fori_loop with dynamic start/stop values. Try using lax.scan, or using"
+        + " fori_loop with static start/stop.", e.getMessage());
+    Jax.JvpPair<NDArray> jvp = Jax.jvp(f, x, Array.scalar(1.0, DType.FLOAT64));
+    assertEquals(0.75, jvp.primal().doubleValue(), 0);
+    assertEquals(0.25, jvp.tangent().doubleValue(), 0);
+    Jax.JvpPair<NDArray> jj = Jax.jvp(Jax.jit(f), x, Array.scalar(1.0, DType.FLOAT64));
+    assertEquals(0.25, jj.tangent().doubleValue(), 0);
+    // fori_loop with a traced bound is a while: reverse mode fails the same way.
+    JaxValueError e2 = assertThrows(JaxValueError.class, () -> Jax.grad((NDArray v) ->
+        Lax.foriLoop(0L, Lax.convertElementType(v, DType.INT64), (i, c) -> Lax.mul(c, v), v))
+        .apply(x));
+    assertEquals(e.getMessage(), e2.getMessage());
+  }
+
+  @Test
+  void hessianThroughScanMatchesTheClosedForm() {
+    Function<NDArray, NDArray> f = TransformControlFlowTest::powerLoop;
+    NDArray h = Jax.hessian(f).apply(vec(0.5, -0.9));
+    assertArrayEquals(new double[] {240 * Math.pow(0.5, 14), 0, 0, 240 * Math.pow(-0.9, 14)},
+        h.toDoubleArray(), 1e-10);
+  }
+}
