@@ -121,6 +121,24 @@ class ControlFlowRulesTest {
         ops -> Lax.mul((NDArray) ops[1], sum((NDArray) ops[0])), a.get(0), a.get(1));
   }
 
+  /** A scan from a constant carry: its tangent starts as an instantiated zero. */
+  private static NDArray constInit(List<NDArray> a) {
+    NDArray w = a.get(1);
+    Step<NDArray, NDArray> r = Lax.scan((NDArray c, NDArray x) -> {
+      NDArray n = Lax.tanh(Lax.add(Lax.mul(w, c), x));
+      return new Step<>(n, Lax.mul(n, Lax.sin(w)));
+    }, Array.scalar(0.0, DType.FLOAT64), a.get(0));
+    return Lax.add(r.carry(), sum(r.y()));
+  }
+
+  /** A cond whose branches also return an integer, which has no tangent. */
+  private static NDArray condWithIntOutput(List<NDArray> a) {
+    List<NDArray> r = Lax.cond(Lax.gt(sum(a.get(0)), 0.0),
+        (NDArray v) -> List.of(Lax.sin(v), Array.scalar(1L, DType.INT64)),
+        (NDArray v) -> List.of(Lax.mul(v, 3.0), Array.scalar(2L, DType.INT64)), a.get(0));
+    return Lax.mul(r.get(0), Lax.convertElementType(r.get(1), DType.FLOAT64));
+  }
+
   private static NDArray mapCase(List<NDArray> a) {
     NDArray w = a.get(1);
     NDArray ys = Lax.map((NDArray x) -> Lax.mul(Lax.sin(x), w), a.get(0));
@@ -156,6 +174,12 @@ class ControlFlowRulesTest {
             List.of(In.of(-1, 1, 5), In.of(-1, 1))),
         new Case("scan in cond", ControlFlowRulesTest::scanInCond,
             List.of(In.of(-1, 1, 3), In.of(0.1, 1))),
+        new Case("scan constant init", ControlFlowRulesTest::constInit,
+            List.of(In.of(-1, 1, 4), In.of(-1, 1))),
+        new Case("cond int output true", ControlFlowRulesTest::condWithIntOutput,
+            List.of(In.of(0.1, 1, 3))),
+        new Case("cond int output false", ControlFlowRulesTest::condWithIntOutput,
+            List.of(In.of(-1, -0.1, 3))),
         new Case("map", ControlFlowRulesTest::mapCase,
             List.of(In.of(-1, 1, 3, 2), In.of(-1, 1, 2))));
   }
