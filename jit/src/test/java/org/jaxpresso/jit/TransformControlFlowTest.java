@@ -189,4 +189,48 @@ class TransformControlFlowTest {
     assertArrayEquals(new double[] {240 * Math.pow(0.5, 14), 0, 0, 240 * Math.pow(-0.9, 14)},
         h.toDoubleArray(), 1e-10);
   }
+
+  private static int count(String s, String sub) {
+    int n = 0;
+    for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  @Test
+  void jaxprsOfTransformedLoopsHaveJaxsStructure() {
+    Function<NDArray, NDArray> f = x -> Lax.reduceSum(
+        Lax.foriLoop(0, 3, (i, c) -> Lax.sin(Lax.mul(c, x)), x), 0);
+    Array x = Array.of(new float[] {1, 2, 3}, 3);
+    String grad = Jax.makeJaxpr(Jax.grad(f)).apply(x).toString();
+    // A forward scan computing the primal and the residuals, then the transposed body scanned
+    // in reverse, reading the residuals rather than recomputing them.
+    assertEquals(2, count(grad, "scan["), grad);
+    assertEquals(1, count(grad, "reverse=True"), grad);
+    String reversed = grad.substring(grad.lastIndexOf("scan["));
+    assertTrue(!reversed.contains("sin") && !reversed.contains("cos"), grad);
+    String jvp = Jax.makeJaxpr((NDArray v) -> Jax.jvp(f, v, v).tangent()).apply(x).toString();
+    assertEquals(1, count(jvp, "scan["), jvp);
+    assertTrue(jvp.contains("ft_in=((None, None), (None, None, None), ())"), jvp);
+    NDArray xs = Array.of(new float[] {1, 2, 3, 4, 5, 6}, 2, 3);
+    String vmapped = Jax.makeJaxpr(Jax.vmap(f)).apply(xs).toString();
+    assertEquals(1, count(vmapped, "scan["), vmapped);
+    assertTrue(vmapped.contains("f32[2,3]"), vmapped);
+  }
+
+  @Test
+  void vmapOfCondWithAnUnbatchedPredicateKeepsTheCond() {
+    NDArray flag = Array.scalar(1.0, DType.FLOAT64);
+    java.util.function.BiFunction<NDArray, NDArray, NDArray> g = (p, v) -> Lax.cond(
+        Lax.gt(p, 0.0), (NDArray u) -> Lax.sin(u), (NDArray u) -> Lax.mul(u, u), v);
+    java.util.function.BiFunction<NDArray, NDArray, NDArray> vg =
+        Jax.vmap(g, new Integer[] {null, 0}, 0);
+    NDArray xs = vec(0.1, 0.2, 0.3);
+    assertArrayEquals(new double[] {Math.sin(0.1), Math.sin(0.2), Math.sin(0.3)},
+        vg.apply(flag, xs).toDoubleArray(), 1e-15);
+    String j = Jax.makeJaxpr(vg).apply(flag, xs).toString();
+    assertEquals(1, count(j, "cond["), j);
+    assertTrue(!j.contains("select_n"), j);
+  }
 }

@@ -132,7 +132,7 @@ public final class CondRules {
     List<JaxprTransforms.Hoisted> hs = new ArrayList<>();
     for (ClosedJaxpr b : branches) {
       Jaxpr j = JaxprTransforms.open(b);
-      hs.add(JaxprTransforms.trace(in -> {
+      hs.add(JaxprTransforms.dce(JaxprTransforms.trace(in -> {
         Jaxpr linear = new Jaxpr(JaxprTransforms.select(j.invars(), lin, false),
             JaxprTransforms.select(j.invars(), lin, true), j.eqns(), j.outvars());
         List<NDArray> res = Transpose.backwardPass(
@@ -143,7 +143,7 @@ public final class CondRules {
           out.add(res.get(i) != null ? res.get(i) : JaxprTransforms.zeros(linAvals.get(i)));
         }
         return out;
-      }, inAvals, "cond_transpose", "transpose"));
+      }, inAvals, "cond_transpose", "transpose")));
     }
     Merged m = merge(hs);
     List<NDArray> in = new ArrayList<>();

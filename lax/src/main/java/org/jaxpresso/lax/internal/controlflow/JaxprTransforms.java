@@ -70,6 +70,13 @@ public final class JaxprTransforms {
     return new Hoisted(new Jaxpr(List.of(), invars, j.eqns(), j.outvars()), c.consts());
   }
 
+  /** {@code h} without the equations whose results are unused (every input kept). */
+  public static Hoisted dce(Hoisted h) {
+    boolean[] keep = new boolean[h.jaxpr().invars().size()];
+    java.util.Arrays.fill(keep, true);
+    return new Hoisted(JaxprEdits.dce(h.jaxpr(), keep).jaxpr(), h.consts());
+  }
+
   /** Runs {@code j} (a jaxpr without constvars) on {@code args} under the current trace. */
   public static List<NDArray> eval(Jaxpr j, List<? extends NDArray> args) {
     return JaxprEval.eval(ClosedJaxpr.of(j), args);

@@ -14,6 +14,7 @@ import org.jaxpresso.core.jaxpr.Atom;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.jaxpr.Jaxpr;
 import org.jaxpresso.core.jaxpr.Var;
+import org.jaxpresso.core.tracing.JitTracer;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.lax.primitives.Scan;
 
@@ -118,13 +119,13 @@ public final class ScanRules {
         }
       }
     }
-    List<NDArray> outs = Scan.SCAN.bind(args, with(params, ClosedJaxpr.of(newBody),
-        params.getBoolean("reverse"), h + nc + ntc, ncarry + ntcarry, nxs + ntx));
+    Params jointParams = with(params, ClosedJaxpr.of(newBody), params.getBoolean("reverse"),
+        h + nc + ntc, ncarry + ntcarry, nxs + ntx);
+    List<NDArray> outs = Trace.current() instanceof PartialEvalTrace pe
+        ? partialEval(newBody, jointParams, args, pe)
+        : Scan.SCAN.bind(args, jointParams);
     List<NDArray> primalOut = new ArrayList<>(outs.subList(0, ncarry));
     primalOut.addAll(outs.subList(ncarry + ntcarry, ncarry + ntcarry + nys));
-    if (Trace.current() instanceof PartialEvalTrace) {
-      primalOut = Scan.SCAN.bind(primals, params);
-    }
     List<NDArray> tOut = new ArrayList<>();
     int k = ncarry;
     for (int i = 0; i < ncarry; i++) {
@@ -137,6 +138,54 @@ public final class ScanRules {
     return new Primitive.JvpResult(primalOut, tOut);
   }
 
+  /**
+   * The JVP scan under reverse mode (JAX's {@code _scan_partial_eval}): its known part runs now
+   * and returns the primal outputs and the residuals; the unknown part, a scan of the tangents
+   * reading the residuals, is staged into the linear jaxpr.
+   */
+  private static List<NDArray> partialEval(Jaxpr body, Params params, List<NDArray> args,
+      PartialEvalTrace pe) {
+    int n = args.size();
+    boolean[] unknown = new boolean[n];
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      unknown[i] = args.get(i) instanceof JitTracer t && t.trace() == pe.staging();
+      any |= unknown[i];
+    }
+    if (!any) {
+      return Scan.SCAN.bind(args, params);
+    }
+    int nc = Scan.numConsts(params);
+    int ncarry = Scan.numCarry(params);
+    ScanSplit sp = ScanSplit.run(body, params, args, unknown, true);
+    boolean[] unk = sp.unknown;
+    List<NDArray> in = new ArrayList<>();
+    for (int r : sp.inv) {
+      in.add(sp.invariant[r]);
+    }
+    in.addAll(JaxprTransforms.select(args.subList(0, nc), JaxprTransforms.slice(unk, 0, nc),
+        true));
+    in.addAll(JaxprTransforms.select(args.subList(nc, nc + ncarry),
+        JaxprTransforms.slice(unk, nc, nc + ncarry), true));
+    for (int r : sp.stk) {
+      in.add(sp.stacked[r]);
+    }
+    List<NDArray> ux = JaxprTransforms.select(args.subList(nc + ncarry, n),
+        JaxprTransforms.slice(unk, nc + ncarry, n), true);
+    in.addAll(ux);
+    int nuc = JaxprTransforms.count(JaxprTransforms.slice(unk, 0, nc));
+    int nucarry = JaxprTransforms.count(JaxprTransforms.slice(unk, nc, nc + ncarry));
+    List<NDArray> uOuts = Scan.SCAN.bind(in, with(params,
+        ClosedJaxpr.of(sp.unknownBody(nc, ncarry)), params.getBoolean("reverse"),
+        sp.inv.size() + nuc, nucarry, sp.stk.size() + ux.size()));
+    List<NDArray> outs = new ArrayList<>();
+    int k = 0;
+    for (int i = 0; i < sp.knownOuts.length; i++) {
+      outs.add(sp.split.unknownOut()[i] ? uOuts.get(k++) : sp.knownOuts[i]);
+    }
+    return outs;
+  }
+
   /** The transpose, linear in the operands given as null. */
   public static List<NDArray> transpose(List<NDArray> cts, List<NDArray> args,
       List<ShapedArray> avals, Params params) {
@@ -147,83 +196,28 @@ public final class ScanRules {
     int nys = body.outvars().size() - ncarry;
     int length = params.getInt("length");
     boolean reverse = params.getBoolean("reverse");
-    boolean[] lin = new boolean[n];
+    boolean[] given = new boolean[n];
     for (int i = 0; i < n; i++) {
-      lin[i] = args.get(i) == null;
+      given[i] = args.get(i) == null;
     }
     // A carry whose initial value is known (e.g. instantiated zero tangents) but which the body
     // makes linear is transposed as linear; its cotangent is dropped, as in JAX.
-    PartialEval.Split s;
-    while (true) {
-      boolean[] inst = new boolean[ncarry + nys];
-      System.arraycopy(lin, nc, inst, 0, ncarry);
-      s = PartialEval.split(body, lin, inst);
-      boolean changed = false;
-      for (int i = 0; i < ncarry; i++) {
-        if (s.unknownOut()[i] && !lin[nc + i]) {
-          lin[nc + i] = true;
-          changed = true;
-        }
-      }
-      if (!changed) {
-        break;
-      }
-    }
+    ScanSplit sp = ScanSplit.run(body, params, args, given, false);
+    PartialEval.Split s = sp.split;
+    boolean[] lin = sp.unknown;
     boolean[] linC = JaxprTransforms.slice(lin, 0, nc);
     boolean[] linCarry = JaxprTransforms.slice(lin, nc, nc + ncarry);
-    boolean[] linX = JaxprTransforms.slice(lin, nc + ncarry, n);
-    List<NDArray> knownC = JaxprTransforms.select(args.subList(0, nc), linC, false);
-    List<NDArray> knownCarry = JaxprTransforms.select(args.subList(nc, nc + ncarry), linCarry,
-        false);
-    List<NDArray> knownX = JaxprTransforms.select(args.subList(nc + ncarry, n), linX, false);
-    int kc = knownC.size();
-    int kcarry = knownCarry.size();
-    Jaxpr known = s.known();
-    int nKnownOut = known.outvars().size() - s.numResiduals();
-    int kys = nKnownOut - kcarry;
-    // Residuals: loop-invariant when they are known consts, the xs themselves when they are
-    // known xs, otherwise per-step outputs of a forward scan of the known part.
     int nr = s.numResiduals();
-    NDArray[] invariant = new NDArray[nr];
-    NDArray[] stacked = new NDArray[nr];
-    List<Integer> computed = new ArrayList<>();
-    for (int r = 0; r < nr; r++) {
-      Atom a = known.outvars().get(nKnownOut + r);
-      int idx = a instanceof Var v ? known.invars().indexOf(v) : -1;
-      if (idx >= 0 && idx < kc) {
-        invariant[r] = knownC.get(idx);
-      } else if (idx >= kc + kcarry) {
-        stacked[r] = knownX.get(idx - kc - kcarry);
-      } else {
-        computed.add(r);
-      }
-    }
-    if (!computed.isEmpty()) {
-      List<Atom> outs = new ArrayList<>(known.outvars().subList(0, nKnownOut));
-      for (int r : computed) {
-        outs.add(known.outvars().get(nKnownOut + r));
-      }
-      Jaxpr fwd = new Jaxpr(List.of(), known.invars(), known.eqns(), outs);
-      List<NDArray> in = new ArrayList<>(knownC);
-      in.addAll(knownCarry);
-      in.addAll(knownX);
-      List<NDArray> res = Scan.SCAN.bind(in, with(params, ClosedJaxpr.of(fwd), reverse, kc,
-          kcarry, knownX.size()));
-      for (int i = 0; i < computed.size(); i++) {
-        stacked[computed.get(i)] = res.get(nKnownOut + i);
-      }
-    }
+    NDArray[] invariant = sp.invariant;
+    NDArray[] stacked = sp.stacked;
     Jaxpr u = s.unknown();
     List<ShapedArray> linAvals = JaxprTransforms.select(avals, lin, true);
     int nlc = JaxprTransforms.count(linC);
     int nlcarry = JaxprTransforms.count(linCarry);
     List<ShapedArray> linCAvals = linAvals.subList(0, nlc);
     List<ShapedArray> linXAvals = linAvals.subList(nlc + nlcarry, linAvals.size());
-    List<Integer> inv = new ArrayList<>();
-    List<Integer> stk = new ArrayList<>();
-    for (int r = 0; r < nr; r++) {
-      (invariant[r] != null ? inv : stk).add(r);
-    }
+    List<Integer> inv = sp.inv;
+    List<Integer> stk = sp.stk;
     boolean[] unkYs = JaxprTransforms.slice(s.unknownOut(), ncarry, ncarry + nys);
     List<ShapedArray> bodyOutAvals = JaxprTransforms.outAvals(body);
     List<ShapedArray> tAvals = new ArrayList<>();
@@ -239,7 +233,7 @@ public final class ScanRules {
         true));
     int ni = inv.size();
     int ns = stk.size();
-    JaxprTransforms.Hoisted tb = JaxprTransforms.trace(in -> {
+    JaxprTransforms.Hoisted tb = JaxprTransforms.dce(JaxprTransforms.trace(in -> {
       NDArray[] resVals = new NDArray[nr];
       for (int i = 0; i < ni; i++) {
         resVals[inv.get(i)] = in.get(i);
@@ -261,7 +255,7 @@ public final class ScanRules {
         out.add(i < nlc ? Lax.add(acc.get(i), c) : c);
       }
       return out;
-    }, tAvals, "scan_transpose", "transpose");
+    }, tAvals, "scan_transpose", "transpose"));
     List<NDArray> in = new ArrayList<>(tb.consts());
     for (int r : inv) {
       in.add(invariant[r]);
@@ -288,7 +282,7 @@ public final class ScanRules {
     int k = 0;
     for (int i = 0; i < n; i++) {
       NDArray c = lin[i] ? outs.get(k++) : null;
-      result.add(args.get(i) == null ? c : null);
+      result.add(given[i] ? c : null);
     }
     if (linXAvals.size() + nlc + nlcarry != k) {
       throw new IllegalStateException("scan transpose produced " + k + " cotangents");
