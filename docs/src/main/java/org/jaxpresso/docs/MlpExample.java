@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import org.jaxpresso.Jax;
 import org.jaxpresso.core.Array;
-import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.numpy.Jnp;
 import org.jaxpresso.numpy.Nn;

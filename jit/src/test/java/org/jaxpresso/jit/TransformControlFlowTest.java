@@ -145,7 +145,8 @@ class TransformControlFlowTest {
     assertTrue(!jaxpr.contains("cond["), jaxpr);
     NDArray perExampleGrads = Jax.vmap(Jax.grad(TransformControlFlowTest::piecewise))
         .apply(xs);
-    assertArrayEquals(new double[] {Math.cos(0.3), Math.cos(0.7), -0.6, -1.4, 2.0, -4.0}, perExampleGrads.toDoubleArray(), 1e-12);
+    assertArrayEquals(new double[] {Math.cos(0.3), Math.cos(0.7), -0.6, -1.4, 2.0, -4.0},
+        perExampleGrads.toDoubleArray(), 1e-12);
   }
 
   /** Halves x until it is below the bound: a data-dependent trip count per element. */
