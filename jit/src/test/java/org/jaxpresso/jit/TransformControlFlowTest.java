@@ -218,6 +218,14 @@ class TransformControlFlowTest {
     String vmapped = Jax.makeJaxpr(Jax.vmap(f)).apply(xs).toString();
     assertEquals(1, count(vmapped, "scan["), vmapped);
     assertTrue(vmapped.contains("f32[2,3]"), vmapped);
+    // grad through cond: a cond of the known parts returning the residuals (cos), then the
+    // transposed cond reading them.
+    String gc = Jax.makeJaxpr(Jax.grad(TransformControlFlowTest::piecewise))
+        .apply(vec(0.5, 0.25)).toString();
+    assertEquals(2, count(gc, "cond["), gc);
+    String transposed = gc.substring(gc.lastIndexOf("cond["));
+    assertTrue(gc.contains("cos") && !transposed.contains("cos")
+        && !transposed.contains("sin"), gc);
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.jaxpresso.core.ad.Transpose;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.jaxpr.Jaxpr;
 import org.jaxpresso.core.jaxpr.Var;
+import org.jaxpresso.core.tracing.JitTracer;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.lax.primitives.Cond;
 
@@ -88,18 +89,117 @@ public final class CondRules {
     args.addAll(m.consts());
     args.addAll(primals.subList(1, primals.size()));
     args.addAll(nzTangents);
-    List<NDArray> outs = Cond.COND.bind(args, Cond.params(m.branches()));
+    List<NDArray> outs = Trace.current() instanceof PartialEvalTrace pe
+        ? partialEval(m.branches(), args, pe)
+        : Cond.COND.bind(args, Cond.params(m.branches()));
     List<NDArray> primalOut = outs.subList(0, nOut);
-    if (Trace.current() instanceof PartialEvalTrace) {
-      // Under reverse mode the joint cond is staged as a whole: compute the primal outputs now.
-      primalOut = Cond.COND.bind(primals, params);
-    }
     List<NDArray> tOut = new ArrayList<>();
     int k = nOut;
     for (int i = 0; i < nOut; i++) {
       tOut.add(nzOut[i] ? outs.get(k++) : null);
     }
     return new Primitive.JvpResult(primalOut, tOut);
+  }
+
+  /**
+   * The JVP cond under reverse mode (JAX's {@code _cond_partial_eval}): a cond of the branches'
+   * known parts runs now, returning the known outputs and the residuals (each branch fills the
+   * other branches' residual slots with zeros); a cond of the unknown parts, reading the
+   * residuals, is staged. With an unknown index the whole cond is staged.
+   */
+  private static List<NDArray> partialEval(List<ClosedJaxpr> branches, List<NDArray> args,
+      PartialEvalTrace pe) {
+    int n = args.size() - 1;
+    boolean[] unk = new boolean[n];
+    boolean any = false;
+    for (int i = 0; i < n; i++) {
+      unk[i] = isUnknown(args.get(i + 1), pe);
+      any |= unk[i];
+    }
+    if (!any || isUnknown(args.get(0), pe)) {
+      return Cond.COND.bind(args, Cond.params(branches));
+    }
+    int nOut = branches.get(0).jaxpr().outvars().size();
+    boolean[] outUnk = new boolean[nOut];
+    for (ClosedJaxpr b : branches) {
+      boolean[] u = PartialEval.split(b.jaxpr(), unk, new boolean[nOut]).unknownOut();
+      for (int i = 0; i < nOut; i++) {
+        outUnk[i] |= u[i];
+      }
+    }
+    List<PartialEval.Split> splits = new ArrayList<>();
+    List<List<ShapedArray>> resAvals = new ArrayList<>();
+    for (ClosedJaxpr b : branches) {
+      PartialEval.Split sp = PartialEval.split(b.jaxpr(), unk, outUnk);
+      splits.add(sp);
+      List<ShapedArray> outs = JaxprTransforms.outAvals(sp.known());
+      resAvals.add(outs.subList(outs.size() - sp.numResiduals(), outs.size()));
+    }
+    List<NDArray> knownArgs = JaxprTransforms.select(args.subList(1, args.size()), unk, false);
+    List<ShapedArray> knownAvals = new ArrayList<>();
+    for (NDArray a : knownArgs) {
+      knownAvals.add(a.aval());
+    }
+    List<JaxprTransforms.Hoisted> known = new ArrayList<>();
+    for (int j = 0; j < branches.size(); j++) {
+      int jj = j;
+      known.add(JaxprTransforms.trace(in -> {
+        Jaxpr kj = splits.get(jj).known();
+        List<NDArray> o = JaxprTransforms.eval(kj, in);
+        int nk = o.size() - splits.get(jj).numResiduals();
+        List<NDArray> r = new ArrayList<>(o.subList(0, nk));
+        for (int i = 0; i < branches.size(); i++) {
+          if (i == jj) {
+            r.addAll(o.subList(nk, o.size()));
+          } else {
+            for (ShapedArray a : resAvals.get(i)) {
+              r.add(JaxprTransforms.zeros(a));
+            }
+          }
+        }
+        return r;
+      }, knownAvals, "cond_known", "partial_eval"));
+    }
+    Merged mk = merge(known);
+    List<NDArray> kin = new ArrayList<>();
+    kin.add(args.get(0));
+    kin.addAll(mk.consts());
+    kin.addAll(knownArgs);
+    List<NDArray> kout = Cond.COND.bind(kin, Cond.params(mk.branches()));
+    int nKnownOut = nOut - JaxprTransforms.count(outUnk);
+    List<ClosedJaxpr> unknown = new ArrayList<>();
+    for (int j = 0; j < branches.size(); j++) {
+      Jaxpr u = splits.get(j).unknown();
+      int nr = splits.get(j).numResiduals();
+      List<Var> in = new ArrayList<>();
+      for (int i = 0; i < branches.size(); i++) {
+        if (i == j) {
+          in.addAll(u.invars().subList(0, nr));
+        } else {
+          for (ShapedArray a : resAvals.get(i)) {
+            in.add(Var.of(a));
+          }
+        }
+      }
+      in.addAll(u.invars().subList(nr, u.invars().size()));
+      unknown.add(ClosedJaxpr.of(new Jaxpr(List.of(), in, u.eqns(), u.outvars())));
+    }
+    List<NDArray> uin = new ArrayList<>();
+    uin.add(args.get(0));
+    uin.addAll(kout.subList(nKnownOut, kout.size()));
+    uin.addAll(JaxprTransforms.select(args.subList(1, args.size()), unk, true));
+    List<NDArray> uout = Cond.COND.bind(uin, Cond.params(unknown));
+    List<NDArray> outs = new ArrayList<>();
+    int k = 0;
+    int ku = 0;
+    for (int i = 0; i < nOut; i++) {
+      outs.add(outUnk[i] ? uout.get(ku++) : kout.get(k++));
+    }
+    return outs;
+  }
+
+  private static boolean isUnknown(NDArray x, PartialEvalTrace pe) {
+    return x instanceof JitTracer t && t.trace() == pe.staging();
   }
 
   /**
