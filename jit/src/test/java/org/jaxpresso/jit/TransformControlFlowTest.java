@@ -282,4 +282,20 @@ class TransformControlFlowTest {
     assertArrayEquals(new double[] {-Math.sin(0.3), 0, 0, -Math.sin(0.7)}, h.toDoubleArray(),
         1e-12);
   }
+
+  @Test
+  void gradOfVmappedCondIgnoresTheUntakenBranchsNonFiniteDerivative() {
+    // sqrt of a negative is NaN with a NaN derivative; the batched cond's select must not let
+    // it reach the gradient (JAX's stop_gradient on the operands of the untaken branch).
+    Function<NDArray, NDArray> f = x -> Lax.cond(Lax.gt(x, 0.0), (NDArray v) -> Lax.sqrt(v),
+        (NDArray v) -> Lax.mul(v, 2.0), x);
+    Function<NDArray, NDArray> total = xs -> Lax.reduceSum(Jax.vmap(f).apply(xs), 0);
+    NDArray xs = vec(4.0, -1.0, 0.25, -3.0);
+    assertArrayEquals(new double[] {2.0, -2.0, 0.5, -6.0},
+        Jax.vmap(f).apply(xs).toDoubleArray(), 0);
+    assertArrayEquals(new double[] {0.25, 2.0, 1.0, 2.0},
+        Jax.grad(total).apply(xs).toDoubleArray(), 1e-15);
+    assertArrayEquals(new double[] {0.25, 2.0, 1.0, 2.0},
+        Jax.jit(Jax.grad(total)).apply(xs).toDoubleArray(), 1e-15);
+  }
 }

@@ -290,11 +290,29 @@ public final class CondRules {
       NDArray index = JaxprTransforms.moveAxis(args.get(0), dims[0], 0);
       index = Lax.clamp(Lax.convertElementType(0, index.aval().dtype()), index,
           Lax.convertElementType(branches.size() - 1, index.aval().dtype()));
+      // As JAX: every operand batched, and each branch sees an operand whose gradient is cut
+      // where the branch is not taken, so that an unselected branch's non-finite derivatives
+      // cannot leak into reverse mode.
+      List<NDArray> front = new ArrayList<>();
+      for (int i = 0; i < nOps; i++) {
+        front.add(JaxprTransforms.atFront(args.get(i + 1), dims[i + 1], size));
+      }
+      boolean[] allIn = new boolean[nOps];
+      Arrays.fill(allIn, true);
       List<List<NDArray>> outs = new ArrayList<>();
-      for (ClosedJaxpr b : branches) {
+      for (int k = 0; k < branches.size(); k++) {
+        NDArray taken = Lax.eq(index, Lax.convertElementType(k, index.aval().dtype()));
+        List<NDArray> safe = new ArrayList<>();
+        for (NDArray x : front) {
+          NDArray off = x.aval().dtype().isFloating() ? Lax.stopGradient(x) : x;
+          int[] shape = x.aval().shape().dims();
+          NDArray p = shape.length == 1 ? taken
+              : Lax.broadcastInDim(taken, shape, new int[] {0});
+          safe.add(Lax.selectN(p, off, x));
+        }
         JaxprTransforms.Batched bb =
-            JaxprTransforms.batch(JaxprTransforms.open(b), size, bIn, all);
-        outs.add(JaxprTransforms.eval(bb.jaxpr(), ops));
+            JaxprTransforms.batch(JaxprTransforms.open(branches.get(k)), size, allIn, all);
+        outs.add(JaxprTransforms.eval(bb.jaxpr(), safe));
       }
       List<NDArray> result = new ArrayList<>();
       for (int i = 0; i < nOut; i++) {
