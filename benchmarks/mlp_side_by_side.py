@@ -24,14 +24,6 @@ BATCH = 128
 LR = np.float32(0.01)
 
 
-def init(rng):
-    params = []
-    for n_in, n_out in zip(LAYERS[:-1], LAYERS[1:]):
-        params.append((rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)).astype(np.float32))
-        params.append(np.zeros(n_out, np.float32))
-    return params
-
-
 def numpy_step(params, x, onehot):
     """Loss and SGD-updated params; the backward pass written out by hand."""
     w1, b1, w2, b2, w3, b3 = params
@@ -108,15 +100,21 @@ def main():
     cpfile = os.path.join(ROOT, "benchmarks", "target", "mlp-side-by-side.classpath")
     if not args.no_build:
         cpfile = build()
-    rng = np.random.default_rng(42)
-    params = init(rng)
-    x = rng.random((BATCH, LAYERS[0]), dtype=np.float32)
-    onehot = np.eye(LAYERS[-1], dtype=np.float32)[rng.integers(0, LAYERS[-1], BATCH)]
     jvm = Jvm(classpath(cpfile))
-    print("NumPy %s, %d CPUs; first-step loss: NumPy %.4f, jaxpresso %s (different random"
-          " inits, both near log(10) = 2.30)" % (np.__version__, os.cpu_count(),
-                                                  numpy_step(params, x, onehot)[0],
-                                                  jvm.ask("loss")))
+    # Cross-check on the JVM side's parameters and batch: the hand-written NumPy step must give
+    # the loss and the updated parameters jaxpresso's jit(value_and_grad) step gives.
+    dump = os.path.join(ROOT, "benchmarks", "target", "mlp-step.npz")
+    jvm.ask("dump " + dump)
+    z = np.load(dump)
+    params = [z["p%d" % i] for i in range(2 * (len(LAYERS) - 1))]
+    x, onehot = z["x"], z["onehot"]
+    loss, new = numpy_step(params, x, onehot)
+    err = max(float(np.max(np.abs(a - z["new%d" % i]))) for i, a in enumerate(new))
+    print("NumPy %s, %d CPUs; same step on the same data: loss NumPy %.6f, jaxpresso %.6f;"
+          " max |new params difference| %.2e" % (np.__version__, os.cpu_count(), loss,
+                                                 float(z["loss"]), err))
+    if abs(loss - float(z["loss"])) > 1e-4 or err > 1e-5:
+        raise SystemExit("the NumPy and jaxpresso steps disagree")
 
     def np_round(reps):
         out = []

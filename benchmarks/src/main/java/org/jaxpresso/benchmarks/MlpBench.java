@@ -127,8 +127,10 @@ public class MlpBench {
   }
 
   /**
-   * Serves {@code benchmarks/mlp_side_by_side.py}: {@code loss} prints the step's loss on the
-   * fixed batch (for the cross-check), {@code run REPS} times REPS steps, {@code quit} ends.
+   * Serves {@code benchmarks/mlp_side_by_side.py}: {@code dump FILE} writes the parameters, the
+   * batch and one step's loss and new parameters to an {@code .npz} (for the script's
+   * cross-check of its hand-written backward pass) and prints the loss; {@code run REPS} times
+   * REPS steps, printing each one's nanoseconds; {@code quit} ends.
    */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -142,8 +144,22 @@ public class MlpBench {
         case "quit" -> {
           return;
         }
-        case "loss" -> out.println(((NDArray) b.step.apply(b.params, b.batch).get(0))
-            .floatValue());
+        case "dump" -> {
+          List<Object> r = b.step.apply(b.params, b.batch);
+          java.util.Map<String, Array> arrays = new java.util.LinkedHashMap<>();
+          for (int i = 0; i < b.params.size(); i++) {
+            arrays.put("p" + i, (Array) b.params.get(i));
+            arrays.put("new" + i, (Array) r.get(i + 1));
+          }
+          arrays.put("x", (Array) b.batch.get(0));
+          arrays.put("onehot", (Array) b.batch.get(1));
+          arrays.put("loss", (Array) r.get(0));
+          try (java.io.OutputStream o = java.nio.file.Files.newOutputStream(
+              java.nio.file.Path.of(f[1]))) {
+            org.jaxpresso.core.io.Npy.writeNpz(arrays, o);
+          }
+          out.println(((NDArray) r.get(0)).floatValue());
+        }
         case "run" -> {
           int reps = Integer.parseInt(f[1]);
           StringJoiner times = new StringJoiner(" ");
