@@ -3,10 +3,13 @@
 jaxpresso's jit(value_and_grad) step (org.jaxpresso.benchmarks.MlpBench) against the same step
 written by hand in NumPy (forward and backward), alternating in one run.
 
-Prints the medians (with interquartile range) and the ratio NumPy / jaxpresso (above 1:
+First checks that both steps agree: the JVM side writes its parameters, batch, loss and
+updated parameters to benchmarks/target/mlp-step.npz and the NumPy step must reproduce them.
+Then prints the medians (with interquartile range) and the ratio NumPy / jaxpresso (above 1:
 jaxpresso faster). The machine may be shared and loaded: medians are noisy, read the ratio
-with that caveat. Options: --rounds N (default 7), --reps N (steps per round, default 10),
---no-build.
+with that caveat. On a busy machine OpenBLAS's spinning threads can slow NumPy by an order of
+magnitude; OPENBLAS_NUM_THREADS=1 gives steadier NumPy numbers. Options: --rounds N (default
+7), --reps N (steps per round, default 10), --no-build.
 """
 import argparse
 import os
