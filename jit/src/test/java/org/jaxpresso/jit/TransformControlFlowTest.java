@@ -298,4 +298,25 @@ class TransformControlFlowTest {
     assertArrayEquals(new double[] {0.25, 2.0, 1.0, 2.0},
         Jax.jit(Jax.grad(total)).apply(xs).toDoubleArray(), 1e-15);
   }
+
+  @Test
+  void jacfwdThroughWhileBatchesTheTangentCarries() {
+    // jacfwd = vmap of jvp: the JVP while's tangent carries are batched, its predicate not.
+    Function<NDArray, NDArray> f = x -> Lax.whileLoop(
+        (List<NDArray> c) -> Lax.lt(c.get(0), 3L),
+        (List<NDArray> c) -> List.of(Lax.add(c.get(0), 1L), Lax.mul(Lax.sin(c.get(1)), x)),
+        List.<NDArray>of(Array.scalar(0L, DType.INT64), x)).get(1);
+    double[] x = {0.4, -0.8, 1.3};
+    double[] jac = Jax.jacfwd(f).apply(vec(x)).toDoubleArray();
+    double[] jjac = Jax.jit(Jax.jacfwd(f)).apply(vec(x)).toDoubleArray();
+    assertArrayEquals(jac, jjac, 1e-15);
+    for (int i = 0; i < 3; i++) {
+      int row = i;
+      double[] fd = fdGrad(v -> Lax.reshape(Lax.slice(f.apply(v), new int[] {row},
+          new int[] {row + 1}), new int[0]), x);
+      for (int j = 0; j < 3; j++) {
+        assertEquals(fd[j], jac[3 * i + j], 1e-8, "d f_" + i + " / d x_" + j);
+      }
+    }
+  }
 }
