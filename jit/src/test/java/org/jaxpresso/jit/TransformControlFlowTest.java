@@ -319,4 +319,22 @@ class TransformControlFlowTest {
       }
     }
   }
+
+  @Test
+  void gradThroughLoopsAndBranchesCallingJittedFunctions() {
+    Function<NDArray, NDArray> cell = Jax.jit((NDArray v) -> Lax.tanh(Lax.mul(v, 1.5)));
+    Function<NDArray, NDArray> f = w -> {
+      Step<NDArray, NDArray> r = Lax.scan((NDArray c, NDArray x) -> {
+        NDArray n = cell.apply(Lax.add(Lax.mul(w, c), x));
+        NDArray m = Lax.cond(Lax.gt(x, 0.0), (NDArray u) -> cell.apply(u),
+            (NDArray u) -> Lax.mul(u, u), n);
+        return new Step<>(m, Lax.mul(m, w));
+      }, Array.scalar(0.2, DType.FLOAT64), vec(0.3, -0.6, 0.9, 0.1));
+      return Lax.add(r.carry(), Lax.reduceSum(r.y(), 0));
+    };
+    NDArray w0 = Array.scalar(0.8, DType.FLOAT64);
+    double[] fd = fdGrad(v -> f.apply(Lax.reshape(v, new int[0])), new double[] {0.8});
+    assertEquals(fd[0], Jax.grad(f).apply(w0).doubleValue(), 1e-8);
+    assertEquals(fd[0], Jax.jit(Jax.grad(f)).apply(w0).doubleValue(), 1e-8);
+  }
 }

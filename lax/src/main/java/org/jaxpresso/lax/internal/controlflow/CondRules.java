@@ -72,8 +72,9 @@ public final class CondRules {
     }
     int nOut = branches.get(0).jaxpr().outvars().size();
     boolean[] nzOut = new boolean[nOut];
+    boolean inline = InliningTrace.wanted();
     for (ClosedJaxpr b : branches) {
-      boolean[] o = JaxprTransforms.jvp(JaxprTransforms.open(b), nz, new boolean[nOut])
+      boolean[] o = JaxprTransforms.jvp(JaxprTransforms.open(b), nz, new boolean[nOut], inline)
           .nonzeroOut();
       for (int i = 0; i < nOut; i++) {
         nzOut[i] |= o[i];
@@ -81,7 +82,7 @@ public final class CondRules {
     }
     List<JaxprTransforms.Hoisted> hs = new ArrayList<>();
     for (ClosedJaxpr b : branches) {
-      hs.add(JaxprTransforms.jvp(JaxprTransforms.open(b), nz, nzOut).jaxpr());
+      hs.add(JaxprTransforms.jvp(JaxprTransforms.open(b), nz, nzOut, inline).jaxpr());
     }
     Merged m = merge(hs);
     List<NDArray> args = new ArrayList<>();

@@ -126,6 +126,16 @@ public final class JaxprTransforms {
    * marked {@code instantiate} (then zeros when symbolically zero).
    */
   public static JvpJaxpr jvp(Jaxpr j, boolean[] nonzeroIn, boolean[] instantiate) {
+    return jvp(j, nonzeroIn, instantiate, false);
+  }
+
+  /**
+   * {@link #jvp(Jaxpr, boolean[], boolean[])}, with the calls ({@code jit}) in {@code j} inlined
+   * when {@code inlineCalls} (for reverse mode, which splits the result into known and linear
+   * parts).
+   */
+  public static JvpJaxpr jvp(Jaxpr j, boolean[] nonzeroIn, boolean[] instantiate,
+      boolean inlineCalls) {
     List<ShapedArray> primalAvals = inAvals(j);
     List<ShapedArray> avals = new ArrayList<>(primalAvals);
     boolean[] nz = new boolean[primalAvals.size()];
@@ -138,7 +148,8 @@ public final class JaxprTransforms {
     List<ShapedArray> outAvals = outAvals(j);
     boolean[] nzOut = new boolean[outAvals.size()];
     Hoisted h = trace(in -> {
-      JvpTrace jt = new JvpTrace(Trace.current());
+      Trace below = inlineCalls ? new InliningTrace(Trace.current()) : Trace.current();
+      JvpTrace jt = new JvpTrace(below);
       List<NDArray> args = new ArrayList<>();
       int k = primalAvals.size();
       for (int i = 0; i < primalAvals.size(); i++) {

@@ -80,7 +80,7 @@ public final class ScanRules {
     while (true) {
       boolean[] inst = new boolean[ncarry + nys];
       System.arraycopy(nz, nc, inst, 0, ncarry);
-      jb = JaxprTransforms.jvp(body, nz, inst);
+      jb = JaxprTransforms.jvp(body, nz, inst, InliningTrace.wanted());
       boolean changed = false;
       for (int i = 0; i < ncarry; i++) {
         if (jb.nonzeroOut()[i] && !nz[nc + i]) {

@@ -52,7 +52,8 @@ public final class WhileRules {
     Jaxpr b = JaxprTransforms.open(body);
     JaxprTransforms.JvpJaxpr jb;
     while (true) {
-      jb = JaxprTransforms.jvp(b, JaxprTransforms.concat(nzB, nzC), nzC);
+      jb = JaxprTransforms.jvp(b, JaxprTransforms.concat(nzB, nzC), nzC,
+          InliningTrace.wanted());
       boolean changed = false;
       for (int i = 0; i < n; i++) {
         if (jb.nonzeroOut()[i] && !nzC[i]) {
