@@ -102,8 +102,6 @@ public final class JaxprTransforms {
   /** The jaxpr of a closed jaxpr param, which must have no consts (control flow's never do). */
   public static Jaxpr open(ClosedJaxpr c) {
     if (!c.consts().isEmpty()) {
-      List<Var> invars = new ArrayList<>(c.jaxpr().constvars());
-      invars.addAll(c.jaxpr().invars());
       throw new IllegalArgumentException("control-flow sub-jaxpr with " + c.consts().size()
           + " consts: transformation rules expect them hoisted into operands");
     }
