@@ -30,6 +30,10 @@ public final class Cond {
       .impl(Cond::run)
       .build();
 
+  static {
+    Primitive.addRuleLoader(ControlFlowRules::register);
+  }
+
   /** The params of {@code cond}: {@code branches}, a tuple of closed jaxprs without consts. */
   public static Params params(List<ClosedJaxpr> branches) {
     return Params.of("branches", List.copyOf(branches));

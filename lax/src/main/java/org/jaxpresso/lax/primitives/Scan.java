@@ -35,6 +35,10 @@ public final class Scan {
       .impl(Scan::run)
       .build();
 
+  static {
+    Primitive.addRuleLoader(ControlFlowRules::register);
+  }
+
   /**
    * The params of {@code scan}.
    *

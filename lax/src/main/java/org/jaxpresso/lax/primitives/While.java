@@ -29,6 +29,10 @@ public final class While {
       .impl(While::run)
       .build();
 
+  static {
+    Primitive.addRuleLoader(ControlFlowRules::register);
+  }
+
   /** The params of {@code while}. */
   public static Params params(ClosedJaxpr condJaxpr, int condNconsts, ClosedJaxpr bodyJaxpr,
       int bodyNconsts) {
