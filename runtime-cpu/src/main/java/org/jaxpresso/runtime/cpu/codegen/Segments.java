@@ -1,0 +1,140 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How a kernel walks its index space: axes of extent 1 are dropped and trailing axes merge
+ * into one contiguous inner segment as long as every affine map (each load slot, then the
+ * output or accumulator map last) steps through them with one stride. The remaining outer axes
+ * are walked in row-major order; each segment is handed to a {@link Sink} with the offsets of
+ * its first point.
+ */
+final class Segments {
+  /** Receives one segment. */
+  interface Sink {
+    /** Points {@code 0..n-1} of a segment whose first point is at {@code base}/{@code out}. */
+    void segment(int[] base, int out, int n);
+  }
+
+  final int[] outerDims;
+  /** [map][outer axis] coefficients. */
+  final long[][] outerCoef;
+  final long[] c0;
+  /** The stride of each map along the inner segment. */
+  final long[] innerStride;
+  /** The inner segment's length. */
+  final int inner;
+  /** The number of segments (rows). */
+  final long rows;
+  /** The number of points. */
+  final long total;
+
+  Segments(int[] dims, List<Affine> maps) {
+    int m = maps.size();
+    List<Integer> axes = new ArrayList<>();
+    for (int d = 0; d < dims.length; d++) {
+      if (dims[d] != 1) {
+        axes.add(d);
+      }
+    }
+    long size = 1;
+    for (int d : dims) {
+      size *= d;
+    }
+    total = size;
+    c0 = new long[m];
+    innerStride = new long[m];
+    for (int k = 0; k < m; k++) {
+      c0[k] = maps.get(k).c0();
+    }
+    int last = axes.size() - 1;
+    long len = 1;
+    if (last >= 0 && size > 0) {
+      int a = axes.get(last);
+      for (int k = 0; k < m; k++) {
+        innerStride[k] = maps.get(k).coef()[a];
+      }
+      len = dims[a];
+      last--;
+      while (last >= 0) {
+        int b = axes.get(last);
+        boolean ok = true;
+        for (int k = 0; k < m && ok; k++) {
+          ok = maps.get(k).coef()[b] == innerStride[k] * len;
+        }
+        if (!ok) {
+          break;
+        }
+        len *= dims[b];
+        last--;
+      }
+    }
+    if (size == 0) {
+      len = 0;
+    }
+    inner = Math.toIntExact(len);
+    outerDims = new int[last + 1];
+    outerCoef = new long[m][last + 1];
+    for (int i = 0; i <= last; i++) {
+      int a = axes.get(i);
+      outerDims[i] = dims[a];
+      for (int k = 0; k < m; k++) {
+        outerCoef[k][i] = maps.get(k).coef()[a];
+      }
+    }
+    rows = inner == 0 ? 0 : size / inner;
+  }
+
+  /** Whether every outer axis moves map {@code k} (for an accumulator map: no reduced outer axis). */
+  boolean outerAllMove(int k) {
+    for (long c : outerCoef[k]) {
+      if (c == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Visits the points {@code [p0, p1)} in row-major order, segment by segment. */
+  void forRange(long p0, long p1, Sink sink) {
+    int m = c0.length;
+    int[] base = new int[m - 1];
+    long p = p0;
+    while (p < p1) {
+      long row = p / inner;
+      int j = (int) (p - row * inner);
+      int n = (int) Math.min(inner - j, p1 - p);
+      offsets(row, j, base, sink, n);
+      p += n;
+    }
+  }
+
+  /** Visits columns {@code [j0, j1)} of every row. */
+  void forColumns(int j0, int j1, Sink sink) {
+    int[] base = new int[c0.length - 1];
+    for (long row = 0; row < rows; row++) {
+      offsets(row, j0, base, sink, j1 - j0);
+    }
+  }
+
+  private void offsets(long row, int j, int[] base, Sink sink, int n) {
+    int m = c0.length;
+    long out = 0;
+    for (int k = 0; k < m; k++) {
+      long off = c0[k] + innerStride[k] * j;
+      long r = row;
+      for (int a = outerDims.length - 1; a >= 0 && r != 0; a--) {
+        long ia = r % outerDims[a];
+        r /= outerDims[a];
+        off += outerCoef[k][a] * ia;
+      }
+      if (k < m - 1) {
+        base[k] = (int) off;
+      } else {
+        out = off;
+      }
+    }
+    sink.segment(base, (int) out, n);
+  }
+}
