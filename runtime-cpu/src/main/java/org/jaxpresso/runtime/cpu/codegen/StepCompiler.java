@@ -37,12 +37,14 @@ final class StepCompiler {
       case LIBRARY -> new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()),
           ids(k.outputs()));
       case LOOP -> {
-        Step s = loop(k);
-        yield s != null ? s : new FallbackStep(program, k);
+        Kernel n = normalized(k);
+        Step s = loop(n);
+        yield s != null ? s : new FallbackStep(program, n);
       }
       case REDUCE -> {
-        Step s = reduce(k);
-        yield s != null ? s : new FallbackStep(program, k);
+        Kernel n = normalized(k);
+        Step s = reduce(n);
+        yield s != null ? s : new FallbackStep(program, n);
       }
     };
   }
@@ -52,6 +54,22 @@ final class StepCompiler {
     String rest = k.name().replaceFirst("^k\\d+_?", "");
     String s = String.format("K%04d%s%s%s", k.id(), rest.isEmpty() ? "" : "_", rest, suffix);
     return s.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  private List<Shape> inputShapes(Kernel k) {
+    List<Shape> shapes = new ArrayList<>();
+    for (int v : k.inputs()) {
+      shapes.add(program.values().get(v).aval().shape());
+    }
+    return shapes;
+  }
+
+  /** {@code k} with its loads along size-1 input axes normalized ({@link UnitDims}). */
+  private Kernel normalized(Kernel k) {
+    List<Shape> shapes = inputShapes(k);
+    return new Kernel(k.id(), k.name(), k.kind(), k.space(), k.reduceAxes(), k.inputs(),
+        k.outputs(), UnitDims.normalize(k.nodes(), shapes), k.stores(), k.reductions(),
+        UnitDims.normalize(k.epilogue(), shapes), k.epilogueStores(), k.call(), k.eqns());
   }
 
   private Step loop(Kernel k) {
