@@ -359,7 +359,13 @@ final class BodyWriter {
         pointIndex(baseLocal[l], spec.slotStride()[l]);
         loadElement();
       }
-      case CONST -> mv.visitLdcInsn(n.constant().getDouble(0));
+      case CONST -> {
+        if (bool) {
+          push(n.constant().getLong(0) != 0 ? 1 : 0);
+        } else {
+          mv.visitLdcInsn(n.constant().getDouble(0));
+        }
+      }
       case SQUARE -> {
         mv.visitVarInsn(DLOAD, sLocal[a.get(0)]);
         mv.visitInsn(DUP2);
@@ -407,7 +413,12 @@ final class BodyWriter {
     String binary = "(" + VECTOR + ")" + vecDesc;
     switch (v.kind()) {
       case LEAF -> {
-        if (n.op() == KernelOp.CONST) {
+        if (n.op() == KernelOp.CONST && n.dtype() == DType.BOOL) {
+          mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+          push(n.constant().getLong(0) != 0 ? 1 : 0);
+          mv.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "maskAll",
+              "(Z)" + MASK, true);
+        } else if (n.op() == KernelOp.CONST) {
           broadcastConst(n.constant().getDouble(0));
         } else {
           int l = spec.slotOfNode()[i];
@@ -453,6 +464,11 @@ final class BodyWriter {
         mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
         mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
             "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
+      }
+      case TEST -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Test;");
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "test", "(L" + OPS + "$Test;)" + MASK, false);
       }
       case SPECIAL -> special(n);
       case NONE -> throw new IllegalStateException("no vector form for " + n.op().textName());

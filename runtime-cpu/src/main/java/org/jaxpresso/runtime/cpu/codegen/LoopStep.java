@@ -34,7 +34,9 @@ final class LoopStep implements Step {
   static void run(LoopBody body, Segments segments, Object[] in, Object[] out) {
     long total = segments.total;
     int tasks = Parallelism.tasks(total);
-    if (tasks == 1) {
+    if (tasks == 1 && segments.singleBase != null) {
+      body.run(in, out, segments.singleBase, segments.singleOut, segments.inner);
+    } else if (tasks == 1) {
       segments.forRange(0, total, (b, o, n) -> body.run(in, out, b, o, n));
       return;
     }

@@ -116,6 +116,8 @@ final class OpTable {
     BINARY_OP,
     /** {@code compare(VectorOperators.NAME, w)}: a mask. */
     COMPARE,
+    /** {@code test(VectorOperators.NAME)}: a mask. */
+    TEST,
     /** Emitted specially by the walker (square, rsqrt, select, clamp). */
     SPECIAL,
     /** No vector form: the kernel runs its scalar loop. */
@@ -143,7 +145,8 @@ final class OpTable {
       case ATAN2 -> new Vector(VectorKind.BINARY_OP, "ATAN2");
       case EQ, NE, LT, LE, GT, GE -> new Vector(VectorKind.COMPARE, op.name());
       case SQUARE, RSQRT, SELECT, CLAMP -> new Vector(VectorKind.SPECIAL, null);
-      case INDEX, SIGN, FLOOR, CEIL, ROUND_EVEN, ROUND_AWAY, IS_FINITE, INTEGER_POW, EXP2,
+      case IS_FINITE -> new Vector(VectorKind.TEST, "IS_FINITE");
+      case INDEX, SIGN, FLOOR, CEIL, ROUND_EVEN, ROUND_AWAY, INTEGER_POW, EXP2,
           ASINH, ACOSH, ATANH, ERF, ERFC, ERF_INV, LGAMMA, DIGAMMA, LOGISTIC, NOT,
           POPULATION_COUNT, CLZ, CONVERT, REDUCE_PRECISION, REM, NEXTAFTER, POW, AND, OR, XOR,
           SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, REDUCE_SUM, REDUCE_PROD,

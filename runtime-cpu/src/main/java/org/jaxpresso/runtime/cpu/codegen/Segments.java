@@ -29,6 +29,10 @@ final class Segments {
   final long rows;
   /** The number of points. */
   final long total;
+  /** The load offsets of a space that is a single segment (read-only, shared); else null. */
+  final int[] singleBase;
+  /** The output offset of a single-segment space. */
+  final int singleOut;
 
   Segments(int[] dims, List<Affine> maps) {
     int m = maps.size();
@@ -84,6 +88,16 @@ final class Segments {
       }
     }
     rows = inner == 0 ? 0 : size / inner;
+    if (rows == 1) {
+      singleBase = new int[m - 1];
+      for (int k = 0; k < m - 1; k++) {
+        singleBase[k] = Math.toIntExact(c0[k]);
+      }
+      singleOut = Math.toIntExact(c0[m - 1]);
+    } else {
+      singleBase = null;
+      singleOut = 0;
+    }
   }
 
   /** Whether every outer axis moves map {@code k} (for an accumulator map: no reduced outer axis). */

@@ -254,7 +254,8 @@ final class StepCompiler {
       if (n.op() == KernelOp.LOAD && n.dtype() != f) {
         return false;
       }
-      if ((n.dtype() == DType.BOOL) != OpTable.yieldsBool(n.op())) {
+      boolean boolConst = n.op() == KernelOp.CONST && n.dtype() == DType.BOOL;
+      if ((n.dtype() == DType.BOOL) != (OpTable.yieldsBool(n.op()) || boolConst)) {
         return false;
       }
       if (OpTable.yieldsBool(n.op()) && nodes.get(n.args().get(0)).dtype() != f) {

@@ -98,4 +98,20 @@ class WorkloadCodegenTest {
       CodegenTesting.assertMatches(r, List.of(m), 0);
     }
   }
+
+  /** logsumexp's guard: is_finite and a select whose predicate is a constant (from std's ddof). */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 9, 1030})
+  void finiteGuardsAndConstantSelects(int cols) {
+    Array x = f32(5, cols);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray v) -> {
+      NDArray max = Lax.reduceMax(v, 1);
+      NDArray safe = Lax.selectN(Lax.isFinite(max), Lax.mul(max, 0.0f), max);
+      NDArray guarded = Lax.selectN(Array.fromDoubles(org.jaxpresso.core.DType.BOOL,
+          new double[] {1}), Lax.mul(safe, 2.0f), safe);
+      return Lax.sub(v, Lax.broadcastInDim(guarded, new int[] {5, cols}, new int[] {0}));
+    }).apply(x);
+    CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 1e-6);
+    assertEquals(c.kernels().kernels().size(), c.generatedKernels(), c.report());
+  }
 }
