@@ -43,6 +43,7 @@ final class BodyWriter {
   private int[] vLocal;
   private int[] sLocal;
   private int jLocal;
+  private int offLocal;
 
   private BodyWriter(BodySpec spec) {
     this.spec = spec;
@@ -93,10 +94,10 @@ final class BodyWriter {
     init.visitEnd();
     if (spec.isReduce()) {
       mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "reduce", "([Ljava/lang/Object;[II"
-          + "[Ljava/lang/Object;I)V", null, null);
+          + "[Ljava/lang/Object;II[I)V", null, null);
     } else {
       mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "([Ljava/lang/Object;"
-          + "[Ljava/lang/Object;[III)V", null, null);
+          + "[Ljava/lang/Object;[IIII[I)V", null, null);
     }
     mv.visitCode();
     Label start = new Label();
@@ -109,8 +110,8 @@ final class BodyWriter {
     return cw.toByteArray();
   }
 
-  // Method parameters: run(in=1, out=2, base=3, outBase=4, n=5);
-  // reduce(in=1, base=2, n=3, acc=4, accBase=5).
+  // Method parameters: run(in=1, out=2, base=3, outBase=4, n=5, rows=6, rowStride=7);
+  // reduce(in=1, base=2, n=3, acc=4, accBase=5, rows=6, rowStride=7).
   private int inParam() {
     return 1;
   }
@@ -134,7 +135,7 @@ final class BodyWriter {
   }
 
   private void body() {
-    nextLocal = 6;
+    nextLocal = 8;
     int slots = spec.slotArg().length;
     arrLocal = new int[slots];
     baseLocal = new int[slots];
@@ -146,10 +147,6 @@ final class BodyWriter {
       mv.visitTypeInsn(CHECKCAST, arr);
       mv.visitVarInsn(ASTORE, arrLocal[l]);
       baseLocal[l] = newLocal(1);
-      mv.visitVarInsn(ALOAD, baseParam());
-      push(l);
-      mv.visitInsn(IALOAD);
-      mv.visitVarInsn(ISTORE, baseLocal[l]);
     }
     int outs = spec.isReduce() ? spec.reductions().size() : spec.outputs();
     outLocal = new int[outs];
@@ -177,6 +174,27 @@ final class BodyWriter {
     }
     jLocal = newLocal(1);
     int upper = newLocal(1);
+    offLocal = newLocal(1);
+    int rLocal = newLocal(1);
+    // for (r = 0; r < rows; r++): every base moves by r * rowStride[slot]
+    push(0);
+    mv.visitVarInsn(ISTORE, rLocal);
+    Label rowHead = new Label();
+    Label rowDone = new Label();
+    mv.visitLabel(rowHead);
+    mv.visitVarInsn(ILOAD, rLocal);
+    mv.visitVarInsn(ILOAD, 6);
+    mv.visitJumpInsn(IF_ICMPGE, rowDone);
+    for (int l = 0; l < slots; l++) {
+      mv.visitVarInsn(ALOAD, baseParam());
+      push(l);
+      mv.visitInsn(IALOAD);
+      rowOffset(rLocal, l);
+      mv.visitVarInsn(ISTORE, baseLocal[l]);
+    }
+    mv.visitVarInsn(ILOAD, offParam());
+    rowOffset(rLocal, slots);
+    mv.visitVarInsn(ISTORE, offLocal);
     push(0);
     mv.visitVarInsn(ISTORE, jLocal);
     boolean row = spec.isReduce() && spec.rowMode();
@@ -206,7 +224,7 @@ final class BodyWriter {
         for (Kernel.Store st : spec.stores()) {
           mv.visitVarInsn(ALOAD, vLocal[st.node()]);
           mv.visitVarInsn(ALOAD, outLocal[st.output()]);
-          pointIndex(offParam(), 1);
+          pointIndex(offLocal, 1);
           mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + arr + "I)V", false);
         }
       } else {
@@ -221,13 +239,13 @@ final class BodyWriter {
           } else {
             mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
             mv.visitVarInsn(ALOAD, outLocal[r]);
-            pointIndex(offParam(), 1);
+            pointIndex(offLocal, 1);
             mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
                 "(" + SPECIES + arr + "I)" + vecDesc, false);
             mv.visitVarInsn(ALOAD, vLocal[rd.node()]);
             mv.visitMethodInsn(INVOKEVIRTUAL, vec, m, "(" + VECTOR + ")" + vecDesc, false);
             mv.visitVarInsn(ALOAD, outLocal[r]);
-            pointIndex(offParam(), 1);
+            pointIndex(offLocal, 1);
             mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + arr + "I)V", false);
           }
         }
@@ -269,7 +287,7 @@ final class BodyWriter {
     if (!spec.isReduce()) {
       for (Kernel.Store st : spec.stores()) {
         mv.visitVarInsn(ALOAD, outLocal[st.output()]);
-        pointIndex(offParam(), 1);
+        pointIndex(offLocal, 1);
         mv.visitVarInsn(DLOAD, sLocal[st.node()]);
         storeElement();
       }
@@ -283,7 +301,7 @@ final class BodyWriter {
           mv.visitVarInsn(DSTORE, tacc[r]);
         } else {
           mv.visitVarInsn(ALOAD, outLocal[r]);
-          pointIndex(offParam(), 1);
+          pointIndex(offLocal, 1);
           mv.visitInsn(DUP2);
           loadElement();
           mv.visitVarInsn(DLOAD, sLocal[rd.node()]);
@@ -298,7 +316,7 @@ final class BodyWriter {
     if (row) {
       for (int r = 0; r < red; r++) {
         mv.visitVarInsn(ALOAD, outLocal[r]);
-        mv.visitVarInsn(ILOAD, offParam());
+        mv.visitVarInsn(ILOAD, offLocal);
         mv.visitInsn(DUP2);
         loadElement();
         mv.visitVarInsn(DLOAD, tacc[r]);
@@ -306,7 +324,20 @@ final class BodyWriter {
         storeElement();
       }
     }
+    mv.visitIincInsn(rLocal, 1);
+    mv.visitJumpInsn(GOTO, rowHead);
+    mv.visitLabel(rowDone);
     mv.visitInsn(RETURN);
+  }
+
+  /** Adds {@code r * rowStride[k]} to the int on the stack. */
+  private void rowOffset(int rLocal, int k) {
+    mv.visitVarInsn(ILOAD, rLocal);
+    mv.visitVarInsn(ALOAD, 7);
+    push(k);
+    mv.visitInsn(IALOAD);
+    mv.visitInsn(IMUL);
+    mv.visitInsn(IADD);
   }
 
   /** Pushes {@code local + j * stride} (the element index of the current point). */

@@ -14,6 +14,9 @@ public interface LoopBody {
    * @param base for each load slot, the element offset of the segment's first point
    * @param outBase the outputs' element offset of the segment's first point
    * @param n the segment's length
+   * @param rows how many segments: segment {@code r} starts {@code r * rowStride[k]} elements
+   *     after the first (for load slot {@code k}, and for the outputs at {@code k = slots})
+   * @param rowStride the element stride between segments, per slot then for the outputs
    */
-  void run(Object[] in, Object[] out, int[] base, int outBase, int n);
+  void run(Object[] in, Object[] out, int[] base, int outBase, int n, int rows, int[] rowStride);
 }

@@ -35,15 +35,19 @@ final class LoopStep implements Step {
     long total = segments.total;
     int tasks = Parallelism.tasks(total);
     if (tasks == 1 && segments.singleBase != null) {
-      body.run(in, out, segments.singleBase, segments.singleOut, segments.inner);
-    } else if (tasks == 1) {
-      segments.forRange(0, total, (b, o, n) -> body.run(in, out, b, o, n));
+      body.run(in, out, segments.singleBase, segments.singleOut, segments.inner,
+          segments.rowCount, segments.rowStrides);
+      return;
+    }
+    Segments.Sink sink = (b, o, n, rows) -> body.run(in, out, b, o, n, rows, segments.rowStrides);
+    if (tasks == 1) {
+      segments.forRange(0, total, sink);
       return;
     }
     long chunk = ((total + tasks - 1) / tasks + 63) & ~63L;
     int used = (int) ((total + chunk - 1) / chunk);
-    CpuPool.parallelFor(used, t -> segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk),
-        (b, o, n) -> body.run(in, out, b, o, n)));
+    CpuPool.parallelFor(used,
+        t -> segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk), sink));
   }
 
   @Override

@@ -15,6 +15,10 @@ public interface ReduceBody {
    * @param n the segment's length
    * @param acc the accumulators, one array per reduction
    * @param accBase the accumulators' element offset of the segment's first point
+   * @param rows how many segments: segment {@code r} starts {@code r * rowStride[k]} elements
+   *     after the first (per load slot, then for the accumulators)
+   * @param rowStride the element stride between segments
    */
-  void reduce(Object[] in, int[] base, int n, Object[] acc, int accBase);
+  void reduce(Object[] in, int[] base, int n, Object[] acc, int accBase, int rows,
+      int[] rowStride);
 }

@@ -72,7 +72,7 @@ final class ReduceStep implements Step {
     int tasks = Parallelism.tasks(total);
     int accMap = segments.c0.length - 1;
     if (tasks == 1) {
-      segments.forRange(0, total, (b, o, len) -> body.reduce(in, b, len, acc, o));
+      segments.forRange(0, total, sink(in, acc));
     } else if (rowMode && segments.rows == 1) {
       Object[][] partial = new Object[tasks][acc.length];
       long chunk = ((total + tasks - 1) / tasks + 63) & ~63L;
@@ -84,7 +84,7 @@ final class ReduceStep implements Step {
           fill(mine[k], 0, 1, reductions.get(k).identity().getDouble(0));
         }
         segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk),
-            (b, o, len) -> body.reduce(in, b, len, mine, 0));
+            sink(in, mine));
       });
       for (int k = 0; k < acc.length; k++) {
         double v = get(acc[k], 0);
@@ -99,16 +99,20 @@ final class ReduceStep implements Step {
       long per = (rows + tasks - 1) / tasks;
       int used = (int) ((rows + per - 1) / per);
       CpuPool.parallelFor(used, t -> segments.forRange(t * per * inner,
-          Math.min(rows, (t + 1) * per) * inner, (b, o, len) -> body.reduce(in, b, len, acc, o)));
+          Math.min(rows, (t + 1) * per) * inner, sink(in, acc)));
     } else if (!rowMode && segments.inner >= 1024) {
       int inner = segments.inner;
       int cols = (Math.max(256, inner / tasks) + 63) & ~63;
       int used = (inner + cols - 1) / cols;
-      CpuPool.parallelFor(used, t -> segments.forColumns(t * cols, Math.min(inner, (t + 1) * cols),
-          (b, o, len) -> body.reduce(in, b, len, acc, o)));
+      CpuPool.parallelFor(used,
+          t -> segments.forColumns(t * cols, Math.min(inner, (t + 1) * cols), sink(in, acc)));
     } else {
-      segments.forRange(0, total, (b, o, len) -> body.reduce(in, b, len, acc, o));
+      segments.forRange(0, total, sink(in, acc));
     }
+  }
+
+  private Segments.Sink sink(Object[] in, Object[] acc) {
+    return (b, o, len, rows) -> body.reduce(in, b, len, acc, o, rows, segments.rowStrides);
   }
 
   private static double combine(KernelOp c, double a, double b) {

@@ -7,14 +7,18 @@ import java.util.List;
  * How a kernel walks its index space: axes of extent 1 are dropped and trailing axes merge
  * into one contiguous inner segment as long as every affine map (each load slot, then the
  * output or accumulator map last) steps through them with one stride. The remaining outer axes
- * are walked in row-major order; each segment is handed to a {@link Sink} with the offsets of
- * its first point.
+ * are walked in row-major order: the last of them (the row axis) inside the generated body,
+ * with {@link #rowStrides} per map, the others (planes) here; each run of segments is handed to
+ * a {@link Sink} with the offsets of its first point.
  */
 final class Segments {
-  /** Receives one segment. */
+  /** Receives a run of segments. */
   interface Sink {
-    /** Points {@code 0..n-1} of a segment whose first point is at {@code base}/{@code out}. */
-    void segment(int[] base, int out, int n);
+    /**
+     * {@code rows} segments of {@code n} points; the first starts at {@code base}/{@code out},
+     * segment {@code r} {@code r * rowStride[k]} elements later.
+     */
+    void segment(int[] base, int out, int n, int rows);
   }
 
   final int[] outerDims;
@@ -29,7 +33,11 @@ final class Segments {
   final long rows;
   /** The number of points. */
   final long total;
-  /** The load offsets of a space that is a single segment (read-only, shared); else null. */
+  /** The number of segments in a plane (the extent of the row axis, or 1). */
+  final int rowCount;
+  /** The element stride of each map along the row axis (read-only, passed to bodies). */
+  final int[] rowStrides;
+  /** The load offsets of a space that is a single plane (read-only, shared); else null. */
   final int[] singleBase;
   /** The output offset of a single-segment space. */
   final int singleOut;
@@ -88,7 +96,13 @@ final class Segments {
       }
     }
     rows = inner == 0 ? 0 : size / inner;
-    if (rows == 1) {
+    int no = outerDims.length;
+    rowCount = no > 0 ? outerDims[no - 1] : 1;
+    rowStrides = new int[m];
+    for (int k = 0; k < m; k++) {
+      rowStrides[k] = no > 0 ? Math.toIntExact(outerCoef[k][no - 1]) : 0;
+    }
+    if (no <= 1) {
       singleBase = new int[m - 1];
       for (int k = 0; k < m - 1; k++) {
         singleBase[k] = Math.toIntExact(c0[k]);
@@ -110,35 +124,46 @@ final class Segments {
     return true;
   }
 
-  /** Visits the points {@code [p0, p1)} in row-major order, segment by segment. */
+  /** Visits the points {@code [p0, p1)} in row-major order, whole rows at a time. */
   void forRange(long p0, long p1, Sink sink) {
-    int m = c0.length;
-    int[] base = new int[m - 1];
+    int[] base = new int[c0.length - 1];
+    long planeSize = (long) inner * rowCount;
     long p = p0;
     while (p < p1) {
-      long row = p / inner;
-      int j = (int) (p - row * inner);
-      int n = (int) Math.min(inner - j, p1 - p);
-      offsets(row, j, base, sink, n);
-      p += n;
+      long plane = p / planeSize;
+      long q = p - plane * planeSize;
+      int row = (int) (q / inner);
+      int j = (int) (q - (long) row * inner);
+      if (j == 0 && p1 - p >= inner) {
+        int rows = (int) Math.min(rowCount - row, (p1 - p) / inner);
+        sink.segment(base, offsets(plane, row, 0, base), inner, rows);
+        p += (long) rows * inner;
+      } else {
+        int n = (int) Math.min(inner - j, p1 - p);
+        sink.segment(base, offsets(plane, row, j, base), n, 1);
+        p += n;
+      }
     }
   }
 
-  /** Visits columns {@code [j0, j1)} of every row. */
+  /** Visits columns {@code [j0, j1)} of every segment. */
   void forColumns(int j0, int j1, Sink sink) {
     int[] base = new int[c0.length - 1];
-    for (long row = 0; row < rows; row++) {
-      offsets(row, j0, base, sink, j1 - j0);
+    long planes = rows / rowCount;
+    for (long plane = 0; plane < planes; plane++) {
+      sink.segment(base, offsets(plane, 0, j0, base), j1 - j0, rowCount);
     }
   }
 
-  private void offsets(long row, int j, int[] base, Sink sink, int n) {
+  /** Fills {@code base} for point {@code j} of row {@code row} of plane {@code plane}. */
+  private int offsets(long plane, int row, int j, int[] base) {
     int m = c0.length;
-    long out = 0;
+    int out = 0;
+    int planeAxes = outerDims.length - 1;
     for (int k = 0; k < m; k++) {
-      long off = c0[k] + innerStride[k] * j;
-      long r = row;
-      for (int a = outerDims.length - 1; a >= 0 && r != 0; a--) {
+      long off = c0[k] + innerStride[k] * j + (long) rowStrides[k] * row;
+      long r = plane;
+      for (int a = planeAxes - 1; a >= 0 && r != 0; a--) {
         long ia = r % outerDims[a];
         r /= outerDims[a];
         off += outerCoef[k][a] * ia;
@@ -146,9 +171,9 @@ final class Segments {
       if (k < m - 1) {
         base[k] = (int) off;
       } else {
-        out = off;
+        out = (int) off;
       }
     }
-    sink.segment(base, (int) out, n);
+    return out;
   }
 }
