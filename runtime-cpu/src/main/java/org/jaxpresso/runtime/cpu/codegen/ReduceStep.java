@@ -73,33 +73,15 @@ final class ReduceStep implements Step {
     int accMap = segments.c0.length - 1;
     if (tasks == 1) {
       segments.forRange(0, total, sink(in, acc));
-    } else if (rowMode && segments.rows == 1) {
-      Object[][] partial = new Object[tasks][acc.length];
-      long chunk = ((total + tasks - 1) / tasks + 63) & ~63L;
-      int used = (int) ((total + chunk - 1) / chunk);
-      CpuPool.parallelFor(used, t -> {
-        Object[] mine = partial[t];
-        for (int k = 0; k < mine.length; k++) {
-          mine[k] = allocate(1);
-          fill(mine[k], 0, 1, reductions.get(k).identity().getDouble(0));
-        }
-        segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk),
-            sink(in, mine));
-      });
-      for (int k = 0; k < acc.length; k++) {
-        double v = get(acc[k], 0);
-        for (int t = 0; t < used; t++) {
-          v = combine(reductions.get(k).combiner(), v, get(partial[t][k], 0));
-        }
-        set(acc[k], 0, v);
-      }
-    } else if (rowMode && segments.outerAllMove(accMap)) {
+    } else if (rowMode && segments.outerAllMove(accMap) && segments.rows >= tasks) {
       long rows = segments.rows;
       int inner = segments.inner;
       long per = (rows + tasks - 1) / tasks;
       int used = (int) ((rows + per - 1) / per);
       CpuPool.parallelFor(used, t -> segments.forRange(t * per * inner,
           Math.min(rows, (t + 1) * per) * inner, sink(in, acc)));
+    } else if ((long) outSize * tasks <= total / 8) {
+      partials(in, acc, total, tasks);
     } else if (!rowMode && segments.inner >= 1024) {
       int inner = segments.inner;
       int cols = (Math.max(256, inner / tasks) + 63) & ~63;
@@ -108,6 +90,36 @@ final class ReduceStep implements Step {
           t -> segments.forColumns(t * cols, Math.min(inner, (t + 1) * cols), sink(in, acc)));
     } else {
       segments.forRange(0, total, sink(in, acc));
+    }
+  }
+
+  /**
+   * Splits the points into chunks (whole segments where they are short), each folding into
+   * its own accumulators, and combines those into {@code acc} at the end.
+   */
+  private void partials(Object[] in, Object[] acc, long total, int tasks) {
+    long chunk = (total + tasks - 1) / tasks;
+    int inner = segments.inner;
+    chunk = (long) inner * tasks <= total
+        ? (chunk + inner - 1) / inner * inner : (chunk + 63) & ~63L;
+    long step = chunk;
+    int used = (int) ((total + chunk - 1) / chunk);
+    Object[][] partial = new Object[used][acc.length];
+    CpuPool.parallelFor(used, t -> {
+      Object[] mine = partial[t];
+      for (int k = 0; k < mine.length; k++) {
+        mine[k] = allocate(outSize);
+        fill(mine[k], 0, outSize, reductions.get(k).identity().getDouble(0));
+      }
+      segments.forRange(t * step, Math.min(total, (t + 1) * step), sink(in, mine));
+    });
+    for (int k = 0; k < acc.length; k++) {
+      KernelOp c = reductions.get(k).combiner();
+      for (int t = 0; t < used; t++) {
+        for (int i = 0; i < outSize; i++) {
+          set(acc[k], i, combine(c, get(acc[k], i), get(partial[t][k], i)));
+        }
+      }
     }
   }
 
