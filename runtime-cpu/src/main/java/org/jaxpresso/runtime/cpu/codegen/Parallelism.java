@@ -4,12 +4,11 @@ import org.jaxpresso.runtime.cpu.kernels.CpuPool;
 
 /**
  * When generated kernels split their index space over {@link CpuPool}. Below {@link
- * #MIN_POINTS} points a kernel stays on the calling thread: handing work to the pool costs a
- * few microseconds (waking workers, joining), which at memory bandwidth is the time of about
- * 2^16 float32 elementwise points. Measured on the 2-core machine with W1 (see
- * docs/flags.md): below 2^16 points the split version was never faster. The property {@code
- * jaxpresso.cpu.parallelMin} overrides the threshold (0 splits everything; a huge value
- * disables splitting).
+ * #MIN_POINTS} points a kernel stays on the calling thread: handing work to the pool costs
+ * 4-10 microseconds (measured with W1), while a W1 point costs about 0.85 ns on one core, so
+ * splitting pays from roughly 2^15 points on an idle machine; the measurements and their
+ * caveats are in docs/flags.md. The property {@code jaxpresso.cpu.parallelMin} overrides the
+ * threshold (0 splits everything; a huge value disables splitting).
  */
 final class Parallelism {
   /** The smallest index space that is split. */
