@@ -12,7 +12,7 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * @param simpleName the class's simple name ({@code K0007_sin_mul_f32})
  * @param sourceFile the {@code SourceFile} attribute: the program's dump name
  * @param line the line number of the body (the first equation's number + 1)
- * @param dtype float32 or float64
+ * @param dtype the float dtype of the values (16-bit floats only in scalar bodies)
  * @param nodes the op graph
  * @param slotOfNode for each node, its load slot or -1
  * @param slotArg for each load slot, the index of its array in {@code in}

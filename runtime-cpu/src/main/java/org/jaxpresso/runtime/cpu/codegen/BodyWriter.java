@@ -31,6 +31,8 @@ final class BodyWriter {
   private final BodySpec spec;
   private final String name;
   private final boolean f32;
+  private final boolean half;
+  private final String halfName;
   private final String vec;
   private final String vecDesc;
   private final String arr;
@@ -49,9 +51,11 @@ final class BodyWriter {
     this.spec = spec;
     this.name = PACKAGE + spec.simpleName();
     this.f32 = spec.dtype() == DType.FLOAT32;
+    this.half = spec.dtype() == DType.FLOAT16 || spec.dtype() == DType.BFLOAT16;
+    this.halfName = spec.dtype() == DType.FLOAT16 ? "f16" : "bf16";
     this.vec = VEC_PKG + (f32 ? "FloatVector" : "DoubleVector");
     this.vecDesc = "L" + vec + ";";
-    this.arr = f32 ? "[F" : "[D";
+    this.arr = half ? "[S" : f32 ? "[F" : "[D";
     this.elem = f32 ? "F" : "D";
   }
 
@@ -355,7 +359,10 @@ final class BodyWriter {
   }
 
   private void loadElement() {
-    if (f32) {
+    if (half) {
+      mv.visitInsn(SALOAD);
+      mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Load", "(S)D", false);
+    } else if (f32) {
       mv.visitInsn(FALOAD);
       mv.visitInsn(F2D);
     } else {
@@ -364,7 +371,10 @@ final class BodyWriter {
   }
 
   private void storeElement() {
-    if (f32) {
+    if (half) {
+      mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Store", "(D)S", false);
+      mv.visitInsn(SASTORE);
+    } else if (f32) {
       mv.visitInsn(D2F);
       mv.visitInsn(FASTORE);
     } else {
@@ -373,7 +383,9 @@ final class BodyWriter {
   }
 
   private void round() {
-    if (f32) {
+    if (half) {
+      mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Round", "(D)D", false);
+    } else if (f32) {
       mv.visitInsn(D2F);
       mv.visitInsn(F2D);
     }
@@ -406,8 +418,8 @@ final class BodyWriter {
       case INTEGER_POW -> {
         mv.visitVarInsn(DLOAD, sLocal[a.get(0)]);
         push(n.param());
-        push(f32 ? 1 : 0);
-        mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "integerPow", "(DIZ)D", false);
+        push(half ? (halfName.equals("f16") ? 2 : 3) : f32 ? 1 : 0);
+        mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "integerPow", "(DII)D", false);
       }
       case SELECT -> {
         mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);

@@ -47,8 +47,11 @@ public final class CpuMath {
     return Math.min(hi, Math.max(lo, x));
   }
 
-  /** {@code x ** n}, by squaring, rounding to float32 after every product when {@code f32}. */
-  public static double integerPow(double x, int n, boolean f32) {
+  /**
+   * {@code x ** n}, by squaring, rounding after every product to the float type {@code kind}
+   * (0 float64, 1 float32, 2 float16, 3 bfloat16).
+   */
+  public static double integerPow(double x, int n, int kind) {
     if (n == 0) {
       return 1.0;
     }
@@ -58,19 +61,74 @@ public final class CpuMath {
     double base = x;
     while (e > 0) {
       if ((e & 1) != 0) {
-        acc = first ? base : round(acc * base, f32);
+        acc = first ? base : round(acc * base, kind);
         first = false;
       }
       e >>= 1;
       if (e > 0) {
-        base = round(base * base, f32);
+        base = round(base * base, kind);
       }
     }
-    return n < 0 ? round(1.0 / acc, f32) : acc;
+    return n < 0 ? round(1.0 / acc, kind) : acc;
   }
 
-  private static double round(double v, boolean f32) {
-    return f32 ? (float) v : v;
+  private static double round(double v, int kind) {
+    return switch (kind) {
+      case 1 -> (float) v;
+      case 2 -> f16Round(v);
+      case 3 -> bf16Round(v);
+      default -> v;
+    };
+  }
+
+  /** The float16 bit pattern {@code bits} as a double. */
+  public static double f16Load(short bits) {
+    return Float.float16ToFloat(bits);
+  }
+
+  /** The bfloat16 bit pattern {@code bits} as a double. */
+  public static double bf16Load(short bits) {
+    return Float.intBitsToFloat((bits & 0xFFFF) << 16);
+  }
+
+  /** The nearest float16 to {@code v} (one rounding, ties to even). */
+  public static short f16Store(double v) {
+    return Float.floatToFloat16(roundToOddFloat(v));
+  }
+
+  /** The nearest bfloat16 to {@code v} (one rounding, ties to even); NaN stays NaN. */
+  public static short bf16Store(double v) {
+    float f = roundToOddFloat(v);
+    int bits = Float.floatToRawIntBits(f);
+    if (Float.isNaN(f)) {
+      return (short) ((bits >>> 16) | 0x0040);
+    }
+    return (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+  }
+
+  /** {@code v} rounded to float16. */
+  public static double f16Round(double v) {
+    return f16Load(f16Store(v));
+  }
+
+  /** {@code v} rounded to bfloat16. */
+  public static double bf16Round(double v) {
+    return bf16Load(bf16Store(v));
+  }
+
+  /**
+   * {@code d} rounded to float toward zero with the last bit set when inexact (round to odd),
+   * so that a later rounding to a 16-bit format is as if directly from {@code d}.
+   */
+  private static float roundToOddFloat(double d) {
+    float f = (float) d;
+    if (Double.isNaN(d) || Double.isInfinite(d) || (double) f == d || Float.isInfinite(f)) {
+      return f;
+    }
+    if (Math.abs((double) f) > Math.abs(d)) {
+      f = Math.nextAfter(f, 0.0);
+    }
+    return Float.intBitsToFloat(Float.floatToRawIntBits(f) | 1);
   }
 
   /** {@code select_n(p, a, b)}: {@code b} when {@code p} is true. */

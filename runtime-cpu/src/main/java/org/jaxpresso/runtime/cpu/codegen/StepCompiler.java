@@ -12,9 +12,10 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 import org.jaxpresso.jit.compiler.kir.Node;
 
 /**
- * Turns each kernel of a kernel program into a {@link Step}: generated code for float32 and
- * float64 loop and reduction kernels whose loads are affine and whose ops have a scalar form
- * ({@link OpTable}); the Vector API loop in addition when the module is present, every op has a
+ * Turns each kernel of a kernel program into a {@link Step}: generated code for float loop
+ * kernels (float16 and bfloat16 as scalar code, rounding after every op as the reference does)
+ * and float32/float64 reduction kernels whose loads are affine and whose ops have a scalar form
+ * ({@link OpTable}); for float32 and float64 the Vector API loop in addition when the module is present, every op has a
  * vector form and every load is contiguous or a broadcast along the inner segment. Library
  * kernels call their routine; everything else falls back to the reference executor.
  */
@@ -87,16 +88,17 @@ final class StepCompiler {
     if (lay == null) {
       return null;
     }
+    boolean vector = lay.vector && (f == DType.FLOAT32 || f == DType.FLOAT64);
     BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
         lay.slotOfNode, lay.slotArg, lay.strides, k.stores(), k.outputs().size(), List.of(),
-        false, lay.vector);
+        false, vector);
     LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
     return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()));
   }
 
   private Step reduce(Kernel k) {
     DType f = floatType(k.nodes());
-    if (f == null || !scalarOk(k.nodes(), f)) {
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 || !scalarOk(k.nodes(), f)) {
       return null;
     }
     for (Kernel.Reduction r : k.reductions()) {
@@ -232,7 +234,7 @@ final class StepCompiler {
       if (d == DType.BOOL) {
         continue;
       }
-      if (d != DType.FLOAT32 && d != DType.FLOAT64) {
+      if (!d.isFloating()) {
         return null;
       }
       if (f != null && f != d) {

@@ -16,19 +16,25 @@ import org.junit.jupiter.api.Test;
  * transposes, reversals, slices, selects and reductions) compiled for the CPU and compared with
  * {@link org.jaxpresso.core.jaxpr.JaxprInterpreter}; a mismatch prints the seed and program.
  * Tolerances as in {@link CodegenTesting}: float32 1e-4 relative (vector transcendentals and
- * reassociated sums over chains of up to eight ops), float64 1e-10, integers exact.
+ * reassociated sums over chains of up to eight ops), float64 1e-10; integers exact, and
+ * float16/bfloat16 exact too (their generated code is scalar and rounds after every op, as the
+ * reference does).
  */
 class DifferentialCodegenTest {
   private static final int PROGRAMS = 600;
   private static final int[] DIMS = {1, 2, 3, 5, 8, 17, 33};
 
+  private int halfPrograms;
+
   @Test
   void randomProgramsAgreeWithTheInterpreter() {
     for (long seed = 1; seed <= PROGRAMS; seed++) {
       Random r = new Random(seed);
-      DType dtype = switch (r.nextInt(5)) {
+      DType dtype = switch (r.nextInt(7)) {
         case 0 -> DType.FLOAT64;
         case 1 -> DType.INT32;
+        case 2 -> DType.FLOAT16;
+        case 3 -> DType.BFLOAT16;
         default -> DType.FLOAT32;
       };
       int rank = 1 + r.nextInt(3);
@@ -47,12 +53,16 @@ class DifferentialCodegenTest {
         throw new AssertionError("seed " + seed + ": building the program failed", e);
       }
       double tol = dtype == DType.FLOAT64 ? 1e-10 : dtype == DType.FLOAT32 ? 1e-4 : 0;
+      if (dtype == DType.FLOAT16 || dtype == DType.BFLOAT16) {
+        halfPrograms++;
+      }
       try {
         CodegenTesting.assertMatches(p, List.of(a, b), tol);
       } catch (AssertionError | RuntimeException e) {
         throw new AssertionError("seed " + seed + ": " + e.getMessage(), e);
       }
     }
+    org.junit.jupiter.api.Assertions.assertTrue(halfPrograms > PROGRAMS / 10, "16-bit programs");
   }
 
   private static NDArray chain(NDArray x, NDArray y, Random r) {

@@ -114,4 +114,16 @@ class WorkloadCodegenTest {
     CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 1e-6);
     assertEquals(c.kernels().kernels().size(), c.generatedKernels(), c.report());
   }
+
+  /** float16 and bfloat16 loops are generated (scalar) and agree exactly with the reference. */
+  @ParameterizedTest
+  @ValueSource(strings = {"float16", "bfloat16"})
+  void halfFloatLoops(String name) {
+    org.jaxpresso.core.DType d = org.jaxpresso.core.DType.valueOf(name.toUpperCase());
+    Array x = (Array) Lax.convertElementType(f32(37), d);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray v) -> Lax.integerPow(Lax.add(Lax.mul(Lax.sin(v),
+        Lax.cos(v)), v), 3)).apply(x);
+    CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 0);
+    assertEquals(1, c.generatedKernels(), c.report());
+  }
 }
