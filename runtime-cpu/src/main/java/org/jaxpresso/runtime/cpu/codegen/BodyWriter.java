@@ -32,6 +32,7 @@ final class BodyWriter {
   private final String name;
   private final boolean f32;
   private final boolean half;
+  private final boolean ints;
   private final String halfName;
   private final String vec;
   private final String vecDesc;
@@ -53,10 +54,11 @@ final class BodyWriter {
     this.f32 = spec.dtype() == DType.FLOAT32;
     this.half = spec.dtype() == DType.FLOAT16 || spec.dtype() == DType.BFLOAT16;
     this.halfName = spec.dtype() == DType.FLOAT16 ? "f16" : "bf16";
-    this.vec = VEC_PKG + (f32 ? "FloatVector" : "DoubleVector");
+    this.ints = spec.dtype() == DType.INT32;
+    this.vec = VEC_PKG + (ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
     this.vecDesc = "L" + vec + ";";
-    this.arr = half ? "[S" : f32 ? "[F" : "[D";
-    this.elem = f32 ? "F" : "D";
+    this.arr = ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
+    this.elem = ints ? "I" : f32 ? "F" : "D";
   }
 
   /** The class file of {@code spec}. */
@@ -273,10 +275,12 @@ final class BodyWriter {
           if (f32) {
             mv.visitInsn(F2D);
           }
+        } else if (ints) {
+          push((int) rd.identity().getLong(0));
         } else {
           mv.visitLdcInsn(rd.identity().getDouble(0));
         }
-        mv.visitVarInsn(DSTORE, tacc[r]);
+        vstore(tacc[r]);
       }
     }
     Label head = new Label();
@@ -292,23 +296,23 @@ final class BodyWriter {
       for (Kernel.Store st : spec.stores()) {
         mv.visitVarInsn(ALOAD, outLocal[st.output()]);
         pointIndex(offLocal, 1);
-        mv.visitVarInsn(DLOAD, sLocal[st.node()]);
+        vload(sLocal[st.node()]);
         storeElement();
       }
     } else {
       for (int r = 0; r < red; r++) {
         Kernel.Reduction rd = spec.reductions().get(r);
         if (row) {
-          mv.visitVarInsn(DLOAD, tacc[r]);
-          mv.visitVarInsn(DLOAD, sLocal[rd.node()]);
+          vload(tacc[r]);
+          vload(sLocal[rd.node()]);
           scalarCombine(rd.combiner());
-          mv.visitVarInsn(DSTORE, tacc[r]);
+          vstore(tacc[r]);
         } else {
           mv.visitVarInsn(ALOAD, outLocal[r]);
           pointIndex(offLocal, 1);
           mv.visitInsn(DUP2);
           loadElement();
-          mv.visitVarInsn(DLOAD, sLocal[rd.node()]);
+          vload(sLocal[rd.node()]);
           scalarCombine(rd.combiner());
           storeElement();
         }
@@ -323,7 +327,7 @@ final class BodyWriter {
         mv.visitVarInsn(ILOAD, offLocal);
         mv.visitInsn(DUP2);
         loadElement();
-        mv.visitVarInsn(DLOAD, tacc[r]);
+        vload(tacc[r]);
         scalarCombine(spec.reductions().get(r).combiner());
         storeElement();
       }
@@ -358,8 +362,18 @@ final class BodyWriter {
     mv.visitInsn(IADD);
   }
 
+  private void vload(int local) {
+    mv.visitVarInsn(ints ? ILOAD : DLOAD, local);
+  }
+
+  private void vstore(int local) {
+    mv.visitVarInsn(ints ? ISTORE : DSTORE, local);
+  }
+
   private void loadElement() {
-    if (half) {
+    if (ints) {
+      mv.visitInsn(IALOAD);
+    } else if (half) {
       mv.visitInsn(SALOAD);
       mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Load", "(S)D", false);
     } else if (f32) {
@@ -371,7 +385,9 @@ final class BodyWriter {
   }
 
   private void storeElement() {
-    if (half) {
+    if (ints) {
+      mv.visitInsn(IASTORE);
+    } else if (half) {
       mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Store", "(D)S", false);
       mv.visitInsn(SASTORE);
     } else if (f32) {
@@ -392,6 +408,10 @@ final class BodyWriter {
   }
 
   private void scalarNode(int i) {
+    if (ints) {
+      scalarIntNode(i);
+      return;
+    }
     Node n = spec.nodes().get(i);
     List<Integer> a = n.args();
     boolean bool = n.dtype() == DType.BOOL;
@@ -448,6 +468,50 @@ final class BodyWriter {
     mv.visitVarInsn(bool ? ISTORE : DSTORE, sLocal[i]);
   }
 
+  /** An int32 node in scalar code: int arithmetic wraps exactly as the reference does. */
+  private void scalarIntNode(int i) {
+    Node n = spec.nodes().get(i);
+    List<Integer> a = n.args();
+    switch (n.op()) {
+      case LOAD, REDUCED -> {
+        int l = spec.slotOfNode()[i];
+        mv.visitVarInsn(ALOAD, arrLocal[l]);
+        pointIndex(baseLocal[l], spec.slotStride()[l]);
+        mv.visitInsn(IALOAD);
+      }
+      case CONST -> push((int) n.constant().getLong(0));
+      case SQUARE -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        mv.visitInsn(DUP);
+        mv.visitInsn(IMUL);
+      }
+      case NOT -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        push(-1);
+        mv.visitInsn(IXOR);
+      }
+      case INTEGER_POW -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        push(n.param());
+        mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "ipow", "(II)I", false);
+      }
+      default -> {
+        OpTable.Scalar s = OpTable.intScalar(n.op());
+        for (int k : a) {
+          mv.visitVarInsn(ILOAD, sLocal[k]);
+        }
+        if (s.kind() == OpTable.ScalarKind.INSN) {
+          mv.visitInsn(s.opcode());
+        } else if (s.kind() == OpTable.ScalarKind.CALL) {
+          mv.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), s.desc(), false);
+        } else {
+          throw new IllegalStateException("no int32 form for " + n.op().textName());
+        }
+      }
+    }
+    mv.visitVarInsn(ISTORE, sLocal[i]);
+  }
+
   private void vectorNode(int i) {
     Node n = spec.nodes().get(i);
     List<Integer> a = n.args();
@@ -469,7 +533,7 @@ final class BodyWriter {
           mv.visitVarInsn(ALOAD, arrLocal[l]);
           if (spec.slotStride()[l] == 0) {
             mv.visitVarInsn(ILOAD, baseLocal[l]);
-            mv.visitInsn(f32 ? FALOAD : DALOAD);
+            mv.visitInsn(ints ? IALOAD : f32 ? FALOAD : DALOAD);
             mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast",
                 "(" + SPECIES + elem + ")" + vecDesc, false);
           } else {
@@ -554,7 +618,9 @@ final class BodyWriter {
 
   private void broadcastConst(double c) {
     mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
-    if (f32) {
+    if (ints) {
+      push((int) c);
+    } else if (f32) {
       mv.visitLdcInsn((float) c);
     } else {
       mv.visitLdcInsn(c);
@@ -564,6 +630,16 @@ final class BodyWriter {
   }
 
   private void scalarCombine(KernelOp c) {
+    if (ints) {
+      switch (c) {
+        case REDUCE_SUM -> mv.visitInsn(IADD);
+        case REDUCE_PROD -> mv.visitInsn(IMUL);
+        case REDUCE_MAX -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+        case REDUCE_MIN -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+        default -> throw new IllegalStateException("no generated combiner " + c.textName());
+      }
+      return;
+    }
     switch (c) {
       case REDUCE_SUM -> mv.visitInsn(DADD);
       case REDUCE_PROD -> mv.visitInsn(DMUL);

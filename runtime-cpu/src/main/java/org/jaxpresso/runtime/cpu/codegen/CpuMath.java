@@ -170,4 +170,67 @@ public final class CpuMath {
   public static int isFinite(double x) {
     return Double.isFinite(x) ? 1 : 0;
   }
+
+  /** XLA's int32 division: {@code x / 0 == -1}. */
+  public static int idiv(int x, int y) {
+    return y == 0 ? -1 : x / y;
+  }
+
+  /** XLA's int32 remainder: {@code x % 0 == x}. */
+  public static int irem(int x, int y) {
+    return y == 0 ? x : x % y;
+  }
+
+  /** {@code x ** n} for {@code n >= 0}, wrapping. */
+  public static int ipow(int x, int n) {
+    int acc = 1;
+    int b = x;
+    for (int e = n; e > 0; e >>= 1) {
+      if ((e & 1) != 0) {
+        acc *= b;
+      }
+      b *= b;
+    }
+    return acc;
+  }
+
+  /** {@code select_n(p, a, b)} on ints. */
+  public static int iselect(int p, int a, int b) {
+    return p != 0 ? b : a;
+  }
+
+  /** {@code clamp(lo, x, hi)} on ints. */
+  public static int iclamp(int lo, int x, int hi) {
+    return Math.min(hi, Math.max(lo, x));
+  }
+
+  /** {@code x == y} as 0 or 1. */
+  public static int ieq(int x, int y) {
+    return x == y ? 1 : 0;
+  }
+
+  /** {@code x != y} as 0 or 1. */
+  public static int ine(int x, int y) {
+    return x != y ? 1 : 0;
+  }
+
+  /** {@code x < y} as 0 or 1. */
+  public static int ilt(int x, int y) {
+    return x < y ? 1 : 0;
+  }
+
+  /** {@code x <= y} as 0 or 1. */
+  public static int ile(int x, int y) {
+    return x <= y ? 1 : 0;
+  }
+
+  /** {@code x > y} as 0 or 1. */
+  public static int igt(int x, int y) {
+    return x > y ? 1 : 0;
+  }
+
+  /** {@code x >= y} as 0 or 1. */
+  public static int ige(int x, int y) {
+    return x >= y ? 1 : 0;
+  }
 }

@@ -155,6 +155,52 @@ final class OpTable {
     };
   }
 
+  private static final String I1 = "(I)I";
+  private static final String I2 = "(II)I";
+
+  /** The scalar form of {@code op} on int32 (int arithmetic wraps like the reference's). */
+  static Scalar intScalar(KernelOp op) {
+    return switch (op) {
+      case LOAD, CONST, REDUCED, SQUARE, NOT, INTEGER_POW -> LEAF;
+      case NEG -> Scalar.insn(org.objectweb.asm.Opcodes.INEG);
+      case ABS -> new Scalar(ScalarKind.CALL, "java/lang/Math", "abs", I1, 0);
+      case SIGN -> new Scalar(ScalarKind.CALL, "java/lang/Integer", "signum", I1, 0);
+      case ADD -> Scalar.insn(org.objectweb.asm.Opcodes.IADD);
+      case SUB -> Scalar.insn(org.objectweb.asm.Opcodes.ISUB);
+      case MUL -> Scalar.insn(org.objectweb.asm.Opcodes.IMUL);
+      case DIV -> Scalar.helper("idiv", I2);
+      case REM -> Scalar.helper("irem", I2);
+      case MAX -> new Scalar(ScalarKind.CALL, "java/lang/Math", "max", I2, 0);
+      case MIN -> new Scalar(ScalarKind.CALL, "java/lang/Math", "min", I2, 0);
+      case AND -> Scalar.insn(org.objectweb.asm.Opcodes.IAND);
+      case OR -> Scalar.insn(org.objectweb.asm.Opcodes.IOR);
+      case XOR -> Scalar.insn(org.objectweb.asm.Opcodes.IXOR);
+      case EQ -> Scalar.helper("ieq", I2);
+      case NE -> Scalar.helper("ine", I2);
+      case LT -> Scalar.helper("ilt", I2);
+      case LE -> Scalar.helper("ile", I2);
+      case GT -> Scalar.helper("igt", I2);
+      case GE -> Scalar.helper("ige", I2);
+      case SELECT -> Scalar.helper("iselect", "(III)I");
+      case CLAMP -> Scalar.helper("iclamp", "(III)I");
+      case INDEX, FLOOR, CEIL, ROUND_EVEN, ROUND_AWAY, IS_FINITE, EXP, EXP2, EXPM1, LOG, LOG1P,
+          TANH, LOGISTIC, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH,
+          SQRT, RSQRT, CBRT, ERF, ERFC, ERF_INV, LGAMMA, DIGAMMA, POPULATION_COUNT, CLZ,
+          CONVERT, REDUCE_PRECISION, ATAN2, NEXTAFTER, POW, SHIFT_LEFT,
+          SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, REDUCE_SUM, REDUCE_PROD, REDUCE_MAX,
+          REDUCE_MIN, REDUCE_AND, REDUCE_OR, REDUCE_XOR, ARGMAX, ARGMIN -> NONE;
+    };
+  }
+
+  /** Whether {@code op} has a vector form on int32 lanes (no division: it traps on zero). */
+  static boolean intVector(KernelOp op) {
+    return switch (op) {
+      case LOAD, CONST, REDUCED, NEG, ABS, ADD, SUB, MUL, MAX, MIN, EQ, NE, LT, LE, GT, GE,
+          SELECT, CLAMP, SQUARE -> true;
+      default -> false;
+    };
+  }
+
   /** Whether {@code op} yields a bool (a mask in vector code, 0/1 in scalar code). */
   static boolean yieldsBool(KernelOp op) {
     return switch (op) {

@@ -117,7 +117,7 @@ final class ReduceStep implements Step {
       KernelOp c = reductions.get(k).combiner();
       for (int t = 0; t < used; t++) {
         for (int i = 0; i < outSize; i++) {
-          set(acc[k], i, combine(c, get(acc[k], i), get(partial[t][k], i)));
+          combineInto(c, acc[k], partial[t][k], i);
         }
       }
     }
@@ -138,11 +138,17 @@ final class ReduceStep implements Step {
   }
 
   private Object allocate(int n) {
-    return dtype == DType.FLOAT32 ? new float[n] : new double[n];
+    return switch (dtype) {
+      case FLOAT32 -> new float[n];
+      case INT32 -> new int[n];
+      default -> new double[n];
+    };
   }
 
   private static void fill(Object a, int from, int to, double v) {
-    if (a instanceof float[] f) {
+    if (a instanceof int[] ia) {
+      Arrays.fill(ia, from, to, (int) (long) v);
+    } else if (a instanceof float[] f) {
       Arrays.fill(f, from, to, (float) v);
     } else {
       Arrays.fill((double[]) a, from, to, v);
@@ -150,11 +156,30 @@ final class ReduceStep implements Step {
   }
 
   private static double get(Object a, int i) {
-    return a instanceof float[] f ? f[i] : ((double[]) a)[i];
+    return a instanceof int[] ia ? ia[i] : a instanceof float[] f ? f[i] : ((double[]) a)[i];
+  }
+
+  /** {@code acc[i] = c(acc[i], part[i])}, in the arrays' own arithmetic (ints wrap). */
+  private static void combineInto(KernelOp c, Object acc, Object part, int i) {
+    if (acc instanceof int[] a) {
+      int x = a[i];
+      int y = ((int[]) part)[i];
+      a[i] = switch (c) {
+        case REDUCE_SUM -> x + y;
+        case REDUCE_PROD -> x * y;
+        case REDUCE_MAX -> Math.max(x, y);
+        case REDUCE_MIN -> Math.min(x, y);
+        default -> throw new IllegalStateException("no generated combiner " + c.textName());
+      };
+    } else {
+      set(acc, i, combine(c, get(acc, i), get(part, i)));
+    }
   }
 
   private static void set(Object a, int i, double v) {
-    if (a instanceof float[] f) {
+    if (a instanceof int[] ia) {
+      ia[i] = (int) (long) v;
+    } else if (a instanceof float[] f) {
       f[i] = (float) v;
     } else {
       ((double[]) a)[i] = v;

@@ -88,7 +88,7 @@ final class StepCompiler {
     if (lay == null) {
       return null;
     }
-    boolean vector = lay.vector && (f == DType.FLOAT32 || f == DType.FLOAT64);
+    boolean vector = lay.vector && vectorOk(k.nodes(), f);
     BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
         lay.slotOfNode, lay.slotArg, lay.strides, k.stores(), k.outputs().size(), List.of(),
         false, vector);
@@ -98,7 +98,8 @@ final class StepCompiler {
 
   private Step reduce(Kernel k) {
     DType f = floatType(k.nodes());
-    if (f != DType.FLOAT32 && f != DType.FLOAT64 || !scalarOk(k.nodes(), f)) {
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32
+        || !scalarOk(k.nodes(), f)) {
       return null;
     }
     for (Kernel.Reduction r : k.reductions()) {
@@ -145,13 +146,13 @@ final class StepCompiler {
       }
       BodySpec es = new BodySpec(className(k, "_epilogue"), sourceFile, line(k), f,
           k.epilogue(), el.slotOfNode, el.slotArg, el.strides, k.epilogueStores(),
-          k.outputs().size(), List.of(), false, el.vector);
+          k.outputs().size(), List.of(), false, el.vector && vectorOk(k.epilogue(), f));
       epi = (LoopBody) KernelClasses.define(es, dump);
       epiSeg = el.segments;
     }
     BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
         lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, k.reductions(), row,
-        lay.vector);
+        lay.vector && vectorOk(k.nodes(), f));
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
     return new ReduceStep(body, lay.segments, row, f, k.reductions(),
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg);
@@ -203,9 +204,6 @@ final class StepCompiler {
         return null;
       }
     }
-    for (Node n : nodes) {
-      vector &= OpTable.vector(n.op()).kind() != OpTable.VectorKind.NONE;
-    }
     return new Layout(slotOfNode, slotArg.stream().mapToInt(Integer::intValue).toArray(),
         strides, seg, vector);
   }
@@ -226,7 +224,21 @@ final class StepCompiler {
     return steps;
   }
 
-  /** The single float dtype of a graph's float nodes, or null if none or several. */
+  /** Whether every node of a graph over {@code f} has a vector form. */
+  private static boolean vectorOk(List<Node> nodes, DType f) {
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32) {
+      return false;
+    }
+    for (Node n : nodes) {
+      if (f == DType.INT32 ? !OpTable.intVector(n.op())
+          : OpTable.vector(n.op()).kind() == OpTable.VectorKind.NONE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The single value dtype (a float or int32) of a graph's non-bool nodes, or null. */
   private static DType floatType(List<Node> nodes) {
     DType f = null;
     for (Node n : nodes) {
@@ -234,7 +246,7 @@ final class StepCompiler {
       if (d == DType.BOOL) {
         continue;
       }
-      if (!d.isFloating()) {
+      if (!d.isFloating() && d != DType.INT32) {
         return null;
       }
       if (f != null && f != d) {
@@ -248,8 +260,9 @@ final class StepCompiler {
   /** Whether every node has a scalar form on {@code f} (bools only from compares). */
   private static boolean scalarOk(List<Node> nodes, DType f) {
     for (Node n : nodes) {
-      OpTable.Scalar s = OpTable.scalar(n.op());
-      boolean special = n.op() == KernelOp.SQUARE || n.op() == KernelOp.INTEGER_POW;
+      OpTable.Scalar s = f == DType.INT32 ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
+      boolean special = n.op() == KernelOp.SQUARE || n.op() == KernelOp.INTEGER_POW
+          || f == DType.INT32 && n.op() == KernelOp.NOT;
       if (s.kind() == OpTable.ScalarKind.NONE && !special) {
         return false;
       }

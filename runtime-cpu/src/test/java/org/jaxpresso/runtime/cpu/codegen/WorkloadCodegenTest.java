@@ -126,4 +126,24 @@ class WorkloadCodegenTest {
     CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 0);
     assertEquals(1, c.generatedKernels(), c.report());
   }
+
+  /** int32 loops and reductions are generated (IntVector) and agree exactly, wrapping. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 15, 100, 70_001})
+  void int32Kernels(int n) {
+    int[] v = new int[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (int) ((i * 2654435761L) % 100_000) - 50_000;
+    }
+    Array x = Array.of(v, n);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray a) -> {
+      NDArray sq = Lax.mul(a, a);
+      NDArray c = Lax.clamp(Array.scalar(-7, org.jaxpresso.core.DType.INT32),
+          Lax.sub(sq, a), Array.scalar(1 << 30, org.jaxpresso.core.DType.INT32));
+      NDArray s = Lax.selectN(Lax.lt(a, Lax.neg(a)), c, Lax.max(a, Lax.abs(sq)));
+      return Lax.add(Lax.broadcastInDim(Lax.reduceSum(s, 0), new int[] {n}, new int[0]), s);
+    }).apply(x);
+    CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 0);
+    assertEquals(c.kernels().kernels().size(), c.generatedKernels(), c.report());
+  }
 }
