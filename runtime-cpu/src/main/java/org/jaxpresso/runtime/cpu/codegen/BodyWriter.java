@@ -17,8 +17,9 @@ import org.objectweb.asm.MethodVisitor;
  * static finals so C2 treats them as constants; contiguous loads with {@code fromArray},
  * broadcast loads of stride-0 slots; reductions in lane accumulators, then a horizontal
  * {@code reduceLanes}), followed by a scalar loop for the tail (or for everything when the
- * vector form is off). Scalar code computes in double and rounds to float32 after every op,
- * exactly as the reference evaluator does.
+ * vector form is off). Scalar float code computes in double and rounds to the dtype after
+ * every op, exactly as the reference evaluator does; int32 code uses int arithmetic, which wraps
+ * as the reference's long arithmetic wrapped to 32 bits does.
  */
 final class BodyWriter {
   static final String PACKAGE = "org/jaxpresso/runtime/cpu/codegen/";

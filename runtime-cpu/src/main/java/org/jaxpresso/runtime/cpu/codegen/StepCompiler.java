@@ -12,10 +12,10 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 import org.jaxpresso.jit.compiler.kir.Node;
 
 /**
- * Turns each kernel of a kernel program into a {@link Step}: generated code for float loop
- * kernels (float16 and bfloat16 as scalar code, rounding after every op as the reference does)
- * and float32/float64 reduction kernels whose loads are affine and whose ops have a scalar form
- * ({@link OpTable}); for float32 and float64 the Vector API loop in addition when the module is present, every op has a
+ * Turns each kernel of a kernel program into a {@link Step}: generated code for float and int32
+ * loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the reference
+ * does) and float32/float64/int32 reduction kernels whose loads are affine and whose ops have a
+ * scalar form ({@link OpTable}); for float32, float64 and int32 the Vector API loop in addition when the module is present, every op has a
  * vector form and every load is contiguous or a broadcast along the inner segment. Library
  * kernels call their routine; everything else falls back to the reference executor.
  */
