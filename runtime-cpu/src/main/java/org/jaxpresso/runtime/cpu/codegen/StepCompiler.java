@@ -37,18 +37,36 @@ final class StepCompiler {
     return switch (k.kind()) {
       case LIBRARY -> new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()),
           ids(k.outputs()));
-      case LOOP -> {
+      case LOOP, REDUCE -> {
         Kernel n = normalized(k);
-        Step s = loop(n);
-        yield s != null ? s : new FallbackStep(program, n);
-      }
-      case REDUCE -> {
-        Kernel n = normalized(k);
-        Step s = reduce(n);
+        Step s = generate(n);
         yield s != null ? s : new FallbackStep(program, n);
       }
     };
   }
+
+  /**
+   * Generated code for a loop or reduction kernel, or null when the generator does not take it.
+   * A body past the JVM's 64 KB method limit is retried without the vector loop (half the
+   * code), then left to the reference executor.
+   */
+  private Step generate(Kernel k) {
+    try {
+      return k.kind() == Kernel.Kind.LOOP ? loop(k) : reduce(k);
+    } catch (org.objectweb.asm.MethodTooLargeException e) {
+      if (!simdOff) {
+        simdOff = true;
+        try {
+          return generate(k);
+        } finally {
+          simdOff = false;
+        }
+      }
+      return null;
+    }
+  }
+
+  private boolean simdOff;
 
   /** The class name of kernel {@code k}: {@code K0007_sin_mul_f32}. */
   static String className(Kernel k, String suffix) {
@@ -196,7 +214,7 @@ final class StepCompiler {
     maps.add(out);
     Segments seg = new Segments(dims, maps);
     long[] strides = new long[slotArg.size()];
-    boolean vector = simd;
+    boolean vector = simd && !simdOff;
     for (int l = 0; l < strides.length; l++) {
       strides[l] = seg.innerStride[l];
       vector &= strides[l] == 0 || strides[l] == 1;

@@ -101,4 +101,23 @@ class KernelClassesTest {
     assertEquals(40, p.execute(List.of(WorkloadCodegenTest.f32(40))).get(0).size());
     assertEquals(8, x.size());
   }
+
+  /** A kernel too big for one JVM method drops its vector loop, then falls back; it still runs. */
+  @Test
+  void hugeKernelsStayCorrect() {
+    Array x = WorkloadCodegenTest.f32(33);
+    for (int ops : new int[] {1200, 4000}) {
+      ClosedJaxpr p = Jax.makeJaxpr((NDArray v) -> {
+        NDArray t = v;
+        for (int i = 0; i < ops; i++) {
+          t = i % 2 == 0 ? Lax.add(Lax.mul(t, 0.5f), v) : Lax.sin(t);
+        }
+        return t;
+      }).apply(x);
+      CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 1e-4);
+      if (ops == 4000) {
+        assertTrue(c.report().contains("reference"), c.report());
+      }
+    }
+  }
 }
