@@ -6,13 +6,17 @@ import org.jaxpresso.core.backend.Backend;
 import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.core.backend.Executable;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.jaxpr.Eqn;
+import org.jaxpresso.jit.JitPrimitive;
+import org.jaxpresso.runtime.cpu.codegen.CpuProgram;
 
 /**
- * The CPU backend, the default. Today it interprets programs equation by equation
- * ({@link CpuInterpreter}): {@code dot_general} and {@code conv_general_dilated} run on the
- * packed SIMD GEMM kernels ({@link org.jaxpresso.runtime.cpu.kernels.Gemm}), everything else on
- * the primitives' reference implementations; the fusing compiler (SIMD bytecode through
- * {@code jdk.incubator.vector}) plugs in here. It checks once whether the Vector API module is
+ * The CPU backend, the default. Programs (jitted ones, and the one-equation programs of eager
+ * ops) go through the compiler front end and then {@link CpuProgram}: fused loops and
+ * reductions become generated SIMD bytecode ({@code jdk.incubator.vector}), {@code dot_general}
+ * and {@code conv_general_dilated} run on the packed GEMM kernels ({@link
+ * org.jaxpresso.runtime.cpu.kernels.Gemm}), other library kernels on the primitives' reference
+ * implementations. It checks once whether the Vector API module is
  * present and, if not, logs one line saying how to enable it; it never fails for its absence.
  */
 public final class CpuBackend implements Backend {
@@ -56,8 +60,25 @@ public final class CpuBackend implements Backend {
     return List.of(Device.HOST);
   }
 
+  /**
+   * Compiles {@code program}: the front end's passes, fusion, kernel IR and buffer plan, then
+   * one generated hidden class per loop or reduction kernel (see {@link CpuProgram}).
+   */
   @Override
   public Executable compile(ClosedJaxpr program) {
-    return args -> CpuInterpreter.eval(program, args);
+    return CpuProgram.compile(program, programName(program), SIMD);
+  }
+
+  /** A program's name for dumps and class files: its single equation's primitive or jit name. */
+  static String programName(ClosedJaxpr program) {
+    List<Eqn> eqns = program.jaxpr().eqns();
+    if (eqns.size() == 1) {
+      Eqn e = eqns.get(0);
+      if (e.primitive() == JitPrimitive.JIT && e.params().has("name")) {
+        return String.valueOf(e.params().get("name"));
+      }
+      return e.primitive().name();
+    }
+    return "program";
   }
 }

@@ -1,0 +1,684 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import static org.objectweb.asm.Opcodes.*;
+
+import java.util.List;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.jit.compiler.kir.Kernel;
+import org.jaxpresso.jit.compiler.kir.KernelOp;
+import org.jaxpresso.jit.compiler.kir.Node;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+
+/**
+ * Writes the bytecode of one generated kernel class ({@link BodySpec}) with ASM: an optional
+ * Vector API loop ({@code FloatVector}/{@code DoubleVector}, the species and its length in
+ * static finals so C2 treats them as constants; contiguous loads with {@code fromArray},
+ * broadcast loads of stride-0 slots; reductions in lane accumulators, then a horizontal
+ * {@code reduceLanes}), followed by a scalar loop for the tail (or for everything when the
+ * vector form is off). Scalar float code computes in double and rounds to the dtype after
+ * every op, exactly as the reference evaluator does; int32 code uses int arithmetic, which wraps
+ * as the reference's long arithmetic wrapped to 32 bits does.
+ */
+final class BodyWriter {
+  static final String PACKAGE = "org/jaxpresso/runtime/cpu/codegen/";
+  private static final String VEC_PKG = "jdk/incubator/vector/";
+  private static final String SPECIES = "L" + VEC_PKG + "VectorSpecies;";
+  private static final String VECTOR = "L" + VEC_PKG + "Vector;";
+  private static final String MASK = "L" + VEC_PKG + "VectorMask;";
+  private static final String OPS = VEC_PKG + "VectorOperators";
+
+  private final BodySpec spec;
+  private final String name;
+  private final boolean f32;
+  private final boolean half;
+  private final boolean ints;
+  private final String halfName;
+  private final String vec;
+  private final String vecDesc;
+  private final String arr;
+  private final String elem;
+  private MethodVisitor mv;
+  private int nextLocal;
+  private int[] arrLocal;
+  private int[] baseLocal;
+  private int[] outLocal;
+  private int[] vLocal;
+  private int[] sLocal;
+  private int jLocal;
+  private int offLocal;
+
+  private BodyWriter(BodySpec spec) {
+    this.spec = spec;
+    this.name = PACKAGE + spec.simpleName();
+    this.f32 = spec.dtype() == DType.FLOAT32;
+    this.half = spec.dtype() == DType.FLOAT16 || spec.dtype() == DType.BFLOAT16;
+    this.halfName = spec.dtype() == DType.FLOAT16 ? "f16" : "bf16";
+    this.ints = spec.dtype() == DType.INT32;
+    this.vec = VEC_PKG + (ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
+    this.vecDesc = "L" + vec + ";";
+    this.arr = ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
+    this.elem = ints ? "I" : f32 ? "F" : "D";
+  }
+
+  /** The class file of {@code spec}. */
+  static byte[] write(BodySpec spec) {
+    return new BodyWriter(spec).write();
+  }
+
+  private byte[] write() {
+    ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+      @Override
+      protected String getCommonSuperClass(String a, String b) {
+        return "java/lang/Object";
+      }
+    };
+    String iface = PACKAGE + (spec.isReduce() ? "ReduceBody" : "LoopBody");
+    cw.visit(V21, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, name, null, "java/lang/Object",
+        new String[] {iface});
+    cw.visitSource(spec.sourceFile(), null);
+    if (spec.vector()) {
+      cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "S", SPECIES, null, null).visitEnd();
+      cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "LEN", "I", null, null).visitEnd();
+      MethodVisitor c = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+      c.visitCode();
+      c.visitFieldInsn(GETSTATIC, vec, "SPECIES_PREFERRED", SPECIES);
+      c.visitInsn(DUP);
+      c.visitFieldInsn(PUTSTATIC, name, "S", SPECIES);
+      c.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "length", "()I", true);
+      c.visitFieldInsn(PUTSTATIC, name, "LEN", "I");
+      c.visitInsn(RETURN);
+      c.visitMaxs(0, 0);
+      c.visitEnd();
+    }
+    MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
+    init.visitCode();
+    init.visitVarInsn(ALOAD, 0);
+    init.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+    init.visitInsn(RETURN);
+    init.visitMaxs(0, 0);
+    init.visitEnd();
+    if (spec.isReduce()) {
+      mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "reduce", "([Ljava/lang/Object;[II"
+          + "[Ljava/lang/Object;II[I)V", null, null);
+    } else {
+      mv = cw.visitMethod(ACC_PUBLIC | ACC_FINAL, "run", "([Ljava/lang/Object;"
+          + "[Ljava/lang/Object;[IIII[I)V", null, null);
+    }
+    mv.visitCode();
+    Label start = new Label();
+    mv.visitLabel(start);
+    mv.visitLineNumber(spec.line(), start);
+    body();
+    mv.visitMaxs(0, 0);
+    mv.visitEnd();
+    cw.visitEnd();
+    return cw.toByteArray();
+  }
+
+  // Method parameters: run(in=1, out=2, base=3, outBase=4, n=5, rows=6, rowStride=7);
+  // reduce(in=1, base=2, n=3, acc=4, accBase=5, rows=6, rowStride=7).
+  private int inParam() {
+    return 1;
+  }
+
+  private int baseParam() {
+    return spec.isReduce() ? 2 : 3;
+  }
+
+  private int nParam() {
+    return spec.isReduce() ? 3 : 5;
+  }
+
+  private int offParam() {
+    return spec.isReduce() ? 5 : 4;
+  }
+
+  private int newLocal(int size) {
+    int l = nextLocal;
+    nextLocal += size;
+    return l;
+  }
+
+  private void body() {
+    nextLocal = 8;
+    int slots = spec.slotArg().length;
+    arrLocal = new int[slots];
+    baseLocal = new int[slots];
+    for (int l = 0; l < slots; l++) {
+      arrLocal[l] = newLocal(1);
+      mv.visitVarInsn(ALOAD, inParam());
+      push(spec.slotArg()[l]);
+      mv.visitInsn(AALOAD);
+      mv.visitTypeInsn(CHECKCAST, arr);
+      mv.visitVarInsn(ASTORE, arrLocal[l]);
+      baseLocal[l] = newLocal(1);
+    }
+    int outs = spec.isReduce() ? spec.reductions().size() : spec.outputs();
+    outLocal = new int[outs];
+    for (int o = 0; o < outs; o++) {
+      outLocal[o] = newLocal(1);
+      mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
+      push(o);
+      mv.visitInsn(AALOAD);
+      mv.visitTypeInsn(CHECKCAST, arr);
+      mv.visitVarInsn(ASTORE, outLocal[o]);
+    }
+    List<Node> nodes = spec.nodes();
+    vLocal = new int[nodes.size()];
+    sLocal = new int[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      vLocal[i] = newLocal(1);
+      sLocal[i] = newLocal(2);
+    }
+    int red = spec.reductions().size();
+    int[] vacc = new int[red];
+    int[] tacc = new int[red];
+    for (int r = 0; r < red; r++) {
+      vacc[r] = newLocal(1);
+      tacc[r] = newLocal(2);
+    }
+    jLocal = newLocal(1);
+    int upper = newLocal(1);
+    offLocal = newLocal(1);
+    int rLocal = newLocal(1);
+    // for (r = 0; r < rows; r++): every base moves by r * rowStride[slot]
+    push(0);
+    mv.visitVarInsn(ISTORE, rLocal);
+    Label rowHead = new Label();
+    Label rowDone = new Label();
+    mv.visitLabel(rowHead);
+    mv.visitVarInsn(ILOAD, rLocal);
+    mv.visitVarInsn(ILOAD, 6);
+    mv.visitJumpInsn(IF_ICMPGE, rowDone);
+    for (int l = 0; l < slots; l++) {
+      mv.visitVarInsn(ALOAD, baseParam());
+      push(l);
+      mv.visitInsn(IALOAD);
+      rowOffset(rLocal, l);
+      mv.visitVarInsn(ISTORE, baseLocal[l]);
+    }
+    mv.visitVarInsn(ILOAD, offParam());
+    rowOffset(rLocal, slots);
+    mv.visitVarInsn(ISTORE, offLocal);
+    push(0);
+    mv.visitVarInsn(ISTORE, jLocal);
+    boolean row = spec.isReduce() && spec.rowMode();
+    if (spec.vector()) {
+      mv.visitVarInsn(ILOAD, nParam());
+      mv.visitVarInsn(ILOAD, nParam());
+      mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+      mv.visitInsn(IREM);
+      mv.visitInsn(ISUB);
+      mv.visitVarInsn(ISTORE, upper);
+      if (row) {
+        for (int r = 0; r < red; r++) {
+          broadcastConst(spec.reductions().get(r).identity().getDouble(0));
+          mv.visitVarInsn(ASTORE, vacc[r]);
+        }
+      }
+      Label head = new Label();
+      Label done = new Label();
+      mv.visitLabel(head);
+      mv.visitVarInsn(ILOAD, jLocal);
+      mv.visitVarInsn(ILOAD, upper);
+      mv.visitJumpInsn(IF_ICMPGE, done);
+      for (int i = 0; i < nodes.size(); i++) {
+        vectorNode(i);
+      }
+      if (!spec.isReduce()) {
+        for (Kernel.Store st : spec.stores()) {
+          mv.visitVarInsn(ALOAD, vLocal[st.node()]);
+          mv.visitVarInsn(ALOAD, outLocal[st.output()]);
+          pointIndex(offLocal, 1);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + arr + "I)V", false);
+        }
+      } else {
+        for (int r = 0; r < red; r++) {
+          Kernel.Reduction rd = spec.reductions().get(r);
+          String m = vectorCombiner(rd.combiner());
+          if (row) {
+            mv.visitVarInsn(ALOAD, vacc[r]);
+            mv.visitVarInsn(ALOAD, vLocal[rd.node()]);
+            mv.visitMethodInsn(INVOKEVIRTUAL, vec, m, "(" + VECTOR + ")" + vecDesc, false);
+            mv.visitVarInsn(ASTORE, vacc[r]);
+          } else {
+            mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+            mv.visitVarInsn(ALOAD, outLocal[r]);
+            pointIndex(offLocal, 1);
+            mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+                "(" + SPECIES + arr + "I)" + vecDesc, false);
+            mv.visitVarInsn(ALOAD, vLocal[rd.node()]);
+            mv.visitMethodInsn(INVOKEVIRTUAL, vec, m, "(" + VECTOR + ")" + vecDesc, false);
+            mv.visitVarInsn(ALOAD, outLocal[r]);
+            pointIndex(offLocal, 1);
+            mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + arr + "I)V", false);
+          }
+        }
+      }
+      mv.visitVarInsn(ILOAD, jLocal);
+      mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+      mv.visitInsn(IADD);
+      mv.visitVarInsn(ISTORE, jLocal);
+      mv.visitJumpInsn(GOTO, head);
+      mv.visitLabel(done);
+    }
+    if (row) {
+      for (int r = 0; r < red; r++) {
+        Kernel.Reduction rd = spec.reductions().get(r);
+        if (spec.vector()) {
+          mv.visitVarInsn(ALOAD, vacc[r]);
+          mv.visitFieldInsn(GETSTATIC, OPS, associative(rd.combiner()),
+              "L" + OPS + "$Associative;");
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, "reduceLanes",
+              "(L" + OPS + "$Associative;)" + elem, false);
+          if (f32) {
+            mv.visitInsn(F2D);
+          }
+        } else if (ints) {
+          push((int) rd.identity().getLong(0));
+        } else {
+          mv.visitLdcInsn(rd.identity().getDouble(0));
+        }
+        vstore(tacc[r]);
+      }
+    }
+    Label head = new Label();
+    Label done = new Label();
+    mv.visitLabel(head);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, done);
+    for (int i = 0; i < nodes.size(); i++) {
+      scalarNode(i);
+    }
+    if (!spec.isReduce()) {
+      for (Kernel.Store st : spec.stores()) {
+        mv.visitVarInsn(ALOAD, outLocal[st.output()]);
+        pointIndex(offLocal, 1);
+        vload(sLocal[st.node()]);
+        storeElement();
+      }
+    } else {
+      for (int r = 0; r < red; r++) {
+        Kernel.Reduction rd = spec.reductions().get(r);
+        if (row) {
+          vload(tacc[r]);
+          vload(sLocal[rd.node()]);
+          scalarCombine(rd.combiner());
+          vstore(tacc[r]);
+        } else {
+          mv.visitVarInsn(ALOAD, outLocal[r]);
+          pointIndex(offLocal, 1);
+          mv.visitInsn(DUP2);
+          loadElement();
+          vload(sLocal[rd.node()]);
+          scalarCombine(rd.combiner());
+          storeElement();
+        }
+      }
+    }
+    mv.visitIincInsn(jLocal, 1);
+    mv.visitJumpInsn(GOTO, head);
+    mv.visitLabel(done);
+    if (row) {
+      for (int r = 0; r < red; r++) {
+        mv.visitVarInsn(ALOAD, outLocal[r]);
+        mv.visitVarInsn(ILOAD, offLocal);
+        mv.visitInsn(DUP2);
+        loadElement();
+        vload(tacc[r]);
+        scalarCombine(spec.reductions().get(r).combiner());
+        storeElement();
+      }
+    }
+    mv.visitIincInsn(rLocal, 1);
+    mv.visitJumpInsn(GOTO, rowHead);
+    mv.visitLabel(rowDone);
+    mv.visitInsn(RETURN);
+  }
+
+  /** Adds {@code r * rowStride[k]} to the int on the stack. */
+  private void rowOffset(int rLocal, int k) {
+    mv.visitVarInsn(ILOAD, rLocal);
+    mv.visitVarInsn(ALOAD, 7);
+    push(k);
+    mv.visitInsn(IALOAD);
+    mv.visitInsn(IMUL);
+    mv.visitInsn(IADD);
+  }
+
+  /** Pushes {@code local + j * stride} (the element index of the current point). */
+  private void pointIndex(int local, long stride) {
+    mv.visitVarInsn(ILOAD, local);
+    if (stride == 0) {
+      return;
+    }
+    mv.visitVarInsn(ILOAD, jLocal);
+    if (stride != 1) {
+      push((int) stride);
+      mv.visitInsn(IMUL);
+    }
+    mv.visitInsn(IADD);
+  }
+
+  private void vload(int local) {
+    mv.visitVarInsn(ints ? ILOAD : DLOAD, local);
+  }
+
+  private void vstore(int local) {
+    mv.visitVarInsn(ints ? ISTORE : DSTORE, local);
+  }
+
+  private void loadElement() {
+    if (ints) {
+      mv.visitInsn(IALOAD);
+    } else if (half) {
+      mv.visitInsn(SALOAD);
+      mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Load", "(S)D", false);
+    } else if (f32) {
+      mv.visitInsn(FALOAD);
+      mv.visitInsn(F2D);
+    } else {
+      mv.visitInsn(DALOAD);
+    }
+  }
+
+  private void storeElement() {
+    if (ints) {
+      mv.visitInsn(IASTORE);
+    } else if (half) {
+      mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Store", "(D)S", false);
+      mv.visitInsn(SASTORE);
+    } else if (f32) {
+      mv.visitInsn(D2F);
+      mv.visitInsn(FASTORE);
+    } else {
+      mv.visitInsn(DASTORE);
+    }
+  }
+
+  private void round() {
+    if (half) {
+      mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Round", "(D)D", false);
+    } else if (f32) {
+      mv.visitInsn(D2F);
+      mv.visitInsn(F2D);
+    }
+  }
+
+  private void scalarNode(int i) {
+    if (ints) {
+      scalarIntNode(i);
+      return;
+    }
+    Node n = spec.nodes().get(i);
+    List<Integer> a = n.args();
+    boolean bool = n.dtype() == DType.BOOL;
+    switch (n.op()) {
+      case LOAD, REDUCED -> {
+        int l = spec.slotOfNode()[i];
+        mv.visitVarInsn(ALOAD, arrLocal[l]);
+        pointIndex(baseLocal[l], spec.slotStride()[l]);
+        loadElement();
+      }
+      case CONST -> {
+        if (bool) {
+          push(n.constant().getLong(0) != 0 ? 1 : 0);
+        } else {
+          mv.visitLdcInsn(n.constant().getDouble(0));
+        }
+      }
+      case SQUARE -> {
+        mv.visitVarInsn(DLOAD, sLocal[a.get(0)]);
+        mv.visitInsn(DUP2);
+        mv.visitInsn(DMUL);
+        round();
+      }
+      case INTEGER_POW -> {
+        mv.visitVarInsn(DLOAD, sLocal[a.get(0)]);
+        push(n.param());
+        push(half ? (halfName.equals("f16") ? 2 : 3) : f32 ? 1 : 0);
+        mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "integerPow", "(DII)D", false);
+      }
+      case SELECT -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        mv.visitVarInsn(DLOAD, sLocal[a.get(1)]);
+        mv.visitVarInsn(DLOAD, sLocal[a.get(2)]);
+        OpTable.Scalar s = OpTable.scalar(n.op());
+        mv.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), s.desc(), false);
+      }
+      default -> {
+        OpTable.Scalar s = OpTable.scalar(n.op());
+        for (int k : a) {
+          mv.visitVarInsn(DLOAD, sLocal[k]);
+        }
+        if (s.kind() == OpTable.ScalarKind.INSN) {
+          mv.visitInsn(s.opcode());
+        } else if (s.kind() == OpTable.ScalarKind.CALL) {
+          mv.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), s.desc(), false);
+        } else {
+          throw new IllegalStateException("no scalar form for " + n.op().textName());
+        }
+        if (!bool) {
+          round();
+        }
+      }
+    }
+    mv.visitVarInsn(bool ? ISTORE : DSTORE, sLocal[i]);
+  }
+
+  /** An int32 node in scalar code: int arithmetic wraps exactly as the reference does. */
+  private void scalarIntNode(int i) {
+    Node n = spec.nodes().get(i);
+    List<Integer> a = n.args();
+    switch (n.op()) {
+      case LOAD, REDUCED -> {
+        int l = spec.slotOfNode()[i];
+        mv.visitVarInsn(ALOAD, arrLocal[l]);
+        pointIndex(baseLocal[l], spec.slotStride()[l]);
+        mv.visitInsn(IALOAD);
+      }
+      case CONST -> push((int) n.constant().getLong(0));
+      case SQUARE -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        mv.visitInsn(DUP);
+        mv.visitInsn(IMUL);
+      }
+      case NOT -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        push(-1);
+        mv.visitInsn(IXOR);
+      }
+      case INTEGER_POW -> {
+        mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
+        push(n.param());
+        mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "ipow", "(II)I", false);
+      }
+      default -> {
+        OpTable.Scalar s = OpTable.intScalar(n.op());
+        for (int k : a) {
+          mv.visitVarInsn(ILOAD, sLocal[k]);
+        }
+        if (s.kind() == OpTable.ScalarKind.INSN) {
+          mv.visitInsn(s.opcode());
+        } else if (s.kind() == OpTable.ScalarKind.CALL) {
+          mv.visitMethodInsn(INVOKESTATIC, s.owner(), s.name(), s.desc(), false);
+        } else {
+          throw new IllegalStateException("no int32 form for " + n.op().textName());
+        }
+      }
+    }
+    mv.visitVarInsn(ISTORE, sLocal[i]);
+  }
+
+  private void vectorNode(int i) {
+    Node n = spec.nodes().get(i);
+    List<Integer> a = n.args();
+    OpTable.Vector v = OpTable.vector(n.op());
+    String unary = "()" + vecDesc;
+    String binary = "(" + VECTOR + ")" + vecDesc;
+    switch (v.kind()) {
+      case LEAF -> {
+        if (n.op() == KernelOp.CONST && n.dtype() == DType.BOOL) {
+          mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+          push(n.constant().getLong(0) != 0 ? 1 : 0);
+          mv.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "maskAll",
+              "(Z)" + MASK, true);
+        } else if (n.op() == KernelOp.CONST) {
+          broadcastConst(n.constant().getDouble(0));
+        } else {
+          int l = spec.slotOfNode()[i];
+          mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+          mv.visitVarInsn(ALOAD, arrLocal[l]);
+          if (spec.slotStride()[l] == 0) {
+            mv.visitVarInsn(ILOAD, baseLocal[l]);
+            mv.visitInsn(ints ? IALOAD : f32 ? FALOAD : DALOAD);
+            mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast",
+                "(" + SPECIES + elem + ")" + vecDesc, false);
+          } else {
+            pointIndex(baseLocal[l], 1);
+            mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+                "(" + SPECIES + arr + "I)" + vecDesc, false);
+          }
+        }
+      }
+      case METHOD0 -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, v.name(), unary, false);
+      }
+      case METHOD1 -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, v.name(), binary, false);
+      }
+      case UNARY_OP -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Unary;");
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise",
+            "(L" + OPS + "$Unary;)" + vecDesc, false);
+      }
+      case BINARY_OP -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Binary;");
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise",
+            "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc, false);
+      }
+      case COMPARE -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Comparison;");
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+            "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
+      }
+      case TEST -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Test;");
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "test", "(L" + OPS + "$Test;)" + MASK, false);
+      }
+      case SPECIAL -> special(n);
+      case NONE -> throw new IllegalStateException("no vector form for " + n.op().textName());
+    }
+    mv.visitVarInsn(ASTORE, vLocal[i]);
+  }
+
+  private void special(Node n) {
+    List<Integer> a = n.args();
+    String binary = "(" + VECTOR + ")" + vecDesc;
+    switch (n.op()) {
+      case SQUARE -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "mul", binary, false);
+      }
+      case RSQRT -> {
+        broadcastConst(1.0);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "sqrt", "()" + vecDesc, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "div", binary, false);
+      }
+      case SELECT -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "blend", "(" + VECTOR + MASK + ")" + vecDesc,
+            false);
+      }
+      case CLAMP -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "max", binary, false);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "min", binary, false);
+      }
+      default -> throw new IllegalStateException("no vector form for " + n.op().textName());
+    }
+  }
+
+  private void broadcastConst(double c) {
+    mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+    if (ints) {
+      push((int) c);
+    } else if (f32) {
+      mv.visitLdcInsn((float) c);
+    } else {
+      mv.visitLdcInsn(c);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast", "(" + SPECIES + elem + ")" + vecDesc,
+        false);
+  }
+
+  private void scalarCombine(KernelOp c) {
+    if (ints) {
+      switch (c) {
+        case REDUCE_SUM -> mv.visitInsn(IADD);
+        case REDUCE_PROD -> mv.visitInsn(IMUL);
+        case REDUCE_MAX -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+        case REDUCE_MIN -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+        default -> throw new IllegalStateException("no generated combiner " + c.textName());
+      }
+      return;
+    }
+    switch (c) {
+      case REDUCE_SUM -> mv.visitInsn(DADD);
+      case REDUCE_PROD -> mv.visitInsn(DMUL);
+      case REDUCE_MAX -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(DD)D", false);
+      case REDUCE_MIN -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(DD)D", false);
+      default -> throw new IllegalStateException("no generated combiner " + c.textName());
+    }
+  }
+
+  private static String vectorCombiner(KernelOp c) {
+    return switch (c) {
+      case REDUCE_SUM -> "add";
+      case REDUCE_PROD -> "mul";
+      case REDUCE_MAX -> "max";
+      case REDUCE_MIN -> "min";
+      default -> throw new IllegalStateException("no generated combiner " + c.textName());
+    };
+  }
+
+  private static String associative(KernelOp c) {
+    return switch (c) {
+      case REDUCE_SUM -> "ADD";
+      case REDUCE_PROD -> "MUL";
+      case REDUCE_MAX -> "MAX";
+      case REDUCE_MIN -> "MIN";
+      default -> throw new IllegalStateException("no generated combiner " + c.textName());
+    };
+  }
+
+  private void push(int v) {
+    if (v >= -1 && v <= 5) {
+      mv.visitInsn(ICONST_0 + v);
+    } else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) {
+      mv.visitIntInsn(BIPUSH, v);
+    } else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) {
+      mv.visitIntInsn(SIPUSH, v);
+    } else {
+      mv.visitLdcInsn(v);
+    }
+  }
+}

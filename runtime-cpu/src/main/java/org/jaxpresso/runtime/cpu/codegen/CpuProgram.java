@@ -1,0 +1,145 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.core.backend.Executable;
+import org.jaxpresso.core.backend.HostBuffer;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.jit.compiler.CompiledProgram;
+import org.jaxpresso.jit.compiler.Compiler;
+import org.jaxpresso.jit.compiler.Dump;
+import org.jaxpresso.jit.compiler.buffers.BufferPlan;
+import org.jaxpresso.jit.compiler.kir.KernelProgram;
+
+/**
+ * A program compiled for the CPU: the front end's kernel program, one {@link Step} per kernel
+ * (generated hidden classes for loops and reductions, library calls, reference fallbacks) and
+ * the buffer plan. Everything per program is computed once here; a call allocates only its
+ * value table, the buffers it writes and the result arrays. Thread-safe.
+ */
+public final class CpuProgram implements Executable {
+  private final String name;
+  private final KernelProgram kernels;
+  private final BufferPlan plan;
+  private final List<Step> steps;
+  private final Object[] template;
+  private final int[] inputIds;
+  private final ShapedArray[] inputAvals;
+  private final int[] outputIds;
+  private final Array[] fixedOutputs;
+  private final ShapedArray[] outputAvals;
+
+  private CpuProgram(String name, KernelProgram kernels, BufferPlan plan, List<Step> steps) {
+    this.name = name;
+    this.kernels = kernels;
+    this.plan = plan;
+    this.steps = List.copyOf(steps);
+    int nv = kernels.values().size();
+    template = new Object[nv];
+    int nin = kernels.inputCount();
+    inputIds = new int[nin];
+    inputAvals = new ShapedArray[nin];
+    for (KernelProgram.Value v : kernels.values()) {
+      switch (v.source()) {
+        case INPUT -> {
+          inputIds[v.position()] = v.id();
+          inputAvals[v.position()] = v.aval();
+        }
+        case CONST, LITERAL -> template[v.id()] = v.constant().host().data();
+        case KERNEL -> { }
+      }
+    }
+    int nout = kernels.outputs().size();
+    outputIds = new int[nout];
+    fixedOutputs = new Array[nout];
+    outputAvals = new ShapedArray[nout];
+    for (int o = 0; o < nout; o++) {
+      KernelProgram.Value v = kernels.values().get(kernels.outputs().get(o));
+      outputIds[o] = v.id();
+      outputAvals[o] = v.aval();
+      if (v.source() == KernelProgram.Source.CONST || v.source() == KernelProgram.Source.LITERAL) {
+        fixedOutputs[o] = v.constant();
+      }
+    }
+  }
+
+  /**
+   * Compiles {@code program} through the front end ({@link Compiler}) and generates its
+   * kernels; {@code simd} selects the Vector API loops.
+   */
+  public static CpuProgram compile(ClosedJaxpr program, String name, boolean simd) {
+    Dump dump = Dump.forProgram(name);
+    CompiledProgram c = Compiler.compile(program, name, dump);
+    String sourceFile = dump.enabled() ? dump.dir().getFileName().toString() : name;
+    List<Step> steps = new StepCompiler(c.kernels(), sourceFile, simd, dump).compileAll();
+    CpuProgram p = new CpuProgram(name, c.kernels(), c.buffers(), steps);
+    dump.write("35-steps.txt", p::report);
+    return p;
+  }
+
+  /** The kernel program. */
+  public KernelProgram kernels() {
+    return kernels;
+  }
+
+  /** How many kernels run generated code. */
+  public int generatedKernels() {
+    int n = 0;
+    for (Step s : steps) {
+      n += s.generated() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** One line per kernel: its name and how it runs (generated, library or reference). */
+  public String report() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < steps.size(); i++) {
+      Step s = steps.get(i);
+      String how = s instanceof LibraryStep ? "library"
+          : s instanceof FallbackStep ? "reference" : "generated";
+      sb.append(kernels.kernels().get(i).name()).append(": ").append(how).append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public List<Array> execute(List<Array> args) {
+    if (args.size() != inputIds.length) {
+      throw new IllegalArgumentException("compiled program " + name + " takes "
+          + inputIds.length + " arguments, got " + args.size());
+    }
+    Object[] env = template.clone();
+    for (int i = 0; i < inputIds.length; i++) {
+      Array a = args.get(i);
+      ShapedArray want = inputAvals[i];
+      if (a.dtype() != want.dtype() || !a.aval().shape().equals(want.shape())) {
+        throw new IllegalArgumentException("compiled program " + name + " argument " + i
+            + " has type " + a.aval().str() + " but the program expects " + want.str());
+      }
+      env[inputIds[i]] = a.host().data();
+    }
+    Buffers buffers = new Buffers(plan);
+    for (Step s : steps) {
+      s.run(env, buffers);
+    }
+    List<Array> out = new ArrayList<>(outputIds.length);
+    for (int o = 0; o < outputIds.length; o++) {
+      if (fixedOutputs[o] != null) {
+        out.add(fixedOutputs[o]);
+        continue;
+      }
+      KernelProgram.Value v = kernels.values().get(outputIds[o]);
+      if (v.source() == KernelProgram.Source.INPUT) {
+        out.add(args.get(v.position()));
+      } else {
+        DType d = outputAvals[o].dtype();
+        out.add(Array.wrap(outputAvals[o], HostBuffer.wrap(d, env[outputIds[o]])));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,57 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import org.jaxpresso.runtime.cpu.kernels.CpuPool;
+
+/** A loop kernel running its generated {@link LoopBody} segment by segment. */
+final class LoopStep implements Step {
+  private final LoopBody body;
+  private final Segments segments;
+  private final int[] inputs;
+  private final int[] outputs;
+
+  LoopStep(LoopBody body, Segments segments, int[] inputs, int[] outputs) {
+    this.body = body;
+    this.segments = segments;
+    this.inputs = inputs;
+    this.outputs = outputs;
+  }
+
+  @Override
+  public void run(Object[] env, Buffers buffers) {
+    Object[] in = new Object[inputs.length];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = env[inputs[i]];
+    }
+    Object[] out = new Object[outputs.length];
+    for (int o = 0; o < out.length; o++) {
+      out[o] = buffers.of(outputs[o]);
+      env[outputs[o]] = out[o];
+    }
+    run(body, segments, in, out);
+  }
+
+  /** Runs {@code body} over {@code segments}, split over the pool when large. */
+  static void run(LoopBody body, Segments segments, Object[] in, Object[] out) {
+    long total = segments.total;
+    int tasks = Parallelism.tasks(total);
+    if (tasks == 1 && segments.singleBase != null) {
+      body.run(in, out, segments.singleBase, segments.singleOut, segments.inner,
+          segments.rowCount, segments.rowStrides);
+      return;
+    }
+    Segments.Sink sink = (b, o, n, rows) -> body.run(in, out, b, o, n, rows, segments.rowStrides);
+    if (tasks == 1) {
+      segments.forRange(0, total, sink);
+      return;
+    }
+    long chunk = ((total + tasks - 1) / tasks + 63) & ~63L;
+    int used = (int) ((total + chunk - 1) / chunk);
+    CpuPool.parallelFor(used,
+        t -> segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk), sink));
+  }
+
+  @Override
+  public boolean generated() {
+    return true;
+  }
+}

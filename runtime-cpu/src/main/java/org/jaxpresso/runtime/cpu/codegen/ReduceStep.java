@@ -1,0 +1,193 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.jit.compiler.kir.Kernel;
+import org.jaxpresso.jit.compiler.kir.KernelOp;
+import org.jaxpresso.runtime.cpu.kernels.CpuPool;
+
+/**
+ * A reduction kernel running its generated {@link ReduceBody}: accumulators (the planned output
+ * buffers, or scratch arrays for reductions only the epilogue reads) start at the identity,
+ * segments fold into them, then the generated epilogue (if any) runs over the output space.
+ * Large spaces split over the pool: a full contiguous reduction into per-task partials that are
+ * combined at the end; row reductions by rows; column reductions by columns.
+ */
+final class ReduceStep implements Step {
+  private final ReduceBody body;
+  private final Segments segments;
+  private final boolean rowMode;
+  private final DType dtype;
+  private final List<Kernel.Reduction> reductions;
+  private final int outSize;
+  private final int[] inputs;
+  private final int[] outputs;
+  private final LoopBody epilogue;
+  private final Segments epilogueSegments;
+
+  ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
+      List<Kernel.Reduction> reductions, int outSize, int[] inputs, int[] outputs,
+      LoopBody epilogue, Segments epilogueSegments) {
+    this.body = body;
+    this.segments = segments;
+    this.rowMode = rowMode;
+    this.dtype = dtype;
+    this.reductions = reductions;
+    this.outSize = outSize;
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.epilogue = epilogue;
+    this.epilogueSegments = epilogueSegments;
+  }
+
+  @Override
+  public void run(Object[] env, Buffers buffers) {
+    int n = inputs.length;
+    int r = reductions.size();
+    Object[] in = new Object[n + r];
+    for (int i = 0; i < n; i++) {
+      in[i] = env[inputs[i]];
+    }
+    Object[] acc = new Object[r];
+    for (int k = 0; k < r; k++) {
+      Kernel.Reduction red = reductions.get(k);
+      acc[k] = red.output() >= 0 ? buffers.of(outputs[red.output()]) : allocate(outSize);
+      fill(acc[k], 0, outSize, red.identity().getDouble(0));
+      in[n + k] = acc[k];
+    }
+    fold(in, acc);
+    Object[] out = new Object[outputs.length];
+    for (int o = 0; o < out.length; o++) {
+      out[o] = buffers.of(outputs[o]);
+      env[outputs[o]] = out[o];
+    }
+    if (epilogue != null) {
+      LoopStep.run(epilogue, epilogueSegments, in, out);
+    }
+  }
+
+  private void fold(Object[] in, Object[] acc) {
+    long total = segments.total;
+    int tasks = Parallelism.tasks(total);
+    int accMap = segments.c0.length - 1;
+    if (tasks == 1) {
+      segments.forRange(0, total, sink(in, acc));
+    } else if (rowMode && segments.outerAllMove(accMap) && segments.rows >= tasks) {
+      long rows = segments.rows;
+      int inner = segments.inner;
+      long per = (rows + tasks - 1) / tasks;
+      int used = (int) ((rows + per - 1) / per);
+      CpuPool.parallelFor(used, t -> segments.forRange(t * per * inner,
+          Math.min(rows, (t + 1) * per) * inner, sink(in, acc)));
+    } else if ((long) outSize * tasks <= total / 8) {
+      partials(in, acc, total, tasks);
+    } else if (!rowMode && segments.inner >= 1024) {
+      int inner = segments.inner;
+      int cols = (Math.max(256, inner / tasks) + 63) & ~63;
+      int used = (inner + cols - 1) / cols;
+      CpuPool.parallelFor(used,
+          t -> segments.forColumns(t * cols, Math.min(inner, (t + 1) * cols), sink(in, acc)));
+    } else {
+      segments.forRange(0, total, sink(in, acc));
+    }
+  }
+
+  /**
+   * Splits the points into chunks (whole segments where they are short), each folding into
+   * its own accumulators, and combines those into {@code acc} at the end.
+   */
+  private void partials(Object[] in, Object[] acc, long total, int tasks) {
+    long chunk = (total + tasks - 1) / tasks;
+    int inner = segments.inner;
+    chunk = (long) inner * tasks <= total
+        ? (chunk + inner - 1) / inner * inner : (chunk + 63) & ~63L;
+    long step = chunk;
+    int used = (int) ((total + chunk - 1) / chunk);
+    Object[][] partial = new Object[used][acc.length];
+    CpuPool.parallelFor(used, t -> {
+      Object[] mine = partial[t];
+      for (int k = 0; k < mine.length; k++) {
+        mine[k] = allocate(outSize);
+        fill(mine[k], 0, outSize, reductions.get(k).identity().getDouble(0));
+      }
+      segments.forRange(t * step, Math.min(total, (t + 1) * step), sink(in, mine));
+    });
+    for (int k = 0; k < acc.length; k++) {
+      KernelOp c = reductions.get(k).combiner();
+      for (int t = 0; t < used; t++) {
+        for (int i = 0; i < outSize; i++) {
+          combineInto(c, acc[k], partial[t][k], i);
+        }
+      }
+    }
+  }
+
+  private Segments.Sink sink(Object[] in, Object[] acc) {
+    return (b, o, len, rows) -> body.reduce(in, b, len, acc, o, rows, segments.rowStrides);
+  }
+
+  private static double combine(KernelOp c, double a, double b) {
+    return switch (c) {
+      case REDUCE_SUM -> a + b;
+      case REDUCE_PROD -> a * b;
+      case REDUCE_MAX -> Math.max(a, b);
+      case REDUCE_MIN -> Math.min(a, b);
+      default -> throw new IllegalStateException("no generated combiner " + c.textName());
+    };
+  }
+
+  private Object allocate(int n) {
+    return switch (dtype) {
+      case FLOAT32 -> new float[n];
+      case INT32 -> new int[n];
+      default -> new double[n];
+    };
+  }
+
+  private static void fill(Object a, int from, int to, double v) {
+    if (a instanceof int[] ia) {
+      Arrays.fill(ia, from, to, (int) (long) v);
+    } else if (a instanceof float[] f) {
+      Arrays.fill(f, from, to, (float) v);
+    } else {
+      Arrays.fill((double[]) a, from, to, v);
+    }
+  }
+
+  private static double get(Object a, int i) {
+    return a instanceof int[] ia ? ia[i] : a instanceof float[] f ? f[i] : ((double[]) a)[i];
+  }
+
+  /** {@code acc[i] = c(acc[i], part[i])}, in the arrays' own arithmetic (ints wrap). */
+  private static void combineInto(KernelOp c, Object acc, Object part, int i) {
+    if (acc instanceof int[] a) {
+      int x = a[i];
+      int y = ((int[]) part)[i];
+      a[i] = switch (c) {
+        case REDUCE_SUM -> x + y;
+        case REDUCE_PROD -> x * y;
+        case REDUCE_MAX -> Math.max(x, y);
+        case REDUCE_MIN -> Math.min(x, y);
+        default -> throw new IllegalStateException("no generated combiner " + c.textName());
+      };
+    } else {
+      set(acc, i, combine(c, get(acc, i), get(part, i)));
+    }
+  }
+
+  private static void set(Object a, int i, double v) {
+    if (a instanceof int[] ia) {
+      ia[i] = (int) (long) v;
+    } else if (a instanceof float[] f) {
+      f[i] = (float) v;
+    } else {
+      ((double[]) a)[i] = v;
+    }
+  }
+
+  @Override
+  public boolean generated() {
+    return true;
+  }
+}

@@ -1,0 +1,320 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.Shape;
+import org.jaxpresso.core.ShapedArray;
+import org.jaxpresso.jit.compiler.Dump;
+import org.jaxpresso.jit.compiler.kir.Kernel;
+import org.jaxpresso.jit.compiler.kir.KernelOp;
+import org.jaxpresso.jit.compiler.kir.KernelProgram;
+import org.jaxpresso.jit.compiler.kir.Node;
+
+/**
+ * Turns each kernel of a kernel program into a {@link Step}: generated code for float and int32
+ * loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the reference
+ * does) and float32/float64/int32 reduction kernels whose loads are affine and whose ops have a
+ * scalar form ({@link OpTable}); for float32, float64 and int32 the Vector API loop in addition when the module is present, every op has a
+ * vector form and every load is contiguous or a broadcast along the inner segment. Library
+ * kernels call their routine; everything else falls back to the reference executor.
+ */
+final class StepCompiler {
+  private final KernelProgram program;
+  private final String sourceFile;
+  private final boolean simd;
+  private final Dump dump;
+
+  StepCompiler(KernelProgram program, String sourceFile, boolean simd, Dump dump) {
+    this.program = program;
+    this.sourceFile = sourceFile;
+    this.simd = simd;
+    this.dump = dump;
+  }
+
+  /** The step of kernel {@code k}. */
+  Step compile(Kernel k) {
+    return switch (k.kind()) {
+      case LIBRARY -> new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()),
+          ids(k.outputs()));
+      case LOOP, REDUCE -> {
+        Kernel n = normalized(k);
+        Step s = generate(n);
+        yield s != null ? s : new FallbackStep(program, n);
+      }
+    };
+  }
+
+  /**
+   * Generated code for a loop or reduction kernel, or null when the generator does not take it.
+   * A body past the JVM's 64 KB method limit is retried without the vector loop (half the
+   * code), then left to the reference executor.
+   */
+  private Step generate(Kernel k) {
+    try {
+      return k.kind() == Kernel.Kind.LOOP ? loop(k) : reduce(k);
+    } catch (org.objectweb.asm.MethodTooLargeException e) {
+      if (!simdOff) {
+        simdOff = true;
+        try {
+          return generate(k);
+        } finally {
+          simdOff = false;
+        }
+      }
+      return null;
+    }
+  }
+
+  private boolean simdOff;
+
+  /** The class name of kernel {@code k}: {@code K0007_sin_mul_f32}. */
+  static String className(Kernel k, String suffix) {
+    String rest = k.name().replaceFirst("^k\\d+_?", "");
+    String s = String.format("K%04d%s%s%s", k.id(), rest.isEmpty() ? "" : "_", rest, suffix);
+    return s.replaceAll("[^A-Za-z0-9_]", "_");
+  }
+
+  private List<Shape> inputShapes(Kernel k) {
+    List<Shape> shapes = new ArrayList<>();
+    for (int v : k.inputs()) {
+      shapes.add(program.values().get(v).aval().shape());
+    }
+    return shapes;
+  }
+
+  /** {@code k} with its loads along size-1 input axes normalized ({@link UnitDims}). */
+  private Kernel normalized(Kernel k) {
+    List<Shape> shapes = inputShapes(k);
+    return new Kernel(k.id(), k.name(), k.kind(), k.space(), k.reduceAxes(), k.inputs(),
+        k.outputs(), UnitDims.normalize(k.nodes(), shapes), k.stores(), k.reductions(),
+        UnitDims.normalize(k.epilogue(), shapes), k.epilogueStores(), k.call(), k.eqns());
+  }
+
+  private Step loop(Kernel k) {
+    DType f = floatType(k.nodes());
+    if (f == null || !scalarOk(k.nodes(), f)) {
+      return null;
+    }
+    for (Kernel.Store st : k.stores()) {
+      if (k.nodes().get(st.node()).dtype() != f) {
+        return null;
+      }
+    }
+    int[] dims = k.space().dims();
+    Layout lay = layout(k.nodes(), dims, Affine.rowMajor(dims, null), -1, k.space());
+    if (lay == null) {
+      return null;
+    }
+    boolean vector = lay.vector && vectorOk(k.nodes(), f);
+    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
+        lay.slotOfNode, lay.slotArg, lay.strides, k.stores(), k.outputs().size(), List.of(),
+        false, vector);
+    LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
+    return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()));
+  }
+
+  private Step reduce(Kernel k) {
+    DType f = floatType(k.nodes());
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32
+        || !scalarOk(k.nodes(), f)) {
+      return null;
+    }
+    for (Kernel.Reduction r : k.reductions()) {
+      boolean ok = switch (r.combiner()) {
+        case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN -> true;
+        default -> false;
+      };
+      if (!ok || k.nodes().get(r.node()).dtype() != f) {
+        return null;
+      }
+    }
+    if (!k.epilogue().isEmpty() && (floatType(k.epilogue()) != f || !scalarOk(k.epilogue(), f))) {
+      return null;
+    }
+    int[] dims = k.space().dims();
+    boolean[] reduced = new boolean[dims.length];
+    for (int a : k.reduceAxes()) {
+      reduced[a] = true;
+    }
+    Layout lay = layout(k.nodes(), dims, Affine.rowMajor(dims, reduced), -1, k.space());
+    if (lay == null) {
+      return null;
+    }
+    int acc = lay.segments.c0.length - 1;
+    long accStride = lay.segments.innerStride[acc];
+    boolean row = accStride == 0;
+    if (!row && accStride != 1) {
+      return null;
+    }
+    Shape outSpace = k.outputSpace();
+    LoopBody epi = null;
+    Segments epiSeg = null;
+    if (!k.epilogue().isEmpty()) {
+      for (Kernel.Store st : k.epilogueStores()) {
+        if (k.epilogue().get(st.node()).dtype() != f) {
+          return null;
+        }
+      }
+      int[] od = outSpace.dims();
+      Layout el = layout(k.epilogue(), od, Affine.rowMajor(od, null), k.inputs().size(),
+          outSpace);
+      if (el == null) {
+        return null;
+      }
+      BodySpec es = new BodySpec(className(k, "_epilogue"), sourceFile, line(k), f,
+          k.epilogue(), el.slotOfNode, el.slotArg, el.strides, k.epilogueStores(),
+          k.outputs().size(), List.of(), false, el.vector && vectorOk(k.epilogue(), f));
+      epi = (LoopBody) KernelClasses.define(es, dump);
+      epiSeg = el.segments;
+    }
+    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
+        lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, k.reductions(), row,
+        lay.vector && vectorOk(k.nodes(), f));
+    ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
+    return new ReduceStep(body, lay.segments, row, f, k.reductions(),
+        Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg);
+  }
+
+  /** Load slots, their affine maps and the segment walk of an op graph over {@code dims}. */
+  private record Layout(int[] slotOfNode, int[] slotArg, long[] strides, Segments segments,
+      boolean vector) {}
+
+  /**
+   * The layout of {@code nodes} over a space of {@code dims}; {@code out} is the output (or
+   * accumulator) map. {@code reducedBase} is where an epilogue's reduced values start in its
+   * inputs (-1 for a main body).
+   */
+  private Layout layout(List<Node> nodes, int[] dims, Affine out, int reducedBase, Shape space) {
+    int[] slotOfNode = new int[nodes.size()];
+    List<Integer> slotArg = new ArrayList<>();
+    List<Affine> maps = new ArrayList<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      slotOfNode[i] = -1;
+      if (n.op() == KernelOp.LOAD) {
+        // Inputs are indexed by the kernel's input positions; their shapes come from the program.
+        long[] strides = inputShape(n, nodes, space).strides();
+        Affine a = Affine.of(n.index(), strides, dims.length);
+        if (a == null) {
+          return null;
+        }
+        slotOfNode[i] = maps.size();
+        maps.add(a);
+        slotArg.add(n.input());
+      } else if (n.op() == KernelOp.REDUCED) {
+        if (reducedBase < 0) {
+          return null;
+        }
+        slotOfNode[i] = maps.size();
+        maps.add(Affine.rowMajor(dims, null));
+        slotArg.add(reducedBase + n.param());
+      }
+    }
+    maps.add(out);
+    Segments seg = new Segments(dims, maps);
+    long[] strides = new long[slotArg.size()];
+    boolean vector = simd && !simdOff;
+    for (int l = 0; l < strides.length; l++) {
+      strides[l] = seg.innerStride[l];
+      vector &= strides[l] == 0 || strides[l] == 1;
+      if (Math.abs(strides[l]) > Integer.MAX_VALUE) {
+        return null;
+      }
+    }
+    return new Layout(slotOfNode, slotArg.stream().mapToInt(Integer::intValue).toArray(),
+        strides, seg, vector);
+  }
+
+  private Kernel current;
+
+  private Shape inputShape(Node n, List<Node> nodes, Shape space) {
+    return program.values().get(current.inputs().get(n.input())).aval().shape();
+  }
+
+  /** Compiles every kernel of the program. */
+  List<Step> compileAll() {
+    List<Step> steps = new ArrayList<>();
+    for (Kernel k : program.kernels()) {
+      current = k;
+      steps.add(compile(k));
+    }
+    return steps;
+  }
+
+  /** Whether every node of a graph over {@code f} has a vector form. */
+  private static boolean vectorOk(List<Node> nodes, DType f) {
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32) {
+      return false;
+    }
+    for (Node n : nodes) {
+      if (f == DType.INT32 ? !OpTable.intVector(n.op())
+          : OpTable.vector(n.op()).kind() == OpTable.VectorKind.NONE) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The single value dtype (a float or int32) of a graph's non-bool nodes, or null. */
+  private static DType floatType(List<Node> nodes) {
+    DType f = null;
+    for (Node n : nodes) {
+      DType d = n.dtype();
+      if (d == DType.BOOL) {
+        continue;
+      }
+      if (!d.isFloating() && d != DType.INT32) {
+        return null;
+      }
+      if (f != null && f != d) {
+        return null;
+      }
+      f = d;
+    }
+    return f;
+  }
+
+  /** Whether every node has a scalar form on {@code f} (bools only from compares). */
+  private static boolean scalarOk(List<Node> nodes, DType f) {
+    for (Node n : nodes) {
+      OpTable.Scalar s = f == DType.INT32 ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
+      boolean special = n.op() == KernelOp.SQUARE || n.op() == KernelOp.INTEGER_POW
+          || f == DType.INT32 && n.op() == KernelOp.NOT;
+      if (s.kind() == OpTable.ScalarKind.NONE && !special) {
+        return false;
+      }
+      if (n.op() == KernelOp.LOAD && n.dtype() != f) {
+        return false;
+      }
+      boolean boolConst = n.op() == KernelOp.CONST && n.dtype() == DType.BOOL;
+      if ((n.dtype() == DType.BOOL) != (OpTable.yieldsBool(n.op()) || boolConst)) {
+        return false;
+      }
+      if (OpTable.yieldsBool(n.op()) && nodes.get(n.args().get(0)).dtype() != f) {
+        return false;
+      }
+      if (n.op() == KernelOp.SELECT && (n.args().size() != 3
+          || nodes.get(n.args().get(0)).dtype() != DType.BOOL)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int line(Kernel k) {
+    return k.eqns().isEmpty() ? 1 : k.eqns().get(0) + 1;
+  }
+
+  private static int[] ids(List<Integer> l) {
+    return l.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private ShapedArray[] avals(List<Integer> l) {
+    ShapedArray[] a = new ShapedArray[l.size()];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = program.values().get(l.get(i)).aval();
+    }
+    return a;
+  }
+}
