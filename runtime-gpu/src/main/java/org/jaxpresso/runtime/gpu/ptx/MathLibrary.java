@@ -437,26 +437,30 @@ public final class MathLibrary<D, P> {
     return m.mul(m.mul(c(INV_SQRT_PI), expMinusSquare(x)), m.div(c(1.0), f));
   }
 
+  /** {@code {erf |x|, erfc |x|}} sharing one series and one continued fraction. */
+  private D[] erfPair(D a) {
+    D small = erfSeries(m.select(m.lt(c(2.5), a), c(2.5), a));
+    D frac = erfcFraction(m.select(m.lt(a, c(1.5)), c(1.5), m.select(m.lt(c(27.5), a),
+        c(27.5), a)));
+    D erf = m.select(m.lt(a, c(2.5)), small, m.sub(c(1.0), frac));
+    erf = m.select(m.lt(c(6), a), c(1.0), erf);
+    D erfc = m.select(m.lt(a, c(1.5)), m.sub(c(1.0), small), frac);
+    erfc = m.select(m.lt(c(27.3), a), c(0.0), erfc);
+    @SuppressWarnings("unchecked")
+    D[] out = (D[]) new Object[] {erf, erfc};
+    return out;
+  }
+
   /** {@code erf x}. */
   public D erf(D x) {
-    D a = m.abs(x);
-    D small = erfSeries(m.select(m.lt(c(2.5), a), c(2.5), a));
-    D big = m.sub(c(1.0), erfcFraction(m.select(m.lt(a, c(2.5)), c(2.5), m.select(
-        m.lt(c(30), a), c(30), a))));
-    D y = m.select(m.lt(a, c(2.5)), small, big);
-    y = m.select(m.lt(c(6), a), c(1.0), y);
+    D y = erfPair(m.abs(x))[0];
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
   /** {@code erfc x}. */
   public D erfc(D x) {
-    D a = m.abs(x);
-    D e = erf(x);
-    D frac = erfcFraction(m.select(m.lt(a, c(1.5)), c(1.5), m.select(m.lt(c(27.5), a), c(27.5),
-        a)));
-    D pos = m.select(m.lt(a, c(1.5)), m.sub(c(1.0), e), frac);
-    pos = m.select(m.lt(c(27.3), x), c(0.0), pos);
-    D y = m.select(m.signBit(x), m.sub(c(1.0), e), pos);
+    D[] p = erfPair(m.abs(x));
+    D y = m.select(m.signBit(x), m.add(c(1.0), p[0]), p[1]);
     return m.select(m.isNan(x), x, y);
   }
 
@@ -472,8 +476,9 @@ public final class MathLibrary<D, P> {
     P tailSide = m.lt(c(0.5), a);
     for (int i = 0; i < 4; i++) {
       D deriv = m.mul(c(TWO_OVER_SQRT_PI), expMinusSquare(x));
-      D central = m.div(m.sub(erf(x), a), deriv);
-      D tailStep = m.div(m.sub(q, erfc(x)), deriv);
+      D[] p = erfPair(x);
+      D central = m.div(m.sub(p[0], a), deriv);
+      D tailStep = m.div(m.sub(q, p[1]), deriv);
       x = m.sub(x, m.select(tailSide, tailStep, central));
     }
     x = m.select(m.eq(a, c(1.0)), c(Double.POSITIVE_INFINITY), x);

@@ -1,0 +1,111 @@
+package org.jaxpresso.runtime.gpu;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jaxpresso.runtime.gpu.cuda.Cublas;
+import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
+import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
+
+/**
+ * The process's CUDA state for device 0: the driver, the primary context, the multiprocessor
+ * count, a cuBLAS handle and the loaded kernels, cached by PTX text (so a kernel is JIT-compiled
+ * by the driver once per process). Created on first use by {@link #get()}, which is empty where
+ * there is no driver or no device.
+ */
+public final class GpuRuntime {
+  private static volatile Optional<GpuRuntime> instance;
+
+  private final CudaDriver driver;
+  private final MemorySegment context;
+  private final int multiprocessors;
+  private final String deviceName;
+  private final Cublas cublas;
+  private final ThreadLocal<MemorySegment> handles = new ThreadLocal<>();
+  private final Map<String, MemorySegment> functions = new ConcurrentHashMap<>();
+
+  private GpuRuntime(CudaDriver driver) {
+    this.driver = driver;
+    int dev = driver.device(0);
+    this.context = driver.primaryContext(dev);
+    driver.setCurrent(context);
+    this.multiprocessors = driver.attribute(dev, CudaDriver.ATTR_MULTIPROCESSOR_COUNT);
+    this.deviceName = driver.deviceName(dev);
+    this.cublas = Cublas.load().orElse(null);
+  }
+
+  /** The runtime, or empty if libcuda is missing, {@code cuInit} fails, or there is no device. */
+  public static Optional<GpuRuntime> get() {
+    Optional<GpuRuntime> r = instance;
+    if (r == null) {
+      synchronized (GpuRuntime.class) {
+        if (instance == null) {
+          instance = create();
+        }
+        r = instance;
+      }
+    }
+    return r;
+  }
+
+  private static Optional<GpuRuntime> create() {
+    try {
+      Optional<CudaDriver> d = CudaDriver.load();
+      if (d.isEmpty() || d.get().init() != 0 || d.get().deviceCount() == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new GpuRuntime(d.get()));
+    } catch (RuntimeException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The driver bindings. */
+  public CudaDriver driver() {
+    return driver;
+  }
+
+  /** Makes the context current on the calling thread. */
+  public void enter() {
+    driver.setCurrent(context);
+  }
+
+  /** The device's multiprocessor count. */
+  public int multiprocessors() {
+    return multiprocessors;
+  }
+
+  /** The device's name. */
+  public String deviceName() {
+    return deviceName;
+  }
+
+  /** cuBLAS, if installed. */
+  public Optional<Cublas> cublas() {
+    return Optional.ofNullable(cublas);
+  }
+
+  /** The calling thread's cuBLAS handle (created on first use). */
+  public MemorySegment cublasHandle() {
+    if (cublas == null) {
+      throw new IllegalStateException("cuBLAS (libcublas.so.13 or .12) was not found: install"
+          + " it, or name its folder with -Djaxpresso.cuda.path or CUDA_HOME");
+    }
+    MemorySegment h = handles.get();
+    if (h == null) {
+      h = cublas.createHandle();
+      handles.set(h);
+    }
+    return h;
+  }
+
+  /** The loaded function of {@code kernel} (its module JIT-compiled on first use). */
+  public MemorySegment function(PtxKernel kernel) {
+    return functions.computeIfAbsent(kernel.ptx(), text -> {
+      enter();
+      MemorySegment module = driver.loadModule(text, kernel.entry());
+      return driver.function(module, kernel.entry());
+    });
+  }
+}
