@@ -8,6 +8,8 @@ import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.jit.compiler.CompiledProgram;
 import org.jaxpresso.jit.compiler.Compiler;
 import org.jaxpresso.jit.compiler.Dump;
+import org.jaxpresso.jit.compiler.buffers.BufferPlanner;
+import org.jaxpresso.jit.compiler.kir.KernelProgram;
 
 /**
  * The CUDA backend (platform {@code cuda}, priority 200, above the CPU's 100). Available only
@@ -48,5 +50,19 @@ public final class GpuBackend implements Backend {
     Dump dump = Dump.forProgram(name);
     CompiledProgram compiled = Compiler.compile(program, name, dump);
     return new GpuExecutable(rt, compiled, GpuCodegen.generate(compiled, dump));
+  }
+
+  /**
+   * Runs a kernel program as it is (no passes or fusion): how the conformance tests check each
+   * generated kernel against the reference executor of the same kernel IR.
+   *
+   * @throws IllegalStateException if no GPU is available
+   */
+  public static Executable executeKernels(KernelProgram kernels) {
+    GpuRuntime rt = GpuRuntime.get().orElseThrow(() -> new IllegalStateException(
+        "the cuda backend is not available: no CUDA driver or no device"));
+    CompiledProgram p = new CompiledProgram("kernels", null, null, kernels,
+        BufferPlanner.plan(kernels));
+    return new GpuExecutable(rt, p, GpuCodegen.generate(p, Dump.none()));
   }
 }

@@ -389,6 +389,19 @@ public final class MathLibrary<D, P> {
     D half = m.mul(y, c(0.5));
     P yOdd = m.and(yInt, m.not(m.eq(m.floor(half), half)));
     D mag = exp(m.mul(y, log(ax)));
+    // Small integer exponents: repeated squaring (exact when the result is representable).
+    D ay = m.abs(y);
+    D acc = c(1.0);
+    D base = ax;
+    for (int bit = 0; bit < 7; bit++) {
+      D q = m.floor(m.mul(ay, c(1.0 / (1 << bit))));
+      D h = m.mul(q, c(0.5));
+      P set = m.not(m.eq(m.floor(h), h));
+      acc = m.select(set, m.mul(acc, base), acc);
+      base = m.mul(base, base);
+    }
+    acc = m.select(m.lt(y, c(0)), m.div(c(1.0), acc), acc);
+    mag = m.select(m.and(yInt, m.le(ay, c(127))), acc, mag);
     P xNeg = m.signBit(x);
     D r = m.select(m.and(xNeg, yOdd), m.neg(mag), mag);
     // Negative base, non-integer finite exponent: NaN.

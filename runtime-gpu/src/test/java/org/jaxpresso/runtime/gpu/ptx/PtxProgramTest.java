@@ -30,13 +30,15 @@ import org.junit.jupiter.api.io.TempDir;
  * epilogues, arg-reductions, index maps (transpose, reshape, reverse, slice, pad, iota), and
  * library kernels left to cuBLAS or the host.
  */
-class PtxProgramTest {
+public class PtxProgramTest {
   private static final DType[] FLOATS = {DType.FLOAT32, DType.FLOAT64, DType.FLOAT16,
       DType.BFLOAT16};
 
-  record Case(String name, java.util.function.BiFunction<NDArray, DType, Object> fn) {}
+  /** A named program of one matrix argument in a dtype. */
+  public record Case(String name, java.util.function.BiFunction<NDArray, DType, Object> fn) {}
 
-  static List<Case> cases() {
+  /** The programs. */
+  public static List<Case> cases() {
     return List.of(
         new Case("w1", (x, d) -> Lax.tanh(Lax.add(Lax.mul(x, x), Lax.exp(x)))),
         new Case("softmax", (x, d) -> {
@@ -67,11 +69,7 @@ class PtxProgramTest {
   }
 
   private static Array input(DType d) {
-    double[] v = new double[60];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = Math.sin(i) * 3;
-    }
-    return Array.fromDoubles(d, v, 6, 10);
+    return PtxTestPrograms.matrix(d);
   }
 
   static CompiledProgram compile(Case c, DType d, Dump dump) {
