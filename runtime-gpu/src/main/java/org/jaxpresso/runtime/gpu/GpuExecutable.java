@@ -49,40 +49,10 @@ final class GpuExecutable implements Executable {
     rt.enter();
     CudaDriver cu = rt.driver();
     KernelProgram kp = program.kernels();
-    BufferPlan plan = program.buffers();
-    long[] ptrOf = new long[kp.values().size()];
     List<Long> owned = new ArrayList<>();
     try {
-      long[] buffers = new long[plan.buffers().size()];
-      for (int b = 0; b < buffers.length; b++) {
-        buffers[b] = cu.alloc(plan.buffers().get(b).bytes());
-        owned.add(buffers[b]);
-      }
-      for (KernelProgram.Value v : kp.values()) {
-        switch (v.source()) {
-          case INPUT -> ptrOf[v.id()] = upload(cu, args.get(v.position()).host(), owned);
-          case CONST, LITERAL -> ptrOf[v.id()] = upload(cu, v.constant().host(), owned);
-          case KERNEL -> ptrOf[v.id()] = buffers[plan.bufferOf().get(v.id())];
-        }
-      }
-      int cap = rt.multiprocessors() * 32;
-      for (Kernel k : kp.kernels()) {
-        PtxKernel code = ptx.get(k.id());
-        if (code != null) {
-          long[] params = new long[k.inputs().size() + k.outputs().size()];
-          int i = 0;
-          for (int v : k.inputs()) {
-            params[i++] = ptrOf[v];
-          }
-          for (int v : k.outputs()) {
-            params[i++] = ptrOf[v];
-          }
-          cu.launch(rt.function(code), code.blocks(cap), code.blockSize(), 0,
-              MemorySegment.NULL, params, k.name());
-        } else {
-          library(cu, kp, k, ptrOf);
-        }
-      }
+      long[] ptrOf = allocate(args, owned);
+      launchAll(ptrOf);
       cu.synchronize();
       List<Array> out = new ArrayList<>();
       for (int v : kp.outputs()) {
@@ -95,6 +65,59 @@ final class GpuExecutable implements Executable {
         cu.free(p);
       }
     }
+  }
+
+  /**
+   * The device pointer of every program value: arguments and constants uploaded, kernel results
+   * in freshly allocated planned buffers; every allocation is added to {@code owned}.
+   */
+  long[] allocate(List<Array> args, List<Long> owned) {
+    CudaDriver cu = rt.driver();
+    KernelProgram kp = program.kernels();
+    BufferPlan plan = program.buffers();
+    long[] ptrOf = new long[kp.values().size()];
+    long[] buffers = new long[plan.buffers().size()];
+    for (int b = 0; b < buffers.length; b++) {
+      buffers[b] = cu.alloc(plan.buffers().get(b).bytes());
+      owned.add(buffers[b]);
+    }
+    for (KernelProgram.Value v : kp.values()) {
+      switch (v.source()) {
+        case INPUT -> ptrOf[v.id()] = upload(cu, args.get(v.position()).host(), owned);
+        case CONST, LITERAL -> ptrOf[v.id()] = upload(cu, v.constant().host(), owned);
+        case KERNEL -> ptrOf[v.id()] = buffers[plan.bufferOf().get(v.id())];
+      }
+    }
+    return ptrOf;
+  }
+
+  /** Launches every kernel in order on the default stream (asynchronous for PTX and cuBLAS). */
+  void launchAll(long[] ptrOf) {
+    CudaDriver cu = rt.driver();
+    KernelProgram kp = program.kernels();
+    int cap = rt.multiprocessors() * 32;
+    for (Kernel k : kp.kernels()) {
+      PtxKernel code = ptx.get(k.id());
+      if (code != null) {
+        long[] params = new long[k.inputs().size() + k.outputs().size()];
+        int i = 0;
+        for (int v : k.inputs()) {
+          params[i++] = ptrOf[v];
+        }
+        for (int v : k.outputs()) {
+          params[i++] = ptrOf[v];
+        }
+        cu.launch(rt.function(code), code.blocks(cap), code.blockSize(), 0, MemorySegment.NULL,
+            params, k.name());
+      } else {
+        library(cu, kp, k, ptrOf);
+      }
+    }
+  }
+
+  /** The compiled program. */
+  CompiledProgram program() {
+    return program;
   }
 
   private static long upload(CudaDriver cu, HostBuffer h, List<Long> owned) {

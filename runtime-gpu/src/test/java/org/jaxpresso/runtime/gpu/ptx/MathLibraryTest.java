@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * place of double, over sweeps of ordinary, tiny, huge and special arguments. The bounds asserted
  * here are the ones documented in the module's README.
  */
-class MathLibraryTest {
+public class MathLibraryTest {
   private static final MathLibrary<Double, Boolean> LIB = new MathLibrary<>(JavaMathOps.INSTANCE);
 
   /** The error of {@code got} against {@code want} in ulps of {@code want}. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * assembled by ptxas for sm_90 (one module per result dtype); ops the dtype does not support
  * must be refused with a message naming op and dtype.
  */
-class PtxOpCoverageTest {
+public class PtxOpCoverageTest {
   private static final Shape SPACE = Shape.of(3, 5);
 
   static KernelProgram program(List<DType> ins, DType out, Kernel k) {

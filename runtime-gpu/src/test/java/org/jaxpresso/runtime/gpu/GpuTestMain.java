@@ -1,0 +1,42 @@
+package org.jaxpresso.runtime.gpu;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintWriter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * Runs this module's test suite without Maven (the device machine has only a Java
+ * runtime): prints JUnit's summary and every failure, and exits 1 if anything failed, 3 if the
+ * GPU tests were skipped because no GPU was found.
+ */
+public final class GpuTestMain {
+  private GpuTestMain() {}
+
+  /** Runs the module's test classes. */
+  public static void main(String[] args) {
+    // Classes named one by one: the device's small Java runtime has no jar file system, which
+    // JUnit's package scanning needs.
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectClass(GpuRuntimeTest.class),
+            selectClass(org.jaxpresso.runtime.gpu.ptx.MathLibraryTest.class),
+            selectClass(org.jaxpresso.runtime.gpu.ptx.PtxOpCoverageTest.class),
+            selectClass(org.jaxpresso.runtime.gpu.ptx.PtxProgramTest.class)).build();
+    Launcher launcher = LauncherFactory.create();
+    SummaryGeneratingListener listener = new SummaryGeneratingListener();
+    launcher.execute(request, listener);
+    TestExecutionSummary s = listener.getSummary();
+    PrintWriter out = new PrintWriter(System.out, true);
+    s.printTo(out);
+    s.printFailuresTo(out, 40);
+    if (s.getTotalFailureCount() > 0 || s.getTestsFoundCount() == 0) {
+      System.exit(1);
+    }
+    System.exit(GpuRuntime.get().isPresent() ? 0 : 3);
+  }
+}
