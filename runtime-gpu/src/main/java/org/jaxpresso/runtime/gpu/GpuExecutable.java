@@ -75,7 +75,16 @@ final class GpuExecutable implements Executable {
     CudaDriver cu = rt.driver();
     KernelProgram kp = program.kernels();
     BufferPlan plan = program.buffers();
-    long[] ptrOf = new long[kp.values().size()];
+    // One pointer per value, then one scratch pointer per kernel (two-pass reductions).
+    long[] ptrOf = new long[kp.values().size() + kp.kernels().size()];
+    for (Kernel k : kp.kernels()) {
+      PtxKernel code = ptx.get(k.id());
+      if (code != null && code.splits() > 1) {
+        long s = cu.alloc(code.scratchBytes());
+        owned.add(s);
+        ptrOf[kp.values().size() + k.id()] = s;
+      }
+    }
     long[] buffers = new long[plan.buffers().size()];
     for (int b = 0; b < buffers.length; b++) {
       buffers[b] = cu.alloc(plan.buffers().get(b).bytes());
@@ -99,13 +108,19 @@ final class GpuExecutable implements Executable {
     for (Kernel k : kp.kernels()) {
       PtxKernel code = ptx.get(k.id());
       if (code != null) {
-        long[] params = new long[k.inputs().size() + k.outputs().size()];
+        boolean split = code.splits() > 1;
+        long[] params = new long[k.inputs().size() + k.outputs().size() + (split ? 1 : 0)];
         int i = 0;
         for (int v : k.inputs()) {
           params[i++] = ptrOf[v];
         }
         for (int v : k.outputs()) {
           params[i++] = ptrOf[v];
+        }
+        if (split) {
+          params[i] = ptrOf[kp.values().size() + k.id()];
+          cu.launch(rt.function(code, code.partialEntry()), code.partialBlocks(cap),
+              code.blockSize(), 0, MemorySegment.NULL, params, code.partialEntry());
         }
         cu.launch(rt.function(code), code.blocks(cap), code.blockSize(), 0, MemorySegment.NULL,
             params, k.name());

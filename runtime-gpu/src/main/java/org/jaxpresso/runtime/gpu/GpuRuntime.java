@@ -23,6 +23,7 @@ public final class GpuRuntime {
   private final String deviceName;
   private final Cublas cublas;
   private final ThreadLocal<MemorySegment> handles = new ThreadLocal<>();
+  private final Map<String, MemorySegment> modules = new ConcurrentHashMap<>();
   private final Map<String, MemorySegment> functions = new ConcurrentHashMap<>();
 
   private GpuRuntime(CudaDriver driver) {
@@ -102,10 +103,17 @@ public final class GpuRuntime {
 
   /** The loaded function of {@code kernel} (its module JIT-compiled on first use). */
   public MemorySegment function(PtxKernel kernel) {
-    return functions.computeIfAbsent(kernel.ptx(), text -> {
-      enter();
-      MemorySegment module = driver.loadModule(text, kernel.entry());
-      return driver.function(module, kernel.entry());
+    return function(kernel, kernel.entry());
+  }
+
+  /** Entry point {@code entry} of {@code kernel}'s module (loaded once for all its entries). */
+  public MemorySegment function(PtxKernel kernel, String entry) {
+    return functions.computeIfAbsent(entry + "\u0000" + kernel.ptx(), key -> {
+      MemorySegment module = modules.computeIfAbsent(kernel.ptx(), text -> {
+        enter();
+        return driver.loadModule(text, kernel.entry());
+      });
+      return driver.function(module, entry);
     });
   }
 }

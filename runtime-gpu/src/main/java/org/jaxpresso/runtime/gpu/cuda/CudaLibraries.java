@@ -40,10 +40,50 @@ public final class CudaLibraries {
   }
 
   /**
+   * Whether a library called {@code name} can exist here: a file of that name in {@code
+   * LD_LIBRARY_PATH} or a search folder, or an entry in the loader's cache ({@code
+   * /etc/ld.so.cache}). Checked before any native lookup so that machines without CUDA never
+   * call a restricted FFM method (which makes the JDK print a warning).
+   */
+  public static boolean probablyPresent(String name) {
+    List<Path> dirs = new ArrayList<>(searchFolders());
+    String ld = System.getenv("LD_LIBRARY_PATH");
+    if (ld != null) {
+      for (String d : ld.split(":")) {
+        if (!d.isEmpty()) {
+          dirs.add(Path.of(d));
+        }
+      }
+    }
+    for (Path d : dirs) {
+      if (Files.exists(d.resolve(name))) {
+        return true;
+      }
+    }
+    try {
+      byte[] cache = Files.readAllBytes(Path.of("/etc/ld.so.cache"));
+      return new String(cache, java.nio.charset.StandardCharsets.ISO_8859_1).contains(name);
+    } catch (java.io.IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
    * The first of {@code names} (e.g. {@code libcuda.so.1}) that loads, by the loader or from a
-   * search folder; the library stays loaded for the life of the process.
+   * search folder; the library stays loaded for the life of the process. Names that {@link
+   * #probablyPresent} rules out are not tried.
    */
   public static Optional<SymbolLookup> find(String... names) {
+    List<String> candidates = new ArrayList<>();
+    for (String name : names) {
+      if (probablyPresent(name)) {
+        candidates.add(name);
+      }
+    }
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    names = candidates.toArray(String[]::new);
     for (String name : names) {
       try {
         return Optional.of(SymbolLookup.libraryLookup(name, Arena.global()));

@@ -51,7 +51,7 @@ public final class PtxKernelEmitter {
   public static PtxKernel emit(KernelProgram program, Kernel k) {
     return switch (k.kind()) {
       case LOOP -> new Loop(program, k).emit();
-      case REDUCE -> new PtxReduction(program, k).emit();
+      case REDUCE -> PtxReduction.kernel(program, k);
       case LIBRARY -> throw new IllegalArgumentException("kernel " + k.name()
           + " is a library call (" + k.call().primitive().name() + ") and has no PTX");
     };
@@ -74,10 +74,21 @@ public final class PtxKernelEmitter {
     String[] axis;
     String flat;
     Shape flatShape;
+    String scratchPtr;
 
     Base(KernelProgram program, Kernel k) {
       this.program = program;
       this.k = k;
+    }
+
+    /** The entry point's name. */
+    String entryName() {
+      return k.name();
+    }
+
+    /** Extra {@code .u64} pointer parameters after the outputs. */
+    List<String> extraParams() {
+      return List.of();
     }
 
     String entryHead() {
@@ -88,7 +99,10 @@ public final class PtxKernelEmitter {
       for (int o = 0; o < k.outputs().size(); o++) {
         params.add("  .param .u64 out" + o);
       }
-      return ".visible .entry " + k.name() + "(\n" + String.join(",\n", params) + "\n)\n";
+      for (String extra : extraParams()) {
+        params.add("  .param .u64 " + extra);
+      }
+      return ".visible .entry " + entryName() + "(\n" + String.join(",\n", params) + "\n)\n";
     }
 
     void loadParams() {
@@ -99,6 +113,10 @@ public final class PtxKernelEmitter {
       for (int o = 0; o < k.outputs().size(); o++) {
         String p = w.emit(Reg.B64, "ld.param.u64", "[out" + o + "]");
         outPtr.add(w.emit(Reg.B64, "cvta.to.global.u64", p));
+      }
+      for (String extra : extraParams()) {
+        String p = w.emit(Reg.B64, "ld.param.u64", "[" + extra + "]");
+        scratchPtr = w.emit(Reg.B64, "cvta.to.global.u64", p);
       }
     }
 
@@ -292,7 +310,7 @@ public final class PtxKernelEmitter {
       w.op("bra " + top);
       w.place(done);
       w.op("ret");
-      return new PtxKernel(k.name(), module(), LOOP_BLOCK, n, false);
+      return new PtxKernel(k.name(), module(), LOOP_BLOCK, n, false, 1, 0);
     }
   }
 }

@@ -25,9 +25,23 @@ class PtxReduction extends PtxKernelEmitter.Base {
   private final DType[] valueType;
   private final long reducedSize;
   private final int[] reducedDims;
+  private final Mode mode;
+  private final int splits;
 
-  PtxReduction(KernelProgram program, Kernel k) {
+  /** Which entry point is written. */
+  enum Mode {
+    /** One pass: a block per output element. */
+    SINGLE,
+    /** First of two passes: a block per (output element, slice of the reduced space). */
+    PARTIAL,
+    /** Second pass: a block per output element combines the slices' partial results. */
+    FINAL
+  }
+
+  PtxReduction(KernelProgram program, Kernel k, Mode mode, int splits) {
     super(program, k);
+    this.mode = mode;
+    this.splits = splits;
     reds = k.reductions();
     floating = new boolean[reds.size()];
     arg = new boolean[reds.size()];
@@ -47,14 +61,55 @@ class PtxReduction extends PtxKernelEmitter.Base {
     reducedSize = size;
   }
 
+  /** Blocks below which the reduced space is split over blocks (about two per SM of an H200). */
+  static final long FEW_OUTPUTS = 1024;
+  /** Elements each slice of a split reduction folds (at least). */
+  static final long SLICE = 16384;
+
+  /**
+   * The kernel for reduction {@code k}: one pass when there are many output elements or few
+   * reduced elements; otherwise two entry points, {@code NAME_partial} (slices of the reduced
+   * space fold into a scratch buffer of (value, position) pairs) then {@code NAME} (combines
+   * them, runs the epilogue), deterministic and with the first-index tie rule intact.
+   */
+  static PtxKernel kernel(KernelProgram program, Kernel k) {
+    long outCount = k.outputSpace().size();
+    long reduced = k.space().size() / Math.max(1, outCount);
+    long splits = outCount < FEW_OUTPUTS ? Math.min(1024, reduced / SLICE) : 1;
+    if (k.space().size() == 0 || splits <= 1) {
+      String entry = new PtxReduction(program, k, Mode.SINGLE, 1).entry();
+      return new PtxKernel(k.name(), PtxKernelEmitter.header() + entry,
+          PtxKernelEmitter.REDUCE_BLOCK, outCount, true, 1, 0);
+    }
+    int s = (int) splits;
+    String partial = new PtxReduction(program, k, Mode.PARTIAL, s).entry();
+    String fin = new PtxReduction(program, k, Mode.FINAL, s).entry();
+    long scratch = outCount * s * k.reductions().size() * 16L;
+    return new PtxKernel(k.name(), PtxKernelEmitter.header() + partial + "\n" + fin,
+        PtxKernelEmitter.REDUCE_BLOCK, outCount, true, s, scratch);
+  }
+
+  @Override
+  String entryName() {
+    return mode == Mode.PARTIAL ? k.name() + "_partial" : k.name();
+  }
+
+  @Override
+  List<String> extraParams() {
+    return mode == Mode.SINGLE ? List.of() : List.of("scratch");
+  }
+
   private Reg accReg(int r) {
     return floating[r] ? Reg.F64 : Reg.B64;
   }
 
-  PtxKernel emit() {
+  /** The entry point's text (no module header). */
+  String entry() {
     loadParams();
     Shape outSpace = k.outputSpace();
     long outCount = outSpace.size();
+    long items = mode == Mode.PARTIAL ? outCount * splits : outCount;
+    long chunk = (reducedSize + splits - 1) / splits;
     String tid = w.emit(Reg.B32, "mov.u32", "%tid.x");
     String ntid = w.emit(Reg.B32, "mov.u32", "%ntid.x");
     String ctaid = w.emit(Reg.B32, "mov.u32", "%ctaid.x");
@@ -62,12 +117,14 @@ class PtxReduction extends PtxKernelEmitter.Base {
     String lane = w.emit(Reg.B32, "and.b32", tid, "31");
     String warp = w.emit(Reg.B32, "shr.u32", tid, "5");
     String smem = w.emit(Reg.B64, "mov.u64", "red_smem");
-    String o = w.emit(Reg.B64, "cvt.u64.u32", ctaid);
+    String item = w.emit(Reg.B64, "cvt.u64.u32", ctaid);
     String outer = w.label("outer");
     String done = w.label("done");
     w.place(outer);
-    String fin = w.emit(Reg.PRED, "setp.ge.u64", o, Long.toString(outCount));
+    String fin = w.emit(Reg.PRED, "setp.ge.u64", item, Long.toString(items));
     w.op("@" + fin + " bra " + done);
+    String o = mode == Mode.PARTIAL ? w.emit(Reg.B64, "div.u64", item, Integer.toString(splits))
+        : item;
     String[] outAxes = decompose(o, outSpace.dims(), outCount);
     String[] acc = new String[reds.size()];
     String[] key = new String[reds.size()];
@@ -78,30 +135,11 @@ class PtxReduction extends PtxKernelEmitter.Base {
           : w.emit(Reg.B64, "mov.b64", Long.toString(red.identity().getLong(0)));
       key[r] = w.emit(Reg.B64, "mov.b64", Long.toString(reducedSize));
     }
-    // The thread's share of the reduced space.
-    String j = w.emit(Reg.B64, "cvt.u64.u32", tid);
-    String inner = w.label("inner");
-    String innerEnd = w.label("inner_end");
-    w.place(inner);
-    String stop = w.emit(Reg.PRED, "setp.ge.u64", j, Long.toString(reducedSize));
-    w.op("@" + stop + " bra " + innerEnd);
-    exprs = new HashMap<>();
-    flatShape = null;
-    flat = null;
-    String[] redAxes = decompose(j, reducedDims, reducedSize);
-    axis = new String[k.space().rank()];
-    for (int d = 0, kept = 0, red = 0; d < axis.length; d++) {
-      axis[d] = k.reduceAxes().contains(d) ? redAxes[red++] : outAxes[kept++];
+    if (mode == Mode.FINAL) {
+      foldPartials(o, tid, ntid, acc, key);
+    } else {
+      foldElements(item, tid, ntid, outAxes, chunk, acc, key);
     }
-    String[] regs = evalNodes(k.nodes(), i -> {
-      throw new IllegalArgumentException("reduced leaf outside the epilogue of " + k.name());
-    });
-    for (int r = 0; r < reds.size(); r++) {
-      combine(r, acc[r], key[r], widen(r, regs[reds.get(r).node()]), j);
-    }
-    w.op("add.s64 " + j + ", " + j + ", " + w.emit(Reg.B64, "cvt.u64.u32", ntid));
-    w.op("bra " + inner);
-    w.place(innerEnd);
     // Warp butterfly.
     for (int off = 16; off >= 1; off >>= 1) {
       for (int r = 0; r < reds.size(); r++) {
@@ -133,18 +171,91 @@ class PtxReduction extends PtxKernelEmitter.Base {
         combine(r, acc[r], key[r], v, kk);
       }
     }
-    finish(o, outSpace, outAxes, acc, key);
+    if (mode == Mode.PARTIAL) {
+      for (int r = 0; r < reds.size(); r++) {
+        String at = scratchSlot(item, r);
+        w.op("st.global." + (floating[r] ? "f64" : "b64") + " [" + at + "], " + acc[r]);
+        w.op("st.global.b64 [" + at + "+8], " + key[r]);
+      }
+    } else {
+      finish(o, outSpace, outAxes, acc, key);
+    }
     w.place(skip);
     w.op("bar.sync 0");
-    w.op("add.s64 " + o + ", " + o + ", " + w.emit(Reg.B64, "cvt.u64.u32", nctaid));
+    w.op("add.s64 " + item + ", " + item + ", " + w.emit(Reg.B64, "cvt.u64.u32", nctaid));
     w.op("bra " + outer);
     w.place(done);
     w.op("ret");
     String shared = "  .shared .align 8 .b64 red_smem[" + Math.max(1, 2 * reds.size() * WARPS)
         + "];\n";
-    String text = PtxKernelEmitter.header() + entryHead() + "{\n" + shared + w.declarations()
-        + w.body() + "}\n";
-    return new PtxKernel(k.name(), text, PtxKernelEmitter.REDUCE_BLOCK, outCount, true);
+    return entryHead() + "{\n" + shared + w.declarations() + w.body() + "}\n";
+  }
+
+  /** Folds this thread's share of the reduced elements of work item {@code item}. */
+  private void foldElements(String item, String tid, String ntid, String[] outAxes, long chunk,
+      String[] acc, String[] key) {
+    String lo;
+    String hi;
+    if (mode == Mode.PARTIAL) {
+      String slice = w.emit(Reg.B64, "rem.u64", item, Integer.toString(splits));
+      lo = w.emit(Reg.B64, "mul.lo.u64", slice, Long.toString(chunk));
+      hi = w.emit(Reg.B64, "min.u64", w.emit(Reg.B64, "add.u64", lo, Long.toString(chunk)),
+          Long.toString(reducedSize));
+    } else {
+      lo = w.emit(Reg.B64, "mov.u64", "0");
+      hi = w.emit(Reg.B64, "mov.u64", Long.toString(reducedSize));
+    }
+    String j = w.emit(Reg.B64, "add.u64", lo, w.emit(Reg.B64, "cvt.u64.u32", tid));
+    String inner = w.label("inner");
+    String innerEnd = w.label("inner_end");
+    w.place(inner);
+    String stop = w.emit(Reg.PRED, "setp.ge.u64", j, hi);
+    w.op("@" + stop + " bra " + innerEnd);
+    exprs = new HashMap<>();
+    flatShape = null;
+    flat = null;
+    String[] redAxes = decompose(j, reducedDims, reducedSize);
+    axis = new String[k.space().rank()];
+    for (int d = 0, kept = 0, red = 0; d < axis.length; d++) {
+      axis[d] = k.reduceAxes().contains(d) ? redAxes[red++] : outAxes[kept++];
+    }
+    String[] regs = evalNodes(k.nodes(), i -> {
+      throw new IllegalArgumentException("reduced leaf outside the epilogue of " + k.name());
+    });
+    for (int r = 0; r < reds.size(); r++) {
+      combine(r, acc[r], key[r], widen(r, regs[reds.get(r).node()]), j);
+    }
+    w.op("add.s64 " + j + ", " + j + ", " + w.emit(Reg.B64, "cvt.u64.u32", ntid));
+    w.op("bra " + inner);
+    w.place(innerEnd);
+  }
+
+  /** Folds this thread's share of the partial results of output element {@code o}. */
+  private void foldPartials(String o, String tid, String ntid, String[] acc, String[] key) {
+    String s = w.emit(Reg.B64, "cvt.u64.u32", tid);
+    String inner = w.label("partials");
+    String innerEnd = w.label("partials_end");
+    w.place(inner);
+    String stop = w.emit(Reg.PRED, "setp.ge.u64", s, Integer.toString(splits));
+    w.op("@" + stop + " bra " + innerEnd);
+    String item = w.emit(Reg.B64, "mad.lo.u64", o, Integer.toString(splits), s);
+    for (int r = 0; r < reds.size(); r++) {
+      String at = scratchSlot(item, r);
+      String v = w.emit(accReg(r), "ld.global." + (floating[r] ? "f64" : "b64"), "[" + at + "]");
+      String kk = w.emit(Reg.B64, "ld.global.b64", "[" + at + "+8]");
+      combine(r, acc[r], key[r], v, kk);
+    }
+    w.op("add.s64 " + s + ", " + s + ", " + w.emit(Reg.B64, "cvt.u64.u32", ntid));
+    w.op("bra " + inner);
+    w.place(innerEnd);
+  }
+
+  /** The address of reduction {@code r}'s (value, position) pair of work item {@code item}. */
+  private String scratchSlot(String item, int r) {
+    String idx = w.emit(Reg.B64, "mad.lo.u64", item, Integer.toString(reds.size()),
+        Integer.toString(r));
+    String off = w.emit(Reg.B64, "mul.lo.u64", idx, "16");
+    return w.emit(Reg.B64, "add.s64", scratchPtr, off);
   }
 
   private String slot(String smem, int row, String warp) {

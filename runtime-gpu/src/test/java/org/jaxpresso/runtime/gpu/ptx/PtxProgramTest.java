@@ -112,6 +112,23 @@ public class PtxProgramTest {
   }
 
   @Test
+  void largeReductionsToFewOutputsSplitIntoTwoPasses() {
+    Array big = Array.fromDoubles(DType.FLOAT32, new double[400_000], 100_000, 4);
+    CompiledProgram p = Compiler.compile(Jax.makeJaxpr((NDArray x) -> List.of(
+        Lax.reduceSum(x, 0, 1), Lax.argmax(x, 0, DType.INT32), Lax.div(Lax.reduceMax(x, 0),
+        Lax.reduceSum(x, 0)))).apply(big), "split", Dump.none());
+    List<PtxKernel> ks = GpuCodegen.generate(p, Dump.none()).stream()
+        .filter(Objects::nonNull).toList();
+    assertTrue(ks.stream().allMatch(k -> !k.reduction() || k.splits() > 1), ks.toString());
+    PtxKernel total = ks.get(0);
+    assertTrue(total.ptx().contains(".entry " + total.partialEntry() + "("));
+    assertTrue(total.scratchBytes() >= 16L * total.splits());
+    assertEquals(Math.min(1024, 400_000 / 16384), ks.stream().filter(k -> k.gridLimit() == 1)
+        .findFirst().orElseThrow().splits());
+    PtxasAssumptions.assertAssembles(ks, "two-pass reductions\n" + p.kernels());
+  }
+
+  @Test
   void integerPrograms() {
     List<PtxKernel> all = new ArrayList<>();
     for (DType d : List.of(DType.INT32, DType.UINT8, DType.INT64, DType.UINT32, DType.INT16)) {
@@ -131,7 +148,7 @@ public class PtxProgramTest {
   private static PtxKernel rename(PtxKernel k, String suffix) {
     String entry = k.entry() + "_" + suffix;
     return new PtxKernel(entry, k.ptx().replace(".entry " + k.entry() + "(", ".entry " + entry
-        + "("), k.blockSize(), k.gridLimit(), k.reduction());
+        + "("), k.blockSize(), k.gridLimit(), k.reduction(), k.splits(), k.scratchBytes());
   }
 
   @Test
