@@ -19,6 +19,9 @@ final class PtxasAssumptions {
     Ptxas.Result r = Ptxas.assemble(module, PtxKernelEmitter.TARGET);
     assertTrue(r.ok(), () -> what + ": ptxas failed:\n" + r.log() + "\n" + numbered(module));
     assembled += kernels.size();
+    System.out.println("ptxas -arch=" + PtxKernelEmitter.TARGET + ": " + kernels.size()
+        + " kernels of " + what.lines().findFirst().orElse("") + " assembled (" + assembled
+        + " in this JVM)");
   }
 
   private static String numbered(String text) {
