@@ -138,9 +138,12 @@ class GpuRuntimeTest {
         CompiledProgram ref = Compiler.compile(j, c.name(), Dump.none());
         List<Array> want = ref.execute(List.of(x));
         List<Array> got = gpu.compile(j).execute(List.of(x));
+        boolean tf32 = c.name().equals("mlp") && d == DType.FLOAT32;
         for (int i = 0; i < want.size(); i++) {
-          String diff = PtxTestPrograms.difference(KernelOp.REDUCE_SUM, want.get(i), got.get(i),
-              List.of(x));
+          // JAX's DEFAULT precision lets cuBLAS use TF32 (10-bit significands) for float32.
+          String diff = tf32 ? PtxTestPrograms.close(want.get(i), got.get(i), 1e-2)
+              : PtxTestPrograms.difference(KernelOp.REDUCE_SUM, want.get(i), got.get(i),
+                  List.of(x));
           if (diff != null) {
             fail(c.name() + " on " + d + " output " + i + ": " + diff);
           }

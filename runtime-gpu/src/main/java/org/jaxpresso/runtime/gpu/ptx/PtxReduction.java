@@ -317,13 +317,9 @@ class PtxReduction extends PtxKernelEmitter.Base {
       case REDUCE_SUM -> w.emit(accReg(r), f ? "add.rn.f64" : "add.s64", acc, v);
       case REDUCE_PROD -> w.emit(accReg(r), f ? "mul.rn.f64" : "mul.lo.s64", acc, v);
       case REDUCE_MAX, REDUCE_MIN -> {
-        String m = w.emit(accReg(r), (c == KernelOp.REDUCE_MAX ? "max." : "min.") + t, acc, v);
-        if (f) {
-          String nan = w.emit(Reg.PRED, "or.pred", w.emit(Reg.PRED, "setp.nan.f64", acc, acc),
-              w.emit(Reg.PRED, "setp.nan.f64", v, v));
-          m = w.emit(Reg.F64, "selp.f64", w.emit(Reg.F64, "add.rn.f64", acc, v), m, nan);
-        }
-        yield m;
+        boolean max = c == KernelOp.REDUCE_MAX;
+        yield f ? PtxScalarOps.floatMaxMin(w, Reg.F64, acc, v, max)
+            : w.emit(Reg.B64, (max ? "max." : "min.") + t, acc, v);
       }
       case REDUCE_AND, REDUCE_OR, REDUCE_XOR -> {
         if (f) {

@@ -337,12 +337,26 @@ final class PtxScalarOps {
   }
 
   private String maxMin(DType d, String x, String y, boolean max) {
-    Reg r = PtxTypes.regOf(d);
-    String t = PtxTypes.arith(d);
-    String m = w.emit(r, (max ? "max." : "min.") + t, x, y);
     if (!d.isFloating()) {
-      return m;
+      return w.emit(PtxTypes.regOf(d), (max ? "max." : "min.") + PtxTypes.arith(d), x, y);
     }
+    return floatMaxMin(w, PtxTypes.regOf(d), x, y, max);
+  }
+
+  /**
+   * Java's {@code Math.max}/{@code min} on float registers: NaN if either is NaN, and {@code
+   * max(-0, +0) == +0}, {@code min(-0, +0) == -0} (by and-ing or or-ing the bits of equal values).
+   */
+  static String floatMaxMin(PtxWriter w, Reg r, String x, String y, boolean max) {
+    boolean wide = r == Reg.F64;
+    String t = wide ? "f64" : "f32";
+    String b = wide ? "b64" : "b32";
+    Reg bits = wide ? Reg.B64 : Reg.B32;
+    String m = w.emit(r, (max ? "max." : "min.") + t, x, y);
+    String same = w.emit(Reg.PRED, "setp.eq." + t, x, y);
+    String joined = w.emit(bits, (max ? "and." : "or.") + b, w.emit(bits, "mov." + b, x),
+        w.emit(bits, "mov." + b, y));
+    m = w.emit(r, "selp." + t, w.emit(r, "mov." + b, joined), m, same);
     String nanX = w.emit(Reg.PRED, "setp.nan." + t, x, x);
     String nanY = w.emit(Reg.PRED, "setp.nan." + t, y, y);
     String any = w.emit(Reg.PRED, "or.pred", nanX, nanY);
@@ -374,8 +388,11 @@ final class PtxScalarOps {
         yield w.emit(r, "selp." + b, s, "0", inRange);
       }
       default -> {
-        String s = w.emit(r, "shr." + (wide ? "s64" : "s32"), x, amt32);
-        String fill = w.emit(r, "shr." + (wide ? "s64" : "s32"), x, wide ? "63" : "31");
+        // Arithmetic shift of the value read as signed at its own width (uint8 200 is -56).
+        String sx = !wide && d.bits() < 32
+            ? w.emit(r, "bfe.s32", x, "0", Integer.toString(d.bits())) : x;
+        String s = w.emit(r, "shr." + (wide ? "s64" : "s32"), sx, amt32);
+        String fill = w.emit(r, "shr." + (wide ? "s64" : "s32"), sx, wide ? "63" : "31");
         yield w.emit(r, "selp." + b, s, fill, inRange);
       }
     };

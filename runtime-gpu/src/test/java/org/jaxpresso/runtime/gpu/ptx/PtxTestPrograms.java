@@ -129,4 +129,19 @@ public final class PtxTestPrograms {
     }
     return null;
   }
+
+  /** Why {@code got} is not within {@code rel} (relative to max(1, |want|)) of {@code want}. */
+  public static String close(Array want, Array got, double rel) {
+    if (!want.aval().equals(got.aval())) {
+      return "type " + got.aval() + " instead of " + want.aval();
+    }
+    for (int k = 0; k < want.aval().size(); k++) {
+      double a = want.getDouble(k);
+      double b = got.getDouble(k);
+      if (!(Math.abs(a - b) <= rel * Math.max(1, Math.abs(a)))) {
+        return "element " + k + ": " + b + " instead of " + a;
+      }
+    }
+    return null;
+  }
 }
