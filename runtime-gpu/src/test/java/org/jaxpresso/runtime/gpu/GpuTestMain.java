@@ -26,7 +26,8 @@ public final class GpuTestMain {
         .selectors(selectClass(GpuRuntimeTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.MathLibraryTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxOpCoverageTest.class),
-            selectClass(org.jaxpresso.runtime.gpu.ptx.PtxProgramTest.class)).build();
+            selectClass(org.jaxpresso.runtime.gpu.ptx.PtxProgramTest.class),
+            selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class)).build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     launcher.execute(request, listener);

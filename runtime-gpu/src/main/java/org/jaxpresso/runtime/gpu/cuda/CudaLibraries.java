@@ -34,8 +34,10 @@ public final class CudaLibraries {
       dirs.add(Path.of(home, "lib"));
     }
     dirs.add(Path.of("/usr/local/cuda/lib64"));
+    dirs.add(Path.of("/usr/local/nvidia/lib64"));
     dirs.add(Path.of("/usr/lib/x86_64-linux-gnu"));
     dirs.add(Path.of("/usr/lib64"));
+    dirs.add(Path.of("/usr/lib/wsl/lib"));
     return dirs;
   }
 
