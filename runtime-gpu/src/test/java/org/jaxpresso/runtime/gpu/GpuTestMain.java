@@ -27,6 +27,7 @@ public final class GpuTestMain {
             selectClass(org.jaxpresso.runtime.gpu.ptx.MathLibraryTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxOpCoverageTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxProgramTest.class),
+            selectClass(org.jaxpresso.runtime.gpu.ptx.PtxInterpreterTest.class),
             selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class)).build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();

@@ -313,7 +313,11 @@ final class PtxScalarOps {
     if (clz && !wide && d.bits() < 32) {
       c = w.emit(Reg.B32, "sub.s32", c, Integer.toString(32 - d.bits()));
     }
-    return wide ? w.emit(Reg.B64, "cvt.u64.u32", c) : c;
+    if (wide) {
+      return w.emit(Reg.B64, "cvt.u64.u32", c);
+    }
+    PtxTypes.wrap(w, d, c);
+    return c;
   }
 
   private String intDivRem(DType d, String x, String y, boolean div) {
