@@ -38,10 +38,26 @@ final class GpuExecutable implements Executable {
   private final CompiledProgram program;
   private final List<PtxKernel> ptx;
 
+  /** Each kernel's loaded function (and its first pass's), resolved at construction. */
+  private final MemorySegment[] functions;
+  private final MemorySegment[] partialFunctions;
+
+  /** Loads every kernel's module (the driver JIT-compiles it, once per process and text). */
   GpuExecutable(GpuRuntime rt, CompiledProgram program, List<PtxKernel> ptx) {
     this.rt = rt;
     this.program = program;
     this.ptx = ptx;
+    functions = new MemorySegment[ptx.size()];
+    partialFunctions = new MemorySegment[ptx.size()];
+    for (int i = 0; i < ptx.size(); i++) {
+      PtxKernel k = ptx.get(i);
+      if (k != null) {
+        functions[i] = rt.function(k);
+        if (k.splits() > 1) {
+          partialFunctions[i] = rt.function(k, k.partialEntry());
+        }
+      }
+    }
   }
 
   @Override
@@ -119,10 +135,10 @@ final class GpuExecutable implements Executable {
         }
         if (split) {
           params[i] = ptrOf[kp.values().size() + k.id()];
-          cu.launch(rt.function(code, code.partialEntry()), code.partialBlocks(cap),
+          cu.launch(partialFunctions[k.id()], code.partialBlocks(cap),
               code.blockSize(), 0, MemorySegment.NULL, params, code.partialEntry());
         }
-        cu.launch(rt.function(code), code.blocks(cap), code.blockSize(), 0, MemorySegment.NULL,
+        cu.launch(functions[k.id()], code.blocks(cap), code.blockSize(), 0, MemorySegment.NULL,
             params, k.name());
       } else {
         library(cu, kp, k, ptrOf);

@@ -24,7 +24,10 @@ public final class GpuRuntime {
   private final Cublas cublas;
   private final ThreadLocal<MemorySegment> handles = new ThreadLocal<>();
   private final Map<String, MemorySegment> modules = new ConcurrentHashMap<>();
-  private final Map<String, MemorySegment> functions = new ConcurrentHashMap<>();
+  private final Map<FunctionKey, MemorySegment> functions = new ConcurrentHashMap<>();
+
+  /** A loaded function's identity (records hash with the strings' cached hash codes). */
+  private record FunctionKey(String entry, String ptx) {}
 
   private GpuRuntime(CudaDriver driver) {
     this.driver = driver;
@@ -108,7 +111,7 @@ public final class GpuRuntime {
 
   /** Entry point {@code entry} of {@code kernel}'s module (loaded once for all its entries). */
   public MemorySegment function(PtxKernel kernel, String entry) {
-    return functions.computeIfAbsent(entry + "\u0000" + kernel.ptx(), key -> {
+    return functions.computeIfAbsent(new FunctionKey(entry, kernel.ptx()), key -> {
       MemorySegment module = modules.computeIfAbsent(kernel.ptx(), text -> {
         enter();
         return driver.loadModule(text, kernel.entry());

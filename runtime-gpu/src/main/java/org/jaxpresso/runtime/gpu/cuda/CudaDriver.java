@@ -314,9 +314,20 @@ public final class CudaDriver {
         slots.setAtIndex(JAVA_LONG, i, args[i]);
         params.setAtIndex(ADDRESS, i, slots.asSlice(8L * i, 8));
       }
-      check(call(cuLaunchKernel, f, grid, 1, 1, block, 1, 1, sharedBytes, stream, params,
-          MemorySegment.NULL), "cuLaunchKernel(" + name + ", grid " + grid + ", block "
-          + block + ")");
+      int status;
+      try {
+        // invokeExact: no boxing on the launch path.
+        status = (int) cuLaunchKernel.invokeExact(f, grid, 1, 1, block, 1, 1, sharedBytes,
+            stream, params, MemorySegment.NULL);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable t) {
+        throw new CudaException("native call failed: " + t);
+      }
+      if (status != 0) {
+        throw new CudaException("cuLaunchKernel(" + name + ", grid " + grid + ", block " + block
+            + ")", status, errorString(status));
+      }
     }
   }
 
