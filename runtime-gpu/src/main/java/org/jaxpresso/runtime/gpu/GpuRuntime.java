@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jaxpresso.runtime.gpu.cuda.Cublas;
 import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
+import org.jaxpresso.runtime.gpu.cuda.CudaLibraries;
 import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
 
 /**
@@ -16,6 +17,7 @@ import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
  */
 public final class GpuRuntime {
   private static volatile Optional<GpuRuntime> instance;
+  private static volatile String unavailable = "not probed yet";
 
   private final CudaDriver driver;
   private final MemorySegment context;
@@ -56,13 +58,33 @@ public final class GpuRuntime {
   private static Optional<GpuRuntime> create() {
     try {
       Optional<CudaDriver> d = CudaDriver.load();
-      if (d.isEmpty() || d.get().init() != 0 || d.get().deviceCount() == 0) {
+      if (d.isEmpty()) {
+        unavailable = "libcuda.so.1 not found (loader, jaxpresso.cuda.path, CUDA_HOME, "
+            + CudaLibraries.searchFolders() + ") or lacking a driver API symbol";
         return Optional.empty();
       }
-      return Optional.of(new GpuRuntime(d.get()));
+      int status = d.get().init();
+      if (status != 0) {
+        unavailable = "cuInit failed with " + status + " (" + d.get().errorString(status) + ")";
+        return Optional.empty();
+      }
+      if (d.get().deviceCount() == 0) {
+        unavailable = "the CUDA driver reports no device";
+        return Optional.empty();
+      }
+      GpuRuntime rt = new GpuRuntime(d.get());
+      unavailable = null;
+      return Optional.of(rt);
     } catch (RuntimeException | LinkageError e) {
+      unavailable = "CUDA initialization failed: " + e;
       return Optional.empty();
     }
+  }
+
+  /** Why {@link #get()} is empty (for diagnostics), or null when the GPU is available. */
+  public static String unavailableReason() {
+    get();
+    return unavailable;
   }
 
   /** The driver bindings. */

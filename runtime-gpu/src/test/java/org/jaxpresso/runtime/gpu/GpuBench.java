@@ -39,7 +39,7 @@ public final class GpuBench {
   public static void main(String[] args) {
     GpuRuntime rt = GpuRuntime.get().orElse(null);
     if (rt == null) {
-      System.err.println("GpuBench: no CUDA driver or no GPU");
+      System.err.println("GpuBench: no GPU: " + GpuRuntime.unavailableReason());
       System.exit(2);
     }
     rt.enter();

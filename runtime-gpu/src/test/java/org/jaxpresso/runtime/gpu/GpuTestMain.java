@@ -36,6 +36,9 @@ public final class GpuTestMain {
     PrintWriter out = new PrintWriter(System.out, true);
     s.printTo(out);
     s.printFailuresTo(out, 40);
+    String why = GpuRuntime.unavailableReason();
+    out.println(why == null ? "GPU: " + GpuRuntime.get().orElseThrow().deviceName()
+        : "GPU tests skipped: " + why);
     if (s.getTotalFailureCount() > 0 || s.getTestsFoundCount() == 0) {
       System.exit(1);
     }
