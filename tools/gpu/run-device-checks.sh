@@ -7,9 +7,10 @@
 #      and builds a Java runtime into .device/jre.tgz with ../shared/tools/device-jre.sh
 #      (.device/ is git-excluded; about 30 MB).
 #   2. On the GPU machine (device `run` tool, carry [".device"], timeout ~540 s):
-#        bash tools/gpu/run-device-checks.sh run
-#      runs the whole runtime-gpu test suite (the GPU conformance tests included: every kernel op
-#      on every dtype and whole programs against the reference executor), then the GPU
+#        bash tools/gpu/run-device-checks.sh run          (GPU tests only; or `run-all`)
+#      runs the GPU tests of runtime-gpu (driver, every kernel op on every dtype and whole
+#      programs against the reference executor; `run-all` adds the tests every build runs:
+#      ptxas, the PTX interpreter, the math library), then the GPU
 #      benchmarks (GpuBench) and the same workloads in JAX (tools/gpu/jax_bench.py), and writes
 #      tests.txt, java.tsv, jax.tsv, table.md and the PTX dumps under $OUT (or .device/out).
 set -uo pipefail
@@ -42,7 +43,7 @@ case "$mode" in
     du -sh "$dev"
     echo "prepared: now run on the GPU machine: bash tools/gpu/run-device-checks.sh run (carry .device)"
     ;;
-  run)
+  run|run-all)
     out=${OUT:-$root/$dev/out}
     mkdir -p "$out"
     [ -f "$dev/jre.tgz" ] || { echo "no $dev/jre.tgz: run 'tools/gpu/run-device-checks.sh prepare' first and carry $dev" >&2; exit 2; }
@@ -52,7 +53,9 @@ case "$mode" in
     jvm=(java -Xss8m -Xmx48g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$cp")
     { nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.sm --format=csv 2>&1; java -version 2>&1; } | tee "$out/machine.txt"
     echo "== runtime-gpu tests"
-    timeout 240 "${jvm[@]}" org.jaxpresso.runtime.gpu.GpuTestMain 2>&1 | tee "$out/tests.txt"
+    only=--gpu-only
+    [ "$mode" = run-all ] && only=
+    timeout 240 "${jvm[@]}" org.jaxpresso.runtime.gpu.GpuTestMain $only 2>&1 | tee "$out/tests.txt"
     echo "tests exit status: ${PIPESTATUS[0]}" | tee -a "$out/tests.txt"
     echo "== jaxpresso GPU benchmarks"
     timeout 150 "${jvm[@]}" -Djaxpresso.dump="$out/dump" org.jaxpresso.runtime.gpu.GpuBench 2>&1 | tee "$out/java.tsv"
@@ -61,7 +64,7 @@ case "$mode" in
     python3 tools/gpu/join_tables.py "$out/java.tsv" "$out/jax.tsv" | tee "$out/table.md"
     ;;
   *)
-    echo "usage: tools/gpu/run-device-checks.sh prepare|run" >&2
+    echo "usage: tools/gpu/run-device-checks.sh prepare|run|run-all" >&2
     exit 2
     ;;
 esac

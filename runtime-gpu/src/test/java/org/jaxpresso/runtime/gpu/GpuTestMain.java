@@ -3,6 +3,7 @@ package org.jaxpresso.runtime.gpu;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -18,17 +19,23 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 public final class GpuTestMain {
   private GpuTestMain() {}
 
-  /** Runs the module's test classes. */
+  /** Runs the module's test classes ({@code --gpu-only}: those that need a GPU). */
   public static void main(String[] args) {
     // Classes named one by one: the device's small Java runtime has no jar file system, which
-    // JUnit's package scanning needs.
-    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-        .selectors(selectClass(GpuRuntimeTest.class),
+    // JUnit's package scanning needs. With --gpu-only, only the tests that need a GPU (the rest
+    // run in every build) so that device time goes to the GPU.
+    boolean gpuOnly = java.util.Arrays.asList(args).contains("--gpu-only");
+    var selectors = gpuOnly
+        ? List.of(selectClass(GpuRuntimeTest.class),
+            selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class))
+        : List.of(selectClass(GpuRuntimeTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.MathLibraryTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxOpCoverageTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxProgramTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxInterpreterTest.class),
-            selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class)).build();
+            selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class));
+    LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        .selectors(selectors).build();
     Launcher launcher = LauncherFactory.create();
     SummaryGeneratingListener listener = new SummaryGeneratingListener();
     launcher.execute(request, listener);
