@@ -1,0 +1,144 @@
+package org.jaxpresso.runtime.gpu;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jaxpresso.runtime.gpu.cuda.Cublas;
+import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
+import org.jaxpresso.runtime.gpu.cuda.CudaLibraries;
+import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
+
+/**
+ * The process's CUDA state for device 0: the driver, the primary context, the multiprocessor
+ * count, a cuBLAS handle and the loaded kernels, cached by PTX text (so a kernel is JIT-compiled
+ * by the driver once per process). Created on first use by {@link #get()}, which is empty where
+ * there is no driver or no device.
+ */
+public final class GpuRuntime {
+  private static volatile Optional<GpuRuntime> instance;
+  private static volatile String unavailable = "not probed yet";
+
+  private final CudaDriver driver;
+  private final MemorySegment context;
+  private final int multiprocessors;
+  private final String deviceName;
+  private final Cublas cublas;
+  private final ThreadLocal<MemorySegment> handles = new ThreadLocal<>();
+  private final Map<String, MemorySegment> modules = new ConcurrentHashMap<>();
+  private final Map<FunctionKey, MemorySegment> functions = new ConcurrentHashMap<>();
+
+  /** A loaded function's identity (records hash with the strings' cached hash codes). */
+  private record FunctionKey(String entry, String ptx) {}
+
+  private GpuRuntime(CudaDriver driver) {
+    this.driver = driver;
+    int dev = driver.device(0);
+    this.context = driver.primaryContext(dev);
+    driver.setCurrent(context);
+    this.multiprocessors = driver.attribute(dev, CudaDriver.ATTR_MULTIPROCESSOR_COUNT);
+    this.deviceName = driver.deviceName(dev);
+    this.cublas = Cublas.load().orElse(null);
+  }
+
+  /** The runtime, or empty if libcuda is missing, {@code cuInit} fails, or there is no device. */
+  public static Optional<GpuRuntime> get() {
+    Optional<GpuRuntime> r = instance;
+    if (r == null) {
+      synchronized (GpuRuntime.class) {
+        if (instance == null) {
+          instance = create();
+        }
+        r = instance;
+      }
+    }
+    return r;
+  }
+
+  private static Optional<GpuRuntime> create() {
+    try {
+      Optional<CudaDriver> d = CudaDriver.load();
+      if (d.isEmpty()) {
+        unavailable = "libcuda.so.1 not found (loader, jaxpresso.cuda.path, CUDA_HOME, "
+            + CudaLibraries.searchFolders() + ") or lacking a driver API symbol";
+        return Optional.empty();
+      }
+      int status = d.get().init();
+      if (status != 0) {
+        unavailable = "cuInit failed with " + status + " (" + d.get().errorString(status) + ")";
+        return Optional.empty();
+      }
+      if (d.get().deviceCount() == 0) {
+        unavailable = "the CUDA driver reports no device";
+        return Optional.empty();
+      }
+      GpuRuntime rt = new GpuRuntime(d.get());
+      unavailable = null;
+      return Optional.of(rt);
+    } catch (RuntimeException | LinkageError e) {
+      unavailable = "CUDA initialization failed: " + e;
+      return Optional.empty();
+    }
+  }
+
+  /** Why {@link #get()} is empty (for diagnostics), or null when the GPU is available. */
+  public static String unavailableReason() {
+    get();
+    return unavailable;
+  }
+
+  /** The driver bindings. */
+  public CudaDriver driver() {
+    return driver;
+  }
+
+  /** Makes the context current on the calling thread. */
+  public void enter() {
+    driver.setCurrent(context);
+  }
+
+  /** The device's multiprocessor count. */
+  public int multiprocessors() {
+    return multiprocessors;
+  }
+
+  /** The device's name. */
+  public String deviceName() {
+    return deviceName;
+  }
+
+  /** cuBLAS, if installed. */
+  public Optional<Cublas> cublas() {
+    return Optional.ofNullable(cublas);
+  }
+
+  /** The calling thread's cuBLAS handle (created on first use). */
+  public MemorySegment cublasHandle() {
+    if (cublas == null) {
+      throw new IllegalStateException("cuBLAS (libcublas.so.13 or .12) was not found: install"
+          + " it, or name its folder with -Djaxpresso.cuda.path or CUDA_HOME");
+    }
+    MemorySegment h = handles.get();
+    if (h == null) {
+      h = cublas.createHandle();
+      handles.set(h);
+    }
+    return h;
+  }
+
+  /** The loaded function of {@code kernel} (its module JIT-compiled on first use). */
+  public MemorySegment function(PtxKernel kernel) {
+    return function(kernel, kernel.entry());
+  }
+
+  /** Entry point {@code entry} of {@code kernel}'s module (loaded once for all its entries). */
+  public MemorySegment function(PtxKernel kernel, String entry) {
+    return functions.computeIfAbsent(new FunctionKey(entry, kernel.ptx()), key -> {
+      MemorySegment module = modules.computeIfAbsent(kernel.ptx(), text -> {
+        enter();
+        return driver.loadModule(text, kernel.entry());
+      });
+      return driver.function(module, entry);
+    });
+  }
+}
