@@ -14,14 +14,13 @@ magnitude; OPENBLAS_NUM_THREADS=1 gives steadier NumPy numbers. Options: --round
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAVA_HOME = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
+import bench_common
+from bench_common import ROOT, JAVA_HOME, classpath
 LAYERS = (784, 512, 512, 10)
 BATCH = 128
 LR = np.float32(0.01)
@@ -54,44 +53,12 @@ def numpy_step(params, x, onehot):
     return loss, [p - LR * gp for p, gp in zip(params, grads)]
 
 
-class Jvm:
-    def __init__(self, classpath):
-        self.p = subprocess.Popen(
-            [os.path.join(JAVA_HOME, "bin", "java"), "--add-modules", "jdk.incubator.vector",
-             "-Xmx8g", "-cp", classpath, "org.jaxpresso.benchmarks.MlpBench"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-
-    def ask(self, line):
-        self.p.stdin.write(line + "\n")
-        self.p.stdin.flush()
-        reply = self.p.stdout.readline().strip()
-        if not reply or reply.startswith("error"):
-            raise RuntimeError("java side: " + (reply or "no reply") + " to " + line)
-        return reply
-
-    def close(self):
-        self.p.stdin.write("quit\n")
-        self.p.stdin.flush()
-        self.p.wait(timeout=30)
-
-
 def build():
-    env = dict(os.environ, JAVA_HOME=JAVA_HOME)
-    cpfile = os.path.join(ROOT, "benchmarks", "target", "mlp-side-by-side.classpath")
-    subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-pl", "benchmarks", "-am",
-                    "package", "dependency:build-classpath", "-DskipTests",
-                    "-Dmdep.outputFile=" + cpfile], cwd=ROOT, env=env, check=True)
-    return cpfile
-
-
-def classpath(cpfile):
-    deps = open(cpfile).read().strip().split(os.pathsep)
-    return os.pathsep.join([os.path.join(ROOT, "benchmarks", "target", "classes")] + deps)
+    return bench_common.build("mlp-side-by-side.classpath")
 
 
 def iqr(xs):
-    q = statistics.quantiles(xs, n=4) if len(xs) >= 4 else [min(xs), 0, max(xs)]
-    return q[0], q[2]
+    return bench_common.quartiles(xs)
 
 
 def main():
@@ -103,7 +70,7 @@ def main():
     cpfile = os.path.join(ROOT, "benchmarks", "target", "mlp-side-by-side.classpath")
     if not args.no_build:
         cpfile = build()
-    jvm = Jvm(classpath(cpfile))
+    jvm = bench_common.Jvm(classpath(cpfile), "org.jaxpresso.benchmarks.MlpBench")
     # Cross-check on the JVM side's parameters and batch: the hand-written NumPy step must give
     # the loss and the updated parameters jaxpresso's jit(value_and_grad) step gives.
     dump = os.path.join(ROOT, "benchmarks", "target", "mlp-step.npz")

@@ -16,14 +16,13 @@ import ctypes
 import glob
 import os
 import statistics
-import subprocess
 import sys
 import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAVA_HOME = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
+import bench_common
+from bench_common import ROOT, JAVA_HOME, build, classpath
 
 # (id, size, reps per round)
 WORKLOADS = [("W4", 256, 40), ("W4", 1024, 4), ("W4", 2048, 2), ("W4b", 64, 10), ("W6", 8, 2)]
@@ -75,45 +74,8 @@ def time_numpy(fn, reps):
     return out
 
 
-class Jvm:
-    def __init__(self, classpath):
-        self.p = subprocess.Popen(
-            [os.path.join(JAVA_HOME, "bin", "java"), "--add-modules", "jdk.incubator.vector",
-             "-Xmx8g", "-cp", classpath, "org.jaxpresso.benchmarks.SideBySide"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-
-    def ask(self, line):
-        self.p.stdin.write(line + "\n")
-        self.p.stdin.flush()
-        reply = self.p.stdout.readline().strip()
-        if not reply or reply.startswith("error"):
-            raise RuntimeError("java side: " + (reply or "no reply") + " to " + line)
-        return reply
-
-    def close(self):
-        self.p.stdin.write("quit\n")
-        self.p.stdin.flush()
-        self.p.wait(timeout=30)
-
-
-def build():
-    """Reactor build (no install); the classpath then names this checkout's module jars."""
-    env = dict(os.environ, JAVA_HOME=JAVA_HOME)
-    cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
-    subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-pl", "benchmarks", "-am",
-                    "package", "dependency:build-classpath", "-DskipTests",
-                    "-Dmdep.outputFile=" + cpfile], cwd=ROOT, env=env, check=True)
-    return cpfile
-
-
-def classpath(cpfile):
-    deps = open(cpfile).read().strip().split(os.pathsep)
-    return os.pathsep.join([os.path.join(ROOT, "benchmarks", "target", "classes")] + deps)
-
-
 def spread(xs):
-    q = statistics.quantiles(xs, n=4) if len(xs) >= 4 else [min(xs), 0, max(xs)]
-    return q[0], q[2]
+    return bench_common.quartiles(xs)
 
 
 def main():
@@ -126,7 +88,7 @@ def main():
     cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
     if not args.no_build:
         cpfile = build()
-    jvm = Jvm(classpath(cpfile))
+    jvm = bench_common.Jvm(classpath(cpfile), "org.jaxpresso.benchmarks.SideBySide")
     rounds = 3 if args.quick else args.rounds
     print("OpenBLAS core:", openblas_core(), "| OPENBLAS_CORETYPE =",
           os.environ.get("OPENBLAS_CORETYPE", "(unset)"))

@@ -15,14 +15,13 @@ Options: --rounds N (default 7), --quick, --no-build, --only W1,W9.
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-JAVA_HOME = os.environ.get("JAVA_HOME", "/usr/lib/jvm/temurin-25-jdk-amd64")
+import bench_common
+from bench_common import ROOT, JAVA_HOME, build, classpath
 
 # (id, java spec, reps per round, calls per rep)
 WORKLOADS = [
@@ -103,47 +102,16 @@ def dram_bandwidth():
     return 2 * a.nbytes / best
 
 
-class Jvm:
-    def __init__(self, classpath):
-        self.p = subprocess.Popen(
-            [os.path.join(JAVA_HOME, "bin", "java"), "--add-modules", "jdk.incubator.vector",
-             "-Xmx8g", "-cp", classpath, "org.jaxpresso.benchmarks.SideBySideFused"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-
-    def ask(self, line):
-        self.p.stdin.write(line + "\n")
-        self.p.stdin.flush()
-        reply = self.p.stdout.readline().strip()
-        if not reply or reply.startswith("error"):
-            raise RuntimeError("java side: " + (reply or "no reply") + " to " + line)
-        return reply
+class Jvm(bench_common.Jvm):
+    def __init__(self, cp):
+        super().__init__(cp, "org.jaxpresso.benchmarks.SideBySideFused")
 
     def run(self, mode, reps, inner, spec):
         return [int(t) for t in self.ask("run %s %d %d %s" % (mode, reps, inner, spec)).split()]
 
-    def close(self):
-        self.p.stdin.write("quit\n")
-        self.p.stdin.flush()
-        self.p.wait(timeout=30)
-
-
-def build():
-    env = dict(os.environ, JAVA_HOME=JAVA_HOME)
-    cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
-    subprocess.run([os.path.join(ROOT, "mvnw"), "-q", "-B", "-pl", "benchmarks", "-am",
-                    "package", "dependency:build-classpath", "-DskipTests",
-                    "-Dmdep.outputFile=" + cpfile], cwd=ROOT, env=env, check=True)
-    return cpfile
-
-
-def classpath(cpfile):
-    deps = open(cpfile).read().strip().split(os.pathsep)
-    return os.pathsep.join([os.path.join(ROOT, "benchmarks", "target", "classes")] + deps)
-
 
 def spread(xs):
-    q = statistics.quantiles(xs, n=4) if len(xs) >= 4 else [min(xs), 0, max(xs)]
-    return q[0], q[2]
+    return bench_common.quartiles(xs)
 
 
 def fmt_t(ns):
