@@ -157,4 +157,14 @@ class TraceTest {
         () -> p.impl(List.of(), Params.EMPTY));
     assertEquals("primitive test_registered_once has no reference implementation", noImpl.getMessage());
   }
+
+  @Test
+  void theEagerCacheIsBounded() {
+    org.jaxpresso.core.backend.Dispatch.clearCache();
+    for (int n = 1; n <= 9000; n++) {
+      TWICE.bind1(Params.EMPTY, Array.of(new float[n % 9000 + 1], n % 9000 + 1));
+    }
+    assertTrue(Dispatch.cacheSize() <= 8192, "cache size " + Dispatch.cacheSize());
+    assertEquals(4.0, ((Array) TWICE.bind1(Params.EMPTY, Array.of(new float[] {2}, 1))).getDouble(0));
+  }
 }

@@ -24,6 +24,13 @@ public final class Dispatch {
 
   private static final ConcurrentHashMap<Key, Executable> CACHE = new ConcurrentHashMap<>();
 
+  /**
+   * The most single-primitive programs kept (as JAX bounds its eager caches): past it, a tenth
+   * of the entries are dropped (they recompile if used again), so programs that see many
+   * shapes do not grow the cache without bound.
+   */
+  static final int MAX_ENTRIES = 8192;
+
   private Dispatch() {}
 
   /** Applies {@code primitive} to concrete {@code args} and returns its results. */
@@ -37,6 +44,9 @@ public final class Dispatch {
     Executable exe = CACHE.get(key);
     if (exe == null) {
       ClosedJaxpr program = singleEquation(primitive, params, key.avals());
+      if (CACHE.size() >= MAX_ENTRIES) {
+        evict();
+      }
       exe = CACHE.computeIfAbsent(key, k -> backend.compile(program));
     }
     return exe.execute(args);
@@ -55,6 +65,15 @@ public final class Dispatch {
     }
     Eqn eqn = new Eqn(primitive, List.<Atom>copyOf(invars), params, outvars);
     return ClosedJaxpr.of(new Jaxpr(List.of(), invars, List.of(eqn), List.<Atom>copyOf(outvars)));
+  }
+
+  private static void evict() {
+    int drop = Math.max(1, MAX_ENTRIES / 10);
+    var it = CACHE.keySet().iterator();
+    while (drop-- > 0 && it.hasNext()) {
+      it.next();
+      it.remove();
+    }
   }
 
   /** The number of cached single-primitive executables. */
