@@ -18,6 +18,12 @@ public final class Batching {
    * Primitive#NOT_MAPPED} for arguments shared by every element) and returns outputs stacked
    * along {@code outDims[j]} (not mapped: the output must not depend on the batch).
    *
+   * @param f the function to apply
+   * @param args the positional arguments
+   * @param inDims the in dims
+   * @param outDims the out dims
+   * @return outputs stacked along {@code outDims[j]} (not mapped: the output must not depend on the
+   *     batch)
    * @throws JaxValueError if no argument is mapped, the mapped sizes differ, or an axis is out
    *     of range, in JAX's words
    */
