@@ -24,6 +24,9 @@ public enum GatherScatterMode {
    * The mode named as JAX's {@code GatherScatterMode.from_any} accepts it: {@code "clip"},
    * {@code "fill"}, {@code "drop"}, {@code "promise_in_bounds"}; null means FILL_OR_DROP.
    *
+   * @param s the text
+   * @return the mode named as JAX's {@code GatherScatterMode.from_any} accepts it: {@code "clip"},
+   *     {@code "fill"}, {@code "drop"}, {@code "promise_in_bounds"}; null means FILL_OR_DROP
    * @throws JaxValueError for any other name: {@code Unknown gather mode "wrap"}
    */
   public static GatherScatterMode fromAny(String s) {

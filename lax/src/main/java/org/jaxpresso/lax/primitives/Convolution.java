@@ -43,7 +43,20 @@ public final class Convolution {
       })
       .build();
 
-  /** The params, all ten of them; {@code padding} already resolved to pairs. */
+  /**
+   * The params, all ten of them; {@code padding} already resolved to pairs.
+   *
+   * @param windowStrides the stride of the window in each spatial dimension
+   * @param padding the padding of each spatial dimension
+   * @param lhsDilation the lhs dilation
+   * @param rhsDilation the rhs dilation
+   * @param dimensionNumbers which dimensions play which role
+   * @param featureGroupCount the feature group count
+   * @param batchGroupCount the batch group count
+   * @param precision the requested matmul precision, or {@code null} for the default
+   * @param preferredElementType the preferred element type
+   * @return the params, all ten of them; {@code padding} already resolved to pairs
+   */
   public static Params params(int[] windowStrides, int[][] padding, int[] lhsDilation,
       int[] rhsDilation, ConvDimensionNumbers dimensionNumbers, int featureGroupCount,
       int batchGroupCount, List<Precision> precision, DType preferredElementType) {
@@ -203,7 +216,13 @@ public final class Convolution {
     }
   }
 
-  /** {@code max(0, 1 + dilation * (d - 1))}. */
+  /**
+   * {@code max(0, 1 + dilation * (d - 1))}.
+   *
+   * @param d the element type
+   * @param dilation the dilation in each spatial dimension
+   * @return {@code max(0, 1 + dilation * (d - 1))}
+   */
   public static int dilate(int d, int dilation) {
     return Math.max(1 + dilation * (d - 1), 0);
   }

@@ -33,7 +33,15 @@ public final class While {
     Primitive.addRuleLoader(ControlFlowRules::register);
   }
 
-  /** The params of {@code while}. */
+  /**
+   * The params of {@code while}.
+   *
+   * @param condJaxpr the cond jaxpr
+   * @param condNconsts the cond nconsts
+   * @param bodyJaxpr the body jaxpr
+   * @param bodyNconsts the body nconsts
+   * @return the params of {@code while}
+   */
   public static Params params(ClosedJaxpr condJaxpr, int condNconsts, ClosedJaxpr bodyJaxpr,
       int bodyNconsts) {
     return Params.of("cond_jaxpr", condJaxpr, "cond_nconsts", condNconsts,

@@ -63,7 +63,14 @@ public final class ScanRules {
         trues(nys));
   }
 
-  /** The JVP. */
+  /**
+   * The JVP.
+   *
+   * @param primals the primal input values
+   * @param tangents the tangent values, one per primal
+   * @param params the primitive's parameters
+   * @return the JVP
+   */
   public static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
       Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));
@@ -184,7 +191,15 @@ public final class ScanRules {
     return outs;
   }
 
-  /** The transpose, linear in the operands given as null. */
+  /**
+   * The transpose, linear in the operands given as null.
+   *
+   * @param cts the cotangents of the outputs
+   * @param args the positional arguments
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @param params the primitive's parameters
+   * @return the transpose, linear in the operands given as null
+   */
   public static List<NDArray> transpose(List<NDArray> cts, List<NDArray> args,
       List<ShapedArray> avals, Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));
@@ -288,7 +303,14 @@ public final class ScanRules {
     return result;
   }
 
-  /** Batching. */
+  /**
+   * Batching.
+   *
+   * @param args the positional arguments
+   * @param dims the dimensions
+   * @param params the primitive's parameters
+   * @return batching
+   */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));
     int nc = Scan.numConsts(params);
