@@ -10,6 +10,13 @@ package org.jaxpresso;
  */
 @FunctionalInterface
 public interface Function3<A, B, C, R> {
-  /** Applies the function. */
+  /**
+   * Applies the function.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @param c the value
+   * @return the output
+   */
   R apply(A a, B b, C c);
 }

@@ -11,6 +11,14 @@ package org.jaxpresso;
  */
 @FunctionalInterface
 public interface Function4<A, B, C, D, R> {
-  /** Applies the function. */
+  /**
+   * Applies the function.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @param c the value
+   * @param d the element type
+   * @return the output
+   */
   R apply(A a, B b, C c, D d);
 }

@@ -37,6 +37,8 @@ public final class Compiled {
    * Runs the compiled program on concrete arguments (static arguments must be passed again, as
    * at lowering; they are not used).
    *
+   * @param args the positional arguments
+   * @return the outputs
    * @throws JaxTypeError listing every argument whose type differs from the compiled one
    */
   public Object call(Object... args) {
@@ -69,7 +71,11 @@ public final class Compiled {
     return Pytree.unflatten(outTree, executable.execute(arrays));
   }
 
-  /** The compiled program's jaxpr text. */
+  /**
+   * The compiled program's jaxpr text.
+   *
+   * @return the compiled program's jaxpr text
+   */
   public String asText() {
     return jaxpr.toString();
   }

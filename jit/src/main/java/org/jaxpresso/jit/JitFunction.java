@@ -10,10 +10,19 @@ import java.util.function.Function;
  * @param <R> the result type
  */
 public interface JitFunction<A, R> extends Function<A, R> {
-  /** The jitted machinery (trace count, cache size). */
+  /**
+   * The jitted machinery (trace count, cache size).
+   *
+   * @return the jitted machinery (trace count, cache size)
+   */
   Jitted jitted();
 
-  /** Traces for {@code a}'s signature without running ({@code jit(f).lower(x)}). */
+  /**
+   * Traces for {@code a}'s signature without running ({@code jit(f).lower(x)}).
+   *
+   * @param a the input array
+   * @return the output
+   */
   default Lowered lower(A a) {
     return jitted().lower(a);
   }

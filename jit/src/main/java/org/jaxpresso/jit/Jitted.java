@@ -72,6 +72,10 @@ public final class Jitted {
   /**
    * Wraps {@code fn}, which takes its {@code arity} arguments as an array; prefer {@code Jax.jit}.
    *
+   * @param fn the function to apply
+   * @param arity the arity
+   * @param name the name, as JAX spells it
+   * @param staticArgnums the positions of the arguments treated as compile-time constants
    * @throws JaxValueError if a static position is out of range
    */
   public Jitted(Function<Object[], Object> fn, int arity, String name, int[] staticArgnums) {
@@ -88,17 +92,29 @@ public final class Jitted {
     }
   }
 
-  /** The name used in jaxprs. */
+  /**
+   * The name used in jaxprs.
+   *
+   * @return the name used in jaxprs
+   */
   public String name() {
     return name;
   }
 
-  /** How many times the function has been traced (one per new signature). */
+  /**
+   * How many times the function has been traced (one per new signature).
+   *
+   * @return how many times the function has been traced (one per new signature)
+   */
   public int traceCount() {
     return traces.get();
   }
 
-  /** The number of cached signatures. */
+  /**
+   * The number of cached signatures.
+   *
+   * @return the number of cached signatures
+   */
   public int cacheSize() {
     return cache.size();
   }
@@ -165,7 +181,12 @@ public final class Jitted {
     return traced;
   }
 
-  /** Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace. */
+  /**
+   * Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace.
+   *
+   * @param args the positional arguments
+   * @return the outputs
+   */
   public Object call(Object... args) {
     if (Flags.disableJit() || Jax.jitDisabled()) {
       return fn.apply(args.clone());
@@ -194,6 +215,10 @@ public final class Jitted {
   /**
    * Ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types, structure
    * and static values matter) without running, as {@code jax.jit(f).lower(*args)}.
+   *
+   * @param args the positional arguments
+   * @return ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types,
+   *     structure and static values matter) without running, as {@code jax.jit(f).lower(*args)}
    */
   public Lowered lower(Object... args) {
     Resolved r = resolve(args);

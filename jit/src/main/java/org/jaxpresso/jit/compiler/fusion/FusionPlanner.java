@@ -68,7 +68,12 @@ public final class FusionPlanner {
     }
   }
 
-  /** The fusion plan of {@code program}. */
+  /**
+   * The fusion plan of {@code program}.
+   *
+   * @param program the compiled program
+   * @return the fusion plan of {@code program}
+   */
   public static FusionPlan plan(ClosedJaxpr program) {
     Jaxpr j = program.jaxpr();
     List<Eqn> eqns = j.eqns();
