@@ -13,9 +13,9 @@ public interface Function3<A, B, C, R> {
   /**
    * Applies the function.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param c the value
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
    * @return the output
    */
   R apply(A a, B b, C c);

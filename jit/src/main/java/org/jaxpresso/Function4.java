@@ -14,10 +14,10 @@ public interface Function4<A, B, C, D, R> {
   /**
    * Applies the function.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param c the value
-   * @param d the element type
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
    * @return the output
    */
   R apply(A a, B b, C c, D d);

@@ -31,7 +31,7 @@ public final class Jax {
   /**
    * The option making argument positions static.
    *
-   * @param positions the positions
+   * @param positions the positions of the static arguments
    * @return the option making argument positions static
    */
   public static JitOption staticArgnums(int... positions) {
@@ -41,7 +41,7 @@ public final class Jax {
   /**
    * The option naming the function in jaxprs.
    *
-   * @param name the name, as JAX spells it
+   * @param name the function's name, as jaxprs and dumps show it
    * @return the option naming the function in jaxprs
    */
   public static JitOption name(String name) {
@@ -55,8 +55,8 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <R> the result type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return a one-argument function, as {@code jax.jit}: traced once per signature, cached, run by
    *     the default backend; called inside another traced function it becomes a nested {@code jit}
    *     equation
@@ -82,8 +82,8 @@ public final class Jax {
    * @param <A> the argument type
    * @param <B> the second argument type
    * @param <R> the result type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return a two-argument function; see {@link #jit(Function, JitOption...)}
    */
   public static <A, B, R> JitBiFunction<A, B, R> jit(BiFunction<A, B, R> fn, JitOption... options) {
@@ -108,8 +108,8 @@ public final class Jax {
    * @param <B> the second argument type
    * @param <C> the third argument type
    * @param <R> the result type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return a three-argument function; see {@link #jit(Function, JitOption...)}
    */
   public static <A, B, C, R> Function3<A, B, C, R> jit(Function3<A, B, C, R> fn, JitOption... options) {
@@ -125,8 +125,8 @@ public final class Jax {
    * @param <C> the third argument type
    * @param <D> the fourth argument type
    * @param <R> the result type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return a four-argument function; see {@link #jit(Function, JitOption...)}
    */
   public static <A, B, C, D, R> Function4<A, B, C, D, R> jit(Function4<A, B, C, D, R> fn,
@@ -139,9 +139,9 @@ public final class Jax {
   /**
    * The {@link Jitted} object behind a function of any arity given as {@code Object[] -> Object}.
    *
-   * @param fn the function to apply
-   * @param arity the arity
-   * @param options the optional settings
+   * @param fn the function, taking its arguments as an array
+   * @param arity how many arguments the function takes
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return the {@link Jitted} object behind a function of any arity given as {@code Object[] ->
    *     Object}
    */
@@ -161,8 +161,8 @@ public final class Jax {
    * {@code jax.make_jaxpr} of a one-argument function: traces it for the given argument.
    *
    * @param <A> the argument type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to trace
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return {@code jax.make_jaxpr} of a one-argument function: traces it for the given argument
    */
   public static <A> Function<A, ClosedJaxpr> makeJaxpr(Function<A, ?> fn, JitOption... options) {
@@ -175,8 +175,8 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <B> the second argument type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to trace
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return {@code jax.make_jaxpr} of a two-argument function
    */
   public static <A, B> BiFunction<A, B, ClosedJaxpr> makeJaxpr(BiFunction<A, B, ?> fn, JitOption... options) {
@@ -190,8 +190,8 @@ public final class Jax {
    * @param <A> the argument type
    * @param <B> the second argument type
    * @param <C> the third argument type
-   * @param fn the function to apply
-   * @param options the optional settings
+   * @param fn the function to trace
+   * @param options options such as {@link #staticArgnums} and {@link #name}
    * @return {@code jax.make_jaxpr} of a three-argument function
    */
   public static <A, B, C> Function3<A, B, C, ClosedJaxpr> makeJaxpr(Function3<A, B, C, ?> fn,
@@ -205,7 +205,7 @@ public final class Jax {
    * {@code with jax.disable_jit():}.
    *
    * @param <T> the type of the values
-   * @param body the body
+   * @param body the code to run
    * @return the output
    */
   public static <T> T disableJit(java.util.function.Supplier<T> body) {
@@ -274,7 +274,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <R> the result type
-   * @param fn the function to apply
+   * @param fn the function to differentiate
    * @param primals the primal input values
    * @param tangents the tangent values, one per primal
    * @return {@code jax.jvp}: the output of {@code fn} at {@code primals} and its derivative along
@@ -303,7 +303,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <R> the result type
-   * @param fn the function to apply
+   * @param fn the function to linearize
    * @param primals the primal input values
    * @return {@code jax.linearize}: the output at {@code primals} and the derivative there
    */
@@ -320,7 +320,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <R> the result type
-   * @param fn the function to apply
+   * @param fn the function to differentiate
    * @param primals the primal input values
    * @return {@code jax.vjp}: the output at {@code primals} and its pullback
    */
@@ -346,7 +346,7 @@ public final class Jax {
    * arrays, e.g. a list of parameters), of the argument's structure.
    *
    * @param <A> the argument type
-   * @param fn the function to apply
+   * @param fn the function to differentiate; it returns a scalar
    * @return {@code jax.grad}: the gradient of a scalar-valued function of an array (or a pytree of
    *     arrays, e.g. a list of parameters), of the argument's structure
    * @throws org.jaxpresso.core.errors.JaxTypeError for a non-scalar or non-float output or an
@@ -362,7 +362,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <B> the second argument type
-   * @param fn the function to apply
+   * @param fn the function to differentiate; it returns a scalar
    * @param argnums the positions of the arguments to differentiate with respect to
    * @return {@code jax.grad(f, argnums)} of a two-argument function: the gradients with respect to
    *     the arguments {@code argnums} (0 and/or 1), in that order
@@ -381,7 +381,7 @@ public final class Jax {
    * {@code jax.value_and_grad}: the value and the gradient in one pass.
    *
    * @param <A> the argument type
-   * @param fn the function to apply
+   * @param fn the function to differentiate; it returns a scalar
    * @return {@code jax.value_and_grad}: the value and the gradient in one pass
    */
   public static <A> Function<A, ValueAndGrad<A>> valueAndGrad(
@@ -397,7 +397,7 @@ public final class Jax {
   /**
    * {@code jax.jacfwd}: the Jacobian (shape {@code out.shape + in.shape}) by forward mode.
    *
-   * @param fn the function to apply
+   * @param fn the function to differentiate
    * @return {@code jax.jacfwd}: the Jacobian (shape {@code out.shape + in.shape}) by forward mode
    */
   public static Function<NDArray, NDArray> jacfwd(Function<NDArray, NDArray> fn) {
@@ -407,7 +407,7 @@ public final class Jax {
   /**
    * {@code jax.jacrev}: the Jacobian by reverse mode.
    *
-   * @param fn the function to apply
+   * @param fn the function to differentiate
    * @return {@code jax.jacrev}: the Jacobian by reverse mode
    */
   public static Function<NDArray, NDArray> jacrev(Function<NDArray, NDArray> fn) {
@@ -417,7 +417,7 @@ public final class Jax {
   /**
    * {@code jax.hessian}: {@code jacfwd(jacrev(fn))}.
    *
-   * @param fn the function to apply
+   * @param fn the function to differentiate twice
    * @return {@code jax.hessian}: {@code jacfwd(jacrev(fn))}
    */
   public static Function<NDArray, NDArray> hessian(Function<NDArray, NDArray> fn) {
@@ -429,7 +429,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <R> the result type
-   * @param fn the function to apply
+   * @param fn the function to map
    * @return {@code jax.vmap} with {@code in_axes=0, out_axes=0}
    */
   public static <A, R> Function<A, R> vmap(Function<A, R> fn) {
@@ -442,7 +442,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param <R> the result type
-   * @param fn the function to apply
+   * @param fn the function to map
    * @param inAxes the mapped axis of each input, or {@code null} for none
    * @param outAxes the mapped axis of each output
    * @return {@code jax.vmap(fn, in_axes, out_axes)}: maps {@code fn} over axis {@code inAxes} of
@@ -460,7 +460,7 @@ public final class Jax {
    * @param <A> the argument type
    * @param <B> the second argument type
    * @param <R> the result type
-   * @param fn the function to apply
+   * @param fn the function to map
    * @param inAxes the mapped axis of each input, or {@code null} for none
    * @param outAxes the mapped axis of each output
    * @return {@code jax.vmap} of a two-argument function, one in_axes entry per argument

@@ -121,7 +121,7 @@ public final class Array implements NDArray {
    * {@link HostBuffer#setDouble} (floats round to nearest-even; integers truncate and wrap).
    *
    * @param dtype the element type of the result
-   * @param values the values
+   * @param values the elements, in row-major order
    * @param shape the dimensions of the result
    * @return an array of {@code dtype} whose elements are {@code values} converted as by {@link
    *     HostBuffer#setDouble} (floats round to nearest-even; integers truncate and wrap)
@@ -139,7 +139,7 @@ public final class Array implements NDArray {
    * An array of {@code dtype} whose elements are {@code values}, wrapped to its width.
    *
    * @param dtype the element type of the result
-   * @param values the values
+   * @param values the elements, in row-major order
    * @param shape the dimensions of the result
    * @return an array of {@code dtype} whose elements are {@code values}, wrapped to its width
    */
@@ -205,7 +205,8 @@ public final class Array implements NDArray {
    * {@code Byte} become weakly typed int32 (int64 with x64), {@code Float} and {@code Double}
    * weakly typed float32 (float64 with x64), {@code Boolean} a bool.
    *
-   * @param scalar the scalar
+   * @param scalar a Java {@code Integer}, {@code Long}, {@code Double}, {@code Float} or {@code
+   *     Boolean}
    * @return the 0-d array JAX makes from a Java scalar: {@code Integer}, {@code Long}, {@code
    *     Short}, {@code Byte} become weakly typed int32 (int64 with x64), {@code Float} and {@code
    *     Double} weakly typed float32 (float64 with x64), {@code Boolean} a bool
@@ -318,7 +319,7 @@ public final class Array implements NDArray {
   /**
    * Element at a row-major flat index, as a double (see {@link HostBuffer#getDouble}).
    *
-   * @param flatIndex the flat index
+   * @param flatIndex the flat (row-major) index of the element
    * @return element at a row-major flat index, as a double (see {@link HostBuffer#getDouble})
    */
   public double getDouble(int flatIndex) {
@@ -328,7 +329,7 @@ public final class Array implements NDArray {
   /**
    * Element at a row-major flat index, as a long (see {@link HostBuffer#getLong}).
    *
-   * @param flatIndex the flat index
+   * @param flatIndex the flat (row-major) index of the element
    * @return element at a row-major flat index, as a long (see {@link HostBuffer#getLong})
    */
   public long getLong(int flatIndex) {
@@ -338,7 +339,7 @@ public final class Array implements NDArray {
   /**
    * Element at a row-major flat index, as a boolean (nonzero is true).
    *
-   * @param flatIndex the flat index
+   * @param flatIndex the flat (row-major) index of the element
    * @return element at a row-major flat index, as a boolean (nonzero is true)
    */
   public boolean getBoolean(int flatIndex) {

@@ -85,7 +85,7 @@ public interface ArrayMethods {
   /**
    * A unary function by its jnp name ({@code negative}, {@code abs}, {@code sin}, ...).
    *
-   * @param name the name, as JAX spells it
+   * @param name the jnp function's name
    * @param self the array the method is called on
    * @return a unary function by its jnp name ({@code negative}, {@code abs}, {@code sin}, ...)
    */
@@ -94,7 +94,7 @@ public interface ArrayMethods {
   /**
    * A comparison by its jnp name ({@code less}, {@code equal}, ...).
    *
-   * @param name the name, as JAX spells it
+   * @param name the jnp function's name
    * @param self the array the method is called on
    * @param y the second operand: an array or a Java scalar
    * @return a comparison by its jnp name ({@code less}, {@code equal}, ...)
@@ -106,7 +106,7 @@ public interface ArrayMethods {
    * {@code max}, {@code min}, {@code prod}, {@code all}, {@code any}, {@code argmax},
    * {@code argmin}) over {@code axes} (null for all).
    *
-   * @param name the name, as JAX spells it
+   * @param name the jnp function's name
    * @param self the array the method is called on
    * @param axes the axes to operate along; negative values count from the end
    * @return a reduction by its jnp name ({@code sum}, {@code mean}, {@code std}, {@code var},
@@ -146,7 +146,7 @@ public interface ArrayMethods {
    * {@code self[idx]}: ints, slices, newaxis, ellipsis, integer arrays, boolean masks.
    *
    * @param self the array the method is called on
-   * @param index the index
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @return {@code self[idx]}: ints, slices, newaxis, ellipsis, integer arrays, boolean masks
    */
   NDArray get(NDArray self, Object... index);
@@ -155,7 +155,7 @@ public interface ArrayMethods {
    * {@code self.at[idx]}: functional updates.
    *
    * @param self the array the method is called on
-   * @param index the index
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @return {@code self.at[idx]}: functional updates
    */
   IndexUpdateRef at(NDArray self, Object... index);

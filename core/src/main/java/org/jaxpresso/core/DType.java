@@ -225,7 +225,7 @@ public enum DType {
    * Looks a dtype up by long name ({@code float32}), short name ({@code f32}) or enum name
    * ({@code FLOAT32}), case-insensitively; {@code bool_} is accepted for bool.
    *
-   * @param name the name, as JAX spells it
+   * @param name a dtype name
    * @return a dtype up by long name ({@code float32}), short name ({@code f32}) or enum name
    *     ({@code FLOAT32}), case-insensitively; {@code bool_} is accepted for bool
    * @throws IllegalArgumentException naming the unknown dtype

@@ -16,7 +16,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] = v}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] = v}
    */
   NDArray set(Object values);
@@ -24,7 +24,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] += v}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] += v}
    */
   NDArray add(Object values);
@@ -32,7 +32,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] -= v}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] -= v}
    */
   NDArray subtract(Object values);
@@ -40,7 +40,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] *= v}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] *= v}
    */
   NDArray multiply(Object values);
@@ -48,7 +48,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] /= v}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] /= v}
    */
   NDArray divide(Object values);
@@ -56,7 +56,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] **= v}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] **= v}
    */
   NDArray power(Object values);
@@ -64,7 +64,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] = minimum(x[idx], v)}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] = minimum(x[idx], v)}
    */
   NDArray min(Object values);
@@ -72,7 +72,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] = maximum(x[idx], v)}.
    *
-   * @param values the values
+   * @param values the update: an array that broadcasts to the indexed shape, or a Java scalar
    * @return {@code x[idx] = maximum(x[idx], v)}
    */
   NDArray max(Object values);
@@ -80,7 +80,7 @@ public interface IndexUpdateRef {
   /**
    * {@code x[idx] = f(x[idx])}, applied once per index occurrence.
    *
-   * @param f the function to apply
+   * @param f the function applied to each indexed element
    * @return {@code x[idx] = f(x[idx])}, applied once per index occurrence
    */
   NDArray apply(UnaryOperator<NDArray> f);

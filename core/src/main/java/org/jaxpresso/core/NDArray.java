@@ -525,7 +525,7 @@ public interface NDArray {
    * {@code this[index]}: ints, {@code Jnp.slice(...)}, {@code Jnp.newaxis()}, {@code
    * Jnp.ellipsis()}, integer arrays, boolean masks.
    *
-   * @param index the index
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @return {@code this[index]}: ints, {@code Jnp.slice(...)}, {@code Jnp.newaxis()}, {@code
    *     Jnp.ellipsis()}, integer arrays, boolean masks
    */
@@ -536,7 +536,7 @@ public interface NDArray {
   /**
    * {@code this.at[index]}: functional updates ({@code set}, {@code add}, ...).
    *
-   * @param index the index
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @return {@code this.at[index]}: functional updates ({@code set}, {@code add}, ...)
    */
   default IndexUpdateRef at(Object... index) {

@@ -42,7 +42,7 @@ public final class Params {
   /**
    * Params from alternating names and values: {@code Params.of("axes", new int[] {0})}.
    *
-   * @param namesAndValues the names and values
+   * @param namesAndValues names (strings) alternating with their values
    * @return params from alternating names and values: {@code Params.of("axes", new int[] {0})}
    * @throws IllegalArgumentException if the list is odd or a name repeats or is not a String
    */
@@ -66,8 +66,8 @@ public final class Params {
   /**
    * These params with {@code name} set to {@code value}.
    *
-   * @param name the name, as JAX spells it
-   * @param value the value
+   * @param name the parameter's name
+   * @param value the parameter's value
    * @return these params with {@code name} set to {@code value}
    */
   public Params with(String name, Object value) {
@@ -79,7 +79,7 @@ public final class Params {
   /**
    * Whether a parameter named {@code name} is present.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return whether a parameter named {@code name} is present
    */
   public boolean has(String name) {
@@ -116,7 +116,7 @@ public final class Params {
   /**
    * The raw value of {@code name} (arrays are not copied: do not modify).
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return the raw value of {@code name} (arrays are not copied: do not modify)
    * @throws IllegalArgumentException if absent
    */
@@ -130,7 +130,7 @@ public final class Params {
   /**
    * An {@code int} parameter.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return an {@code int} parameter
    */
   public int getInt(String name) {
@@ -140,7 +140,7 @@ public final class Params {
   /**
    * A {@code long} parameter.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return a {@code long} parameter
    */
   public long getLong(String name) {
@@ -150,7 +150,7 @@ public final class Params {
   /**
    * A {@code double} parameter.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return a {@code double} parameter
    */
   public double getDouble(String name) {
@@ -160,7 +160,7 @@ public final class Params {
   /**
    * A {@code boolean} parameter.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return a {@code boolean} parameter
    */
   public boolean getBoolean(String name) {
@@ -170,7 +170,7 @@ public final class Params {
   /**
    * A dtype parameter.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return a dtype parameter
    */
   public DType dtype(String name) {
@@ -180,7 +180,7 @@ public final class Params {
   /**
    * An {@code int[]} (tuple) parameter, copied; null if the value is None.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return an {@code int[]} (tuple) parameter, copied; null if the value is None
    */
   public int[] ints(String name) {
@@ -191,7 +191,7 @@ public final class Params {
   /**
    * An {@code int[][]} parameter, copied; null if the value is None.
    *
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return an {@code int[][]} parameter, copied; null if the value is None
    */
   public int[][] intPairs(String name) {
@@ -210,8 +210,8 @@ public final class Params {
    * A parameter of type {@code type}.
    *
    * @param <T> the type of the values
-   * @param name the name, as JAX spells it
-   * @param type the type
+   * @param name the parameter's name
+   * @param type the expected class of the value
    * @return a parameter of type {@code type}
    */
   public <T> T get(String name, Class<T> type) {

@@ -31,7 +31,7 @@ public final class Primitive {
     /**
      * The output avals; throws a {@link org.jaxpresso.core.errors.JaxTypeError} when invalid.
      *
-     * @param inputs the input values
+     * @param inputs the input avals
      * @param params the primitive's parameters
      * @return the output avals; throws a {@link org.jaxpresso.core.errors.JaxTypeError} when
      *     invalid
@@ -45,7 +45,7 @@ public final class Primitive {
     /**
      * Computes the outputs; inputs have already passed the abstract-eval rule.
      *
-     * @param inputs the input values
+     * @param inputs the concrete inputs
      * @param params the primitive's parameters
      * @return the outputs; inputs have already passed the abstract-eval rule
      */
@@ -123,8 +123,8 @@ public final class Primitive {
     /**
      * The batched outputs and the dimension of each that carries the batch.
      *
-     * @param args the positional arguments
-     * @param dims the dimensions
+     * @param args the inputs, batched or not
+     * @param dims the batched dimension of each argument ({@code -1} where not batched)
      * @param params the primitive's parameters
      * @return the batched outputs and the dimension of each that carries the batch
      */
@@ -150,8 +150,9 @@ public final class Primitive {
     /**
      * A single-output result.
      *
-     * @param out the output arrays
-     * @param dim the dim
+     * @param out the output
+     * @param dim the dimension of {@code out} that carries the batch, or {@code -1} when not
+     *     batched
      * @return a single-output result
      */
     public static BatchResult of(NDArray out, int dim) {
@@ -170,7 +171,7 @@ public final class Primitive {
    * first time a rule is looked up and found missing, so declaring primitives stays cheap and
    * programs that never transform pay nothing.
    *
-   * @param loader the loader
+   * @param loader the code that attaches the rules
    */
   public static void addRuleLoader(Runnable loader) {
     RULE_LOADERS.add(Objects.requireNonNull(loader));
@@ -245,7 +246,7 @@ public final class Primitive {
    * Attaches the forward-mode rule to a primitive declared elsewhere (rules of a family may
    * live in their own file); returns this primitive.
    *
-   * @param rule the rule to register
+   * @param rule the rule
    * @return attaches the forward-mode rule to a primitive declared elsewhere (rules of a family may
    *     live in their own file); returns this primitive
    * @throws IllegalStateException if it already has one
@@ -263,7 +264,7 @@ public final class Primitive {
   /**
    * Attaches the transpose rule (see {@link #defineJvp}).
    *
-   * @param rule the rule to register
+   * @param rule the rule
    * @return attaches the transpose rule (see {@link #defineJvp})
    * @throws IllegalStateException if it already has one
    */
@@ -280,7 +281,7 @@ public final class Primitive {
   /**
    * Attaches the batching rule (see {@link #defineJvp}).
    *
-   * @param rule the rule to register
+   * @param rule the rule
    * @return attaches the batching rule (see {@link #defineJvp})
    * @throws IllegalStateException if it already has one
    */
@@ -297,7 +298,7 @@ public final class Primitive {
   /**
    * Starts declaring a primitive named {@code name} (the name jaxprs print).
    *
-   * @param name the name, as JAX spells it
+   * @param name the primitive's name, as jaxprs print it
    * @return starts declaring a primitive named {@code name} (the name jaxprs print)
    */
   public static Builder builder(String name) {
@@ -352,7 +353,7 @@ public final class Primitive {
   /**
    * Applies the shape/dtype rule.
    *
-   * @param inputs the input values
+   * @param inputs the input avals
    * @param params the primitive's parameters
    * @return the outputs
    * @throws IllegalStateException if the primitive has no rule
@@ -367,7 +368,7 @@ public final class Primitive {
   /**
    * Runs the reference implementation.
    *
-   * @param inputs the input values
+   * @param inputs the concrete inputs
    * @param params the primitive's parameters
    * @return the outputs
    * @throws IllegalStateException if the primitive has no implementation
@@ -392,7 +393,7 @@ public final class Primitive {
   /**
    * Applies the primitive under the current trace and returns all its results.
    *
-   * @param args the positional arguments
+   * @param args the inputs: arrays or tracers
    * @param params the primitive's parameters
    * @return all its results
    */
@@ -408,7 +409,7 @@ public final class Primitive {
    * Applies a single-result primitive under the current trace.
    *
    * @param params the primitive's parameters
-   * @param args the positional arguments
+   * @param args the inputs: arrays or tracers
    * @return the output
    */
   public NDArray bind1(Params params, NDArray... args) {
@@ -431,7 +432,7 @@ public final class Primitive {
   /**
    * The declared primitive with this name, or null.
    *
-   * @param name the name, as JAX spells it
+   * @param name the primitive's name, as jaxprs print it
    * @return the declared primitive with this name, or null
    */
   public static Primitive lookup(String name) {
@@ -473,7 +474,7 @@ public final class Primitive {
     /**
      * The shape/dtype rule.
      *
-     * @param rule the rule to register
+     * @param rule the rule
      * @return the shape/dtype rule
      */
     public Builder abstractEval(AbstractEvalRule rule) {
@@ -484,7 +485,7 @@ public final class Primitive {
     /**
      * The reference implementation.
      *
-     * @param rule the rule to register
+     * @param rule the rule
      * @return the reference implementation
      */
     public Builder impl(ImplRule rule) {
@@ -495,7 +496,7 @@ public final class Primitive {
     /**
      * How params are shown in jaxprs (default: all of them).
      *
-     * @param rule the rule to register
+     * @param rule the rule
      * @return how params are shown in jaxprs (default: all of them)
      */
     public Builder printedParams(UnaryOperator<Params> rule) {
@@ -506,7 +507,7 @@ public final class Primitive {
     /**
      * The forward-mode rule.
      *
-     * @param rule the rule to register
+     * @param rule the rule
      * @return the forward-mode rule
      */
     public Builder jvp(JvpRule rule) {
@@ -517,7 +518,7 @@ public final class Primitive {
     /**
      * The transpose rule, for primitives linear in some inputs.
      *
-     * @param rule the rule to register
+     * @param rule the rule
      * @return the transpose rule, for primitives linear in some inputs
      */
     public Builder transpose(TransposeRule rule) {
@@ -528,7 +529,7 @@ public final class Primitive {
     /**
      * The batching rule.
      *
-     * @param rule the rule to register
+     * @param rule the rule
      * @return the batching rule
      */
     public Builder batch(BatchRule rule) {
@@ -539,7 +540,7 @@ public final class Primitive {
     /**
      * The family the primitive belongs to.
      *
-     * @param family the family
+     * @param family the family's name, e.g. {@code elementwise}
      * @return the family the primitive belongs to
      */
     public Builder family(String family) {

@@ -55,7 +55,7 @@ public final class Promotion {
   /**
    * A strongly typed operand.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return a strongly typed operand
    */
   public static Typed strong(DType d) {
@@ -65,7 +65,7 @@ public final class Promotion {
   /**
    * A weakly typed operand (as from a Java scalar).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return a weakly typed operand (as from a Java scalar)
    */
   public static Typed weak(DType d) {

@@ -33,7 +33,7 @@ public final class Shape {
   /**
    * A shape with the given dimension sizes (copied).
    *
-   * @param dims the dimensions
+   * @param dims the dimension sizes
    * @return a shape with the given dimension sizes (copied)
    * @throws IllegalArgumentException if a size is negative
    */
@@ -127,7 +127,7 @@ public final class Shape {
   /**
    * Python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}.
    *
-   * @param dims the dimensions
+   * @param dims the dimension sizes
    * @return python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}
    */
   public static String tupleString(int... dims) {

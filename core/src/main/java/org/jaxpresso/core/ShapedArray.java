@@ -31,7 +31,7 @@ public record ShapedArray(Shape shape, DType dtype, boolean weakType) {
    * A strongly typed aval.
    *
    * @param dtype the element type of the result
-   * @param dims the dimensions
+   * @param dims the dimension sizes
    * @return a strongly typed aval
    */
   public static ShapedArray of(DType dtype, int... dims) {
@@ -59,7 +59,7 @@ public record ShapedArray(Shape shape, DType dtype, boolean weakType) {
   /**
    * This aval with another dtype (weak type kept).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return this aval with another dtype (weak type kept)
    */
   public ShapedArray withDType(DType d) {
@@ -69,7 +69,7 @@ public record ShapedArray(Shape shape, DType dtype, boolean weakType) {
   /**
    * This aval with another shape.
    *
-   * @param s the text
+   * @param s the new shape
    * @return this aval with another shape
    */
   public ShapedArray withShape(Shape s) {

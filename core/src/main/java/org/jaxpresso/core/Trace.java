@@ -19,7 +19,7 @@ public abstract class Trace {
    * Interprets one primitive application and returns its results.
    *
    * @param primitive the primitive
-   * @param args the positional arguments
+   * @param args the inputs: arrays or tracers
    * @param params the primitive's parameters
    * @return its results
    */
@@ -38,8 +38,8 @@ public abstract class Trace {
    * Runs {@code body} with {@code trace} as the current trace, then restores the previous one.
    *
    * @param <T> the type of the values
-   * @param trace the trace that owns the values
-   * @param body the body
+   * @param trace the trace
+   * @param body the code to run
    * @return the output
    */
   public static <T> T with(Trace trace, Supplier<T> body) {

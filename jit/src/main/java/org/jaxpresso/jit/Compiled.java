@@ -37,7 +37,7 @@ public final class Compiled {
    * Runs the compiled program on concrete arguments (static arguments must be passed again, as
    * at lowering; they are not used).
    *
-   * @param args the positional arguments
+   * @param args the arguments, static ones included, in the function's order
    * @return the outputs
    * @throws JaxTypeError listing every argument whose type differs from the compiled one
    */

@@ -20,8 +20,8 @@ public interface JitBiFunction<A, B, R> extends BiFunction<A, B, R> {
   /**
    * Traces for the arguments' signature without running.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the first argument
+   * @param b the second argument
    * @return the output
    */
   default Lowered lower(A a, B b) {

@@ -20,7 +20,7 @@ public interface JitFunction<A, R> extends Function<A, R> {
   /**
    * Traces for {@code a}'s signature without running ({@code jit(f).lower(x)}).
    *
-   * @param a the input array
+   * @param a the first argument
    * @return the output
    */
   default Lowered lower(A a) {

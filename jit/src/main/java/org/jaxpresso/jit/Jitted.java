@@ -72,9 +72,9 @@ public final class Jitted {
   /**
    * Wraps {@code fn}, which takes its {@code arity} arguments as an array; prefer {@code Jax.jit}.
    *
-   * @param fn the function to apply
-   * @param arity the arity
-   * @param name the name, as JAX spells it
+   * @param fn the function, taking its arguments as an array
+   * @param arity how many arguments the function takes
+   * @param name the function's name, as jaxprs and dumps show it
    * @param staticArgnums the positions of the arguments treated as compile-time constants
    * @throws JaxValueError if a static position is out of range
    */
@@ -184,7 +184,7 @@ public final class Jitted {
   /**
    * Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace.
    *
-   * @param args the positional arguments
+   * @param args the arguments, in the function's order
    * @return the outputs
    */
   public Object call(Object... args) {
@@ -216,7 +216,7 @@ public final class Jitted {
    * Ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types, structure
    * and static values matter) without running, as {@code jax.jit(f).lower(*args)}.
    *
-   * @param args the positional arguments
+   * @param args example arguments (only their shapes, dtypes, weak types and static values count)
    * @return ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types,
    *     structure and static values matter) without running, as {@code jax.jit(f).lower(*args)}
    */

@@ -40,7 +40,7 @@ public final class Transforms {
   /**
    * {@code fn} over flat leaves, given the argument structure.
    *
-   * @param fn the function to apply
+   * @param fn the function, taking its arguments as an array
    * @param inTree the pytree structure of the inputs
    * @param outTree the pytree structure of the outputs
    * @return {@code fn} over flat leaves, given the argument structure
@@ -59,9 +59,9 @@ public final class Transforms {
   /**
    * Value and gradient of {@code fn} with respect to the arguments {@code argnums}.
    *
-   * @param name the name, as JAX spells it
-   * @param fn the function to apply
-   * @param args the positional arguments
+   * @param name the transformation's name, for error messages
+   * @param fn the function to differentiate, taking its arguments as an array
+   * @param args the arguments
    * @param argnums the positions of the arguments to differentiate with respect to
    * @return {value, grads} with grads one pytree per argnum
    */
@@ -133,8 +133,8 @@ public final class Transforms {
   /**
    * {@code vmap} of a function of {@code args.length} arguments.
    *
-   * @param fn the function to apply
-   * @param args the positional arguments
+   * @param fn the function to map, taking its arguments as an array
+   * @param args the arguments
    * @param inAxes the mapped axis of each input, or {@code null} for none
    * @param outAxes the mapped axis of each output
    * @return {@code vmap} of a function of {@code args.length} arguments
@@ -188,7 +188,7 @@ public final class Transforms {
   /**
    * {@code jacfwd} of a one-array function: shape {@code out.shape + in.shape}.
    *
-   * @param f the function to apply
+   * @param f the function to differentiate
    * @param x the input array
    * @return {@code jacfwd} of a one-array function: shape {@code out.shape + in.shape}
    */
@@ -205,7 +205,7 @@ public final class Transforms {
   /**
    * {@code jacrev} of a one-array function: shape {@code out.shape + in.shape}.
    *
-   * @param f the function to apply
+   * @param f the function to differentiate
    * @param x the input array
    * @return {@code jacrev} of a one-array function: shape {@code out.shape + in.shape}
    */

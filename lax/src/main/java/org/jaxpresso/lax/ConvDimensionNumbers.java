@@ -72,7 +72,7 @@ public record ConvDimensionNumbers(int[] lhsSpec, int[] rhsSpec, int[] outSpec) 
    *
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
-   * @param out the output arrays
+   * @param out the output layout, e.g. {@code "NHWC"}
    * @return from layout strings, as JAX's {@code conv_general_permutations}: {@code N} batch and
    *     {@code C} feature for lhs and out, {@code O}/{@code I} for the kernel, any other distinct
    *     characters for spatial dimensions, e.g. {@code ("NHWC", "HWIO", "NHWC")}

@@ -89,7 +89,7 @@ public final class ConvOptions {
    *
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
-   * @param out the output arrays
+   * @param out the output layout, e.g. {@code "NHWC"}
    * @return dimension numbers as layout strings, e.g. {@code ("NHWC", "HWIO", "NHWC")}
    */
   public ConvOptions dimensionNumbers(String lhs, String rhs, String out) {
@@ -102,7 +102,7 @@ public final class ConvOptions {
   /**
    * Feature groups (depthwise convolution when equal to the input feature count).
    *
-   * @param count the count
+   * @param count the number of feature groups
    * @return feature groups (depthwise convolution when equal to the input feature count)
    */
   public ConvOptions featureGroupCount(int count) {
@@ -113,7 +113,7 @@ public final class ConvOptions {
   /**
    * Batch groups.
    *
-   * @param count the count
+   * @param count the number of batch groups
    * @return batch groups
    */
   public ConvOptions batchGroupCount(int count) {
@@ -124,7 +124,7 @@ public final class ConvOptions {
   /**
    * Precision for both operands (null for the backend default).
    *
-   * @param p the parameter
+   * @param p the precision, or {@code null} for the default
    * @return precision for both operands (null for the backend default)
    */
   public ConvOptions precision(Precision p) {
@@ -135,7 +135,7 @@ public final class ConvOptions {
   /**
    * The result (accumulation) dtype; null for the operands' dtype.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the result (accumulation) dtype; null for the operands' dtype
    */
   public ConvOptions preferredElementType(DType d) {
@@ -165,8 +165,8 @@ public final class ConvOptions {
    * The dimension numbers for operands of rank {@code lhsRank} and {@code rhsRank}, resolving
    * layout strings (or the default) as JAX's {@code conv_dimension_numbers} does.
    *
-   * @param lhsRank the lhs rank
-   * @param rhsRank the rhs rank
+   * @param lhsRank the rank of the input
+   * @param rhsRank the rank of the kernel
    * @return the dimension numbers for operands of rank {@code lhsRank} and {@code rhsRank},
    *     resolving layout strings (or the default) as JAX's {@code conv_dimension_numbers} does
    */

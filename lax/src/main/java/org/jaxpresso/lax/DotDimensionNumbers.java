@@ -34,8 +34,8 @@ public record DotDimensionNumbers(
   /**
    * Contraction without batch dimensions.
    *
-   * @param lhsContracting the lhs contracting
-   * @param rhsContracting the rhs contracting
+   * @param lhsContracting the contracting dimensions of the left operand
+   * @param rhsContracting the contracting dimensions of the right operand, paired with the left's
    * @return contraction without batch dimensions
    */
   public static DotDimensionNumbers of(int[] lhsContracting, int[] rhsContracting) {

@@ -34,9 +34,11 @@ public record GatherDimensionNumbers(
   /**
    * Dimension numbers without batching dimensions (JAX's defaults).
    *
-   * @param offsetDims the offset dims
-   * @param collapsedSliceDims the collapsed slice dims
-   * @param startIndexMap the start index map
+   * @param offsetDims JAX's {@code offset_dims}: the output dimensions that index into a slice
+   * @param collapsedSliceDims JAX's {@code collapsed_slice_dims}: slice dimensions of size 1 that
+   *     are dropped
+   * @param startIndexMap JAX's {@code start_index_map}: the operand dimension each index column
+   *     addresses
    */
   public GatherDimensionNumbers(int[] offsetDims, int[] collapsedSliceDims, int[] startIndexMap) {
     this(offsetDims, collapsedSliceDims, startIndexMap, new int[0], new int[0]);

@@ -24,7 +24,7 @@ public enum GatherScatterMode {
    * The mode named as JAX's {@code GatherScatterMode.from_any} accepts it: {@code "clip"},
    * {@code "fill"}, {@code "drop"}, {@code "promise_in_bounds"}; null means FILL_OR_DROP.
    *
-   * @param s the text
+   * @param s the mode's name
    * @return the mode named as JAX's {@code GatherScatterMode.from_any} accepts it: {@code "clip"},
    *     {@code "fill"}, {@code "drop"}, {@code "promise_in_bounds"}; null means FILL_OR_DROP
    * @throws JaxValueError for any other name: {@code Unknown gather mode "wrap"}

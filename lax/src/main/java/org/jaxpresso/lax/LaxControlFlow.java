@@ -103,7 +103,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    *
    * @param <T> the type of the values
    * @param <R> the result type
-   * @param index the index
+   * @param index the branch index, an integer scalar; clamped to the branches
    * @param branches the branches, selected by index
    * @param operand the array to operate on
    * @return {@code jax.lax.switch(index, branches, operand)} (named so because {@code switch} is a
@@ -128,7 +128,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * {@code jax.lax.switch(index, branches, *operands)}, the branches taking the operands.
    *
    * @param <R> the result type
-   * @param index the index
+   * @param index the branch index, an integer scalar; clamped to the branches
    * @param branches the branches, selected by index
    * @param operands the operand arrays
    * @return {@code jax.lax.switch(index, branches, *operands)}, the branches taking the operands
@@ -156,7 +156,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param <T> the type of the values
    * @param condFn the loop condition
    * @param bodyFn the loop body
-   * @param init the initial value
+   * @param init the initial loop value (a pytree of arrays)
    * @return {@code jax.lax.while_loop(cond_fun, body_fun, init_val)}: {@code val = bodyFn(val)}
    *     while {@code condFn(val)} (a scalar bool), as the {@code while} primitive
    */
@@ -175,10 +175,10 @@ public abstract class LaxControlFlow extends LaxReductions {
    * an integer scalar array.
    *
    * @param <T> the type of the values
-   * @param lower whether to use the lower triangle
-   * @param upper whether to use the upper triangle
+   * @param lower the first value of the loop index (an integer)
+   * @param upper the end of the loop index, exclusive (an integer)
    * @param bodyFn the loop body
-   * @param init the initial value
+   * @param init the initial loop value (a pytree of arrays)
    * @return {@code jax.lax.fori_loop(lower, upper, body_fun, init_val)}: {@code val = bodyFn(i,
    *     val)} for {@code i} from {@code lower} to {@code upper - 1}
    */
@@ -192,10 +192,10 @@ public abstract class LaxControlFlow extends LaxReductions {
    * {@code unroll} hint (null for the default; only concrete bounds allow a value other than 1).
    *
    * @param <T> the type of the values
-   * @param lower whether to use the lower triangle
-   * @param upper whether to use the upper triangle
+   * @param lower the first value of the loop index (an integer)
+   * @param upper the end of the loop index, exclusive (an integer)
    * @param bodyFn the loop body
-   * @param init the initial value
+   * @param init the initial loop value (a pytree of arrays)
    * @param unroll how many iterations to unroll per step
    * @return {@link #foriLoop(Object, Object, java.util.function.BiFunction, Object)} with scan's
    *     {@code unroll} hint (null for the default; only concrete bounds allow a value other than 1)
@@ -216,8 +216,8 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param <C> the third argument type
    * @param <X> the input type
    * @param <Y> the output type
-   * @param f the function to apply
-   * @param init the initial value
+   * @param f the step: {@code (carry, x) -> Step(newCarry, y)}
+   * @param init the initial carry
    * @param xs the input arrays
    * @return {@code jax.lax.scan(f, init, xs)}: runs {@code f(carry, x)} over the leading axis of
    *     {@code xs} (a pytree of arrays sharing that axis), threading the carry, and stacks the
@@ -234,8 +234,8 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param <C> the third argument type
    * @param <X> the input type
    * @param <Y> the output type
-   * @param f the function to apply
-   * @param init the initial value
+   * @param f the step: {@code (carry, x) -> Step(newCarry, y)}
+   * @param init the initial carry
    * @return {@code jax.lax.scan(f, init, xs, length, reverse, unroll)}
    * @param xs the scanned pytree, or null to scan over nothing for {@code length} steps
    * @param length the number of steps, null to take it from {@code xs}
@@ -259,7 +259,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    *
    * @param <X> the input type
    * @param <Y> the output type
-   * @param f the function to apply
+   * @param f the function applied to each slice
    * @param xs the input arrays
    * @return {@code jax.lax.map(f, xs)}: {@code f} applied to each slice of {@code xs} along its
    *     leading axis, results stacked (a {@code scan} with an empty carry)

@@ -91,7 +91,7 @@ public abstract class LaxElementwise {
    * {@code x ** y} for a static integer {@code y} (negative only for floats).
    *
    * @param x the operand: an array or a Java scalar
-   * @param y the second input array
+   * @param y the second value
    * @return {@code x ** y} for a static integer {@code y} (negative only for floats)
    */
   public static NDArray integerPow(Object x, int y) {
@@ -206,7 +206,7 @@ public abstract class LaxElementwise {
    * x rounded to an integer value, halfway values as {@code method} says.
    *
    * @param x the operand: an array or a Java scalar
-   * @param method the method
+   * @param method how halfway values round
    * @return x rounded to an integer value, halfway values as {@code method} says
    */
   public static NDArray round(Object x, org.jaxpresso.lax.primitives.RoundingMethod method) {
@@ -699,8 +699,8 @@ public abstract class LaxElementwise {
    * {@code cases[which]} elementwise: {@code which} is bool (at most two cases, False picks the
    * first) or an integer, scalar or of the cases' shape; cases share shape and dtype.
    *
-   * @param which the which
-   * @param cases the cases
+   * @param which the selector: bool (for two cases) or int32, of the cases' shape
+   * @param cases the arrays to choose from, all of one dtype and shape
    * @return {@code cases[which]} elementwise: {@code which} is bool (at most two cases, False picks
    *     the first) or an integer, scalar or of the cases' shape; cases share shape and dtype
    */

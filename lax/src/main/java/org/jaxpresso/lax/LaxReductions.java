@@ -27,7 +27,7 @@ public abstract class LaxReductions extends LaxShaping {
   /**
    * Explicit convolution padding: one {@code {low, high}} pair per spatial dimension.
    *
-   * @param pairs the pairs
+   * @param pairs one {@code {low, high}} pair per spatial dimension
    * @return explicit convolution padding: one {@code {low, high}} pair per spatial dimension
    */
   public static Padding padding(int[][] pairs) {
@@ -270,7 +270,7 @@ public abstract class LaxReductions extends LaxShaping {
    * {@code lax.sort}); NaNs last, -0.0 equal to 0.0.
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimension the dimension
+   * @param dimension the dimension to sort along; negative counts from the end
    * @param isStable whether equal keys keep their input order
    * @return {@code sort} of one operand along {@code dimension} (negative counts from the end, as
    *     in {@code lax.sort}); NaNs last, -0.0 equal to 0.0
@@ -284,7 +284,7 @@ public abstract class LaxReductions extends LaxShaping {
    * {@code numKeys} operands and applies the same permutation to the others.
    *
    * @param operands the operand arrays
-   * @param dimension the dimension
+   * @param dimension the dimension to sort along; negative counts from the end
    * @param isStable whether equal keys keep their input order
    * @param numKeys how many leading operands are sort keys
    * @return variadic {@code sort}: sorts along {@code dimension} lexicographically by the first
@@ -313,7 +313,7 @@ public abstract class LaxReductions extends LaxShaping {
    * and their int32 indices, ties in index order.
    *
    * @param x the operand: an array or a Java scalar
-   * @param k the diagonal offset
+   * @param k how many of the largest values to keep
    * @return {@code top_k} along the last axis: the {@code k} largest values (NaN counts as largest)
    *     and their int32 indices, ties in index order
    */
@@ -335,8 +335,8 @@ public abstract class LaxReductions extends LaxShaping {
    *
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
-   * @param dims the dimensions
-   * @param precision the requested matmul precision, or {@code null} for the default
+   * @param dims the contracting and batch dimensions of each operand
+   * @param precision the precision, or {@code null} for the default
    * @param preferredElementType the preferred element type
    * @return {@code dot_general}: contracts {@code dims}' paired dimensions over shared batch
    *     dimensions
@@ -355,7 +355,7 @@ public abstract class LaxReductions extends LaxShaping {
    *
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
-   * @param dims the dimensions
+   * @param dims the contracting and batch dimensions of each operand
    * @return {@code dot_general} with default precision and result type
    */
   public static NDArray dotGeneral(Object lhs, Object rhs, DotDimensionNumbers dims) {
@@ -413,7 +413,8 @@ public abstract class LaxReductions extends LaxShaping {
    * @param rhs the right-hand operand
    * @param windowStrides the stride of the window in each spatial dimension
    * @param padding the padding of each spatial dimension
-   * @param options the optional settings
+   * @param options the convolution's options, e.g. {@code
+   *     ConvOptions.defaults().padding(Padding.SAME)}
    * @return {@code conv_general_dilated} with every option: lhs/rhs dilation, dimension numbers,
    *     group counts, precision and preferred element type (see {@link ConvOptions})
    */

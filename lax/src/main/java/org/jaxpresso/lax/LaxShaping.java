@@ -35,7 +35,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * Prepends the dimensions {@code sizes} to {@code x}'s shape, as {@code jax.lax.broadcast}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param sizes the sizes
+   * @param sizes the sizes of the new leading dimensions
    * @return prepends the dimensions {@code sizes} to {@code x}'s shape, as {@code
    *     jax.lax.broadcast}
    */
@@ -59,7 +59,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param newSizes the sizes of the new leading dimensions
-   * @param dimensions the dimensions
+   * @param dimensions the permutation applied before reshaping, or {@code null} for none
    * @return the output
    */
   public static NDArray reshape(Object x, int[] newSizes, int[] dimensions) {
@@ -81,7 +81,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * Removes the listed size-1 dimensions (negative ones count from the end).
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimensions the dimensions
+   * @param dimensions the size-1 dimensions to remove
    * @return removes the listed size-1 dimensions (negative ones count from the end)
    */
   public static NDArray squeeze(Object x, int... dimensions) {
@@ -92,7 +92,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * Inserts size-1 dimensions at the listed output positions (a {@code broadcast_in_dim}).
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimensions the dimensions
+   * @param dimensions the positions of the new size-1 dimensions in the result
    * @return inserts size-1 dimensions at the listed output positions (a {@code broadcast_in_dim})
    */
   public static NDArray expandDims(Object x, int... dimensions) {
@@ -103,7 +103,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * Reverses the listed dimensions.
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimensions the dimensions
+   * @param dimensions the dimensions to reverse
    * @return reverses the listed dimensions
    */
   public static NDArray rev(Object x, int... dimensions) {
@@ -142,8 +142,8 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param start the first value (inclusive)
-   * @param limit the limit
-   * @param stride the stride
+   * @param limit the end index (exclusive)
+   * @param stride the step between elements
    * @param axis the axis to operate along; negative values count from the end
    * @return a static slice along one axis, as {@code lax.slice_in_dim}
    */
@@ -158,7 +158,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param starts the start index in each dimension
-   * @param sizes the sizes
+   * @param sizes the size of the slice in each dimension
    * @return the slice of {@code sizes} at {@code starts} (Java integers or scalar integer arrays;
    *     one per dimension), each start clamped to {@code [0, dim - size]}
    */
@@ -170,7 +170,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * {@code x} with {@code update} written at {@code starts} (clamped as in dynamicSlice).
    *
    * @param x the operand: an array or a Java scalar
-   * @param update the update
+   * @param update the values to write; the same dtype and rank as {@code x}
    * @param starts the start index in each dimension
    * @return {@code x} with {@code update} written at {@code starts} (clamped as in dynamicSlice)
    */
@@ -333,7 +333,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * Joins same-dtype operands along {@code dimension}.
    *
    * @param operands the operand arrays
-   * @param dimension the dimension
+   * @param dimension the dimension to join along
    * @return same-dtype operands along {@code dimension}
    */
   public static NDArray concatenate(java.util.List<?> operands, int dimension) {
@@ -343,7 +343,7 @@ public abstract class LaxShaping extends LaxElementwise {
   /**
    * Joins same-dtype operands along {@code dimension}.
    *
-   * @param dimension the dimension
+   * @param dimension the dimension to join along
    * @param operands the operand arrays
    * @return same-dtype operands along {@code dimension}
    */
@@ -357,7 +357,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param paddingValue the padding value
-   * @param config the configuration
+   * @param config per dimension {@code {lo, hi, interior}}; negative lo and hi crop
    * @return pads with the scalar {@code paddingValue}; {@code config[d] = {lo, hi, interior}}
    *     (negative lo/hi crop)
    */
@@ -369,7 +369,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * {@code [0, 1, ..., size - 1]} of {@code dtype} (canonicalized).
    *
    * @param dtype the element type of the result
-   * @param size the number of elements
+   * @param size the number of values
    * @return {@code [0, 1, ..., size - 1]} of {@code dtype} (canonicalized)
    */
   public static NDArray iota(org.jaxpresso.core.DType dtype, int size) {
@@ -381,7 +381,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param dtype the element type of the result
    * @param shape the dimensions of the result
-   * @param dimension the dimension
+   * @param dimension the dimension along which the values count
    * @return an array of {@code shape} whose values count along {@code dimension}
    */
   public static NDArray broadcastedIota(org.jaxpresso.core.DType dtype, int[] shape,

@@ -28,7 +28,7 @@ public sealed interface Padding permits Padding.Explicit, Padding.Mode {
   /**
    * Explicit {@code (low, high)} pairs, one per spatial dimension (negative values crop).
    *
-   * @param pairs the pairs
+   * @param pairs one {@code {low, high}} pair per spatial dimension
    * @return explicit {@code (low, high)} pairs, one per spatial dimension (negative values crop)
    */
   static Explicit of(int[][] pairs) {
@@ -39,8 +39,8 @@ public sealed interface Padding permits Padding.Explicit, Padding.Mode {
    * The {@code (low, high)} pair per spatial dimension for an input of spatial shape
    * {@code inShape}, a (dilated) window of {@code windowShape} and {@code strides}.
    *
-   * @param inShape the in shape
-   * @param windowShape the window shape
+   * @param inShape the input's spatial dimensions
+   * @param windowShape the window's spatial dimensions
    * @param strides the step in each dimension
    * @return the {@code (low, high)} pair per spatial dimension for an input of spatial shape {@code
    *     inShape}, a (dilated) window of {@code windowShape} and {@code strides}

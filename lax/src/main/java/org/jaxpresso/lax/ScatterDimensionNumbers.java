@@ -34,9 +34,11 @@ public record ScatterDimensionNumbers(
   /**
    * Dimension numbers without batching dimensions (JAX's defaults).
    *
-   * @param updateWindowDims the update window dims
-   * @param insertedWindowDims the inserted window dims
-   * @param scatterDimsToOperandDims the scatter dims to operand dims
+   * @param updateWindowDims JAX's {@code update_window_dims}: the update dimensions inside a window
+   * @param insertedWindowDims JAX's {@code inserted_window_dims}: window dimensions of size 1 that
+   *     the update omits
+   * @param scatterDimsToOperandDims JAX's {@code scatter_dims_to_operand_dims}: the operand
+   *     dimension each index column addresses
    */
   public ScatterDimensionNumbers(
       int[] updateWindowDims, int[] insertedWindowDims, int[] scatterDimsToOperandDims) {

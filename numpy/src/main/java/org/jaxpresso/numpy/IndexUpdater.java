@@ -36,8 +36,8 @@ public final class IndexUpdater implements IndexUpdateRef {
   /**
    * {@code x.at[index]} with JAX's defaults.
    *
-   * @param array the array
-   * @param index the index
+   * @param array the array to update
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    */
   public IndexUpdater(NDArray array, Object... index) {
     this(array, index, null, null, true, false, false);
@@ -70,7 +70,7 @@ public final class IndexUpdater implements IndexUpdateRef {
   /**
    * The same reference with {@code fill_value=} for {@code get} under mode fill.
    *
-   * @param value the value
+   * @param value the fill value (a Java scalar or a 0-d array)
    * @return the same reference with {@code fill_value=} for {@code get} under mode fill
    */
   public IndexUpdater fillValue(Object value) {
@@ -90,7 +90,7 @@ public final class IndexUpdater implements IndexUpdateRef {
   /**
    * The same reference with {@code indices_are_sorted=}.
    *
-   * @param value the value
+   * @param value whether the caller promises that the indices are sorted
    * @return the same reference with {@code indices_are_sorted=}
    */
   public IndexUpdater indicesAreSorted(boolean value) {
@@ -100,7 +100,7 @@ public final class IndexUpdater implements IndexUpdateRef {
   /**
    * The same reference with {@code unique_indices=}.
    *
-   * @param value the value
+   * @param value whether the caller promises that no index repeats
    * @return the same reference with {@code unique_indices=}
    */
   public IndexUpdater uniqueIndices(boolean value) {

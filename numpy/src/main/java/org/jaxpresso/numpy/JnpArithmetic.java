@@ -519,8 +519,8 @@ public abstract class JnpArithmetic extends JnpCreation {
   /**
    * The angle of the point (x2, x1) in [-pi, pi] ({@code atan2}): {@code arctan2(y, x)}.
    *
-   * @param x1 the x1
-   * @param x2 the x2
+   * @param x1 the y coordinate (the numerator)
+   * @param x2 the x coordinate (the denominator)
    * @return the angle of the point (x2, x1) in [-pi, pi] ({@code atan2}): {@code arctan2(y, x)}
    */
   public static NDArray arctan2(Object x1, Object x2) {

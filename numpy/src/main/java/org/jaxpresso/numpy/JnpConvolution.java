@@ -26,7 +26,7 @@ public abstract class JnpConvolution extends JnpReductions {
     /**
      * The mode named as NumPy names it ({@code "full"}, {@code "same"}, {@code "valid"}).
      *
-     * @param name the name, as JAX spells it
+     * @param name the mode's name
      * @return the mode named as NumPy names it ({@code "full"}, {@code "same"}, {@code "valid"})
      * @throws JaxValueError for any other name
      */
@@ -43,8 +43,8 @@ public abstract class JnpConvolution extends JnpReductions {
   /**
    * {@link #convolve(Object, Object, ConvolveMode)} in {@link ConvolveMode#FULL} mode.
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
    * @return {@link #convolve(Object, Object, ConvolveMode)} in {@link ConvolveMode#FULL} mode
    */
   public static NDArray convolve(Object a, Object v) {
@@ -54,8 +54,8 @@ public abstract class JnpConvolution extends JnpReductions {
   /**
    * {@link #convolve(Object, Object, ConvolveMode)} with the mode named as in NumPy.
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
    * @param mode how out-of-bounds indices are handled
    * @return {@link #convolve(Object, Object, ConvolveMode)} with the mode named as in NumPy
    */
@@ -73,8 +73,8 @@ public abstract class JnpConvolution extends JnpReductions {
    * // Array([1., 3., 4., 4., 4., 4., 4., 4., 4., 4., 3., 1.], dtype=float32)
    * }</pre>
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
    * @param mode how out-of-bounds indices are handled
    * @return numPy's {@code convolve} of two 1-D arrays: both promote to an inexact dtype, the
    *     shorter one is the kernel, flipped ({@code rev}), and the two go through {@code
@@ -88,8 +88,8 @@ public abstract class JnpConvolution extends JnpReductions {
   /**
    * {@link #correlate(Object, Object, ConvolveMode)} in mode {@code VALID} (NumPy's default).
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
    * @return {@link #correlate(Object, Object, ConvolveMode)} in mode {@code VALID} (NumPy's
    *     default)
    */
@@ -100,8 +100,8 @@ public abstract class JnpConvolution extends JnpReductions {
   /**
    * {@link #correlate(Object, Object, ConvolveMode)} with the mode named as in NumPy.
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
    * @param mode how out-of-bounds indices are handled
    * @return {@link #correlate(Object, Object, ConvolveMode)} with the mode named as in NumPy
    */
@@ -117,8 +117,8 @@ public abstract class JnpConvolution extends JnpReductions {
    * correlate(array(1, 2, 3), array(0, 1, 0.5f), "same")   // Array([2. , 3.5, 3. ], dtype=float32)
    * }</pre>
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
    * @param mode how out-of-bounds indices are handled
    * @return numPy's {@code correlate} of two 1-D arrays: {@code c[k] = sum_n a[n + k] * v[n]}; when
    *     {@code v} is the longer input the operands swap and the result is reversed

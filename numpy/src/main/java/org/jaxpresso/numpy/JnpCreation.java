@@ -41,7 +41,7 @@ public abstract class JnpCreation {
    * {@code byte[]} int8, {@code boolean[]} bool), nested Java arrays ({@code float[][]}, ...) or
    * nested {@link List}s of Java numbers.
    *
-   * @param data the flat element data, in row-major order
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
    * @return an array from Java data, copied: an {@link NDArray} (returned as is: arrays are
    *     immutable), a Java scalar (a weakly typed 0-d array, as {@code jnp.array(2.0)}), a
    *     primitive Java array ({@code float[]} is float32, {@code double[]} float64 (float32 without
@@ -70,7 +70,7 @@ public abstract class JnpCreation {
   /**
    * An array from Java data converted to {@code dtype} (see {@link #array(Object)}).
    *
-   * @param data the flat element data, in row-major order
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
    * @param dtype the element type of the result
    * @return an array from Java data converted to {@code dtype} (see {@link #array(Object)})
    */
@@ -93,7 +93,7 @@ public abstract class JnpCreation {
   /**
    * A 1-D int32 array of the values ({@code array(1, 2, 1)}).
    *
-   * @param values the values
+   * @param values the elements
    * @return a 1-D int32 array of the values ({@code array(1, 2, 1)})
    */
   public static NDArray array(int... values) {
@@ -113,7 +113,7 @@ public abstract class JnpCreation {
   /**
    * A 1-D float32 array of the values.
    *
-   * @param values the values
+   * @param values the elements
    * @return a 1-D float32 array of the values
    */
   public static NDArray array(float... values) {
@@ -123,7 +123,7 @@ public abstract class JnpCreation {
   /**
    * A 1-D float64 (float32 without x64) array of the values.
    *
-   * @param values the values
+   * @param values the elements
    * @return a 1-D float64 (float32 without x64) array of the values
    */
   public static NDArray array(double... values) {
@@ -143,7 +143,7 @@ public abstract class JnpCreation {
   /**
    * A 1-D int64 (int32 without x64) array of the values.
    *
-   * @param values the values
+   * @param values the elements
    * @return a 1-D int64 (int32 without x64) array of the values
    */
   public static NDArray array(long... values) {
@@ -153,7 +153,7 @@ public abstract class JnpCreation {
   /**
    * A 1-D bool array of the values.
    *
-   * @param values the values
+   * @param values the elements
    * @return a 1-D bool array of the values
    */
   public static NDArray array(boolean... values) {
@@ -173,7 +173,7 @@ public abstract class JnpCreation {
   /**
    * {@link #array(Object)}; an array is returned as is.
    *
-   * @param data the flat element data, in row-major order
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
    * @return {@link #array(Object)}; an array is returned as is
    */
   public static NDArray asarray(Object data) {
@@ -183,7 +183,7 @@ public abstract class JnpCreation {
   /**
    * {@link #array(Object, DType)}.
    *
-   * @param data the flat element data, in row-major order
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
    * @param dtype the element type of the result
    * @return {@link #array(Object, DType)}
    */
@@ -392,7 +392,7 @@ public abstract class JnpCreation {
    * type).
    *
    * @param shape the dimensions of the result
-   * @param value the value
+   * @param value the fill value: a Java scalar or an array that broadcasts to the shape
    * @return an array of the given shape filled with {@code value} (a Java scalar or 0-d array; an
    *     array broadcast to {@code shape}), of {@code value}'s dtype (a Java scalar gives a strong
    *     default type)
@@ -407,7 +407,7 @@ public abstract class JnpCreation {
    * An array of the given shape and dtype filled with {@code value}.
    *
    * @param shape the dimensions of the result
-   * @param value the value
+   * @param value the fill value: a Java scalar or an array that broadcasts to the shape
    * @param dtype the element type of the result
    * @return an array of the given shape and dtype filled with {@code value}
    */
@@ -444,7 +444,7 @@ public abstract class JnpCreation {
    * {@code value} with {@code x}'s shape and dtype.
    *
    * @param x the operand: an array or a Java scalar
-   * @param value the value
+   * @param value the fill value: a Java scalar or an array that broadcasts to the shape
    * @return {@code value} with {@code x}'s shape and dtype
    */
   public static NDArray fullLike(Object x, Object value) {
@@ -657,7 +657,7 @@ public abstract class JnpCreation {
    * @param start the first value (inclusive)
    * @param stop the end value (exclusive)
    * @param num the number of values
-   * @param base the base
+   * @param base the base of the exponent
    * @return {@code base ** linspace(start, stop, num)}
    */
   public static NDArray logspace(double start, double stop, int num, double base) {
@@ -668,7 +668,7 @@ public abstract class JnpCreation {
   /**
    * The n x n float32 identity.
    *
-   * @param n the count
+   * @param n the number of rows
    * @return the n x n float32 identity
    */
   public static NDArray eye(int n) {
@@ -678,9 +678,9 @@ public abstract class JnpCreation {
   /**
    * An n x m float32 array with ones on diagonal k.
    *
-   * @param n the count
+   * @param n the number of rows
    * @param m the number of columns
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return an n x m float32 array with ones on diagonal k
    */
   public static NDArray eye(int n, int m, int k) {
@@ -690,9 +690,9 @@ public abstract class JnpCreation {
   /**
    * An n x m array of {@code dtype} with ones on diagonal {@code k} (k > 0 above).
    *
-   * @param n the count
+   * @param n the number of rows
    * @param m the number of columns
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @param dtype the element type of the result
    * @return an n x m array of {@code dtype} with ones on diagonal {@code k} (k > 0 above)
    */
@@ -707,7 +707,7 @@ public abstract class JnpCreation {
   /**
    * The n x n identity of {@code dtype}.
    *
-   * @param n the count
+   * @param n the number of rows
    * @param dtype the element type of the result
    * @return the n x n identity of {@code dtype}
    */
@@ -718,7 +718,7 @@ public abstract class JnpCreation {
   /**
    * The n x n float32 identity.
    *
-   * @param n the count
+   * @param n the number of rows
    * @return the n x n float32 identity
    */
   public static NDArray identity(int n) {
@@ -728,9 +728,9 @@ public abstract class JnpCreation {
   /**
    * An n x m float32 array with ones at and below diagonal {@code k}.
    *
-   * @param n the count
+   * @param n the number of rows
    * @param m the number of columns
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return an n x m float32 array with ones at and below diagonal {@code k}
    */
   public static NDArray tri(int n, int m, int k) {
@@ -743,7 +743,7 @@ public abstract class JnpCreation {
   /**
    * The n x n lower-triangular ones.
    *
-   * @param n the count
+   * @param n the number of rows
    * @return the n x n lower-triangular ones
    */
   public static NDArray tri(int n) {
@@ -975,7 +975,7 @@ public abstract class JnpCreation {
    * }</pre>
    *
    * @param path the file path
-   * @param arr the arr
+   * @param arr the array, or Java data as {@link #array(Object)} takes
    * @throws IOException if the file cannot be written
    * @throws org.jaxpresso.core.errors.TracerArrayConversionError for a traced array
    */

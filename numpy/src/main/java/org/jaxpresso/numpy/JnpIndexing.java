@@ -81,7 +81,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * <pre>{@code x.get(ds(i, 2))   // dynamic_slice of size 2 at i (clamped)}</pre>
    *
    * @param start the first value (inclusive)
-   * @param size the number of elements
+   * @param size the static size of the window
    * @return JAX's {@code jax.ds(start, size)}: a window of static size at a possibly traced start
    */
   public static Index.DynamicSlice ds(Object start, int size) {
@@ -101,7 +101,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * }</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param index the index
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @return {@code x[index]}: ints (negative wrap once), {@link #slice}, {@link #newaxis}, {@link
    *     #ellipsis}, {@link #ds}, integer arrays (NumPy advanced indexing) and concrete boolean
    *     masks
@@ -120,7 +120,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * <pre>{@code at(x, new int[] {0, 0, 1}).add(1)   // duplicates accumulate}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param index the index
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @return {@code x.at[index]}: functional updates ({@code set add subtract multiply divide power
    *     min max apply get}) with JAX's options ({@code mode}, {@code fillValue}, ...)
    */
@@ -251,8 +251,8 @@ public abstract class JnpIndexing extends JnpLinalg {
    *
    * <pre>{@code searchsorted(array(1, 2, 3), 2)   // 1}</pre>
    *
-   * @param a the input array
-   * @param v the value
+   * @param a the input: an array or a Java scalar
+   * @param v the values to find insertion points for
    * @return {@code jnp.searchsorted(a, v)}: insertion points keeping the 1-D {@code a} sorted
    *     (left)
    */
@@ -263,9 +263,9 @@ public abstract class JnpIndexing extends JnpLinalg {
   /**
    * {@code jnp.searchsorted(a, v, side)} with side {@code "left"} or {@code "right"}.
    *
-   * @param a the input array
-   * @param v the value
-   * @param side the side
+   * @param a the input: an array or a Java scalar
+   * @param v the values to find insertion points for
+   * @param side {@code "left"} or {@code "right"}: which of equal elements to insert before
    * @return {@code jnp.searchsorted(a, v, side)} with side {@code "left"} or {@code "right"}
    */
   public static NDArray searchsorted(Object a, Object v, String side) {
@@ -291,7 +291,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.nonzero(x, size=size)}: padded with 0 or truncated to {@code size}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results: padded or truncated to it
    * @return {@code jnp.nonzero(x, size=size)}: padded with 0 or truncated to {@code size}
    */
   public static List<NDArray> nonzero(Object x, int size) {
@@ -302,7 +302,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.nonzero(x, size=size, fill_value=fillValue)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results: padded or truncated to it
    * @param fillValue the value used where no input element applies
    * @return {@code jnp.nonzero(x, size=size, fill_value=fillValue)}
    */
@@ -324,7 +324,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.argwhere(x, size=size)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results: padded or truncated to it
    * @return {@code jnp.argwhere(x, size=size)}
    */
   public static NDArray argwhere(Object x, int size) {
@@ -335,7 +335,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.argwhere(x, size=size, fill_value=fillValue)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results: padded or truncated to it
    * @param fillValue the value used where no input element applies
    * @return {@code jnp.argwhere(x, size=size, fill_value=fillValue)}
    */
@@ -357,7 +357,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code size=n} for {@link #where(Object, SizeOptions)} and
    * {@link #nonzero(Object, SizeOptions)}.
    *
-   * @param n the count
+   * @param n the static number of results
    * @return {@code size=n} for {@link #where(Object, SizeOptions)} and {@link #nonzero(Object,
    *     SizeOptions)}
    */
@@ -371,7 +371,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * <pre>{@code where(greater(x, 2), size(4))   // ([3, 4, 0, 0],) for x = arange(5)}</pre>
    *
    * @param condition the boolean condition
-   * @param size the number of elements
+   * @param size the static {@code size} and optional {@code fill_value}, e.g. {@code Jnp.size(3)}
    * @return {@code jnp.where(condition, size=, fill_value=)}: the one-argument where with a static
    *     size
    */
@@ -383,7 +383,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.nonzero(x, size=, fill_value=)} with the options value.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static {@code size} and optional {@code fill_value}, e.g. {@code Jnp.size(3)}
    * @return {@code jnp.nonzero(x, size=, fill_value=)} with the options value
    */
   public static List<NDArray> nonzero(Object x, SizeOptions size) {
@@ -406,7 +406,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.unique(x, size=size)}: padded with the smallest element, or truncated.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results: padded or truncated to it
    * @return {@code jnp.unique(x, size=size)}: padded with the smallest element, or truncated
    */
   public static NDArray unique(Object x, int size) {
@@ -417,7 +417,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * {@code jnp.unique(x, size=size, fill_value=fillValue)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results: padded or truncated to it
    * @param fillValue the value used where no input element applies
    * @return {@code jnp.unique(x, size=size, fill_value=fillValue)}
    */
@@ -430,8 +430,8 @@ public abstract class JnpIndexing extends JnpLinalg {
    *
    * <pre>{@code isin(array(1, 2, 3), array(2, 5))   // [False, True, False]}</pre>
    *
-   * @param element the element
-   * @param testElements the test elements
+   * @param element the elements to look up
+   * @param testElements the values to look for
    * @return {@code jnp.isin(element, testElements)}: a bool array of element's shape
    */
   public static NDArray isin(Object element, Object testElements) {

@@ -158,7 +158,7 @@ public abstract class JnpJoining extends JnpShaping {
    * <pre>{@code Jnp.split(Jnp.arange(6), 3, 0)   // [[0, 1], [2, 3], [4, 5]]}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param sections the sections
+   * @param sections the number of equal parts
    * @param axis the axis to operate along; negative values count from the end
    * @return {@code x} split along {@code axis} into {@code sections} equal parts
    * @throws JaxValueError {@code array split does not result in an equal division: rest is 1}
@@ -183,7 +183,7 @@ public abstract class JnpJoining extends JnpShaping {
    * {@code x} split along axis 0 into {@code sections} equal parts.
    *
    * @param x the operand: an array or a Java scalar
-   * @param sections the sections
+   * @param sections the number of equal parts
    * @return {@code x} split along axis 0 into {@code sections} equal parts
    */
   public static List<NDArray> split(Object x, int sections) {
@@ -246,7 +246,7 @@ public abstract class JnpJoining extends JnpShaping {
    * <pre>{@code Jnp.tile(Jnp.array(1, 2), 2)   // [1, 2, 1, 2]}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param reps the reps
+   * @param reps the repetitions per axis
    * @return {@code x} repeated {@code reps[i]} times along each axis (reps shorter than the rank
    *     apply to the trailing axes; longer reps add leading axes), as {@code jnp.tile}
    * @throws JaxValueError for a negative repetition
@@ -386,7 +386,7 @@ public abstract class JnpJoining extends JnpShaping {
    * {@code x} padded by {@code width} on both sides of every axis with zeros.
    *
    * @param x the operand: an array or a Java scalar
-   * @param width the width
+   * @param width the number of zeros added at each end of every axis
    * @return {@code x} padded by {@code width} on both sides of every axis with zeros
    */
   public static NDArray pad(Object x, int width) {
@@ -399,7 +399,7 @@ public abstract class JnpJoining extends JnpShaping {
    *
    * @param x the operand: an array or a Java scalar
    * @param widths the padding widths per axis
-   * @param value the value
+   * @param value the padding value
    * @return {@code x} padded with the scalar {@code value} (converted to x's dtype); lowers to one
    *     {@code pad[padding_config=...]}
    * @throws JaxValueError {@code index can't contain negative values}, or widths of an

@@ -289,8 +289,8 @@ public abstract class JnpLinalg extends JnpConvolution {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @param axesX the axes x
-   * @param axesY the axes y
+   * @param axesX the axes of {@code x} to contract
+   * @param axesY the axes of {@code y} to contract, paired with {@code axesX}
    * @return numPy's {@code tensordot} with explicit axis lists: {@code axesX[i]} of x contracts
    *     with {@code axesY[i]} of y (negative axes count from the end)
    * @throws JaxTypeError if the lists differ in length or the contracted sizes differ
@@ -416,7 +416,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * }</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return numPy's {@code diag}: for a 1-D {@code x}, the square matrix with {@code x} on diagonal
    *     {@code k}; for a 2-D {@code x}, its diagonal {@code k}
    * @throws JaxValueError for other ranks
@@ -488,7 +488,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * }</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return numPy's {@code tril}: {@code x} with the entries above diagonal {@code k} of the last
    *     two axes set to zero
    * @throws JaxValueError for fewer than two axes
@@ -516,7 +516,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * }</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return numPy's {@code triu}: {@code x} with the entries below diagonal {@code k} of the last
    *     two axes set to zero
    * @throws JaxValueError for fewer than two axes

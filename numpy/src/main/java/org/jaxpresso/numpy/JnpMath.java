@@ -183,9 +183,9 @@ public abstract class JnpMath extends JnpArithmetic {
    * dtype's largest and smallest finite values), as {@code jnp.nan_to_num}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param nan the nan
-   * @param posinf the posinf
-   * @param neginf the neginf
+   * @param nan the replacement for NaN
+   * @param posinf the replacement for +inf, or {@code null} for the dtype's largest value
+   * @param neginf the replacement for -inf, or {@code null} for the dtype's smallest value
    * @return naN replaced by {@code nan}, +inf by {@code posinf} and -inf by {@code neginf} (null:
    *     the dtype's largest and smallest finite values), as {@code jnp.nan_to_num}
    */
@@ -306,8 +306,8 @@ public abstract class JnpMath extends JnpArithmetic {
    * Whether {@code |a - b| <= atol + rtol * |b|} elementwise (rtol 1e-05, atol 1e-08), or a and
    * b are equal; computed in the promoted float type.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @return whether {@code |a - b| <= atol + rtol * |b|} elementwise (rtol 1e-05, atol 1e-08), or a
    *     and b are equal; computed in the promoted float type
    */
@@ -318,8 +318,8 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * {@link #isclose(Object, Object)} with the given tolerances.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @param rtol the relative tolerance
    * @param atol the absolute tolerance
    * @return {@link #isclose(Object, Object)} with the given tolerances
@@ -332,8 +332,8 @@ public abstract class JnpMath extends JnpArithmetic {
    * {@link #isclose(Object, Object, double, double)}; with {@code equalNan}, two NaNs count
    * as close.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @param rtol the relative tolerance
    * @param atol the absolute tolerance
    * @param equalNan whether NaNs compare equal
@@ -357,8 +357,8 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * Whether {@link #isclose(Object, Object)} holds everywhere: a 0-d bool array.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @return whether {@link #isclose(Object, Object)} holds everywhere: a 0-d bool array
    */
   public static NDArray allclose(Object a, Object b) {
@@ -368,8 +368,8 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * {@link #allclose(Object, Object)} with the given tolerances.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @param rtol the relative tolerance
    * @param atol the absolute tolerance
    * @return {@link #allclose(Object, Object)} with the given tolerances
@@ -381,8 +381,8 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * {@link #allclose(Object, Object, double, double)}; NaNs equal when {@code equalNan}.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @param rtol the relative tolerance
    * @param atol the absolute tolerance
    * @param equalNan whether NaNs compare equal
@@ -397,8 +397,8 @@ public abstract class JnpMath extends JnpArithmetic {
    * Whether a and b have the same shape and elements: a 0-d bool array ({@code False} right
    * away when the shapes differ).
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @return whether a and b have the same shape and elements: a 0-d bool array ({@code False} right
    *     away when the shapes differ)
    */
@@ -409,8 +409,8 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * {@link #arrayEqual(Object, Object)}; NaNs at the same places equal when {@code equalNan}.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
    * @param equalNan whether NaNs compare equal
    * @return {@link #arrayEqual(Object, Object)}; NaNs at the same places equal when {@code
    *     equalNan}

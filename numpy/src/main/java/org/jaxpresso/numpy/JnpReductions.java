@@ -121,7 +121,7 @@ public abstract class JnpReductions extends JnpJoining {
    * <pre>{@code Jnp.sum(x, Jnp.axis(1).keepdims())   // x.sum(axis=1, keepdims=True)}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return sum with options, as {@code jnp.sum}: bool and small signed ints give int32, small
    *     unsigned ints uint32; float16/bfloat16 accumulate in float32; an empty sum is 0
    */
@@ -133,7 +133,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Sum with options, accumulated and returned in {@code dtype} (NumPy's {@code dtype=}).
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @param dtype the element type of the result
    * @return sum with options, accumulated and returned in {@code dtype} (NumPy's {@code dtype=})
    */
@@ -167,7 +167,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty product is 1.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty product
    *     is 1
    */
@@ -200,7 +200,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Maximum with options (NaN propagates; bool reduces with {@code reduce_or}).
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return maximum with options (NaN propagates; bool reduces with {@code reduce_or})
    * @throws JaxValueError {@code zero-size array to reduction operation max which has no
    *     identity} when a reduced axis is empty
@@ -255,7 +255,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Minimum with options (NaN propagates; bool reduces with {@code reduce_and}).
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return minimum with options (NaN propagates; bool reduces with {@code reduce_and})
    * @throws JaxValueError {@code zero-size array to reduction operation min which has no
    *     identity} when a reduced axis is empty
@@ -289,7 +289,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@link #min(Object, ReduceOptions)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@link #min(Object, ReduceOptions)}
    */
   public static NDArray amin(Object x, ReduceOptions o) {
@@ -300,7 +300,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@link #max(Object, ReduceOptions)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@link #max(Object, ReduceOptions)}
    */
   public static NDArray amax(Object x, ReduceOptions o) {
@@ -333,7 +333,7 @@ public abstract class JnpReductions extends JnpJoining {
    * so NaN is true), then {@code reduce_and}; empty gives true.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@code all} with options: the operand is converted to bool ({@code
    *     convert_element_type}, so NaN is true), then {@code reduce_and}; empty gives true
    */
@@ -366,7 +366,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@code any} with options ({@code reduce_or} of the bool conversion); empty gives false.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@code any} with options ({@code reduce_or} of the bool conversion); empty gives false
    */
   public static NDArray any(Object x, ReduceOptions o) {
@@ -402,7 +402,7 @@ public abstract class JnpReductions extends JnpJoining {
    * <pre>{@code Jnp.mean(x, 0)   // reduce_sum[axes=(0,) out_sharding=None]; div b 3.0:f32[]}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return mean with options, as {@code jnp.mean}: ints and bool average as float32; float16 and
    *     bfloat16 accumulate in float32; lowers to {@code reduce_sum} (then {@code broadcast_in_dim}
    *     for keepdims) and {@code div} by the count
@@ -458,7 +458,7 @@ public abstract class JnpReductions extends JnpJoining {
    * <pre>{@code Jnp.var(x, Jnp.axis(0).ddof(1))   // x.var(axis=0, ddof=1)}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return variance with options, as JAX's {@code _var}: {@code sum(square(x - mean(x, keepdims)))
    *     / (n - ddof)} computed in float32 for ints, bool, float16 and bfloat16 (the result is
    *     float32 for ints and bool, else the input dtype); NaN when {@code n - ddof <= 0}
@@ -535,7 +535,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code _std}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code _std}
    */
   public static NDArray std(Object x, ReduceOptions o) {
@@ -573,7 +573,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@code argmax} with one axis (or all) and keepdims.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@code argmax} with one axis (or all) and keepdims
    */
   public static NDArray argmax(Object x, ReduceOptions o) {
@@ -606,7 +606,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@code argmin} with one axis (or all) and keepdims.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@code argmin} with one axis (or all) and keepdims
    */
   public static NDArray argmin(Object x, ReduceOptions o) {
@@ -721,7 +721,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@code sum(x != 0, dtype=int32)} with options.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@code sum(x != 0, dtype=int32)} with options
    */
   public static NDArray countNonzero(Object x, ReduceOptions o) {
@@ -759,7 +759,7 @@ public abstract class JnpReductions extends JnpJoining {
    * <pre>{@code Jnp.median(Jnp.array(3., 1., 2., 10.))   // Array(2.5, dtype=float32)}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return the median with options, as {@code jnp.median} ({@code quantile} at 0.5, midpoint
    *     method): ints and bool become float32; the values are sorted along the (merged) axes and
    *     the two middle ones averaged; a slice holding a NaN gives NaN, as does an empty one

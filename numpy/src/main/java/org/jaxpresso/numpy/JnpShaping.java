@@ -27,7 +27,7 @@ public abstract class JnpShaping extends JnpMath {
    * {@code int[]}s, or concrete 0-d integer arrays; a traced size raises JAX's error.
    *
    * @param x the operand: an array or a Java scalar
-   * @param newShape the new shape
+   * @param newShape the new sizes: ints (one may be -1) or 0-d integer arrays
    * @return {@code x} with a new shape of the same size
    * @throws JaxTypeError {@code cannot reshape array of shape (6,) (size 6) into shape (4, 2)
    *     (size 8)}, or {@code Shapes must be 1D sequences of concrete values of integer type, ...}
@@ -45,7 +45,7 @@ public abstract class JnpShaping extends JnpMath {
   /**
    * Concrete Java ints from a shape given as ints, int arrays or 0-d integer arrays.
    *
-   * @param parts the parts
+   * @param parts ints, int arrays or 0-d integer arrays
    * @return concrete Java ints from a shape given as ints, int arrays or 0-d integer arrays
    * @throws JaxTypeError naming the traced or non-integer entries
    */
@@ -188,8 +188,8 @@ public abstract class JnpShaping extends JnpMath {
    * <pre>{@code Jnp.moveaxis(x, 0, -1)   // (2, 3, 4) -> (3, 4, 2)}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param source the source
-   * @param destination the destination
+   * @param source the axis to move; negative counts from the end
+   * @param destination the new position of the axis; negative counts from the end
    * @return {@code x} with axis {@code source} moved to position {@code destination}, the others in
    *     order
    */
@@ -202,8 +202,8 @@ public abstract class JnpShaping extends JnpMath {
    * {@code jnp.moveaxis}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param source the source
-   * @param destination the destination
+   * @param source the axis to move; negative counts from the end
+   * @param destination the new position of the axis; negative counts from the end
    * @return {@code x} with each axis {@code source[i]} moved to {@code destination[i]}, as {@code
    *     jnp.moveaxis}
    * @throws JaxValueError {@code Inconsistent number of elements: 2 vs 1}, a bad axis, or (for
@@ -281,7 +281,7 @@ public abstract class JnpShaping extends JnpMath {
    * <pre>{@code Jnp.roll(Jnp.arange(5), 2)   // [3, 4, 0, 1, 2]}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @param shift the shift
+   * @param shift the number of positions; negative shifts left
    * @return the elements of the flattened {@code x} shifted by {@code shift} positions (wrapping
    *     around), in {@code x}'s shape
    */
@@ -294,7 +294,7 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} rolled by {@code shift} along {@code axis}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param shift the shift
+   * @param shift the number of positions; negative shifts left
    * @param axis the axis to operate along; negative values count from the end
    * @return {@code x} rolled by {@code shift} along {@code axis}
    */
@@ -307,7 +307,7 @@ public abstract class JnpShaping extends JnpMath {
    * axis and one axis to every shift (NumPy's broadcasting of the two).
    *
    * @param x the operand: an array or a Java scalar
-   * @param shifts the shifts
+   * @param shifts the shift per axis
    * @param axes the axes to operate along; negative values count from the end
    * @return {@code x} rolled by {@code shifts[i]} along {@code axes[i]}; one shift applies to every
    *     axis and one axis to every shift (NumPy's broadcasting of the two)

@@ -52,7 +52,7 @@ public final class Linalg {
    * {@code jnp.linalg.svd(a)}: the full singular value decomposition of each matrix of
    * {@code a} ({@code [..., m, n]}, promoted to an inexact dtype).
    *
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @return {@code jnp.linalg.svd(a)}: the full singular value decomposition of each matrix of
    *     {@code a} ({@code [..., m, n]}, promoted to an inexact dtype)
    * @throws org.jaxpresso.core.errors.JaxTypeError for rank below 2 ({@code Input 0 to svd must
@@ -68,7 +68,7 @@ public final class Linalg {
    * are square, otherwise {@code [..., m, k]} and {@code [..., k, n]}. Singular vectors are
    * unique only up to sign (and, for repeated singular values, up to a rotation).
    *
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @param fullMatrices whether to return full rather than reduced factors
    * @return {@code jnp.linalg.svd(a, full_matrices)}: with {@code fullMatrices} {@code u} and
    *     {@code vh} are square, otherwise {@code [..., m, k]} and {@code [..., k, n]}
@@ -82,7 +82,7 @@ public final class Linalg {
    * {@code jnp.linalg.svd(a, full_matrices, compute_uv)}: {@code [u, s, vh]} with
    * {@code computeUv}, otherwise {@code [s]}.
    *
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @param fullMatrices whether to return full rather than reduced factors
    * @param computeUv whether to compute the singular vectors too
    * @return {@code jnp.linalg.svd(a, full_matrices, compute_uv)}: {@code [u, s, vh]} with {@code
@@ -118,7 +118,7 @@ public final class Linalg {
    * for two, {@code sqrt(sum(x * x))} of everything when no axes are given.
    *
    * @param x the operand: an array or a Java scalar
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return the default norm over {@code o}'s axes: the vector 2-norm for one axis, the Frobenius
    *     norm for two, {@code sqrt(sum(x * x))} of everything when no axes are given
    * @throws JaxValueError for more than two axes or an axis out of range
@@ -151,7 +151,7 @@ public final class Linalg {
    *
    * @param x the operand: an array or a Java scalar
    * @param ord the order of the norm
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return the norm of order {@code ord}
    * @throws JaxValueError for an order the kind of norm does not have, more than two axes, an
    *     axis out of range, or {@code -2} (also {@code -1}, {@code -inf}) of an empty matrix
@@ -179,7 +179,7 @@ public final class Linalg {
    *
    * @param x the operand: an array or a Java scalar
    * @param ord the order of the norm
-   * @param o the object to compare with
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return a norm named by a string: {@code "fro"} / {@code "f"} (Frobenius, two axes) or {@code
    *     "nuc"} (nuclear: the sum of the singular values, two axes)
    * @throws JaxValueError for another name or a vector (one-axis) norm

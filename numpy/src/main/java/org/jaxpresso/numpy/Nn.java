@@ -129,7 +129,7 @@ public final class Nn {
    * {@code jax.nn.logsumexp}; ints become float32.
    *
    * @param x the operand: an array or a Java scalar
-   * @param options the optional settings
+   * @param options the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return {@code log(sum(exp(x)))} over the options' axes (all when none), with {@code keepdims}:
    *     the finite maximum is subtracted before {@code exp} and added back after {@code log}, as
    *     {@code jax.nn.logsumexp}; ints become float32

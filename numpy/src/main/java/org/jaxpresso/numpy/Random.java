@@ -118,7 +118,7 @@ public final class Random {
   /**
    * Keys from raw {@code uint32[..., 2]} data (validated; keys are their data here).
    *
-   * @param keyBits the key bits
+   * @param keyBits the raw key data, {@code uint32[..., 2]}
    * @return keys from raw {@code uint32[..., 2]} data (validated; keys are their data here)
    * @throws JaxTypeError for invalid key data
    */
@@ -180,7 +180,7 @@ public final class Random {
    * }</pre>
    *
    * @param key the PRNG key array
-   * @param num the number of values
+   * @param num the number of keys
    * @return {@code num} new keys, {@code uint32[num, 2]}: key {@code i} is {@code threefry2x32(key,
    *     0, i)}, so {@code split(k, n)[i] == foldIn(k, i)}
    */
@@ -226,7 +226,7 @@ public final class Random {
    * }</pre>
    *
    * @param key the PRNG key array
-   * @param data the flat element data, in row-major order
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
    * @return a new key from {@code key} and 32-bit data (a Java integer, wrapped to uint32, or an
    *     integer scalar array): {@code threefry2x32(key, 0, data)}
    * @throws JaxTypeError for array data that is not a scalar
@@ -519,7 +519,7 @@ public final class Random {
    * Bools true with probability {@code p}, of {@code p}'s shape.
    *
    * @param key the PRNG key array
-   * @param p the parameter
+   * @param p the probability of {@code true}, broadcast to the shape
    * @return bools true with probability {@code p}, of {@code p}'s shape
    */
   public static NDArray bernoulli(NDArray key, Object p) {
@@ -534,7 +534,7 @@ public final class Random {
    * }</pre>
    *
    * @param key the PRNG key array
-   * @param p the parameter
+   * @param p the probability of {@code true}, broadcast to the shape
    * @param shape the dimensions of the result
    * @return bools {@code uniform(key, shape, p.dtype) < p}; {@code shape} null means {@code p}'s
    *     shape
@@ -616,7 +616,7 @@ public final class Random {
    * One element drawn uniformly from {@code a} (an integer n means {@code arange(n)}).
    *
    * @param key the PRNG key array
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @return one element drawn uniformly from {@code a} (an integer n means {@code arange(n)})
    */
   public static NDArray choice(NDArray key, Object a) {
@@ -627,7 +627,7 @@ public final class Random {
    * Elements drawn uniformly from {@code a}, with replacement, as {@code shape}.
    *
    * @param key the PRNG key array
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @param shape the dimensions of the result
    * @return elements drawn uniformly from {@code a}, with replacement, as {@code shape}
    */
@@ -639,7 +639,7 @@ public final class Random {
    * Elements drawn uniformly from {@code a} as {@code shape}, with or without replacement.
    *
    * @param key the PRNG key array
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @param shape the dimensions of the result
    * @param replace whether sampling is with replacement
    * @return elements drawn uniformly from {@code a} as {@code shape}, with or without replacement
@@ -652,10 +652,10 @@ public final class Random {
    * Elements drawn from {@code a} with probabilities {@code p} (null: uniform).
    *
    * @param key the PRNG key array
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @param shape the dimensions of the result
    * @param replace whether sampling is with replacement
-   * @param p the parameter
+   * @param p the probability of each element, or {@code null} for uniform
    * @return elements drawn from {@code a} with probabilities {@code p} (null: uniform)
    */
   public static NDArray choice(NDArray key, Object a, int[] shape, boolean replace, Object p) {
@@ -674,10 +674,10 @@ public final class Random {
    * }</pre>
    *
    * @param key the PRNG key array
-   * @param a the input array
+   * @param a the input: an array or a Java scalar
    * @param shape the dimensions of the result
    * @param replace whether sampling is with replacement
-   * @param p the parameter
+   * @param p the probability of each element, or {@code null} for uniform
    * @param axis the axis to operate along; negative values count from the end
    * @return a random sample from {@code a} along {@code axis} (an integer {@code a} means {@code
    *     arange(a)}), of shape {@code a.shape[:axis] + shape + a.shape[axis+1:]}

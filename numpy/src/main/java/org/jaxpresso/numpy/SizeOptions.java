@@ -14,7 +14,7 @@ public record SizeOptions(int size, Object fillValue) {
   /**
    * The same size with {@code fill_value=value}.
    *
-   * @param value the value
+   * @param value the fill value (a Java scalar or a 0-d array)
    * @return the same size with {@code fill_value=value}
    */
   public SizeOptions fillValue(Object value) {

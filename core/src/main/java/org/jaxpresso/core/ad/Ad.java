@@ -34,7 +34,7 @@ public final class Ad {
    * Evaluates {@code f} at {@code primals} and its directional derivative along {@code
    * tangents}.
    *
-   * @param f the function to apply
+   * @param f the function, from primal inputs to outputs
    * @param primals the primal input values
    * @param tangents the tangent values, one per primal
    * @return the output
@@ -199,7 +199,7 @@ public final class Ad {
    * Linearizes {@code f} at {@code primals}: runs it once, computing the primal outputs with
    * the current trace and staging the tangent computation into a linear jaxpr.
    *
-   * @param f the function to apply
+   * @param f the function, from primal inputs to outputs
    * @param primals the primal input values
    * @return the output
    */
@@ -241,7 +241,7 @@ public final class Ad {
   /**
    * Same as {@link #linearize}: the VJP is {@link Linearized#vjp}.
    *
-   * @param f the function to apply
+   * @param f the function, from primal inputs to outputs
    * @param primals the primal input values
    * @return same as {@link #linearize}: the VJP is {@link Linearized#vjp}
    */

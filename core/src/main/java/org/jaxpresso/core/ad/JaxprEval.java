@@ -22,8 +22,8 @@ public final class JaxprEval {
   /**
    * Runs {@code program} on {@code args} (arrays or tracers) under the current trace.
    *
-   * @param program the compiled program
-   * @param args the positional arguments
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param args the inputs: arrays or tracers of the current trace
    * @return the outputs
    * @throws IllegalArgumentException if the number of arguments is wrong
    */

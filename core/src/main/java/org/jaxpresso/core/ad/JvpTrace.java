@@ -20,7 +20,7 @@ public final class JvpTrace extends Trace {
   /**
    * A forward-mode trace whose primal and tangent operations go to {@code parent}.
    *
-   * @param parent the enclosing scope
+   * @param parent the trace this one nests in
    */
   public JvpTrace(Trace parent) {
     this(parent, false);
@@ -30,7 +30,7 @@ public final class JvpTrace extends Trace {
    * A forward-mode trace; {@code forGrad} marks the one reverse mode linearizes with, whose
    * tracers print as JAX's {@code GradTracer}.
    *
-   * @param parent the enclosing scope
+   * @param parent the trace this one nests in
    * @param forGrad the for grad flag
    */
   public JvpTrace(Trace parent, boolean forGrad) {

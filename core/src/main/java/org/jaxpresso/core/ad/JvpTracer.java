@@ -17,7 +17,7 @@ public final class JvpTracer extends Tracer {
   /**
    * A tracer of {@code trace} (made by the trace and by {@link Ad}).
    *
-   * @param trace the trace that owns the values
+   * @param trace the trace it belongs to
    * @param primal the primal value
    * @param tangent the tangent value
    */

@@ -32,8 +32,8 @@ public interface LinearOps {
    * {@code x} with dimension {@code from} moved to position {@code to}.
    *
    * @param x the input array
-   * @param from the source
-   * @param to the target
+   * @param from the dimension to move
+   * @param to its new position
    * @return {@code x} with dimension {@code from} moved to position {@code to}
    */
   NDArray moveAxis(NDArray x, int from, int to);
@@ -42,7 +42,7 @@ public interface LinearOps {
    * {@code x} broadcast with a new dimension of {@code size} inserted at {@code axis}.
    *
    * @param x the input array
-   * @param size the number of elements
+   * @param size the size of the new (batch) dimension
    * @param axis the axis to operate along; negative values count from the end
    * @return {@code x} broadcast with a new dimension of {@code size} inserted at {@code axis}
    */
@@ -51,7 +51,7 @@ public interface LinearOps {
   /**
    * Installs the implementation (lax does it when its primitives load).
    *
-   * @param ops the ops
+   * @param ops the implementation
    */
   static void install(LinearOps ops) {
     Holder.ops = Objects.requireNonNull(ops);

@@ -26,8 +26,8 @@ public final class PartialEvalTrace extends Trace {
   /**
    * Known values go to {@code parent}, unknown ones are recorded in {@code staging}.
    *
-   * @param parent the enclosing scope
-   * @param staging the staging
+   * @param parent the trace this one nests in
+   * @param staging the trace that records the unknown values
    */
   public PartialEvalTrace(Trace parent, JaxprTrace staging) {
     this.parent = parent;

@@ -42,7 +42,7 @@ public interface Backend {
    * Compiles a program. The result may be cached by the caller and run many times, from many
    * threads at once.
    *
-   * @param program the compiled program
+   * @param program the closed jaxpr (a jaxpr with its constant values)
    * @return a program
    */
   Executable compile(ClosedJaxpr program);

@@ -31,7 +31,7 @@ public final class Dispatch {
    *
    * @param primitive the primitive
    * @param params the primitive's parameters
-   * @param args the positional arguments
+   * @param args the concrete inputs
    * @return its results
    */
   public static List<Array> apply(Primitive primitive, Params params, List<Array> args) {

@@ -9,7 +9,7 @@ public interface Executable {
   /**
    * Runs the program; thread-safe.
    *
-   * @param args the positional arguments
+   * @param args the inputs, one per program input
    * @return the outputs
    */
   List<Array> execute(List<Array> args);

@@ -28,7 +28,7 @@ public final class HostBuffer implements Buffer {
    * A zero-filled buffer of {@code n} elements.
    *
    * @param dtype the element type of the result
-   * @param n the count
+   * @param n the number of elements
    * @return a zero-filled buffer of {@code n} elements
    */
   public static HostBuffer allocate(DType dtype, int n) {
@@ -133,7 +133,7 @@ public final class HostBuffer implements Buffer {
    * Element {@code i} as a double: floats exactly, integers by value (uint64 read unsigned,
    * so values past 2^53 round), bool as 0 or 1.
    *
-   * @param i the index
+   * @param i the flat (row-major) index of the element
    * @return element {@code i} as a double: floats exactly, integers by value (uint64 read unsigned,
    *     so values past 2^53 round), bool as 0 or 1
    */
@@ -158,7 +158,7 @@ public final class HostBuffer implements Buffer {
    * Element {@code i} as a long: integers by value (uint8/16/32 zero-extended; uint64 as its
    * two's-complement bit pattern), bool as 0 or 1, floats truncated toward zero (Java's cast).
    *
-   * @param i the index
+   * @param i the flat (row-major) index of the element
    * @return element {@code i} as a long: integers by value (uint8/16/32 zero-extended; uint64 as
    *     its two's-complement bit pattern), bool as 0 or 1, floats truncated toward zero (Java's
    *     cast)
@@ -179,7 +179,7 @@ public final class HostBuffer implements Buffer {
   /**
    * Element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy).
    *
-   * @param i the index
+   * @param i the flat (row-major) index of the element
    * @return element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy)
    */
   public boolean getBoolean(int i) {
@@ -194,7 +194,7 @@ public final class HostBuffer implements Buffer {
    * Stores {@code v} at {@code i}, rounded to nearest-even for the float types; for integer
    * types {@code v} is truncated to a long and wrapped; for bool, nonzero is true.
    *
-   * @param i the index
+   * @param i the flat (row-major) index of the element
    * @param v the value
    */
   public void setDouble(int i, double v) {
@@ -212,7 +212,7 @@ public final class HostBuffer implements Buffer {
    * Stores the integer {@code v} at {@code i}, wrapping to the dtype's width (two's
    * complement); float types store the nearest value; bool stores {@code v != 0}.
    *
-   * @param i the index
+   * @param i the flat (row-major) index of the element
    * @param v the value
    */
   public void setLong(int i, long v) {
@@ -229,7 +229,7 @@ public final class HostBuffer implements Buffer {
   /**
    * Stores a boolean as 1 or 0 (in any dtype).
    *
-   * @param i the index
+   * @param i the flat (row-major) index of the element
    * @param v the value
    */
   public void setBoolean(int i, boolean v) {
@@ -239,9 +239,9 @@ public final class HostBuffer implements Buffer {
   /**
    * Copies element {@code src} of {@code from} (same dtype) to element {@code dst} here.
    *
-   * @param from the source
-   * @param src the src
-   * @param dst the dst
+   * @param from the buffer to copy from
+   * @param src the index of the element to read in {@code from}
+   * @param dst the index of the element to write here
    */
   public void copyElement(HostBuffer from, int src, int dst) {
     switch (data) {

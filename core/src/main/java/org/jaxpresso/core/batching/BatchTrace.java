@@ -19,7 +19,7 @@ public final class BatchTrace extends Trace {
   /**
    * A batching trace of {@code axisSize} elements over {@code parent}.
    *
-   * @param parent the enclosing scope
+   * @param parent the trace this one nests in
    * @param axisSize the size of the mapped axis
    */
   public BatchTrace(Trace parent, int axisSize) {

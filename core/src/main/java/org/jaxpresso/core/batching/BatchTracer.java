@@ -20,8 +20,8 @@ public final class BatchTracer extends Tracer {
   /**
    * A tracer of {@code trace} (made by the trace and by {@link Batching}).
    *
-   * @param trace the trace that owns the values
-   * @param value the value
+   * @param trace the trace it belongs to
+   * @param value the batched value
    * @param batchDim the batch dimension
    */
   public BatchTracer(BatchTrace trace, NDArray value, int batchDim) {

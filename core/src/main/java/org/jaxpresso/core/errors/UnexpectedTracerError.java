@@ -19,7 +19,7 @@ public class UnexpectedTracerError extends JaxTypeError {
   /**
    * The error for using {@code t} outside the trace it belongs to.
    *
-   * @param t the t
+   * @param t the leaked tracer
    * @return the error for using {@code t} outside the trace it belongs to
    */
   public static UnexpectedTracerError leaked(Tracer t) {

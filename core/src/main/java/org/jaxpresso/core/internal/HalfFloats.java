@@ -12,7 +12,7 @@ public final class HalfFloats {
   /**
    * The float value of a bfloat16 bit pattern (exact).
    *
-   * @param bits the number of bits
+   * @param bits the bit pattern
    * @return the float value of a bfloat16 bit pattern (exact)
    */
   public static float bf16ToFloat(short bits) {
@@ -22,7 +22,7 @@ public final class HalfFloats {
   /**
    * The nearest bfloat16 to {@code f} (ties to even); NaN stays NaN (quiet).
    *
-   * @param f the function to apply
+   * @param f the value to convert
    * @return the nearest bfloat16 to {@code f} (ties to even); NaN stays NaN (quiet)
    */
   public static short floatToBf16(float f) {
@@ -37,7 +37,7 @@ public final class HalfFloats {
   /**
    * The nearest bfloat16 to {@code d}, rounded once.
    *
-   * @param d the element type
+   * @param d the value
    * @return the nearest bfloat16 to {@code d}, rounded once
    */
   public static short doubleToBf16(double d) {
@@ -47,7 +47,7 @@ public final class HalfFloats {
   /**
    * The float value of a float16 bit pattern (exact).
    *
-   * @param bits the number of bits
+   * @param bits the bit pattern
    * @return the float value of a float16 bit pattern (exact)
    */
   public static float f16ToFloat(short bits) {
@@ -57,7 +57,7 @@ public final class HalfFloats {
   /**
    * The nearest float16 to {@code f} (ties to even).
    *
-   * @param f the function to apply
+   * @param f the value to convert
    * @return the nearest float16 to {@code f} (ties to even)
    */
   public static short floatToF16(float f) {
@@ -67,7 +67,7 @@ public final class HalfFloats {
   /**
    * The nearest float16 to {@code d}, rounded once.
    *
-   * @param d the element type
+   * @param d the value
    * @return the nearest float16 to {@code d}, rounded once
    */
   public static short doubleToF16(double d) {

@@ -56,7 +56,7 @@ public final class Npy {
   /**
    * Reads {@code .npy} bytes.
    *
-   * @param in the input values
+   * @param in the stream to read from; it is not closed
    * @return {@code .npy} bytes
    * @throws java.io.IOException if the file cannot be read or written
    */
@@ -67,7 +67,7 @@ public final class Npy {
   /**
    * Parses {@code .npy} bytes.
    *
-   * @param bytes the bytes
+   * @param bytes the file's contents
    * @return {@code .npy} bytes
    * @throws IOException if the data is not a C-order npy array of a supported dtype
    */
@@ -151,7 +151,7 @@ public final class Npy {
    * Writes {@code a} as version 1.0 {@code .npy} bytes (little-endian, C order).
    *
    * @param a the input array
-   * @param out the output arrays
+   * @param out the stream to write to; it is not closed
    * @throws java.io.IOException if the file cannot be read or written
    */
   public static void write(Array a, OutputStream out) throws IOException {
@@ -198,7 +198,7 @@ public final class Npy {
   /**
    * Reads every array of {@code .npz} data (stored or deflated).
    *
-   * @param in the input values
+   * @param in the stream to read from; it is not closed
    * @return every array of {@code .npz} data (stored or deflated)
    * @throws java.io.IOException if the file cannot be read or written
    */
@@ -217,7 +217,7 @@ public final class Npy {
    * Writes arrays as an uncompressed {@code .npz} (like {@code np.savez}).
    *
    * @param arrays the input arrays
-   * @param out the output arrays
+   * @param out the stream to write to; it is not closed
    * @throws java.io.IOException if the file cannot be read or written
    */
   public static void writeNpz(Map<String, Array> arrays, OutputStream out) throws IOException {
@@ -236,7 +236,7 @@ public final class Npy {
    * The dtype of a NumPy type descriptor such as {@code <f4}, {@code |b1}, {@code <u8}.
    * bfloat16 (no NumPy descriptor of its own) is read from {@code bfloat16} or {@code <V2}.
    *
-   * @param descr the descr
+   * @param descr the type descriptor
    * @return the dtype of a NumPy type descriptor such as {@code <f4}, {@code |b1}, {@code <u8}.
    *     bfloat16 (no NumPy descriptor of its own) is read from {@code bfloat16} or {@code <V2}
    * @throws IOException naming the descriptor if it is not supported

@@ -59,7 +59,7 @@ public final class JaxprChecker {
   /**
    * Checks {@code closed}'s jaxpr and that each constant has its constvar's shape and dtype.
    *
-   * @param closed the closed
+   * @param closed the closed jaxpr (a jaxpr with its constant values)
    * @throws JaxprTypeError listing every problem found
    */
   public static void check(ClosedJaxpr closed) {

@@ -17,8 +17,8 @@ public final class JaxprInterpreter {
   /**
    * Runs {@code program} on {@code args}.
    *
-   * @param program the compiled program
-   * @param args the positional arguments
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param args the concrete inputs, one per jaxpr input
    * @return the outputs
    * @throws IllegalArgumentException if the number of arguments is wrong
    */

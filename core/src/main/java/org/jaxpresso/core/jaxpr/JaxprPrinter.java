@@ -24,7 +24,7 @@ public final class JaxprPrinter {
   /**
    * The jaxpr's text, as {@code str(jaxpr)} in JAX.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @return the jaxpr's text, as {@code str(jaxpr)} in JAX
    */
   public static String print(Jaxpr j) {
@@ -34,7 +34,7 @@ public final class JaxprPrinter {
   /**
    * The closed jaxpr's text: that of its jaxpr (constant values are not printed).
    *
-   * @param j the index
+   * @param j the closed jaxpr (a jaxpr with its constant values)
    * @return the closed jaxpr's text: that of its jaxpr (constant values are not printed)
    */
   public static String print(ClosedJaxpr j) {
@@ -46,7 +46,7 @@ public final class JaxprPrinter {
    * ({@code jaxpr.pretty_print(print_shapes=False)}:
    * {@code { lambda ; a. let b = sin a in (b,) }}). Literals keep their types.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param printShapes the print shapes flag
    * @return the jaxpr's text; with {@code printShapes} false, binders print without their types
    *     ({@code jaxpr.pretty_print(print_shapes=False)}: {@code { lambda ; a. let b = sin a in (b,)
@@ -62,7 +62,7 @@ public final class JaxprPrinter {
    * {@code 1.0:f32[]}, {@code 0.10000000149011612:f32[]}, {@code 2:i32[]}, {@code True:bool[]},
    * {@code nan:f32[]}, {@code 1065353216:u32[]}.
    *
-   * @param l the l
+   * @param l the literal
    * @return a literal's text: Python's {@code str} of its value widened to float/int/bool, then the
    *     type: {@code 1.0:f32[]}, {@code 0.10000000149011612:f32[]}, {@code 2:i32[]}, {@code
    *     True:bool[]}, {@code nan:f32[]}, {@code 1065353216:u32[]}

@@ -40,7 +40,7 @@ public final class JaxprTrace extends Trace {
    * A fresh trace with no inputs yet, for {@code transformation} (e.g. jit) of {@code
    * functionName}.
    *
-   * @param functionName the function name
+   * @param functionName the traced function's name, for error messages
    * @param transformation the transformation name used in error messages
    */
   public JaxprTrace(String functionName, String transformation) {
@@ -52,7 +52,7 @@ public final class JaxprTrace extends Trace {
    * Adds an input of the given aval and returns its tracer; {@code label} names it in errors.
    *
    * @param aval the abstract value (shape and dtype)
-   * @param label the label
+   * @param label the input's name in error messages
    * @return its tracer; {@code label} names it in errors
    */
   public JitTracer newArg(ShapedArray aval, String label) {
@@ -66,7 +66,7 @@ public final class JaxprTrace extends Trace {
    * Where {@code v}'s value comes from, in JAX's words: the argument it depends on, or the
    * operation that produced it.
    *
-   * @param v the value
+   * @param v the variable
    * @return where {@code v}'s value comes from, in JAX's words: the argument it depends on, or the
    *     operation that produced it
    */
@@ -127,11 +127,11 @@ public final class JaxprTrace extends Trace {
    * Traces {@code fn} on tracers of the given avals, arranged as {@code inTree} (a list
    * structure, one entry per argument).
    *
-   * @param fn the function to apply
+   * @param fn the function to trace, taking its arguments as an array
    * @param inTree the pytree structure of the inputs
    * @param avals the abstract values (shape and dtype) of the inputs
-   * @param labels the labels
-   * @param name the name, as JAX spells it
+   * @param labels each input's name in error messages
+   * @param name the function's name, as jaxprs and dumps show it
    * @param transformation the transformation name used in error messages
    * @return the output
    */
@@ -218,7 +218,7 @@ public final class JaxprTrace extends Trace {
    * Ends the trace and returns the jaxpr whose outputs are {@code outs} (tracers of this trace,
    * or concrete arrays, which become literals or constvars).
    *
-   * @param outs the outs
+   * @param outs the output tracers (or constants)
    * @return the jaxpr whose outputs are {@code outs} (tracers of this trace, or concrete arrays,
    *     which become literals or constvars)
    */

@@ -18,8 +18,8 @@ public final class JitTracer extends Tracer {
   /**
    * A tracer of {@code trace} bound to {@code var} (created by the trace).
    *
-   * @param trace the trace that owns the values
-   * @param var the var
+   * @param trace the trace it belongs to
+   * @param var the variable
    */
   public JitTracer(JaxprTrace trace, Var var) {
     this.trace = trace;

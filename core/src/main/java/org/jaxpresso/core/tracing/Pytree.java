@@ -211,7 +211,7 @@ public final class Pytree {
    * Rebuilds a pytree of {@code def}'s structure from {@code leaves} (records through their
    * canonical constructor).
    *
-   * @param def the def
+   * @param def the tree structure to rebuild
    * @param leaves the pytree leaves, in order
    * @return rebuilds a pytree of {@code def}'s structure from {@code leaves} (records through their
    *     canonical constructor)

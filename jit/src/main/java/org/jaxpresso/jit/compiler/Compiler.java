@@ -30,8 +30,8 @@ public final class Compiler {
   /**
    * Compiles {@code program}, dumping into a fresh folder of the dump directory if set.
    *
-   * @param program the compiled program
-   * @param name the name, as JAX spells it
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param name the function's name, as jaxprs and dumps show it
    * @return {@code program}, dumping into a fresh folder of the dump directory if set
    */
   public static CompiledProgram compile(ClosedJaxpr program, String name) {
@@ -41,9 +41,9 @@ public final class Compiler {
   /**
    * Compiles {@code program}, writing dumps into {@code dump}.
    *
-   * @param program the compiled program
-   * @param name the name, as JAX spells it
-   * @param dump the dump
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param name the function's name, as jaxprs and dumps show it
+   * @param dump where the compilation's dumps go
    * @return {@code program}, writing dumps into {@code dump}
    * @throws IllegalStateException if checks are on and a stage produced an invalid program
    */

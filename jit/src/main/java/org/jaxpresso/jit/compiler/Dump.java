@@ -38,7 +38,7 @@ public final class Dump {
    * The dump for a new compilation of a program called {@code name}: a fresh numbered folder
    * under the dump directory, or {@link #none()} when the flag is unset.
    *
-   * @param name the name, as JAX spells it
+   * @param name the function's name, as jaxprs and dumps show it
    * @return the dump for a new compilation of a program called {@code name}: a fresh numbered
    *     folder under the dump directory, or {@link #none()} when the flag is unset
    */
@@ -54,7 +54,7 @@ public final class Dump {
   /**
    * A dump that writes straight into {@code dir} (created when first written).
    *
-   * @param dir the dir
+   * @param dir the folder to write into
    * @return a dump that writes straight into {@code dir} (created when first written)
    */
   public static Dump into(Path dir) {
@@ -82,7 +82,7 @@ public final class Dump {
   /**
    * Writes {@code text} to {@code fileName} in the dump folder (nothing when disabled).
    *
-   * @param fileName the file name
+   * @param fileName the file's name in the dump folder
    * @param text the text
    * @throws UncheckedIOException if the file cannot be written
    */
@@ -93,8 +93,8 @@ public final class Dump {
   /**
    * Writes the text {@code text} supplies (computed only when the dump is enabled).
    *
-   * @param fileName the file name
-   * @param supplier the supplier
+   * @param fileName the file's name in the dump folder
+   * @param supplier supplies the text, only when the dump is enabled
    * @throws UncheckedIOException if the file cannot be written
    */
   public void write(String fileName, java.util.function.Supplier<String> supplier) {

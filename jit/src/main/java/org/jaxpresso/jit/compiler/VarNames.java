@@ -20,7 +20,7 @@ public final class VarNames {
   /**
    * Names for {@code j}'s variables.
    *
-   * @param j the index
+   * @param j the jaxpr
    */
   public VarNames(Jaxpr j) {
     for (Var v : j.constvars()) {
@@ -58,7 +58,7 @@ public final class VarNames {
   /**
    * {@code name:type}, e.g. {@code b:f32[3]}.
    *
-   * @param v the value
+   * @param v the variable
    * @return {@code name:type}, e.g. {@code b:f32[3]}
    */
   public String binder(Var v) {

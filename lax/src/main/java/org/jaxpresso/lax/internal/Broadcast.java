@@ -13,8 +13,8 @@ public final class Broadcast {
    * Element strides to read an operand of shape {@code in} (rank equal to {@code out}'s, or 0)
    * at each index of {@code out}: 0 where the operand has size 1 (or is 0-d).
    *
-   * @param in the input values
-   * @param out the output arrays
+   * @param in the operand's shape
+   * @param out the result shape
    * @return element strides to read an operand of shape {@code in} (rank equal to {@code out}'s, or
    *     0) at each index of {@code out}: 0 where the operand has size 1 (or is 0-d)
    */
@@ -34,8 +34,8 @@ public final class Broadcast {
    * For each flat output index, the flat index into each operand: {@code result[k][i]} is the
    * index into operand {@code k} for output element {@code i}.
    *
-   * @param out the output arrays
-   * @param ins the ins
+   * @param out the result shape
+   * @param ins the operands' shapes
    * @return for each flat output index, the flat index into each operand: {@code result[k][i]} is
    *     the index into operand {@code k} for output element {@code i}
    */

@@ -59,7 +59,7 @@ public final class DTypeSet {
   /**
    * Whether {@code d} belongs to the class.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return whether {@code d} belongs to the class
    */
   public boolean contains(DType d) {
@@ -80,7 +80,7 @@ public final class DTypeSet {
    * JAX's unary dtype check: {@code sin does not accept dtype int32. Accepted dtypes are
    * subtypes of floating, complexfloating.}
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param aval the abstract value (shape and dtype)
    */
   public void check(String name, ShapedArray aval) {
@@ -95,8 +95,8 @@ public final class DTypeSet {
    * dtype bool at position 0. Accepted dtypes at position 0 are subtypes of integer, floating,
    * complexfloating.}
    *
-   * @param name the name, as JAX spells it
-   * @param position the position
+   * @param name the operation's name, for error messages
+   * @param position the operand's position
    * @param aval the abstract value (shape and dtype)
    */
   public void checkAt(String name, int position, ShapedArray aval) {

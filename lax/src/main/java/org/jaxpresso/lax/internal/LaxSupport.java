@@ -86,7 +86,7 @@ public final class LaxSupport {
    * {@code lax.add requires arguments to have the same dtypes, got int32, float32. (Tip: jnp.add
    * is a similar function that does automatic type promotion on inputs).}
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param avals the abstract values (shape and dtype) of the inputs
    */
   public static void checkSameDtypes(String name, List<ShapedArray> avals) {
@@ -114,7 +114,7 @@ public final class LaxSupport {
    * and, per dimension, equal sizes or 1 ({@code add got incompatible shapes for broadcasting:
    * (3,), (4,).}).
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param avals the abstract values (shape and dtype) of the inputs
    * @return the shape rule of lax's n-ary elementwise ops: rank-0 operands broadcast; the others
    *     must have equal rank ({@code add: arrays must have the same number of dimensions, got {1,
@@ -178,7 +178,7 @@ public final class LaxSupport {
    * Normalizes and checks an axis for an operation: must be in {@code [0, rank)} (lax does not
    * wrap negatives).
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param axis the axis to operate along; negative values count from the end
    * @param rank the number of dimensions
    * @return and checks an axis for an operation: must be in {@code [0, rank)} (lax does not wrap

@@ -48,11 +48,11 @@ public final class Convolution {
    *
    * @param windowStrides the stride of the window in each spatial dimension
    * @param padding the padding of each spatial dimension
-   * @param lhsDilation the lhs dilation
-   * @param rhsDilation the rhs dilation
+   * @param lhsDilation JAX's {@code lhs_dilation}: the input dilation per spatial dimension
+   * @param rhsDilation JAX's {@code rhs_dilation}: the kernel dilation per spatial dimension
    * @param dimensionNumbers which dimensions play which role
-   * @param featureGroupCount the feature group count
-   * @param batchGroupCount the batch group count
+   * @param featureGroupCount JAX's {@code feature_group_count}
+   * @param batchGroupCount JAX's {@code batch_group_count}
    * @param precision the requested matmul precision, or {@code null} for the default
    * @param preferredElementType the preferred element type
    * @return the params, all ten of them; {@code padding} already resolved to pairs
@@ -219,7 +219,7 @@ public final class Convolution {
   /**
    * {@code max(0, 1 + dilation * (d - 1))}.
    *
-   * @param d the element type
+   * @param d the dimension
    * @param dilation the dilation in each spatial dimension
    * @return {@code max(0, 1 + dilation * (d - 1))}
    */

@@ -48,9 +48,9 @@ public final class Dot {
    * The params of {@code dot_general}; {@code precision} null or a pair, {@code preferred}
    * null or a dtype.
    *
-   * @param dims the dimensions
+   * @param dims the contracting and batch dimensions of each operand
    * @param precision the requested matmul precision, or {@code null} for the default
-   * @param preferred the preferred
+   * @param preferred the requested result dtype, or {@code null}
    * @return the params of {@code dot_general}; {@code precision} null or a pair, {@code preferred}
    *     null or a dtype
    */
@@ -165,7 +165,7 @@ public final class Dot {
    *
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
-   * @param preferred the preferred
+   * @param preferred the requested result dtype, or {@code null}
    * @return JAX's {@code _dot_general_dtype_rule}: the operand dtype with the larger (max exponent,
    *     mantissa bits, bit width, is signed); a tie of distinct dtypes raises {@code
    *     lax.dot_general argument type error: <lhs>, <rhs>}; then {@code _maybe_upcast} applies

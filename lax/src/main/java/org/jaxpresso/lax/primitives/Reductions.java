@@ -67,7 +67,7 @@ public final class Reductions {
    * The params of a reduction: {@code axes}, plus {@code out_sharding=None} for the three
    * reductions that carry it in JAX 0.11 (sum, max, min).
    *
-   * @param p the parameter
+   * @param p the reduction primitive
    * @param axes the axes to operate along; negative values count from the end
    * @return the params of a reduction: {@code axes}, plus {@code out_sharding=None} for the three
    *     reductions that carry it in JAX 0.11 (sum, max, min)

@@ -42,13 +42,13 @@ public final class Scan {
   /**
    * The params of {@code scan}.
    *
-   * @param jaxpr the jaxpr
-   * @param length the length
+   * @param jaxpr the closed jaxpr (a jaxpr with its constant values)
+   * @param length the number of iterations
    * @param reverse whether to run from the last element to the first
    * @param unroll how many iterations to unroll per step
-   * @param numConsts the num consts
-   * @param numCarry the num carry
-   * @param numXs the num xs
+   * @param numConsts how many leading inputs are constants
+   * @param numCarry how many inputs after the constants are carries
+   * @param numXs how many trailing inputs are scanned over
    * @return the params of {@code scan}
    * @param ysKept per output of the body after the carry, whether the primitive produces it
    */

@@ -47,7 +47,7 @@ public final class Sorting {
   /**
    * The params of {@code sort}.
    *
-   * @param dimension the dimension
+   * @param dimension the dimension to sort along; negative counts from the end
    * @param isStable whether equal keys keep their input order
    * @param numKeys how many leading operands are sort keys
    * @return the params of {@code sort}
@@ -59,7 +59,7 @@ public final class Sorting {
   /**
    * The params of {@code top_k}.
    *
-   * @param k the diagonal offset
+   * @param k how many of the largest values to keep
    * @param axis the axis to operate along; negative values count from the end
    * @param isStable whether equal keys keep their input order
    * @return the params of {@code top_k}

@@ -36,10 +36,10 @@ public final class While {
   /**
    * The params of {@code while}.
    *
-   * @param condJaxpr the cond jaxpr
-   * @param condNconsts the cond nconsts
-   * @param bodyJaxpr the body jaxpr
-   * @param bodyNconsts the body nconsts
+   * @param condJaxpr the closed jaxpr (a jaxpr with its constant values)
+   * @param condNconsts how many leading cond inputs are constants
+   * @param bodyJaxpr the closed jaxpr (a jaxpr with its constant values)
+   * @param bodyNconsts how many leading body inputs are constants
    * @return the params of {@code while}
    */
   public static Params params(ClosedJaxpr condJaxpr, int condNconsts, ClosedJaxpr bodyJaxpr,

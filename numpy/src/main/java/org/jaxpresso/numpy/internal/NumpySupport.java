@@ -72,7 +72,7 @@ public final class NumpySupport {
    * goes through {@code convert_element_type}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param to the target
+   * @param to the dtype to convert to
    * @param weak whether the result is weakly typed
    * @return {@code x} as dtype {@code to} with weak type {@code weak}: unchanged if it already is;
    *     a Java scalar is converted right away (no equation, as JAX converts Python scalars); an
@@ -187,7 +187,7 @@ public final class NumpySupport {
    * {@code x}'s dtype holding {@code value} (a literal in a jaxpr).
    *
    * @param x the input array
-   * @param value the value
+   * @param value the value: a Java scalar or a 0-d array
    * @return JAX's {@code _constant_like(x, v)} / {@code lax._const}: a strongly typed 0-d array of
    *     {@code x}'s dtype holding {@code value} (a literal in a jaxpr)
    */
@@ -201,7 +201,7 @@ public final class NumpySupport {
    * the dtype is x's own.
    *
    * @param x the input array
-   * @param value the value
+   * @param value the value: a Java scalar or a 0-d array
    * @param dtype the element type of the result
    * @return JAX's {@code lax.full_like(x, value, dtype)}: {@code value} of {@code dtype} with x's
    *     shape (a 0-d literal for a 0-d x, else {@code broadcast_in_dim} of one), weakly typed as x
@@ -253,7 +253,7 @@ public final class NumpySupport {
    * JAX's {@code promote_shapes}: operands of differing non-zero ranks get leading size-1
    * dimensions ({@code broadcast_in_dim} to the common rank); lax broadcasts the rest.
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param xs the input arrays
    * @return JAX's {@code promote_shapes}: operands of differing non-zero ranks get leading size-1
    *     dimensions ({@code broadcast_in_dim} to the common rank); lax broadcasts the rest
@@ -314,7 +314,7 @@ public final class NumpySupport {
   /**
    * NumPy's broadcast of shapes: aligned at the end, sizes equal or 1.
    *
-   * @param shapes the shapes
+   * @param shapes the shapes to broadcast
    * @return numPy's broadcast of shapes: aligned at the end, sizes equal or 1
    * @throws JaxValueError {@code Incompatible shapes for broadcasting: shapes=[(3,), (2, 4)]}
    */
@@ -346,7 +346,7 @@ public final class NumpySupport {
   /**
    * JAX's {@code promote_args}: dtype promotion, then rank promotion.
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param xs the input arrays
    * @return JAX's {@code promote_args}: dtype promotion, then rank promotion
    */
@@ -357,7 +357,7 @@ public final class NumpySupport {
   /**
    * JAX's {@code promote_args_numeric}.
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param xs the input arrays
    * @return JAX's {@code promote_args_numeric}
    */
@@ -368,7 +368,7 @@ public final class NumpySupport {
   /**
    * JAX's {@code promote_args_inexact}.
    *
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @param xs the input arrays
    * @return JAX's {@code promote_args_inexact}
    */
@@ -405,8 +405,8 @@ public final class NumpySupport {
    * The dtype JAX uses for an explicit request: with x64 off, 64-bit requests become 32-bit,
    * with JAX's warning (logged once per dtype and function).
    *
-   * @param requested the requested
-   * @param where the where
+   * @param requested the dtype asked for
+   * @param where the operation's name, for warnings
    * @return the dtype JAX uses for an explicit request: with x64 off, 64-bit requests become
    *     32-bit, with JAX's warning (logged once per dtype and function)
    */

@@ -124,7 +124,7 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * The documents one after the other.
    *
-   * @param parts the parts
+   * @param parts the documents
    * @return the documents one after the other
    */
   static Doc concat(Doc... parts) {
@@ -134,7 +134,7 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * The documents one after the other.
    *
-   * @param parts the parts
+   * @param parts the documents
    * @return the documents one after the other
    */
   static Doc concat(List<Doc> parts) {
@@ -144,7 +144,7 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * A group around {@code d}.
    *
-   * @param d the element type
+   * @param d the document
    * @return a group around {@code d}
    */
   static Doc group(Doc d) {
@@ -154,8 +154,8 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * {@code d} with its breaks indented {@code n} more columns.
    *
-   * @param n the count
-   * @param d the element type
+   * @param n the number of columns
+   * @param d the document
    * @return {@code d} with its breaks indented {@code n} more columns
    */
   static Doc nest(int n, Doc d) {
@@ -165,8 +165,8 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * The documents with {@code sep} between each two; the empty document when there are none.
    *
-   * @param sep the sep
-   * @param docs the docs
+   * @param sep the document
+   * @param docs the documents to join
    * @return the documents with {@code sep} between each two; the empty document when there are none
    */
   static Doc join(Doc sep, List<Doc> docs) {
@@ -186,7 +186,7 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * This document followed by {@code other}.
    *
-   * @param other the object to compare with
+   * @param other the document
    * @return this document followed by {@code other}
    */
   default Doc plus(Doc other) {
@@ -196,7 +196,7 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * Lays the document out in {@code width} columns (JAX uses 80).
    *
-   * @param width the width
+   * @param width the line width in columns
    * @return lays the document out in {@code width} columns (JAX uses 80)
    */
   default String format(int width) {

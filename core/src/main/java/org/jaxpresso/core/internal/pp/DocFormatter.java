@@ -23,8 +23,8 @@ public final class DocFormatter {
   /**
    * The document laid out in {@code width} columns.
    *
-   * @param doc the doc
-   * @param width the width
+   * @param doc the document
+   * @param width the line width in columns
    * @return the document laid out in {@code width} columns
    */
   public static String format(Doc doc, int width) {

@@ -24,7 +24,7 @@ public final class BufferPlanner {
   /**
    * The buffer plan of {@code program}.
    *
-   * @param program the compiled program
+   * @param program the kernel program
    * @return the buffer plan of {@code program}
    */
   public static BufferPlan plan(KernelProgram program) {

@@ -74,7 +74,7 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
    * and reduction kernels, the root results that the program returns or another kernel reads
    * (a reduction result only its own epilogue reads is not written).
    *
-   * @param g the cotangent
+   * @param g the fusion group
    * @return the values group {@code g} writes, in root order: every result of a library call; for
    *     loop and reduction kernels, the root results that the program returns or another kernel
    *     reads (a reduction result only its own epilogue reads is not written)
@@ -86,7 +86,7 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
   /**
    * The variables group {@code g} reads from buffers, in first-use order.
    *
-   * @param g the cotangent
+   * @param g the fusion group
    * @return the variables group {@code g} reads from buffers, in first-use order
    */
   public List<Var> inputs(Group g) {

@@ -71,7 +71,7 @@ public final class FusionPlanner {
   /**
    * The fusion plan of {@code program}.
    *
-   * @param program the compiled program
+   * @param program the closed jaxpr (a jaxpr with its constant values)
    * @return the fusion plan of {@code program}
    */
   public static FusionPlan plan(ClosedJaxpr program) {

@@ -61,7 +61,7 @@ public enum OpClass {
   /**
    * The class of {@code e}'s primitive (and params: a reshape with dimensions is a library op).
    *
-   * @param e the element
+   * @param e the equation
    * @return the class of {@code e}'s primitive (and params: a reshape with dimensions is a library
    *     op)
    */
@@ -86,7 +86,7 @@ public enum OpClass {
   /**
    * Whether recomputing {@code e} in several kernels costs about as much as a load.
    *
-   * @param e the element
+   * @param e the equation
    * @return whether recomputing {@code e} in several kernels costs about as much as a load
    */
   public static boolean cheap(Eqn e) {

@@ -12,8 +12,8 @@ public final class Identities {
    * product; all ones for and; the lowest value (-inf for floats) for max and argmax; the
    * highest (+inf) for min and argmin.
    *
-   * @param combiner the combiner
-   * @param d the element type
+   * @param combiner the reduction combiner
+   * @param d the dtype
    * @return the identity of {@code combiner} for values of {@code d}: 0 for sum, or and xor; 1 for
    *     product; all ones for and; the lowest value (-inf for floats) for max and argmax; the
    *     highest (+inf) for min and argmin

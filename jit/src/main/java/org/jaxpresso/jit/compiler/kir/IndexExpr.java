@@ -13,7 +13,7 @@ public sealed interface IndexExpr {
   /**
    * The value at loop indices {@code idx}.
    *
-   * @param idx the index
+   * @param idx the loop indices
    * @return the value at loop indices {@code idx}
    */
   long eval(long[] idx);
@@ -38,7 +38,7 @@ public sealed interface IndexExpr {
   /**
    * A constant.
    *
-   * @param value the value
+   * @param value the constant
    */
   record Const(long value) implements IndexExpr {
     @Override
@@ -55,8 +55,8 @@ public sealed interface IndexExpr {
   /**
    * {@code a + b}.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the left operand
+   * @param b the right operand
    */
   record Add(IndexExpr a, IndexExpr b) implements IndexExpr {
     @Override
@@ -75,8 +75,8 @@ public sealed interface IndexExpr {
   /**
    * {@code factor * a}.
    *
-   * @param a the input array
-   * @param factor the factor
+   * @param a the left operand
+   * @param factor the constant factor
    */
   record Scale(IndexExpr a, long factor) implements IndexExpr {
     @Override
@@ -93,7 +93,7 @@ public sealed interface IndexExpr {
   /**
    * {@code floor(a / divisor)}, divisor positive.
    *
-   * @param a the input array
+   * @param a the left operand
    * @param divisor the divisor
    */
   record FloorDiv(IndexExpr a, long divisor) implements IndexExpr {
@@ -111,7 +111,7 @@ public sealed interface IndexExpr {
   /**
    * {@code a mod divisor} in {@code [0, divisor)}, divisor positive.
    *
-   * @param a the input array
+   * @param a the left operand
    * @param divisor the divisor
    */
   record Mod(IndexExpr a, long divisor) implements IndexExpr {
@@ -129,7 +129,7 @@ public sealed interface IndexExpr {
   /**
    * {@code a} clamped to {@code [lo, hi]}.
    *
-   * @param a the input array
+   * @param a the left operand
    * @param lo the lower bound
    * @param hi the upper bound
    */
@@ -168,8 +168,8 @@ public sealed interface IndexExpr {
   /**
    * {@code a + b}, folding constants.
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the left operand
+   * @param b the right operand
    * @return {@code a + b}, folding constants
    */
   static IndexExpr add(IndexExpr a, IndexExpr b) {
@@ -194,8 +194,8 @@ public sealed interface IndexExpr {
   /**
    * {@code a + c}.
    *
-   * @param a the input array
-   * @param c the value
+   * @param a the left operand
+   * @param c the constant to add
    * @return {@code a + c}
    */
   static IndexExpr add(IndexExpr a, long c) {
@@ -205,8 +205,8 @@ public sealed interface IndexExpr {
   /**
    * {@code factor * a}, folding constants and 0 and 1.
    *
-   * @param a the input array
-   * @param factor the factor
+   * @param a the left operand
+   * @param factor the constant factor
    * @return {@code factor * a}, folding constants and 0 and 1
    */
   static IndexExpr scale(IndexExpr a, long factor) {
@@ -228,7 +228,7 @@ public sealed interface IndexExpr {
   /**
    * {@code floor(a / divisor)}, folding a divisor of 1 and constants.
    *
-   * @param a the input array
+   * @param a the left operand
    * @param divisor the divisor
    * @return {@code floor(a / divisor)}, folding a divisor of 1 and constants
    */
@@ -247,9 +247,9 @@ public sealed interface IndexExpr {
    * non-negative (or {@link Long#MAX_VALUE} when unknown): when it is at most the divisor the
    * mod is dropped.
    *
-   * @param a the input array
+   * @param a the left operand
    * @param divisor the divisor
-   * @param bound the bound
+   * @param bound an exclusive upper bound of {@code a}, or a negative value when unknown
    * @return {@code a mod divisor}; {@code bound} is an exclusive upper bound of {@code a} known to
    *     be non-negative (or {@link Long#MAX_VALUE} when unknown): when it is at most the divisor
    *     the mod is dropped
@@ -270,7 +270,7 @@ public sealed interface IndexExpr {
   /**
    * {@code a} clamped to {@code [lo, hi]}.
    *
-   * @param a the input array
+   * @param a the left operand
    * @param lo the lower bound
    * @param hi the upper bound
    * @return {@code a} clamped to {@code [lo, hi]}

@@ -24,7 +24,7 @@ public final class KirPrinter {
   /**
    * The whole program's text.
    *
-   * @param p the parameter
+   * @param p the kernel program
    * @return the whole program's text
    */
   public static String print(KernelProgram p) {
@@ -58,8 +58,8 @@ public final class KirPrinter {
   /**
    * One kernel's text (the program gives its values' types).
    *
-   * @param p the parameter
-   * @param k the diagonal offset
+   * @param p the kernel program
+   * @param k the kernel
    * @return one kernel's text (the program gives its values' types)
    */
   public static String print(KernelProgram p, Kernel k) {

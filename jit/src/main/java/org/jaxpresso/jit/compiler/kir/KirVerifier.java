@@ -18,7 +18,7 @@ public final class KirVerifier {
   /**
    * The problems found, empty when the program is well formed.
    *
-   * @param p the parameter
+   * @param p the kernel program
    * @return the problems found, empty when the program is well formed
    */
   public static List<String> verify(KernelProgram p) {

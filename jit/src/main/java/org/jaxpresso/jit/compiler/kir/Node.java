@@ -30,9 +30,9 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
   /**
    * A load of input {@code input} at {@code index}.
    *
-   * @param input the input
+   * @param input the position of the input buffer
    * @param dtype the element type of the result
-   * @param index the index
+   * @param index the index expression of each dimension
    * @return a load of input {@code input} at {@code index}
    */
   public static Node load(int input, DType dtype, List<IndexExpr> index) {
@@ -42,7 +42,7 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
   /**
    * The constant {@code value} (0-d).
    *
-   * @param value the value
+   * @param value the 0-d constant
    * @return the constant {@code value} (0-d)
    */
   public static Node constant(Array value) {
@@ -52,7 +52,7 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
   /**
    * The int64 value of {@code expr}.
    *
-   * @param expr the expr
+   * @param expr the index expression
    * @return the int64 value of {@code expr}
    */
   public static Node index(IndexExpr expr) {
@@ -62,7 +62,7 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
   /**
    * The final value of reduction {@code reduction} (epilogues only).
    *
-   * @param reduction the reduction
+   * @param reduction the reduction's position in the kernel
    * @param dtype the element type of the result
    * @return the final value of reduction {@code reduction} (epilogues only)
    */
@@ -73,10 +73,10 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
   /**
    * {@code op} applied to {@code args}, with result dtype {@code dtype}.
    *
-   * @param op the op
+   * @param op the operation
    * @param dtype the element type of the result
-   * @param args the positional arguments
-   * @param param the param
+   * @param args the ids of the operand nodes
+   * @param param the op's integer parameter (see {@link KernelOp})
    * @return {@code op} applied to {@code args}, with result dtype {@code dtype}
    */
   public static Node apply(KernelOp op, DType dtype, List<Integer> args, int param) {

@@ -19,7 +19,7 @@ public interface Pass {
   /**
    * The rewritten program.
    *
-   * @param program the compiled program
+   * @param program the closed jaxpr (a jaxpr with its constant values)
    * @return the rewritten program
    */
   ClosedJaxpr apply(ClosedJaxpr program);

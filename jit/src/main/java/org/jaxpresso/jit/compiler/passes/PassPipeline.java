@@ -36,8 +36,8 @@ public record PassPipeline(List<Pass> passes) {
   /**
    * Runs the passes on {@code program}, writing dumps into {@code dump}.
    *
-   * @param program the compiled program
-   * @param dump the dump
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param dump where each pass's output is dumped
    * @return the output
    */
   public ClosedJaxpr run(ClosedJaxpr program, Dump dump) {

@@ -29,7 +29,7 @@ public final class CondApi {
    *
    * @param pred the boolean predicate
    * @param falseFn the branch taken when the predicate is false
-   * @param falseDesc the false desc
+   * @param falseDesc the false branch's description for error messages
    * @param operands the operand arrays
    * @return {@code lax.cond(pred, true_fun, false_fun, *operands)}
    * @param trueFn called with the operands as an array
@@ -74,7 +74,7 @@ public final class CondApi {
   /**
    * {@code lax.switch(index, branches, *operands)}: the index is clamped to the branches.
    *
-   * @param index the index
+   * @param index the branch index, an integer scalar
    * @param branches the branches, selected by index
    * @param operands the operand arrays
    * @return {@code lax.switch(index, branches, *operands)}: the index is clamped to the branches

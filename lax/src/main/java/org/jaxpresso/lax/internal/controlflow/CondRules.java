@@ -216,7 +216,7 @@ public final class CondRules {
    * on the same index.
    *
    * @param cts the cotangents of the outputs
-   * @param args the positional arguments
+   * @param args the operands; the linear ones are given as {@code null}
    * @param avals the abstract values (shape and dtype) of the inputs
    * @param params the primitive's parameters
    * @return the transpose: each branch transposed with respect to its linear operands (the known
@@ -283,8 +283,8 @@ public final class CondRules {
    * batched and {@code cond} bound again, every output batched along dimension 0 when some
    * branch batches it.
    *
-   * @param args the positional arguments
-   * @param dims the dimensions
+   * @param args the operands, batched or not
+   * @param dims the batched dimension of each argument ({@code -1} where not batched)
    * @param params the primitive's parameters
    * @return batching: with a batched index, every branch runs batched and {@code select_n} picks
    *     each element's outputs (the index clamped as {@code cond} clamps it); otherwise the

@@ -31,7 +31,7 @@ public final class FlatTrees {
   /**
    * JAX's {@code ft.nones(n)}: a tuple of {@code n} Nones.
    *
-   * @param n the count
+   * @param n the number of Nones
    * @return JAX's {@code ft.nones(n)}: a tuple of {@code n} Nones
    */
   public static List<Object> nones(int n) {
@@ -55,7 +55,7 @@ public final class FlatTrees {
   /**
    * A tuple of groups.
    *
-   * @param groups the groups
+   * @param groups the groups, each a list
    * @return a tuple of groups
    */
   public static List<Object> tuple(Object... groups) {
@@ -65,8 +65,8 @@ public final class FlatTrees {
   /**
    * The size of group {@code i} of a flat-tree param.
    *
-   * @param ft the ft
-   * @param i the index
+   * @param ft the flat-tree param
+   * @param i the group's position
    * @return the size of group {@code i} of a flat-tree param
    */
   public static int groupSize(Object ft, int i) {
@@ -76,8 +76,8 @@ public final class FlatTrees {
   /**
    * The number of kept entries of group {@code i} (entries that are not filtered out).
    *
-   * @param ft the ft
-   * @param i the index
+   * @param ft the flat-tree param
+   * @param i the group's position
    * @return the number of kept entries of group {@code i} (entries that are not filtered out)
    */
   public static int keptSize(Object ft, int i) {

@@ -28,7 +28,7 @@ public final class JaxprEdits {
    * {@code _jaxpr_forwarding}): an output that is an input, possibly through a
    * {@code convert_element_type} or {@code broadcast_in_dim} that changes nothing.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @return for each output, the index of the input it merely forwards, or null (JAX's {@code
    *     _jaxpr_forwarding}): an output that is an input, possibly through a {@code
    *     convert_element_type} or {@code broadcast_in_dim} that changes nothing
@@ -74,7 +74,7 @@ public final class JaxprEdits {
   /**
    * The jaxpr with only the outputs whose {@code keep} entry is true.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param keep the keep flag
    * @return the jaxpr with only the outputs whose {@code keep} entry is true
    */
@@ -91,7 +91,7 @@ public final class JaxprEdits {
   /**
    * The jaxpr with the inputs marked in {@code move} first, others after, order kept.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param move the move flag
    * @return the jaxpr with the inputs marked in {@code move} first, others after, order kept
    */
@@ -126,7 +126,7 @@ public final class JaxprEdits {
    * JAX's {@code dce_jaxpr(jaxpr, [True]*outs, instantiate)}: drops equations whose results are
    * never used and inputs that are neither used nor instantiated.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param instantiate whether zero tangents are materialized as arrays
    * @return the pruned jaxpr and, per original input, whether it was kept
    */

@@ -63,9 +63,9 @@ public final class JaxprTransforms {
    * Traces {@code fn} on tracers of {@code avals}; constants it closes over become leading
    * invars.
    *
-   * @param fn the function to apply
+   * @param fn the function to trace
    * @param avals the abstract values (shape and dtype) of the inputs
-   * @param name the name, as JAX spells it
+   * @param name the function's name, as jaxprs and dumps show it
    * @param transformation the transformation name used in error messages
    * @return the output
    */
@@ -87,7 +87,7 @@ public final class JaxprTransforms {
   /**
    * {@code h} without the equations whose results are unused (every input kept).
    *
-   * @param h the h
+   * @param h the hoisted jaxpr
    * @return {@code h} without the equations whose results are unused (every input kept)
    */
   public static Hoisted dce(Hoisted h) {
@@ -99,8 +99,8 @@ public final class JaxprTransforms {
   /**
    * Runs {@code j} (a jaxpr without constvars) on {@code args} under the current trace.
    *
-   * @param j the index
-   * @param args the positional arguments
+   * @param j the jaxpr
+   * @param args the inputs: arrays or tracers of the current trace
    * @return the outputs
    */
   public static List<NDArray> eval(Jaxpr j, List<? extends NDArray> args) {
@@ -110,8 +110,8 @@ public final class JaxprTransforms {
   /**
    * Runs a hoisted jaxpr on its consts then {@code args} under the current trace.
    *
-   * @param h the h
-   * @param args the positional arguments
+   * @param h the hoisted jaxpr
+   * @param args the inputs: arrays or tracers of the current trace
    * @return the outputs
    */
   public static List<NDArray> eval(Hoisted h, List<? extends NDArray> args) {
@@ -123,7 +123,7 @@ public final class JaxprTransforms {
   /**
    * The avals of a jaxpr's inputs.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @return the avals of a jaxpr's inputs
    */
   public static List<ShapedArray> inAvals(Jaxpr j) {
@@ -133,7 +133,7 @@ public final class JaxprTransforms {
   /**
    * The avals of a jaxpr's outputs.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @return the avals of a jaxpr's outputs
    */
   public static List<ShapedArray> outAvals(Jaxpr j) {
@@ -143,7 +143,7 @@ public final class JaxprTransforms {
   /**
    * The jaxpr of a closed jaxpr param, which must have no consts (control flow's never do).
    *
-   * @param c the value
+   * @param c the closed jaxpr (a jaxpr with its constant values)
    * @return the jaxpr of a closed jaxpr param, which must have no consts (control flow's never do)
    */
   public static Jaxpr open(ClosedJaxpr c) {
@@ -169,7 +169,7 @@ public final class JaxprTransforms {
    * marked {@code nonzeroIn}; a floating output's tangent is an output when it is non-zero or
    * marked {@code instantiate} (then zeros when symbolically zero).
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param nonzeroIn the nonzero in flag
    * @param instantiate whether zero tangents are materialized as arrays
    * @return JAX's {@code jvp_jaxpr}: {@code j} under forward mode with tangents for the floating
@@ -185,7 +185,7 @@ public final class JaxprTransforms {
    * when {@code inlineCalls} (for reverse mode, which splits the result into known and linear
    * parts).
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param nonzeroIn the nonzero in flag
    * @param instantiate whether zero tangents are materialized as arrays
    * @param inlineCalls the inline calls flag
@@ -252,8 +252,8 @@ public final class JaxprTransforms {
    * inputs marked {@code batchedIn}; outputs marked {@code forceOut} are batched even when they
    * do not depend on the batch.
    *
-   * @param j the index
-   * @param size the number of elements
+   * @param j the jaxpr
+   * @param size the size of the new (batch) dimension
    * @param batchedIn the batched in flag
    * @param forceOut the force out flag
    * @return JAX's {@code batch_jaxpr}: {@code j} mapped over a leading dimension of {@code size} of
@@ -296,7 +296,7 @@ public final class JaxprTransforms {
    * {@code aval} with a leading dimension of {@code size}.
    *
    * @param aval the abstract value (shape and dtype)
-   * @param size the number of elements
+   * @param size the size of the new (batch) dimension
    * @return {@code aval} with a leading dimension of {@code size}
    */
   public static ShapedArray stacked(ShapedArray aval, int size) {
@@ -336,8 +336,8 @@ public final class JaxprTransforms {
    * {@code x} with dimension {@code from} moved to {@code to}.
    *
    * @param x the input array
-   * @param from the source
-   * @param to the target
+   * @param from the dimension to move
+   * @param to its new position
    * @return {@code x} with dimension {@code from} moved to {@code to}
    */
   public static NDArray moveAxis(NDArray x, int from, int to) {
@@ -359,7 +359,7 @@ public final class JaxprTransforms {
    * {@code x} broadcast along a new leading dimension of {@code size}.
    *
    * @param x the input array
-   * @param size the number of elements
+   * @param size the size of the new (batch) dimension
    * @return {@code x} broadcast along a new leading dimension of {@code size}
    */
   public static NDArray broadcastFront(NDArray x, int size) {
@@ -375,8 +375,8 @@ public final class JaxprTransforms {
    * {@code x} batched along dimension 0: moved there, or broadcast when not batched.
    *
    * @param x the input array
-   * @param dim the dim
-   * @param size the number of elements
+   * @param dim the dimension of {@code x} that carries the batch, or {@code -1} when not batched
+   * @param size the size of the new (batch) dimension
    * @return {@code x} batched along dimension 0: moved there, or broadcast when not batched
    */
   public static NDArray atFront(NDArray x, int dim, int size) {
@@ -386,9 +386,9 @@ public final class JaxprTransforms {
   /**
    * The jaxpr with its invars reordered: new position {@code i} takes old {@code order[i]}.
    *
-   * @param j the index
-   * @param inOrder the in order
-   * @param outOrder the out order
+   * @param j the jaxpr
+   * @param inOrder for each new input position, the old position it takes
+   * @param outOrder for each new output position, the old position it takes
    * @return the jaxpr with its invars reordered: new position {@code i} takes old {@code order[i]}
    */
   public static Jaxpr permute(Jaxpr j, int[] inOrder, int[] outOrder) {
@@ -440,8 +440,8 @@ public final class JaxprTransforms {
    * Part of an array.
    *
    * @param a the input array
-   * @param from the source
-   * @param to the target
+   * @param from the first position (inclusive)
+   * @param to the end position (exclusive)
    * @return part of an array
    */
   public static boolean[] slice(boolean[] a, int from, int to) {

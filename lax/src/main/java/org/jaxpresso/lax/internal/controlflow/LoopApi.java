@@ -32,7 +32,7 @@ public final class LoopApi {
    *
    * @param condFn the loop condition
    * @param bodyFn the loop body
-   * @param init the initial value
+   * @param init the initial loop value (a pytree of arrays)
    * @return {@code lax.while_loop(cond_fun, body_fun, init_val)}
    */
   public static Object whileLoop(Function<Object, Object> condFn, Function<Object, Object> bodyFn,
@@ -137,10 +137,10 @@ public final class LoopApi {
   /**
    * {@code lax.fori_loop(lower, upper, body_fun, init_val, unroll=unroll)}.
    *
-   * @param lower whether to use the lower triangle
-   * @param upper whether to use the upper triangle
+   * @param lower the first value of the loop index (an integer)
+   * @param upper the end of the loop index, exclusive (an integer)
    * @param bodyFn the loop body
-   * @param init the initial value
+   * @param init the initial loop value (a pytree of arrays)
    * @return {@code lax.fori_loop(lower, upper, body_fun, init_val, unroll=unroll)}
    * @param unroll null for JAX's default; only with concrete bounds may it differ from 1
    */

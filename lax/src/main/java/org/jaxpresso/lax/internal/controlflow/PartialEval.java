@@ -58,7 +58,7 @@ public final class PartialEval {
    * Splits {@code j} (without constvars) given which inputs are unknown; outputs marked {@code
    * instantiate} are unknown outputs even when known (they are then forwarded residuals).
    *
-   * @param j the index
+   * @param j the jaxpr
    * @param unknownIn the unknown in flag
    * @param instantiate whether zero tangents are materialized as arrays
    * @return {@code j} (without constvars) given which inputs are unknown; outputs marked {@code

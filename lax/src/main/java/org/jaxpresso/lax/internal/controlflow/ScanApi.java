@@ -27,7 +27,7 @@ public final class ScanApi {
   /**
    * {@code lax.scan(f, init, xs, length, reverse, unroll)}.
    *
-   * @param init the initial value
+   * @param init the initial carry
    * @param reverse whether to run from the last element to the first
    * @param unroll how many iterations to unroll per step
    * @param f returns {@code {carry, y}}
@@ -147,7 +147,7 @@ public final class ScanApi {
   /**
    * {@code lax.map(f, xs)}: {@code f} applied to each slice of {@code xs}, results stacked.
    *
-   * @param f the function to apply
+   * @param f the function applied to each slice
    * @param xs the input arrays
    * @return {@code lax.map(f, xs)}: {@code f} applied to each slice of {@code xs}, results stacked
    */

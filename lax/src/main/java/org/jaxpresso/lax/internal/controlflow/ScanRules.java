@@ -195,7 +195,7 @@ public final class ScanRules {
    * The transpose, linear in the operands given as null.
    *
    * @param cts the cotangents of the outputs
-   * @param args the positional arguments
+   * @param args the operands; the linear ones are given as {@code null}
    * @param avals the abstract values (shape and dtype) of the inputs
    * @param params the primitive's parameters
    * @return the transpose, linear in the operands given as null
@@ -306,8 +306,8 @@ public final class ScanRules {
   /**
    * Batching.
    *
-   * @param args the positional arguments
-   * @param dims the dimensions
+   * @param args the operands, batched or not
+   * @param dims the batched dimension of each argument ({@code -1} where not batched)
    * @param params the primitive's parameters
    * @return batching
    */

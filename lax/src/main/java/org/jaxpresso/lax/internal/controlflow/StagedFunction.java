@@ -32,7 +32,7 @@ public record StagedFunction(Jaxpr jaxpr, List<NDArray> consts, Pytree.TreeDef o
    * Traces {@code fn} on tracers of {@code avals}, arranged as {@code inTree} (a list with one
    * entry per argument).
    *
-   * @param fn the function to apply
+   * @param fn the function to trace, taking its arguments as an array
    * @param inTree the pytree structure of the inputs
    * @param avals the abstract values (shape and dtype) of the inputs
    * @return the output
@@ -82,7 +82,7 @@ public record StagedFunction(Jaxpr jaxpr, List<NDArray> consts, Pytree.TreeDef o
   /**
    * The avals of a jaxpr's outputs.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @return the avals of a jaxpr's outputs
    */
   public static List<ShapedArray> outAvals(Jaxpr j) {
@@ -96,7 +96,7 @@ public record StagedFunction(Jaxpr jaxpr, List<NDArray> consts, Pytree.TreeDef o
   /**
    * The avals of a jaxpr's inputs.
    *
-   * @param j the index
+   * @param j the jaxpr
    * @return the avals of a jaxpr's inputs
    */
   public static List<ShapedArray> inAvals(Jaxpr j) {

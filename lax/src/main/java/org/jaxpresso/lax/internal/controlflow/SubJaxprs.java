@@ -25,9 +25,9 @@ public final class SubJaxprs {
   /**
    * A param that must hold a closed jaxpr.
    *
-   * @param prim the primitive
+   * @param prim the primitive's name, for error messages
    * @param params the primitive's parameters
-   * @param name the name, as JAX spells it
+   * @param name the parameter's name
    * @return a param that must hold a closed jaxpr
    */
   public static ClosedJaxpr jaxprParam(String prim, Params params, String name) {
@@ -44,8 +44,8 @@ public final class SubJaxprs {
    * Runs {@code j} on {@code args}, giving each result the weak type of the jaxpr's output
    * (an input forwarded to an output keeps its value but takes the output's type).
    *
-   * @param j the index
-   * @param args the positional arguments
+   * @param j the closed jaxpr (a jaxpr with its constant values)
+   * @param args the concrete inputs, one per jaxpr input
    * @return the outputs
    */
   public static List<Array> eval(ClosedJaxpr j, List<Array> args) {
@@ -103,8 +103,8 @@ public final class SubJaxprs {
    * reference implementation run right away (the sub-jaxprs were just traced and are used once,
    * so nothing is cached); otherwise it is bound to the current trace.
    *
-   * @param p the parameter
-   * @param args the positional arguments
+   * @param p the control-flow primitive
+   * @param args the operands, arrays or tracers
    * @param params the primitive's parameters
    * @return the outputs
    */

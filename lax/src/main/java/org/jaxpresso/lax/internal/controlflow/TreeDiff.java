@@ -22,7 +22,7 @@ public final class TreeDiff {
   /**
    * The key path of every leaf of {@code def}, in flattening order ({@code ""} for the root).
    *
-   * @param def the def
+   * @param def the tree structure
    * @return the key path of every leaf of {@code def}, in flattening order ({@code ""} for the
    *     root)
    */

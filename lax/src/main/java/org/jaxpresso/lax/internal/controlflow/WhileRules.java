@@ -138,7 +138,7 @@ public final class WhileRules {
    * Reverse mode through {@code while}: JAX's error.
    *
    * @param cts the cotangents of the outputs
-   * @param args the positional arguments
+   * @param args the operands
    * @param avals the abstract values (shape and dtype) of the inputs
    * @param params the primitive's parameters
    * @return reverse mode through {@code while}: JAX's error
@@ -153,8 +153,8 @@ public final class WhileRules {
    * batched predicate batches every carry and turns the loop into "while any", the body
    * selecting the new carry only where the element's predicate holds.
    *
-   * @param args the positional arguments
-   * @param dims the dimensions
+   * @param args the operands, batched or not
+   * @param dims the batched dimension of each argument ({@code -1} where not batched)
    * @param params the primitive's parameters
    * @return batching: the carries batched where the inputs or the body make them so (a fixpoint); a
    *     batched predicate batches every carry and turns the loop into "while any", the body

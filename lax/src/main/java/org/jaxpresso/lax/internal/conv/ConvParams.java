@@ -29,7 +29,7 @@ public final class ConvParams {
    * @param rhs the right-hand operand
    * @param windowStrides the stride of the window in each spatial dimension
    * @param padding the padding of each spatial dimension
-   * @param options the optional settings
+   * @param options the convolution's options (strides, padding, dilations, ...)
    * @return the params of {@code conv_general_dilated} for operands of these avals
    */
   public static Params resolve(ShapedArray lhs, ShapedArray rhs, int[] windowStrides,

@@ -19,10 +19,10 @@ public final class Conversion {
   /**
    * Converts element {@code i} of {@code src} into element {@code j} of {@code dst}.
    *
-   * @param src the src
-   * @param i the index
-   * @param dst the dst
-   * @param j the index
+   * @param src the buffer to read
+   * @param i the flat (row-major) index of the element
+   * @param dst the buffer to write
+   * @param j the flat (row-major) index of the other element
    */
   public static void convert(HostBuffer src, int i, HostBuffer dst, int j) {
     DType from = src.dtype();
@@ -50,7 +50,7 @@ public final class Conversion {
    * is the value's bit pattern in a long (uint64 values past 2^63 are negative longs).
    *
    * @param v the value
-   * @param to the target
+   * @param to the dtype to convert to
    * @return {@code v} truncated toward zero and saturated to {@code to}'s range; NaN gives 0
    */
   public static long floatToInt(double v, DType to) {
@@ -111,8 +111,8 @@ public final class Conversion {
   /**
    * The raw bits of element {@code i} (zero-extended to 64 bits).
    *
-   * @param b the second input array
-   * @param i the index
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
    * @return the raw bits of element {@code i} (zero-extended to 64 bits)
    */
   public static long rawBits(HostBuffer b, int i) {
@@ -130,9 +130,9 @@ public final class Conversion {
   /**
    * Stores the low bits of {@code bits} as element {@code i} (a buffer being filled).
    *
-   * @param b the second input array
-   * @param i the index
-   * @param bits the number of bits
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param bits the bit pattern to store
    */
   public static void setRawBits(HostBuffer b, int i, long bits) {
     switch (b.data()) {
@@ -149,7 +149,7 @@ public final class Conversion {
   /**
    * The number of explicit mantissa bits of a float dtype.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the number of explicit mantissa bits of a float dtype
    */
   public static int mantissaBits(DType d) {
@@ -165,7 +165,7 @@ public final class Conversion {
   /**
    * The number of exponent bits of a float dtype.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the number of exponent bits of a float dtype
    */
   public static int exponentBits(DType d) {
@@ -177,8 +177,8 @@ public final class Conversion {
    * the mantissa to {@code mantissaBits} (nearest-even), then values whose exponent is beyond
    * the reduced range become ±inf, and those below its smallest normal ±0; NaN stays NaN.
    *
-   * @param bits the number of bits
-   * @param d the element type
+   * @param bits the element's bit pattern
+   * @param d the dtype
    * @param exponentBits the exponent bits
    * @param mantissaBits the mantissa bits
    * @return XLA's {@code reduce_precision} on the bits of one element of float dtype {@code d}:

@@ -22,12 +22,12 @@ public final class Factories {
    * operand's), weak iff the operand is. With {@code accuracy} it takes JAX's {@code accuracy}
    * param, printed only when not None.
    *
-   * @param name the name, as JAX spells it
-   * @param accepted the accepted
-   * @param out the output arrays
+   * @param name the primitive's name, as jaxprs print it
+   * @param accepted the dtypes accepted
+   * @param out the result dtype, or {@code null} for the operand's
    * @param accuracy the accuracy flag
-   * @param f the function to apply
-   * @param g the cotangent
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
    * @return a unary primitive: operand in {@code accepted}, same shape, dtype {@code out} (null:
    *     the operand's), weak iff the operand is
    */
@@ -49,10 +49,10 @@ public final class Factories {
   /**
    * A binary {@code naryop}: both operands in {@code accepted}, same dtype, broadcasting.
    *
-   * @param name the name, as JAX spells it
-   * @param accepted the accepted
-   * @param f the function to apply
-   * @param g the cotangent
+   * @param name the primitive's name, as jaxprs print it
+   * @param accepted the dtypes accepted
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
    * @return a binary {@code naryop}: both operands in {@code accepted}, same dtype, broadcasting
    */
   public static Primitive binary(String name, DTypeSet accepted, Kernels.FloatBinary f,
@@ -70,10 +70,10 @@ public final class Factories {
   /**
    * A comparison: operands in {@code accepted}, same dtype, broadcasting; a bool result.
    *
-   * @param name the name, as JAX spells it
-   * @param accepted the accepted
-   * @param f the function to apply
-   * @param g the cotangent
+   * @param name the primitive's name, as jaxprs print it
+   * @param accepted the dtypes accepted
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
    * @return a comparison: operands in {@code accepted}, same dtype, broadcasting; a bool result
    */
   public static Primitive comparison(String name, DTypeSet accepted, Kernels.FloatTest f,

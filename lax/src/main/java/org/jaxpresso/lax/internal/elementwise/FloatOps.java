@@ -16,7 +16,7 @@ public final class FloatOps {
    * {@code v} rounded to nearest-even in {@code d} (bfloat16, float16, float32 or float64).
    *
    * @param v the value
-   * @param d the element type
+   * @param d the dtype
    * @return {@code v} rounded to nearest-even in {@code d} (bfloat16, float16, float32 or float64)
    */
   public static double round(double v, DType d) {
@@ -32,8 +32,8 @@ public final class FloatOps {
   /**
    * XLA's max: NaN if either is NaN, else the larger (-0 below +0).
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the first value
+   * @param b the second value
    * @return XLA's max: NaN if either is NaN, else the larger (-0 below +0)
    */
   public static double max(double a, double b) {
@@ -43,8 +43,8 @@ public final class FloatOps {
   /**
    * XLA's min: NaN if either is NaN, else the smaller (-0 below +0).
    *
-   * @param a the input array
-   * @param b the second input array
+   * @param a the first value
+   * @param b the second value
    * @return XLA's min: NaN if either is NaN, else the smaller (-0 below +0)
    */
   public static double min(double a, double b) {
@@ -54,7 +54,7 @@ public final class FloatOps {
   /**
    * Round half away from zero ({@code RoundingMethod.AWAY_FROM_ZERO}); keeps -0 and NaN.
    *
-   * @param x the input array
+   * @param x the value
    * @return round half away from zero ({@code RoundingMethod.AWAY_FROM_ZERO}); keeps -0 and NaN
    */
   public static double roundHalfAwayFromZero(double x) {
@@ -72,8 +72,8 @@ public final class FloatOps {
   /**
    * C's {@code pow} (Java's differs for a base of 1 or -1 with NaN or infinite exponents).
    *
-   * @param x the input array
-   * @param y the second input array
+   * @param x the value
+   * @param y the second value
    * @return C's {@code pow} (Java's differs for a base of 1 or -1 with NaN or infinite exponents)
    */
   public static double pow(double x, double y) {
@@ -91,9 +91,9 @@ public final class FloatOps {
    * {@code 1 / acc} for negative exponents (XLA emits {@code x*x}, {@code x*x*x} and {@code 1/x}
    * directly for 2, 3 and -1, which agree).
    *
-   * @param x the input array
-   * @param y the second input array
-   * @param d the element type
+   * @param x the value
+   * @param y the second value
+   * @param d the dtype
    * @return {@code integer_pow}: JAX's square-and-multiply with every product rounded to {@code d},
    *     then {@code 1 / acc} for negative exponents (XLA emits {@code x*x}, {@code x*x*x} and
    *     {@code 1/x} directly for 2, 3 and -1, which agree)
@@ -122,9 +122,9 @@ public final class FloatOps {
   /**
    * C's {@code nextafter} in {@code d}: the next representable value from x toward y.
    *
-   * @param x the input array
-   * @param y the second input array
-   * @param d the element type
+   * @param x the value
+   * @param y the second value
+   * @param d the dtype
    * @return C's {@code nextafter} in {@code d}: the next representable value from x toward y
    */
   public static double nextAfter(double x, double y, DType d) {
@@ -160,7 +160,7 @@ public final class FloatOps {
   /**
    * 1.0 when {@code x} is finite, else 0.0 (stored into bool as true/false).
    *
-   * @param x the input array
+   * @param x the value
    * @return 1.0 when {@code x} is finite, else 0.0 (stored into bool as true/false)
    */
   public static double isFinite(double x) {

@@ -20,7 +20,7 @@ public final class IntOps {
   /**
    * Whether {@code d}'s values compare as unsigned (unsigned integers and bool).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return whether {@code d}'s values compare as unsigned (unsigned integers and bool)
    */
   public static boolean isUnsigned(DType d) {
@@ -30,7 +30,7 @@ public final class IntOps {
   /**
    * The mask of {@code d}'s bits.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the mask of {@code d}'s bits
    */
   public static long mask(DType d) {
@@ -41,7 +41,7 @@ public final class IntOps {
    * {@code v}'s low {@code d.bits()} bits read as a signed number.
    *
    * @param v the value
-   * @param d the element type
+   * @param d the dtype
    * @return {@code v}'s low {@code d.bits()} bits read as a signed number
    */
   public static long signExtend(long v, DType d) {
@@ -52,9 +52,9 @@ public final class IntOps {
   /**
    * Three-way comparison in {@code d}'s order (unsigned for unsigned types and bool).
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return three-way comparison in {@code d}'s order (unsigned for unsigned types and bool)
    */
   public static int compare(long a, long b, DType d) {
@@ -64,9 +64,9 @@ public final class IntOps {
   /**
    * The larger of two values in {@code d}'s order.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return the larger of two values in {@code d}'s order
    */
   public static long max(long a, long b, DType d) {
@@ -76,9 +76,9 @@ public final class IntOps {
   /**
    * The smaller of two values in {@code d}'s order.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return the smaller of two values in {@code d}'s order
    */
   public static long min(long a, long b, DType d) {
@@ -88,9 +88,9 @@ public final class IntOps {
   /**
    * Division truncating toward zero, with XLA's results for {@code x/0} and {@code MIN/-1}.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return division truncating toward zero, with XLA's results for {@code x/0} and {@code MIN/-1}
    */
   public static long div(long a, long b, DType d) {
@@ -107,9 +107,9 @@ public final class IntOps {
   /**
    * Remainder with the dividend's sign, with XLA's results for {@code x%0} and {@code MIN%-1}.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return remainder with the dividend's sign, with XLA's results for {@code x%0} and {@code
    *     MIN%-1}
    */
@@ -126,7 +126,7 @@ public final class IntOps {
   /**
    * {@code -a}, wrapping.
    *
-   * @param a the input array
+   * @param a the first value
    * @return {@code -a}, wrapping
    */
   public static long neg(long a) {
@@ -136,8 +136,8 @@ public final class IntOps {
   /**
    * -1, 0 or 1 (0 or 1 for unsigned types).
    *
-   * @param a the input array
-   * @param d the element type
+   * @param a the first value
+   * @param d the dtype
    * @return -1, 0 or 1 (0 or 1 for unsigned types)
    */
   public static long sign(long a, DType d) {
@@ -147,8 +147,8 @@ public final class IntOps {
   /**
    * Bitwise not; logical not for bool.
    *
-   * @param a the input array
-   * @param d the element type
+   * @param a the first value
+   * @param d the dtype
    * @return bitwise not; logical not for bool
    */
   public static long not(long a, DType d) {
@@ -158,9 +158,9 @@ public final class IntOps {
   /**
    * {@code a << b}; 0 when {@code b} (unsigned) is at least the bit width.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return {@code a << b}; 0 when {@code b} (unsigned) is at least the bit width
    */
   public static long shiftLeft(long a, long b, DType d) {
@@ -170,9 +170,9 @@ public final class IntOps {
   /**
    * Logical right shift of {@code a}'s bits; 0 when {@code b} is at least the bit width.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return logical right shift of {@code a}'s bits; 0 when {@code b} is at least the bit width
    */
   public static long shiftRightLogical(long a, long b, DType d) {
@@ -182,9 +182,9 @@ public final class IntOps {
   /**
    * Arithmetic right shift; the sign fill when {@code b} is at least the bit width.
    *
-   * @param a the input array
-   * @param b the second input array
-   * @param d the element type
+   * @param a the first value
+   * @param b the second value
+   * @param d the dtype
    * @return arithmetic right shift; the sign fill when {@code b} is at least the bit width
    */
   public static long shiftRightArithmetic(long a, long b, DType d) {
@@ -195,8 +195,8 @@ public final class IntOps {
   /**
    * The number of set bits in {@code d}'s width.
    *
-   * @param a the input array
-   * @param d the element type
+   * @param a the first value
+   * @param d the dtype
    * @return the number of set bits in {@code d}'s width
    */
   public static long populationCount(long a, DType d) {
@@ -206,8 +206,8 @@ public final class IntOps {
   /**
    * The number of leading zero bits in {@code d}'s width.
    *
-   * @param a the input array
-   * @param d the element type
+   * @param a the first value
+   * @param d the dtype
    * @return the number of leading zero bits in {@code d}'s width
    */
   public static long clz(long a, DType d) {
@@ -217,8 +217,8 @@ public final class IntOps {
   /**
    * {@code a ** y} for {@code y >= 0} by repeated squaring, wrapping.
    *
-   * @param a the input array
-   * @param y the second input array
+   * @param a the first value
+   * @param y the second value
    * @return {@code a ** y} for {@code y >= 0} by repeated squaring, wrapping
    */
   public static long pow(long a, int y) {

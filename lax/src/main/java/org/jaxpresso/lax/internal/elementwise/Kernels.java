@@ -21,8 +21,8 @@ public final class Kernels {
     /**
      * The result, before rounding to the output dtype.
      *
-     * @param x the input array
-     * @param d the element type
+     * @param x the value
+     * @param d the dtype
      * @return the result, before rounding to the output dtype
      */
     double apply(double x, DType d);
@@ -34,8 +34,8 @@ public final class Kernels {
     /**
      * The result, wrapped to the output dtype when stored.
      *
-     * @param x the input array
-     * @param d the element type
+     * @param x the value
+     * @param d the dtype
      * @return the result, wrapped to the output dtype when stored
      */
     long apply(long x, DType d);
@@ -47,9 +47,9 @@ public final class Kernels {
     /**
      * The result, before rounding to the output dtype.
      *
-     * @param x the input array
-     * @param y the second input array
-     * @param d the element type
+     * @param x the value
+     * @param y the second value
+     * @param d the dtype
      * @return the result, before rounding to the output dtype
      */
     double apply(double x, double y, DType d);
@@ -61,9 +61,9 @@ public final class Kernels {
     /**
      * The result, wrapped to the output dtype when stored.
      *
-     * @param x the input array
-     * @param y the second input array
-     * @param d the element type
+     * @param x the value
+     * @param y the second value
+     * @param d the dtype
      * @return the result, wrapped to the output dtype when stored
      */
     long apply(long x, long y, DType d);
@@ -75,8 +75,8 @@ public final class Kernels {
     /**
      * Whether the relation holds (false when either is NaN, except for {@code ne}).
      *
-     * @param x the input array
-     * @param y the second input array
+     * @param x the value
+     * @param y the second value
      * @return whether the relation holds (false when either is NaN, except for {@code ne})
      */
     boolean test(double x, double y);
@@ -88,9 +88,9 @@ public final class Kernels {
     /**
      * Whether the relation holds.
      *
-     * @param x the input array
-     * @param y the second input array
-     * @param d the element type
+     * @param x the value
+     * @param y the second value
+     * @param d the dtype
      * @return whether the relation holds
      */
     boolean test(long x, long y, DType d);
@@ -99,10 +99,10 @@ public final class Kernels {
   /**
    * {@code f} or {@code g} (by the operand's dtype) applied to every element of {@code x}.
    *
-   * @param out the output arrays
+   * @param out the result's abstract value (shape and dtype)
    * @param x the input array
-   * @param f the function to apply
-   * @param g the cotangent
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
    * @return {@code f} or {@code g} (by the operand's dtype) applied to every element of {@code x}
    */
   public static Array unary(ShapedArray out, Array x, FloatUnary f, IntUnary g) {
@@ -125,11 +125,11 @@ public final class Kernels {
   /**
    * {@code f} or {@code g} applied to broadcast pairs of elements of {@code x} and {@code y}.
    *
-   * @param out the output arrays
+   * @param out the result's abstract value (shape and dtype)
    * @param x the input array
    * @param y the second input array
-   * @param f the function to apply
-   * @param g the cotangent
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
    * @return {@code f} or {@code g} applied to broadcast pairs of elements of {@code x} and {@code
    *     y}
    */
@@ -155,11 +155,11 @@ public final class Kernels {
   /**
    * A comparison of broadcast pairs, into a bool array.
    *
-   * @param out the output arrays
+   * @param out the result's abstract value (shape and dtype)
    * @param x the input array
    * @param y the second input array
-   * @param f the function to apply
-   * @param g the cotangent
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
    * @return a comparison of broadcast pairs, into a bool array
    */
   public static Array compare(ShapedArray out, Array x, Array y, FloatTest f, IntTest g) {
@@ -184,8 +184,8 @@ public final class Kernels {
   /**
    * The broadcast index maps of {@code args} onto {@code out}'s shape.
    *
-   * @param out the output arrays
-   * @param args the positional arguments
+   * @param out the result's abstract value (shape and dtype)
+   * @param args the operands
    * @return the broadcast index maps of {@code args} onto {@code out}'s shape
    */
   public static int[][] indexMaps(ShapedArray out, List<Array> args) {

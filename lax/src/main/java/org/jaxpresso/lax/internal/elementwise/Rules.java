@@ -24,8 +24,8 @@ public final class Rules {
   /**
    * Checks the operand count (a programming error, not a user's type error).
    *
-   * @param name the name, as JAX spells it
-   * @param expected the expected
+   * @param name the operation's name, for error messages
+   * @param expected the number of operands the primitive takes
    * @param avals the abstract values (shape and dtype) of the inputs
    * @throws IllegalArgumentException naming the primitive and the counts
    */
@@ -40,9 +40,9 @@ public final class Rules {
   /**
    * The unary rule: the dtype class check; same shape; dtype {@code out} (null: the input's).
    *
-   * @param name the name, as JAX spells it
-   * @param accepted the accepted
-   * @param out the output arrays
+   * @param name the operation's name, for error messages
+   * @param accepted the dtypes accepted
+   * @param out the result dtype, or {@code null} for the operand's
    * @param avals the abstract values (shape and dtype) of the inputs
    * @return the unary rule: the dtype class check; same shape; dtype {@code out} (null: the
    *     input's)
@@ -59,11 +59,11 @@ public final class Rules {
    * JAX's {@code naryop} rule: broadcasting shape, each operand in its position's class, equal
    * dtypes (with the jnp tip), result dtype {@code out} (null: the operands'), weak iff all weak.
    *
-   * @param name the name, as JAX spells it
-   * @param accepted the accepted
-   * @param out the output arrays
+   * @param name the operation's name, for error messages
+   * @param accepted the dtypes accepted
+   * @param out the result dtype, or {@code null} for the operand's
    * @param avals the abstract values (shape and dtype) of the inputs
-   * @param arity the arity
+   * @param arity the number of operands
    * @return JAX's {@code naryop} rule: broadcasting shape, each operand in its position's class,
    *     equal dtypes (with the jnp tip), result dtype {@code out} (null: the operands'), weak iff
    *     all weak
@@ -84,7 +84,7 @@ public final class Rules {
    * {@code params} without {@code name} when its value is null (JAX hides such defaults).
    *
    * @param params the primitive's parameters
-   * @param name the name, as JAX spells it
+   * @param name the operation's name, for error messages
    * @return {@code params} without {@code name} when its value is null (JAX hides such defaults)
    */
   public static Params hideIfNone(Params params, String name) {

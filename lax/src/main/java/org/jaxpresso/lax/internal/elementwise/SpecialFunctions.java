@@ -51,7 +51,7 @@ public final class SpecialFunctions {
   /**
    * The error function.
    *
-   * @param x the input array
+   * @param x the value
    * @return the error function
    */
   public static double erf(double x) {
@@ -73,7 +73,7 @@ public final class SpecialFunctions {
   /**
    * The complementary error function {@code 1 - erf(x)}, accurate for large x.
    *
-   * @param x the input array
+   * @param x the value
    * @return the complementary error function {@code 1 - erf(x)}, accurate for large x
    */
   public static double erfc(double x) {
@@ -107,7 +107,7 @@ public final class SpecialFunctions {
    * {@code w - 2.5} when {@code w < 5}, else in {@code sqrt(w) - 3}; times x; {@code |x| == 1}
    * gives {@code x * inf}.
    *
-   * @param x the input array
+   * @param x the value
    * @return XLA's float32 {@code erf_inv} (Giles' single-precision approximation, as StableHLO
    *     decomposes it), in float arithmetic: {@code w = -log1p(-x*x)}; a degree-8 polynomial in
    *     {@code w - 2.5} when {@code w < 5}, else in {@code sqrt(w) - 3}; times x; {@code |x| == 1}
@@ -136,7 +136,7 @@ public final class SpecialFunctions {
    * The inverse error function in double: Giles' approximation refined by Newton steps on
    * {@code erf} (on {@code erfc} for |y| above 1/2, where {@code 1 - |y|} is exact).
    *
-   * @param y the second input array
+   * @param y the second value
    * @return the inverse error function in double: Giles' approximation refined by Newton steps on
    *     {@code erf} (on {@code erfc} for |y| above 1/2, where {@code 1 - |y|} is exact)
    */
@@ -184,7 +184,7 @@ public final class SpecialFunctions {
   /**
    * The inverse hyperbolic sine.
    *
-   * @param x the input array
+   * @param x the value
    * @return the inverse hyperbolic sine
    */
   public static double asinh(double x) {
@@ -207,7 +207,7 @@ public final class SpecialFunctions {
   /**
    * The inverse hyperbolic cosine (NaN below 1).
    *
-   * @param x the input array
+   * @param x the value
    * @return the inverse hyperbolic cosine (NaN below 1)
    */
   public static double acosh(double x) {
@@ -227,7 +227,7 @@ public final class SpecialFunctions {
   /**
    * The inverse hyperbolic tangent (NaN beyond ±1, ±inf at ±1).
    *
-   * @param x the input array
+   * @param x the value
    * @return the inverse hyperbolic tangent (NaN beyond ±1, ±inf at ±1)
    */
   public static double atanh(double x) {
@@ -251,7 +251,7 @@ public final class SpecialFunctions {
   /**
    * The logistic sigmoid {@code 1 / (1 + exp(-x))}.
    *
-   * @param x the input array
+   * @param x the value
    * @return the logistic sigmoid {@code 1 / (1 + exp(-x))}
    */
   public static double logistic(double x) {
@@ -287,7 +287,7 @@ public final class SpecialFunctions {
    * the reflection formula below; exactly 0 at 1 and 2; +inf at ±inf, 0 and the negative
    * integers (as XLA).
    *
-   * @param x the input array
+   * @param x the value
    * @return {@code log|Gamma(x)|}: Lanczos' approximation (g = 7, 9 terms, as XLA uses) for x >=
    *     1/2, the reflection formula below; exactly 0 at 1 and 2; +inf at ±inf, 0 and the negative
    *     integers (as XLA)
@@ -322,7 +322,7 @@ public final class SpecialFunctions {
    * asymptotic series; the reflection formula below 1/2; NaN at 0 and the negative integers
    * (XLA's choice).
    *
-   * @param x the input array
+   * @param x the value
    * @return the digamma function {@code Gamma'(x)/Gamma(x)}: the recurrence up to x >= 10, then the
    *     asymptotic series; the reflection formula below 1/2; NaN at 0 and the negative integers
    *     (XLA's choice)

@@ -13,7 +13,7 @@ public final class Kernels {
    * For each row-major flat index of {@code in}, the flat index of the element it reduces into
    * once the dimensions marked in {@code reduced} are removed.
    *
-   * @param in the input values
+   * @param in the input shape
    * @param reduced the reduced flag
    * @return for each row-major flat index of {@code in}, the flat index of the element it reduces
    *     into once the dimensions marked in {@code reduced} are removed
@@ -49,9 +49,9 @@ public final class Kernels {
    * The row-major flat offsets of every index of the sub-array spanned by {@code dims} of an
    * array with element strides {@code strides}, in row-major order of those dimensions.
    *
-   * @param shape the dimensions of the result
+   * @param shape the array's dimensions
    * @param strides the step in each dimension
-   * @param dims the dimensions
+   * @param dims the dimensions the sub-array spans
    * @return the row-major flat offsets of every index of the sub-array spanned by {@code dims} of
    *     an array with element strides {@code strides}, in row-major order of those dimensions
    */
@@ -81,9 +81,9 @@ public final class Kernels {
   /**
    * The product of {@code shape[from..to)}.
    *
-   * @param shape the dimensions of the result
-   * @param from the source
-   * @param to the target
+   * @param shape the array's dimensions
+   * @param from the first position (inclusive)
+   * @param to the end position (exclusive)
    * @return the product of {@code shape[from..to)}
    */
   public static int product(int[] shape, int from, int to) {
@@ -98,9 +98,9 @@ public final class Kernels {
    * Compares elements {@code i} and {@code j} of integer or bool buffer {@code b} by value
    * (uint64 unsigned).
    *
-   * @param b the second input array
-   * @param i the index
-   * @param j the index
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param j the flat (row-major) index of the other element
    * @return compares elements {@code i} and {@code j} of integer or bool buffer {@code b} by value
    *     (uint64 unsigned)
    */
@@ -114,8 +114,8 @@ public final class Kernels {
    * Compares two integral values of {@code dtype} (uint64 unsigned, others signed).
    *
    * @param dtype the element type of the result
-   * @param x the input array
-   * @param y the second input array
+   * @param x the value
+   * @param y the second value
    * @return compares two integral values of {@code dtype} (uint64 unsigned, others signed)
    */
   public static int compareIntegral(DType dtype, long x, long y) {
@@ -126,8 +126,8 @@ public final class Kernels {
    * The total order of {@code sort}: -0.0 equals 0.0, every NaN equals every NaN and sorts after
    * +inf.
    *
-   * @param x the input array
-   * @param y the second input array
+   * @param x the value
+   * @param y the second value
    * @return the total order of {@code sort}: -0.0 equals 0.0, every NaN equals every NaN and sorts
    *     after +inf
    */
@@ -143,9 +143,9 @@ public final class Kernels {
   /**
    * Compares elements {@code i} and {@code j} of {@code b} in sort order.
    *
-   * @param b the second input array
-   * @param i the index
-   * @param j the index
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param j the flat (row-major) index of the other element
    * @return compares elements {@code i} and {@code j} of {@code b} in sort order
    */
   public static int compareForSort(HostBuffer b, int i, int j) {
@@ -157,7 +157,7 @@ public final class Kernels {
   /**
    * {@code v} rounded to the nearest value of float dtype {@code d} (round half to even).
    *
-   * @param d the element type
+   * @param d the dtype
    * @param v the value
    * @return {@code v} rounded to the nearest value of float dtype {@code d} (round half to even)
    */
@@ -174,9 +174,9 @@ public final class Kernels {
   /**
    * Element {@code i} of {@code b} converted to float dtype {@code target} (rounded).
    *
-   * @param b the second input array
-   * @param i the index
-   * @param target the target
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param target the dtype to convert to
    * @return element {@code i} of {@code b} converted to float dtype {@code target} (rounded)
    */
   public static double asFloat(HostBuffer b, int i, DType target) {
@@ -187,9 +187,9 @@ public final class Kernels {
    * Element {@code i} of {@code b} converted to integral dtype {@code target}: floats truncate
    * toward zero, integers wrap, bool targets are 0/1.
    *
-   * @param b the second input array
-   * @param i the index
-   * @param target the target
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param target the dtype to convert to
    * @return element {@code i} of {@code b} converted to integral dtype {@code target}: floats
    *     truncate toward zero, integers wrap, bool targets are 0/1
    */
@@ -201,7 +201,7 @@ public final class Kernels {
   /**
    * {@code v} wrapped to the width (and signedness) of integral dtype {@code d}; bool is 0/1.
    *
-   * @param d the element type
+   * @param d the dtype
    * @param v the value
    * @return {@code v} wrapped to the width (and signedness) of integral dtype {@code d}; bool is
    *     0/1
@@ -222,7 +222,7 @@ public final class Kernels {
   /**
    * The smallest value of integral dtype {@code d} (0 for unsigned and bool).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the smallest value of integral dtype {@code d} (0 for unsigned and bool)
    */
   public static long minValue(DType d) {
@@ -238,7 +238,7 @@ public final class Kernels {
   /**
    * The largest value of integral dtype {@code d} (uint64 max is -1 as a bit pattern).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the largest value of integral dtype {@code d} (uint64 max is -1 as a bit pattern)
    */
   public static long maxValue(DType d) {
@@ -258,8 +258,8 @@ public final class Kernels {
   /**
    * Every element of {@code b} converted to float dtype {@code target} (rounded), as doubles.
    *
-   * @param b the second input array
-   * @param target the target
+   * @param b the buffer
+   * @param target the dtype to convert to
    * @return every element of {@code b} converted to float dtype {@code target} (rounded), as
    *     doubles
    */
@@ -274,8 +274,8 @@ public final class Kernels {
   /**
    * Every element of {@code b} converted to integral dtype {@code target} (wrapped).
    *
-   * @param b the second input array
-   * @param target the target
+   * @param b the buffer
+   * @param target the dtype to convert to
    * @return every element of {@code b} converted to integral dtype {@code target} (wrapped)
    */
   public static long[] toLongs(HostBuffer b, DType target) {

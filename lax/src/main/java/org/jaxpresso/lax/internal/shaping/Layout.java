@@ -11,7 +11,7 @@ public final class Layout {
   /**
    * Row-major element strides of {@code shape} (the last dimension has stride 1).
    *
-   * @param shape the dimensions of the result
+   * @param shape the array's dimensions
    * @return row-major element strides of {@code shape} (the last dimension has stride 1)
    */
   public static int[] strides(int[] shape) {
@@ -27,7 +27,7 @@ public final class Layout {
   /**
    * The number of elements of {@code shape}.
    *
-   * @param shape the dimensions of the result
+   * @param shape the array's dimensions
    * @return the number of elements of {@code shape}
    */
   public static int size(int[] shape) {
@@ -41,8 +41,8 @@ public final class Layout {
   /**
    * Advances the multi-index {@code idx} over {@code shape} in row-major order.
    *
-   * @param idx the index
-   * @param shape the dimensions of the result
+   * @param idx the multi-index, advanced in place
+   * @param shape the array's dimensions
    * @return false when it wrapped around (the iteration is over)
    */
   public static boolean next(int[] idx, int[] shape) {
@@ -58,8 +58,8 @@ public final class Layout {
   /**
    * Whether {@code dims} contains {@code d}.
    *
-   * @param dims the dimensions
-   * @param d the element type
+   * @param dims the dimensions to search
+   * @param d the dimension
    * @return whether {@code dims} contains {@code d}
    */
   public static boolean contains(int[] dims, int d) {
@@ -74,7 +74,7 @@ public final class Layout {
   /**
    * The numbers in {@code [0, n)} not in {@code a} nor {@code b}, ascending.
    *
-   * @param n the count
+   * @param n the bound: the numbers are in {@code [0, n)}
    * @param a the input array
    * @param b the second input array
    * @return the numbers in {@code [0, n)} not in {@code a} nor {@code b}, ascending
@@ -94,8 +94,8 @@ public final class Layout {
    * Element {@code i} of an integer index buffer as a long, with uint64 values past
    * {@code Long.MAX_VALUE} saturated there (they are out of bounds for any array).
    *
-   * @param b the second input array
-   * @param i the index
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
    * @return element {@code i} of an integer index buffer as a long, with uint64 values past {@code
    *     Long.MAX_VALUE} saturated there (they are out of bounds for any array)
    */
@@ -121,7 +121,7 @@ public final class Layout {
    * floating Number by value (rounded), an integral Number by value (wrapped).
    *
    * @param dtype the element type of the result
-   * @param value the value
+   * @param value the value: a Java scalar or a 0-d array
    * @return a one-element buffer of {@code dtype} holding {@code value}: a Boolean as true/false, a
    *     floating Number by value (rounded), an integral Number by value (wrapped)
    */

@@ -51,7 +51,7 @@ public final class ShapingOps {
    * {@code lax.broadcast}: prepends the dimensions {@code sizes}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param sizes the sizes
+   * @param sizes the sizes of the new leading dimensions
    * @return {@code lax.broadcast}: prepends the dimensions {@code sizes}
    */
   public static NDArray broadcast(Object x, int[] sizes) {
@@ -72,7 +72,7 @@ public final class ShapingOps {
    *
    * @param x the operand: an array or a Java scalar
    * @param newSizes the sizes of the new leading dimensions
-   * @param dimensions the dimensions
+   * @param dimensions the permutation applied before reshaping, or {@code null} for none
    * @return {@code lax.reshape}; {@code dimensions} null or a permutation applied first
    */
   public static NDArray reshape(Object x, int[] newSizes, int[] dimensions) {
@@ -105,7 +105,7 @@ public final class ShapingOps {
    * {@code lax.squeeze}: negative dimensions count from the end; sorted before binding.
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimensions the dimensions
+   * @param dimensions the size-1 dimensions to remove
    * @return {@code lax.squeeze}: negative dimensions count from the end; sorted before binding
    */
   public static NDArray squeeze(Object x, int[] dimensions) {
@@ -126,7 +126,7 @@ public final class ShapingOps {
    * {@code lax.expand_dims}: a {@code broadcast_in_dim} inserting size-1 dimensions.
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimensions the dimensions
+   * @param dimensions the positions of the new size-1 dimensions in the result
    * @return {@code lax.expand_dims}: a {@code broadcast_in_dim} inserting size-1 dimensions
    */
   public static NDArray expandDims(Object x, int[] dimensions) {
@@ -165,7 +165,7 @@ public final class ShapingOps {
    * {@code lax.rev}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param dimensions the dimensions
+   * @param dimensions the dimensions to reverse
    * @return {@code lax.rev}
    */
   public static NDArray rev(Object x, int[] dimensions) {
@@ -177,7 +177,7 @@ public final class ShapingOps {
    *
    * @param x the operand: an array or a Java scalar
    * @param start the first value (inclusive)
-   * @param limit the limit
+   * @param limit the end index (exclusive) in each dimension
    * @param strides the step in each dimension
    * @return {@code lax.slice}; {@code strides} null means 1s
    */
@@ -191,8 +191,8 @@ public final class ShapingOps {
    *
    * @param x the operand: an array or a Java scalar
    * @param start the first value (inclusive)
-   * @param limit the limit
-   * @param stride the stride
+   * @param limit the end index (exclusive) in each dimension
+   * @param stride the step between elements
    * @param axis the axis to operate along; negative values count from the end
    * @return {@code lax.slice_in_dim}: a slice along one axis (negative indices wrap once)
    */
@@ -218,7 +218,7 @@ public final class ShapingOps {
    *
    * @param x the operand: an array or a Java scalar
    * @param starts the start index in each dimension
-   * @param sizes the sizes
+   * @param sizes the size of the slice in each dimension
    * @return {@code lax.dynamic_slice}: starts are Java integers or scalar integer arrays; negative
    *     Java starts and negative concrete array starts are wrapped once by the dimension size (as
    *     JAX's {@code _dynamic_slice_indices}), then the primitive clamps
@@ -235,7 +235,7 @@ public final class ShapingOps {
    * {@code lax.dynamic_update_slice}, with starts treated as in {@link #dynamicSlice}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param update the update
+   * @param update the values to write; the same dtype and rank as {@code x}
    * @param starts the start index in each dimension
    * @return {@code lax.dynamic_update_slice}, with starts treated as in {@link #dynamicSlice}
    */
@@ -297,7 +297,7 @@ public final class ShapingOps {
   /**
    * Binds one of the scatter primitives by its printed name.
    *
-   * @param name the name, as JAX spells it
+   * @param name the scatter primitive's name, e.g. {@code scatter-add}
    * @param operand the array to operate on
    * @param indices the integer index array
    * @param updates the values to write at the indexed positions
@@ -335,7 +335,7 @@ public final class ShapingOps {
    * b:f32[]. let c:f32[] = add a b in (c,) }}; null for plain {@code scatter}. One jaxpr per
    * (scatter, dtype), so equal calls have equal params and share compiled programs.
    *
-   * @param name the name, as JAX spells it
+   * @param name the combining primitive's name
    * @param dtype the element type of the result
    * @return the {@code update_jaxpr} JAX prints for a combining scatter, e.g. {@code { lambda ;
    *     a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }}; null for plain {@code scatter}
@@ -368,7 +368,7 @@ public final class ShapingOps {
    * {@code lax.concatenate}.
    *
    * @param operands the operand arrays
-   * @param dimension the dimension
+   * @param dimension the dimension to join along
    * @return {@code lax.concatenate}
    */
   public static NDArray concatenate(List<?> operands, int dimension) {
@@ -387,7 +387,7 @@ public final class ShapingOps {
    *
    * @param x the operand: an array or a Java scalar
    * @param paddingValue the padding value
-   * @param config the configuration
+   * @param config per dimension {@code {lo, hi, interior}}; negative lo and hi crop
    * @return {@code lax.pad}: per dimension {@code (lo, hi, interior)}
    */
   public static NDArray pad(Object x, Object paddingValue, int[][] config) {
@@ -400,7 +400,7 @@ public final class ShapingOps {
    *
    * @param dtype the element type of the result
    * @param shape the dimensions of the result
-   * @param dimension the dimension
+   * @param dimension the dimension along which the values count
    * @return {@code lax.broadcasted_iota} ({@code lax.iota} is the 1-d case)
    */
   public static NDArray iota(DType dtype, int[] shape, int dimension) {

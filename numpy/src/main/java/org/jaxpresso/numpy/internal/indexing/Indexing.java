@@ -26,8 +26,8 @@ public final class Indexing {
   /**
    * {@code arr[idx]}.
    *
-   * @param arr the arr
-   * @param idx the index
+   * @param arr the array to index
+   * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @param indicesAreSorted whether the caller promises that the indices are sorted
    * @param uniqueIndices whether the caller promises that no index repeats
    * @return {@code arr[idx]}
@@ -93,9 +93,9 @@ public final class Indexing {
    * result keeps x's dtype and weak type.
    *
    * @param x the input array
-   * @param idx the index
-   * @param values the values
-   * @param op the op
+   * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
+   * @param values the update values
+   * @param op the update: {@code set}, {@code add}, {@code mul}, {@code min}, {@code max}, ...
    * @param normalize the normalize flag
    * @param indicesAreSorted whether the caller promises that the indices are sorted
    * @param uniqueIndices whether the caller promises that no index repeats
@@ -148,7 +148,7 @@ public final class Indexing {
    * the index has no advanced (array) part, otherwise the number of index positions.
    *
    * @param x the input array
-   * @param idx the index
+   * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @param normalize the normalize flag
    * @return a static bound on how often one element of {@code x} can be indexed by {@code idx}: 1
    *     when the index has no advanced (array) part, otherwise the number of index positions

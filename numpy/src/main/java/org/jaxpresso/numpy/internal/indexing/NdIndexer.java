@@ -44,8 +44,8 @@ public record NdIndexer(int[] shape, List<ParsedIndex> indices) {
   /**
    * Parses raw indices (JAX's {@code _parse_indices}).
    *
-   * @param raw the raw
-   * @param shape the dimensions of the result
+   * @param raw the indices as given
+   * @param shape the array's dimensions
    * @return raw indices (JAX's {@code _parse_indices})
    * @throws JaxIndexError {@code Too many indices: array is 1-dimensional, but 2 were indexed}
    * @throws JaxTypeError {@code Indexer must have integer or boolean type, got indexer with type

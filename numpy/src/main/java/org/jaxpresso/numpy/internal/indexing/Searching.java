@@ -245,9 +245,9 @@ public final class Searching {
    * {@code jnp.searchsorted(a, v, side)} by JAX's {@code compare_all} method: for each query,
    * the count of sorted elements before it ({@code <} for left, {@code <=} for right, NaN last).
    *
-   * @param sorted the sorted
-   * @param v the value
-   * @param side the side
+   * @param sorted the sorted 1-D array
+   * @param v the values to find insertion points for
+   * @param side {@code "left"} or {@code "right"}: which of equal elements to insert before
    * @return {@code jnp.searchsorted(a, v, side)} by JAX's {@code compare_all} method: for each
    *     query, the count of sorted elements before it ({@code <} for left, {@code <=} for right,
    *     NaN last)
@@ -291,7 +291,7 @@ public final class Searching {
    * without {@code size} the input must be concrete.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results, or {@code null} for a concrete input
    * @param fillValue the value used where no input element applies
    * @return {@code jnp.nonzero(x, size=, fill_value=)}: one int32 array of coordinates per
    *     dimension; without {@code size} the input must be concrete
@@ -358,7 +358,7 @@ public final class Searching {
    * {@code jnp.argwhere}: the nonzero coordinates as rows of an {@code (n, ndim)} array.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results, or {@code null} for a concrete input
    * @param fillValue the value used where no input element applies
    * @return {@code jnp.argwhere}: the nonzero coordinates as rows of an {@code (n, ndim)} array
    */
@@ -383,7 +383,7 @@ public final class Searching {
    * smallest element) or truncated.
    *
    * @param x the operand: an array or a Java scalar
-   * @param size the number of elements
+   * @param size the static number of results, or {@code null} for a concrete input
    * @param fillValue the value used where no input element applies
    * @return {@code jnp.unique(x, size=, fill_value=)}: the sorted distinct elements of the
    *     flattened array (NaNs compare equal); with {@code size} padded with {@code fillValue}
@@ -439,8 +439,8 @@ public final class Searching {
   /**
    * {@code jnp.isin(element, testElements)}: whether each element occurs in the test set.
    *
-   * @param element the element
-   * @param testElements the test elements
+   * @param element the elements to look up
+   * @param testElements the values to look for
    * @return {@code jnp.isin(element, testElements)}: whether each element occurs in the test set
    */
   public static NDArray isin(Object element, Object testElements) {

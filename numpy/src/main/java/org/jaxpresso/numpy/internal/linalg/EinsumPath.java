@@ -29,8 +29,8 @@ public final class EinsumPath {
   /**
    * The steps contracting the operands of {@code spec} (of the given shapes) in {@code order}.
    *
-   * @param spec the spec
-   * @param shapes the shapes
+   * @param spec the parsed subscripts
+   * @param shapes the operands' shapes
    * @param order the memory order
    * @return the steps contracting the operands of {@code spec} (of the given shapes) in {@code
    *     order}

@@ -39,7 +39,7 @@ public record EinsumSpec(List<String> inputs, String output) {
    * messages.
    *
    * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
-   * @param ranks the ranks
+   * @param ranks the rank of each operand
    * @return {@code subscripts} for operands of the given ranks, with opt_einsum's checks and
    *     messages
    * @throws JaxValueError for invalid characters, misplaced {@code ->} or ellipses, output labels

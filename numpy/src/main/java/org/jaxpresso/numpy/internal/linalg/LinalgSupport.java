@@ -25,7 +25,7 @@ public final class LinalgSupport {
    * as they are; {@code dot_general} takes mixed dtypes.
    *
    * @param x the input array
-   * @param resultDtype the result dtype
+   * @param resultDtype the dtype of the result
    * @return a weakly typed operand (a Java scalar, or a value computed only from them) in the
    *     result dtype of a contraction: it must not widen {@code dot_general}'s operand type past
    *     {@code preferred_element_type} ({@code dot(int8 array, 2)} is int8)
@@ -84,7 +84,7 @@ public final class LinalgSupport {
    * {@code x} with the size-1 {@code dims} removed, or {@code x} itself when there are none.
    *
    * @param x the input array
-   * @param dims the dimensions
+   * @param dims the dimensions to remove
    * @return {@code x} with the size-1 {@code dims} removed, or {@code x} itself when there are none
    */
   public static NDArray squeeze(NDArray x, int[] dims) {
@@ -129,7 +129,7 @@ public final class LinalgSupport {
    * @param a the input array
    * @param axis1 the first axis
    * @param axis2 the second axis
-   * @param op the op
+   * @param op the operation's name, for error messages
    * @return {@code a} with axes {@code axis1} and {@code axis2} moved to the end, in that order
    *     (JAX's {@code moveaxis(a, (axis1, axis2), (-2, -1))})
    * @throws JaxValueError for fewer than two axes ({@code diagonal}), an axis out of range or
@@ -159,9 +159,9 @@ public final class LinalgSupport {
   /**
    * The bool mask {@code [n, m]} that is true where {@code column == row + k}.
    *
-   * @param n the count
+   * @param n the number of rows
    * @param m the number of columns
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return the bool mask {@code [n, m]} that is true where {@code column == row + k}
    */
   public static NDArray diagonalMask(int n, int m, int k) {
@@ -174,9 +174,9 @@ public final class LinalgSupport {
   /**
    * JAX's {@code _tri}: the bool mask {@code [n, m]}, true where {@code column <= row + k}.
    *
-   * @param n the count
+   * @param n the number of rows
    * @param m the number of columns
-   * @param k the diagonal offset
+   * @param k the diagonal: 0 is the main one, positive above, negative below
    * @return JAX's {@code _tri}: the bool mask {@code [n, m]}, true where {@code column <= row + k}
    */
   public static NDArray lowerMask(int n, int m, int k) {
@@ -190,8 +190,8 @@ public final class LinalgSupport {
    * {@code where(pred, onTrue, onFalse)} as {@code select_n(pred, onFalse, onTrue)}.
    *
    * @param pred the boolean predicate
-   * @param onTrue the on true
-   * @param onFalse the on false
+   * @param onTrue the values where {@code pred} is true
+   * @param onFalse the values where {@code pred} is false
    * @return {@code where(pred, onTrue, onFalse)} as {@code select_n(pred, onFalse, onTrue)}
    */
   public static NDArray where(NDArray pred, NDArray onTrue, NDArray onFalse) {

@@ -21,7 +21,7 @@ public final class Samplers {
   /**
    * The number of explicitly stored mantissa bits of a float dtype ({@code finfo.nmant}).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the number of explicitly stored mantissa bits of a float dtype ({@code finfo.nmant})
    */
   public static int nmant(DType d) {
@@ -37,7 +37,7 @@ public final class Samplers {
   /**
    * The smallest positive normal number of a float dtype ({@code finfo.tiny}).
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the smallest positive normal number of a float dtype ({@code finfo.tiny})
    */
   public static double tiny(DType d) {
@@ -52,7 +52,7 @@ public final class Samplers {
   /**
    * The unsigned dtype of a bit width.
    *
-   * @param bits the number of bits
+   * @param bits the bit width: 8, 16, 32 or 64
    * @return the unsigned dtype of a bit width
    */
   public static DType uintOf(int bits) {
@@ -117,7 +117,7 @@ public final class Samplers {
    *
    * @param a the input array
    * @param b the second input array
-   * @param c the value
+   * @param c the addend
    * @param dtype the element type of the result
    * @return {@code a * b + c} rounded once, as XLA's CPU backend computes JAX's {@code floats *
    *     (maxval - minval) + minval} (it contracts the multiply-add into a fused multiply-add:
@@ -186,7 +186,7 @@ public final class Samplers {
   /**
    * The inclusive range of an integer dtype.
    *
-   * @param d the element type
+   * @param d the dtype
    * @return the inclusive range of an integer dtype
    */
   public static BigInteger[] iinfo(DType d) {
@@ -202,7 +202,7 @@ public final class Samplers {
   /**
    * JAX's {@code _convert_and_clip_integer}: clip to {@code dtype}'s range, then convert.
    *
-   * @param val the val
+   * @param val the values to convert
    * @param dtype the element type of the result
    * @return JAX's {@code _convert_and_clip_integer}: clip to {@code dtype}'s range, then convert
    */

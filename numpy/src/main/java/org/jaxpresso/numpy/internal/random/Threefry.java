@@ -37,10 +37,10 @@ public final class Threefry {
    * {@code threefry2x32(k0, k1, x0, x1)} elementwise: the keys are uint32 scalars (or of the
    * counters' shape), the counters uint32 arrays of one shape. Returns the two output words.
    *
-   * @param k0 the k0
-   * @param k1 the k1
-   * @param x0 the x0
-   * @param x1 the x1
+   * @param k0 the first 32-bit half of the key
+   * @param k1 the second 32-bit half of the key
+   * @param x0 the first 32-bit counter
+   * @param x1 the second 32-bit counter
    * @return {@code threefry2x32(k0, k1, x0, x1)} elementwise: the keys are uint32 scalars (or of
    *     the counters' shape), the counters uint32 arrays of one shape
    */
@@ -76,7 +76,7 @@ public final class Threefry {
    * JAX's {@code iota_2x32_shape}: the high and low uint32 words of the row-major flat index of
    * every position of {@code shape} (the high word is 0 for every shape a Java int can size).
    *
-   * @param shape the dimensions of the result
+   * @param shape the array's dimensions
    * @return JAX's {@code iota_2x32_shape}: the high and low uint32 words of the row-major flat
    *     index of every position of {@code shape} (the high word is 0 for every shape a Java int can
    *     size)
@@ -95,7 +95,7 @@ public final class Threefry {
    * The two threefry output words for the counters of {@code shape} under {@code key}.
    *
    * @param key the PRNG key array
-   * @param shape the dimensions of the result
+   * @param shape the array's dimensions
    * @return the two threefry output words for the counters of {@code shape} under {@code key}
    */
   public static NDArray[] blocks(NDArray key, int[] shape) {
@@ -122,7 +122,7 @@ public final class Threefry {
    * {@code fold_in(key, data)}: {@code threefry2x32(k0, k1, 0, data)} as a new key.
    *
    * @param key the PRNG key array
-   * @param data the flat element data, in row-major order
+   * @param data the 32-bit data to fold into the key
    * @return {@code fold_in(key, data)}: {@code threefry2x32(k0, k1, 0, data)} as a new key
    */
   public static NDArray foldIn(NDArray key, NDArray data) {
@@ -137,7 +137,7 @@ public final class Threefry {
    * low bits for 8 and 16, {@code o0 << 32 | o1} for 64 (an unsigned array of that width).
    *
    * @param key the PRNG key array
-   * @param bitWidth the bit width
+   * @param bitWidth the width of each random value: 8, 16, 32 or 64
    * @param shape the dimensions of the result
    * @return {@code random_bits(key, bitWidth, shape)}: {@code o0 ^ o1} per position for 32 bits,
    *     its low bits for 8 and 16, {@code o0 << 32 | o1} for 64 (an unsigned array of that width)

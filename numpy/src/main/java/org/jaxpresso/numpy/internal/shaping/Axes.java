@@ -61,7 +61,7 @@ public final class Axes {
   /**
    * Python's tuple text of ints: {@code (1,)}, {@code (0, 1)}.
    *
-   * @param values the values
+   * @param values the integers
    * @return python's tuple text of ints: {@code (1,)}, {@code (0, 1)}
    */
   public static String tuple(int[] values) {

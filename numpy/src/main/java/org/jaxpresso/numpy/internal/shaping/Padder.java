@@ -17,7 +17,7 @@ public final class Padder {
    * every axis, or one row of one or two values per axis; then the negative-width check.
    *
    * @param widths the padding widths per axis
-   * @param nd the nd
+   * @param nd the number of dimensions
    * @return JAX's {@code _broadcast_to_pairs} for Java widths: {@code {{b, a}}} or {@code {{p}}}
    *     for every axis, or one row of one or two values per axis; then the negative-width check
    * @throws JaxValueError {@code jnp.pad: pad_width with nd=2 has unsupported shape (3, 2). ...}
@@ -51,8 +51,8 @@ public final class Padder {
    * One {@code pad} with the scalar {@code value} as x's dtype (and weak type).
    *
    * @param x the input array
-   * @param pw the pw
-   * @param value the value
+   * @param pw the {@code {before, after}} widths of each axis
+   * @param value the padding value
    * @return one {@code pad} with the scalar {@code value} as x's dtype (and weak type)
    */
   public static NDArray constant(NDArray x, int[][] pw, Object value) {
@@ -82,7 +82,7 @@ public final class Padder {
    * Edge values repeated ({@code _pad_edge}).
    *
    * @param x the input array
-   * @param pw the pw
+   * @param pw the {@code {before, after}} widths of each axis
    * @return edge values repeated ({@code _pad_edge})
    */
   public static NDArray edge(NDArray x, int[][] pw) {
@@ -104,7 +104,7 @@ public final class Padder {
    * Whole copies plus remainders ({@code _pad_wrap}).
    *
    * @param x the input array
-   * @param pw the pw
+   * @param pw the {@code {before, after}} widths of each axis
    * @return whole copies plus remainders ({@code _pad_wrap})
    */
   public static NDArray wrap(NDArray x, int[][] pw) {
@@ -137,7 +137,7 @@ public final class Padder {
    * Mirror images, with or without the edge ({@code _pad_symmetric_or_reflect}, even type).
    *
    * @param x the input array
-   * @param pw the pw
+   * @param pw the {@code {before, after}} widths of each axis
    * @param mode how out-of-bounds indices are handled
    * @return mirror images, with or without the edge ({@code _pad_symmetric_or_reflect}, even type)
    */
