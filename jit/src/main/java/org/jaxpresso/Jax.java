@@ -57,9 +57,7 @@ public final class Jax {
    * @param <R> the result type
    * @param fn the function to compile
    * @param options options such as {@link #staticArgnums} and {@link #name}
-   * @return a one-argument function, as {@code jax.jit}: traced once per signature, cached, run by
-   *     the default backend; called inside another traced function it becomes a nested {@code jit}
-   *     equation
+   * @return a one-argument function, as {@code jax.jit}
    */
   public static <A, R> JitFunction<A, R> jit(Function<A, R> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0])), 1, options);
@@ -347,8 +345,7 @@ public final class Jax {
    *
    * @param <A> the argument type
    * @param fn the function to differentiate; it returns a scalar
-   * @return {@code jax.grad}: the gradient of a scalar-valued function of an array (or a pytree of
-   *     arrays, e.g. a list of parameters), of the argument's structure
+   * @return {@code jax.grad}
    * @throws org.jaxpresso.core.errors.JaxTypeError for a non-scalar or non-float output or an
    *     integer input, in JAX's words
    */
@@ -364,8 +361,7 @@ public final class Jax {
    * @param <B> the second argument type
    * @param fn the function to differentiate; it returns a scalar
    * @param argnums the positions of the arguments to differentiate with respect to
-   * @return {@code jax.grad(f, argnums)} of a two-argument function: the gradients with respect to
-   *     the arguments {@code argnums} (0 and/or 1), in that order
+   * @return {@code jax.grad(f, argnums)} of a two-argument function
    */
   public static <A, B> BiFunction<A, B, List<Object>> grad(
       BiFunction<A, B, ? extends NDArray> fn, int... argnums) {
@@ -445,8 +441,7 @@ public final class Jax {
    * @param fn the function to map
    * @param inAxes the mapped axis of each input, or {@code null} for none
    * @param outAxes the mapped axis of each output
-   * @return {@code jax.vmap(fn, in_axes, out_axes)}: maps {@code fn} over axis {@code inAxes} of
-   *     every leaf of its argument (null: not mapped), stacking outputs along {@code outAxes}
+   * @return {@code jax.vmap(fn, in_axes, out_axes)}
    */
   public static <A, R> Function<A, R> vmap(Function<A, R> fn, Integer inAxes,
       Integer outAxes) {

@@ -124,7 +124,7 @@ public final class Array implements NDArray {
    * @param values the elements, in row-major order
    * @param shape the dimensions of the result
    * @return an array of {@code dtype} whose elements are {@code values} converted as by {@link
-   *     HostBuffer#setDouble} (floats round to nearest-even; integers truncate and wrap)
+   *     HostBuffer#setDouble} (floats round to nearest-even
    */
   public static Array fromDoubles(DType dtype, double[] values, int... shape) {
     checkLength(values.length, shape);
@@ -160,7 +160,7 @@ public final class Array implements NDArray {
    * @param javaArray the Java array holding the elements
    * @param shape the dimensions of the result
    * @return an array from a copy of a Java array that is the storage class of {@code dtype} (see
-   *     {@link HostBuffer}): e.g. {@code short[]} bit patterns for bfloat16
+   *     {@link HostBuffer})
    */
   public static Array fromStorage(DType dtype, Object javaArray, int... shape) {
     HostBuffer copy = HostBuffer.wrap(dtype, javaArray).copy();
@@ -207,9 +207,7 @@ public final class Array implements NDArray {
    *
    * @param scalar a Java {@code Integer}, {@code Long}, {@code Double}, {@code Float} or {@code
    *     Boolean}
-   * @return the 0-d array JAX makes from a Java scalar: {@code Integer}, {@code Long}, {@code
-   *     Short}, {@code Byte} become weakly typed int32 (int64 with x64), {@code Float} and {@code
-   *     Double} weakly typed float32 (float64 with x64), {@code Boolean} a bool
+   * @return the 0-d array JAX makes from a Java scalar
    * @throws IllegalArgumentException for other types, or an integer out of the default int's
    *     range ({@code Python int 2147483648 too large to convert to int32})
    */
@@ -320,7 +318,7 @@ public final class Array implements NDArray {
    * Element at a row-major flat index, as a double (see {@link HostBuffer#getDouble}).
    *
    * @param flatIndex the flat (row-major) index of the element
-   * @return element at a row-major flat index, as a double (see {@link HostBuffer#getDouble})
+   * @return the element at a row-major flat index, as a double (see {@link HostBuffer#getDouble})
    */
   public double getDouble(int flatIndex) {
     return host().getDouble(flatIndex);
@@ -330,7 +328,7 @@ public final class Array implements NDArray {
    * Element at a row-major flat index, as a long (see {@link HostBuffer#getLong}).
    *
    * @param flatIndex the flat (row-major) index of the element
-   * @return element at a row-major flat index, as a long (see {@link HostBuffer#getLong})
+   * @return the element at a row-major flat index, as a long (see {@link HostBuffer#getLong})
    */
   public long getLong(int flatIndex) {
     return host().getLong(flatIndex);
@@ -340,7 +338,7 @@ public final class Array implements NDArray {
    * Element at a row-major flat index, as a boolean (nonzero is true).
    *
    * @param flatIndex the flat (row-major) index of the element
-   * @return element at a row-major flat index, as a boolean (nonzero is true)
+   * @return the element at a row-major flat index, as a boolean (nonzero is true)
    */
   public boolean getBoolean(int flatIndex) {
     return host().getBoolean(flatIndex);

@@ -179,8 +179,7 @@ public enum DType {
    * The dtype JAX actually uses for this request: with x64 disabled, {@code int64 -> int32},
    * {@code uint64 -> uint32}, {@code float64 -> float32}; otherwise itself.
    *
-   * @return the dtype JAX actually uses for this request: with x64 disabled, {@code int64 ->
-   *     int32}, {@code uint64 -> uint32}, {@code float64 -> float32}; otherwise itself
+   * @return the dtype JAX actually uses for this request
    */
   public DType canonical() {
     if (Flags.x64Enabled()) {
@@ -227,7 +226,7 @@ public enum DType {
    *
    * @param name a dtype name
    * @return a dtype up by long name ({@code float32}), short name ({@code f32}) or enum name
-   *     ({@code FLOAT32}), case-insensitively; {@code bool_} is accepted for bool
+   *     ({@code FLOAT32}), case-insensitively
    * @throws IllegalArgumentException naming the unknown dtype
    */
   public static DType fromName(String name) {

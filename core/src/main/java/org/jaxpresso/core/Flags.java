@@ -24,8 +24,7 @@ public final class Flags {
    * Whether 64-bit types are real (JAX's {@code jax_enable_x64}); off by default, so that
    * {@code int64}, {@code uint64} and {@code float64} requests become 32-bit.
    *
-   * @return whether 64-bit types are real (JAX's {@code jax_enable_x64}); off by default, so that
-   *     {@code int64}, {@code uint64} and {@code float64} requests become 32-bit
+   * @return whether 64-bit types are real (JAX's {@code jax_enable_x64})
    */
   public static boolean x64Enabled() {
     Boolean o = x64Override;

@@ -179,7 +179,7 @@ public interface NDArray {
   /**
    * Square root.
    *
-   * @return square root
+   * @return the square root
    */
   default NDArray sqrt() {
     return ArrayMethods.provider().unary("sqrt", this);
@@ -197,7 +197,7 @@ public interface NDArray {
   /**
    * Natural logarithm.
    *
-   * @return natural logarithm
+   * @return the natural logarithm
    */
   default NDArray log() {
     return ArrayMethods.provider().unary("log", this);
@@ -206,7 +206,7 @@ public interface NDArray {
   /**
    * Sine.
    *
-   * @return sine
+   * @return the sine
    */
   default NDArray sin() {
     return ArrayMethods.provider().unary("sin", this);
@@ -215,7 +215,7 @@ public interface NDArray {
   /**
    * Cosine.
    *
-   * @return cosine
+   * @return the cosine
    */
   default NDArray cos() {
     return ArrayMethods.provider().unary("cos", this);
@@ -224,7 +224,7 @@ public interface NDArray {
   /**
    * Hyperbolic tangent.
    *
-   * @return hyperbolic tangent
+   * @return the hyperbolic tangent
    */
   default NDArray tanh() {
     return ArrayMethods.provider().unary("tanh", this);
@@ -293,7 +293,7 @@ public interface NDArray {
   /**
    * Sum of all elements.
    *
-   * @return sum of all elements
+   * @return the sum of all elements
    */
   default NDArray sum() {
     return ArrayMethods.provider().reduce("sum", this, null);
@@ -303,7 +303,7 @@ public interface NDArray {
    * Sum over the given axes (negative axes count from the end).
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return sum over the given axes (negative axes count from the end)
+   * @return the sum over the given axes (negative axes count from the end)
    */
   default NDArray sum(int... axes) {
     return ArrayMethods.provider().reduce("sum", this, axes);
@@ -312,7 +312,7 @@ public interface NDArray {
   /**
    * Mean of all elements.
    *
-   * @return mean of all elements
+   * @return the mean of all elements
    */
   default NDArray mean() {
     return ArrayMethods.provider().reduce("mean", this, null);
@@ -322,7 +322,7 @@ public interface NDArray {
    * Mean over the given axes.
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return mean over the given axes
+   * @return the mean over the given axes
    */
   default NDArray mean(int... axes) {
     return ArrayMethods.provider().reduce("mean", this, axes);
@@ -331,7 +331,7 @@ public interface NDArray {
   /**
    * Standard deviation of all elements (ddof 0).
    *
-   * @return standard deviation of all elements (ddof 0)
+   * @return the standard deviation of all elements (ddof 0)
    */
   default NDArray std() {
     return ArrayMethods.provider().reduce("std", this, null);
@@ -341,7 +341,7 @@ public interface NDArray {
    * Standard deviation over the given axes (ddof 0).
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return standard deviation over the given axes (ddof 0)
+   * @return the standard deviation over the given axes (ddof 0)
    */
   default NDArray std(int... axes) {
     return ArrayMethods.provider().reduce("std", this, axes);
@@ -350,7 +350,7 @@ public interface NDArray {
   /**
    * Variance of all elements (ddof 0).
    *
-   * @return variance of all elements (ddof 0)
+   * @return the variance of all elements (ddof 0)
    */
   default NDArray var() {
     return ArrayMethods.provider().reduce("var", this, null);
@@ -360,7 +360,7 @@ public interface NDArray {
    * Variance over the given axes (ddof 0).
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return variance over the given axes (ddof 0)
+   * @return the variance over the given axes (ddof 0)
    */
   default NDArray var(int... axes) {
     return ArrayMethods.provider().reduce("var", this, axes);
@@ -369,7 +369,7 @@ public interface NDArray {
   /**
    * Maximum of all elements.
    *
-   * @return maximum of all elements
+   * @return the maximum of all elements
    */
   default NDArray max() {
     return ArrayMethods.provider().reduce("max", this, null);
@@ -379,7 +379,7 @@ public interface NDArray {
    * Maximum over the given axes.
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return maximum over the given axes
+   * @return the maximum over the given axes
    */
   default NDArray max(int... axes) {
     return ArrayMethods.provider().reduce("max", this, axes);
@@ -388,7 +388,7 @@ public interface NDArray {
   /**
    * Minimum of all elements.
    *
-   * @return minimum of all elements
+   * @return the minimum of all elements
    */
   default NDArray min() {
     return ArrayMethods.provider().reduce("min", this, null);
@@ -398,7 +398,7 @@ public interface NDArray {
    * Minimum over the given axes.
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return minimum over the given axes
+   * @return the minimum over the given axes
    */
   default NDArray min(int... axes) {
     return ArrayMethods.provider().reduce("min", this, axes);
@@ -407,7 +407,7 @@ public interface NDArray {
   /**
    * Product of all elements.
    *
-   * @return product of all elements
+   * @return the product of all elements
    */
   default NDArray prod() {
     return ArrayMethods.provider().reduce("prod", this, null);
@@ -417,7 +417,7 @@ public interface NDArray {
    * Product over the given axes.
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return product over the given axes
+   * @return the product over the given axes
    */
   default NDArray prod(int... axes) {
     return ArrayMethods.provider().reduce("prod", this, axes);
@@ -444,7 +444,7 @@ public interface NDArray {
   /**
    * Index of the maximum of the flattened array.
    *
-   * @return index of the maximum of the flattened array
+   * @return the index of the maximum of the flattened array
    */
   default NDArray argmax() {
     return ArrayMethods.provider().reduce("argmax", this, null);
@@ -454,7 +454,7 @@ public interface NDArray {
    * Indices of the maxima along {@code axis}.
    *
    * @param axis the axis to operate along; negative values count from the end
-   * @return indices of the maxima along {@code axis}
+   * @return the indices of the maxima along {@code axis}
    */
   default NDArray argmax(int axis) {
     return ArrayMethods.provider().reduce("argmax", this, new int[] {axis});
@@ -463,7 +463,7 @@ public interface NDArray {
   /**
    * Index of the minimum of the flattened array.
    *
-   * @return index of the minimum of the flattened array
+   * @return the index of the minimum of the flattened array
    */
   default NDArray argmin() {
     return ArrayMethods.provider().reduce("argmin", this, null);
@@ -473,7 +473,7 @@ public interface NDArray {
    * Indices of the minima along {@code axis}.
    *
    * @param axis the axis to operate along; negative values count from the end
-   * @return indices of the minima along {@code axis}
+   * @return the indices of the minima along {@code axis}
    */
   default NDArray argmin(int axis) {
     return ArrayMethods.provider().reduce("argmin", this, new int[] {axis});
@@ -484,9 +484,7 @@ public interface NDArray {
    * size raises JAX's "Shapes must be 1D sequences of concrete values of integer type" error.
    *
    * @param shape the dimensions of the result
-   * @return this array with a new shape: ints (one may be -1), or concrete 0-d integer arrays; a
-   *     traced size raises JAX's "Shapes must be 1D sequences of concrete values of integer type"
-   *     error
+   * @return this array with a new shape
    */
   default NDArray reshape(Object... shape) {
     return ArrayMethods.provider().reshape(this, shape);
@@ -526,8 +524,7 @@ public interface NDArray {
    * Jnp.ellipsis()}, integer arrays, boolean masks.
    *
    * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
-   * @return {@code this[index]}: ints, {@code Jnp.slice(...)}, {@code Jnp.newaxis()}, {@code
-   *     Jnp.ellipsis()}, integer arrays, boolean masks
+   * @return {@code this[index]}
    */
   default NDArray get(Object... index) {
     return ArrayMethods.provider().get(this, index);

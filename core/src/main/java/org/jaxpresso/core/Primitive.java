@@ -247,8 +247,7 @@ public final class Primitive {
    * live in their own file); returns this primitive.
    *
    * @param rule the rule
-   * @return attaches the forward-mode rule to a primitive declared elsewhere (rules of a family may
-   *     live in their own file); returns this primitive
+   * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
   public Primitive defineJvp(JvpRule rule) {
@@ -265,7 +264,7 @@ public final class Primitive {
    * Attaches the transpose rule (see {@link #defineJvp}).
    *
    * @param rule the rule
-   * @return attaches the transpose rule (see {@link #defineJvp})
+   * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
   public Primitive defineTranspose(TransposeRule rule) {
@@ -282,7 +281,7 @@ public final class Primitive {
    * Attaches the batching rule (see {@link #defineJvp}).
    *
    * @param rule the rule
-   * @return attaches the batching rule (see {@link #defineJvp})
+   * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
   public Primitive defineBatch(BatchRule rule) {
@@ -299,7 +298,7 @@ public final class Primitive {
    * Starts declaring a primitive named {@code name} (the name jaxprs print).
    *
    * @param name the primitive's name, as jaxprs print it
-   * @return starts declaring a primitive named {@code name} (the name jaxprs print)
+   * @return a builder for the primitive
    */
   public static Builder builder(String name) {
     return new Builder(name);
@@ -464,7 +463,7 @@ public final class Primitive {
     /**
      * Marks the primitive as returning a list of results.
      *
-     * @return marks the primitive as returning a list of results
+     * @return this builder
      */
     public Builder multipleResults() {
       this.multipleResults = true;
@@ -475,7 +474,7 @@ public final class Primitive {
      * The shape/dtype rule.
      *
      * @param rule the rule
-     * @return the shape/dtype rule
+     * @return this builder
      */
     public Builder abstractEval(AbstractEvalRule rule) {
       this.abstractEval = rule;
@@ -486,7 +485,7 @@ public final class Primitive {
      * The reference implementation.
      *
      * @param rule the rule
-     * @return the reference implementation
+     * @return this builder
      */
     public Builder impl(ImplRule rule) {
       this.impl = rule;
@@ -497,7 +496,7 @@ public final class Primitive {
      * How params are shown in jaxprs (default: all of them).
      *
      * @param rule the rule
-     * @return how params are shown in jaxprs (default: all of them)
+     * @return this builder
      */
     public Builder printedParams(UnaryOperator<Params> rule) {
       this.printedParams = rule;
@@ -508,7 +507,7 @@ public final class Primitive {
      * The forward-mode rule.
      *
      * @param rule the rule
-     * @return the forward-mode rule
+     * @return this builder
      */
     public Builder jvp(JvpRule rule) {
       this.jvp = rule;
@@ -519,7 +518,7 @@ public final class Primitive {
      * The transpose rule, for primitives linear in some inputs.
      *
      * @param rule the rule
-     * @return the transpose rule, for primitives linear in some inputs
+     * @return this builder
      */
     public Builder transpose(TransposeRule rule) {
       this.transpose = rule;
@@ -530,7 +529,7 @@ public final class Primitive {
      * The batching rule.
      *
      * @param rule the rule
-     * @return the batching rule
+     * @return this builder
      */
     public Builder batch(BatchRule rule) {
       this.batch = rule;
@@ -541,7 +540,7 @@ public final class Primitive {
      * The family the primitive belongs to.
      *
      * @param family the family's name, e.g. {@code elementwise}
-     * @return the family the primitive belongs to
+     * @return this builder
      */
     public Builder family(String family) {
       this.family = family;
@@ -551,7 +550,7 @@ public final class Primitive {
     /**
      * Builds and registers the primitive.
      *
-     * @return and registers the primitive
+     * @return the primitive, now registered
      * @throws IllegalStateException if a primitive of that name is already registered
      */
     public Primitive build() {
@@ -566,7 +565,7 @@ public final class Primitive {
     /**
      * Builds without registering (for tests and private helpers).
      *
-     * @return without registering (for tests and private helpers)
+     * @return the primitive, not registered
      */
     public Primitive buildUnregistered() {
       return new Primitive(this);

@@ -88,8 +88,7 @@ public final class Promotion {
    *
    * @param a the input array
    * @param b the second input array
-   * @return JAX's {@code jnp.promote_types(a, b)} for two strong dtypes: the lattice join, not
-   *     canonicalized (so {@code uint64, int8 -> float64} even with x64 off, as JAX returns it)
+   * @return JAX's {@code jnp.promote_types(a, b)} for two strong dtypes
    */
   public static DType promoteTypes(DType a, DType b) {
     Node n = join(EnumSet.of(node(a, false), node(b, false)));
@@ -105,8 +104,7 @@ public final class Promotion {
    * is weak, canonicalized for the x64 setting.
    *
    * @param operands the operand arrays
-   * @return JAX's {@code dtypes.result_type(*args)}: the promoted dtype of the operands and whether
-   *     it is weak, canonicalized for the x64 setting
+   * @return JAX's {@code dtypes.result_type(*args)}
    * @throws IllegalArgumentException if no operands are given
    */
   public static Typed resultType(List<Typed> operands) {

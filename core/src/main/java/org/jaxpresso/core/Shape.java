@@ -96,7 +96,7 @@ public final class Shape {
   /**
    * Row-major strides in elements.
    *
-   * @return row-major strides in elements
+   * @return the row-major strides in elements
    */
   public long[] strides() {
     long[] s = new long[dims.length];
@@ -128,7 +128,7 @@ public final class Shape {
    * Python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}.
    *
    * @param dims the dimension sizes
-   * @return python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}
+   * @return Python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}
    */
   public static String tupleString(int... dims) {
     if (dims.length == 1) {

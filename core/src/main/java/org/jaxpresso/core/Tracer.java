@@ -24,8 +24,7 @@ public abstract class Tracer implements NDArray {
    * Where this tracer's value comes from, for error messages: which argument of which traced
    * function, or the operation that produced it. Empty when unknown.
    *
-   * @return where this tracer's value comes from, for error messages: which argument of which
-   *     traced function, or the operation that produced it
+   * @return where this tracer's value comes from, for error messages
    */
   public String origin() {
     return "";

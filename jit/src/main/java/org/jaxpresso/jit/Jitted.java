@@ -217,8 +217,7 @@ public final class Jitted {
    * and static values matter) without running, as {@code jax.jit(f).lower(*args)}.
    *
    * @param args example arguments (only their shapes, dtypes, weak types and static values count)
-   * @return ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types,
-   *     structure and static values matter) without running, as {@code jax.jit(f).lower(*args)}
+   * @return the lowered function, ready to compile
    */
   public Lowered lower(Object... args) {
     Resolved r = resolve(args);

@@ -67,7 +67,7 @@ public final class Lowered {
   /**
    * Compiles with the default backend.
    *
-   * @return with the default backend
+   * @return the compiled function, for the default backend
    */
   public Compiled compile() {
     return new Compiled(name, jaxpr, inAvals, outTree, executable.get(), leaves);

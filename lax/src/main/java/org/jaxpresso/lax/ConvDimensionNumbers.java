@@ -73,9 +73,7 @@ public record ConvDimensionNumbers(int[] lhsSpec, int[] rhsSpec, int[] outSpec) 
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
    * @param out the output layout, e.g. {@code "NHWC"}
-   * @return from layout strings, as JAX's {@code conv_general_permutations}: {@code N} batch and
-   *     {@code C} feature for lhs and out, {@code O}/{@code I} for the kernel, any other distinct
-   *     characters for spatial dimensions, e.g. {@code ("NHWC", "HWIO", "NHWC")}
+   * @return the dimension numbers the layouts describe
    * @throws JaxTypeError with JAX's messages for malformed strings
    */
   public static ConvDimensionNumbers of(String lhs, String rhs, String out) {

@@ -45,7 +45,8 @@ public final class ConvOptions {
   /**
    * No dilation, NCHW/OIHW/NCHW layout, no grouping, default precision and result type.
    *
-   * @return no dilation, NCHW/OIHW/NCHW layout, no grouping, default precision and result type
+   * @return the default options: no dilation, NCHW/OIHW/NCHW layout, no grouping, default precision
+   *     and result type
    */
   public static ConvOptions defaults() {
     return DEFAULTS;
@@ -55,7 +56,7 @@ public final class ConvOptions {
    * LHS (input) dilation per spatial dimension: transposed convolution.
    *
    * @param dilation the dilation in each spatial dimension
-   * @return LHS (input) dilation per spatial dimension: transposed convolution
+   * @return a copy of these options with this LHS dilation
    */
   public ConvOptions lhsDilation(int... dilation) {
     return new ConvOptions(dilation.clone(), rhsDilation, dimensionNumbers, layout,
@@ -66,7 +67,7 @@ public final class ConvOptions {
    * RHS (kernel) dilation per spatial dimension: atrous convolution.
    *
    * @param dilation the dilation in each spatial dimension
-   * @return RHS (kernel) dilation per spatial dimension: atrous convolution
+   * @return a copy of these options with this RHS dilation
    */
   public ConvOptions rhsDilation(int... dilation) {
     return new ConvOptions(lhsDilation, dilation.clone(), dimensionNumbers, layout,
@@ -77,7 +78,7 @@ public final class ConvOptions {
    * Explicit dimension numbers.
    *
    * @param dn which dimensions play which role
-   * @return explicit dimension numbers
+   * @return a copy of these options with these dimension numbers
    */
   public ConvOptions dimensionNumbers(ConvDimensionNumbers dn) {
     return new ConvOptions(lhsDilation, rhsDilation, Objects.requireNonNull(dn), null,
@@ -90,7 +91,7 @@ public final class ConvOptions {
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
    * @param out the output layout, e.g. {@code "NHWC"}
-   * @return dimension numbers as layout strings, e.g. {@code ("NHWC", "HWIO", "NHWC")}
+   * @return a copy of these options with these dimension numbers
    */
   public ConvOptions dimensionNumbers(String lhs, String rhs, String out) {
     return new ConvOptions(lhsDilation, rhsDilation, null,
@@ -103,7 +104,7 @@ public final class ConvOptions {
    * Feature groups (depthwise convolution when equal to the input feature count).
    *
    * @param count the number of feature groups
-   * @return feature groups (depthwise convolution when equal to the input feature count)
+   * @return a copy of these options with this feature group count
    */
   public ConvOptions featureGroupCount(int count) {
     return new ConvOptions(lhsDilation, rhsDilation, dimensionNumbers, layout, count,
@@ -114,7 +115,7 @@ public final class ConvOptions {
    * Batch groups.
    *
    * @param count the number of batch groups
-   * @return batch groups
+   * @return a copy of these options with this batch group count
    */
   public ConvOptions batchGroupCount(int count) {
     return new ConvOptions(lhsDilation, rhsDilation, dimensionNumbers, layout,
@@ -125,7 +126,7 @@ public final class ConvOptions {
    * Precision for both operands (null for the backend default).
    *
    * @param p the precision, or {@code null} for the default
-   * @return precision for both operands (null for the backend default)
+   * @return a copy of these options with this precision
    */
   public ConvOptions precision(Precision p) {
     return new ConvOptions(lhsDilation, rhsDilation, dimensionNumbers, layout,
@@ -136,7 +137,7 @@ public final class ConvOptions {
    * The result (accumulation) dtype; null for the operands' dtype.
    *
    * @param d the dtype
-   * @return the result (accumulation) dtype; null for the operands' dtype
+   * @return a copy of these options with this result dtype
    */
   public ConvOptions preferredElementType(DType d) {
     return new ConvOptions(lhsDilation, rhsDilation, dimensionNumbers, layout,

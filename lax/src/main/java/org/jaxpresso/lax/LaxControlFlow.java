@@ -46,10 +46,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param trueFn the branch taken when the predicate is true
    * @param falseFn the branch taken when the predicate is false
    * @param operand the array to operate on
-   * @return {@code jax.lax.cond(pred, true_fun, false_fun, operand)}: {@code trueFn(operand)} if
-   *     {@code pred} else {@code falseFn(operand)}, as the {@code cond} primitive (branches traced,
-   *     false branch first, the predicate converted to an int32 index). {@code pred} is a scalar
-   *     bool, or a number compared with 0
+   * @return {@code jax.lax.cond(pred, true_fun, false_fun, operand)}
    */
   public static <T, R> R cond(Object pred,
       java.util.function.Function<? super T, ? extends R> trueFn,
@@ -107,8 +104,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param branches the branches, selected by index
    * @param operand the array to operate on
    * @return {@code jax.lax.switch(index, branches, operand)} (named so because {@code switch} is a
-   *     Java keyword): {@code branches.get(index)(operand)} with the index (an integer scalar)
-   *     clamped to the branches, as the {@code cond} primitive with every branch in order
+   *     Java keyword)
    */
   public static <T, R> R switchCase(Object index,
       java.util.List<? extends java.util.function.Function<? super T, ? extends R>> branches,
@@ -157,8 +153,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param condFn the loop condition
    * @param bodyFn the loop body
    * @param init the initial loop value (a pytree of arrays)
-   * @return {@code jax.lax.while_loop(cond_fun, body_fun, init_val)}: {@code val = bodyFn(val)}
-   *     while {@code condFn(val)} (a scalar bool), as the {@code while} primitive
+   * @return {@code jax.lax.while_loop(cond_fun, body_fun, init_val)}
    */
   public static <T> T whileLoop(java.util.function.Function<? super T, ?> condFn,
       java.util.function.Function<? super T, ? extends T> bodyFn, T init) {
@@ -179,8 +174,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param upper the end of the loop index, exclusive (an integer)
    * @param bodyFn the loop body
    * @param init the initial loop value (a pytree of arrays)
-   * @return {@code jax.lax.fori_loop(lower, upper, body_fun, init_val)}: {@code val = bodyFn(i,
-   *     val)} for {@code i} from {@code lower} to {@code upper - 1}
+   * @return {@code jax.lax.fori_loop(lower, upper, body_fun, init_val)}
    */
   public static <T> T foriLoop(Object lower, Object upper,
       java.util.function.BiFunction<? super NDArray, ? super T, ? extends T> bodyFn, T init) {
@@ -198,7 +192,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param init the initial loop value (a pytree of arrays)
    * @param unroll how many iterations to unroll per step
    * @return {@link #foriLoop(Object, Object, java.util.function.BiFunction, Object)} with scan's
-   *     {@code unroll} hint (null for the default; only concrete bounds allow a value other than 1)
+   *     {@code unroll} hint (null for the default
    */
   public static <T> T foriLoop(Object lower, Object upper,
       java.util.function.BiFunction<? super NDArray, ? super T, ? extends T> bodyFn, T init,
@@ -219,9 +213,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param f the step: {@code (carry, x) -> Step(newCarry, y)}
    * @param init the initial carry
    * @param xs the input arrays
-   * @return {@code jax.lax.scan(f, init, xs)}: runs {@code f(carry, x)} over the leading axis of
-   *     {@code xs} (a pytree of arrays sharing that axis), threading the carry, and stacks the
-   *     per-step {@code y}s, as the {@code scan} primitive
+   * @return {@code jax.lax.scan(f, init, xs)}
    */
   public static <C, X, Y> Step<C, Y> scan(
       java.util.function.BiFunction<? super C, ? super X, Step<C, Y>> f, C init, X xs) {
@@ -261,8 +253,7 @@ public abstract class LaxControlFlow extends LaxReductions {
    * @param <Y> the output type
    * @param f the function applied to each slice
    * @param xs the input arrays
-   * @return {@code jax.lax.map(f, xs)}: {@code f} applied to each slice of {@code xs} along its
-   *     leading axis, results stacked (a {@code scan} with an empty carry)
+   * @return {@code jax.lax.map(f, xs)}
    */
   public static <X, Y> Y map(java.util.function.Function<? super X, ? extends Y> f, X xs) {
     return cast(org.jaxpresso.lax.internal.controlflow.ScanApi.map(

@@ -524,7 +524,7 @@ public abstract class LaxElementwise {
    * Bitwise not (primitive {@code not}); logical not for bool.
    *
    * @param x the operand: an array or a Java scalar
-   * @return bitwise not (primitive {@code not}); logical not for bool
+   * @return the bitwise not (primitive {@code not}); logical not for bool
    */
   public static NDArray bitwiseNot(Object x) {
     return org.jaxpresso.lax.primitives.Bitwise.NOT.bind1(Params.EMPTY, LaxSupport.asArray(x));
@@ -535,7 +535,7 @@ public abstract class LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return bitwise and (primitive {@code and}); logical for bool
+   * @return the bitwise and (primitive {@code and}); logical for bool
    */
   public static NDArray bitwiseAnd(Object x, Object y) {
     return org.jaxpresso.lax.primitives.Bitwise.AND
@@ -547,7 +547,7 @@ public abstract class LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return bitwise or (primitive {@code or}); logical for bool
+   * @return the bitwise or (primitive {@code or}); logical for bool
    */
   public static NDArray bitwiseOr(Object x, Object y) {
     return org.jaxpresso.lax.primitives.Bitwise.OR
@@ -559,7 +559,7 @@ public abstract class LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return bitwise exclusive or (primitive {@code xor}); logical for bool
+   * @return the bitwise exclusive or (primitive {@code xor}); logical for bool
    */
   public static NDArray bitwiseXor(Object x, Object y) {
     return org.jaxpresso.lax.primitives.Bitwise.XOR
@@ -701,8 +701,7 @@ public abstract class LaxElementwise {
    *
    * @param which the selector: bool (for two cases) or int32, of the cases' shape
    * @param cases the arrays to choose from, all of one dtype and shape
-   * @return {@code cases[which]} elementwise: {@code which} is bool (at most two cases, False picks
-   *     the first) or an integer, scalar or of the cases' shape; cases share shape and dtype
+   * @return {@code cases[which]} elementwise
    */
   public static NDArray selectN(Object which, Object... cases) {
     java.util.List<NDArray> args = new java.util.ArrayList<>();
@@ -757,8 +756,7 @@ public abstract class LaxElementwise {
    * @param newDtype the target element type
    * @param weakType whether the value is weakly typed
    * @return x converted to {@code newDtype} with the given weak type, as JAX's internal {@code
-   *     _convert_element_type(x, dtype, weak_type)} that promotion uses: an array already of that
-   *     dtype and weak type comes back as is; a Java scalar converts without an equation
+   *     _convert_element_type(x, dtype, weak_type)} that promotion uses
    */
   public static NDArray convertElementType(Object x, org.jaxpresso.core.DType newDtype, boolean weakType) {
     org.jaxpresso.core.DType to = newDtype.canonical();

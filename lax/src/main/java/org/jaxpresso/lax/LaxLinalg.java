@@ -18,8 +18,7 @@ public abstract class LaxLinalg extends LaxControlFlow {
    * {@code jax.lax.linalg.svd(x, full_matrices=True, compute_uv=True)}: {@code [u, s, vt]}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return {@code jax.lax.linalg.svd(x, full_matrices=True, compute_uv=True)}: {@code [u, s, vt]}.
-   *     @see #svd(Object, boolean, boolean)
+   * @return {@code jax.lax.linalg.svd(x, full_matrices=True, compute_uv=True)}
    * @see #svd(Object, boolean, boolean)
    */
   public static List<NDArray> svd(Object x) {
@@ -44,9 +43,7 @@ public abstract class LaxLinalg extends LaxControlFlow {
    * @param x the operand: an array or a Java scalar
    * @param fullMatrices whether to return full rather than reduced factors
    * @param computeUv whether to compute the singular vectors too
-   * @return {@code jax.lax.linalg.svd(x, full_matrices=..., compute_uv=...)}: the singular value
-   *     decomposition {@code x = u @ diag(s) @ vt} of each matrix of {@code x} ({@code [..., m,
-   *     n]}, float32 or float64, leading dimensions batched)
+   * @return {@code jax.lax.linalg.svd(x, full_matrices=..., compute_uv=...)}
    * @throws org.jaxpresso.core.errors.JaxTypeError for rank below 2 or a dtype other than
    *     float32 and float64
    */

@@ -273,7 +273,7 @@ public abstract class LaxReductions extends LaxShaping {
    * @param dimension the dimension to sort along; negative counts from the end
    * @param isStable whether equal keys keep their input order
    * @return {@code sort} of one operand along {@code dimension} (negative counts from the end, as
-   *     in {@code lax.sort}); NaNs last, -0.0 equal to 0.0
+   *     in {@code lax.sort})
    */
   public static NDArray sort(Object x, int dimension, boolean isStable) {
     return sort(java.util.List.of(x), dimension, isStable, 1).get(0);
@@ -287,8 +287,7 @@ public abstract class LaxReductions extends LaxShaping {
    * @param dimension the dimension to sort along; negative counts from the end
    * @param isStable whether equal keys keep their input order
    * @param numKeys how many leading operands are sort keys
-   * @return variadic {@code sort}: sorts along {@code dimension} lexicographically by the first
-   *     {@code numKeys} operands and applies the same permutation to the others
+   * @return the operands, each permuted into the keys' sorted order
    * @throws org.jaxpresso.core.errors.JaxTypeError for no operands or unequal shapes
    * @throws org.jaxpresso.core.errors.JaxValueError for a bad {@code numKeys} or dimension
    */
@@ -314,8 +313,7 @@ public abstract class LaxReductions extends LaxShaping {
    *
    * @param x the operand: an array or a Java scalar
    * @param k how many of the largest values to keep
-   * @return {@code top_k} along the last axis: the {@code k} largest values (NaN counts as largest)
-   *     and their int32 indices, ties in index order
+   * @return {@code top_k} along the last axis
    */
   public static java.util.List<NDArray> topK(Object x, int k) {
     NDArray a = LaxSupport.asArray(x);
@@ -368,8 +366,7 @@ public abstract class LaxReductions extends LaxShaping {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return {@code jax.lax.dot}: matrix-matrix, matrix-vector or vector-vector product (operands of
-   *     rank 1 or 2, last dim of x against first of y)
+   * @return {@code jax.lax.dot}
    * @throws org.jaxpresso.core.errors.JaxValueError for other ranks or mismatched sizes
    */
   public static NDArray dot(Object x, Object y) {
@@ -396,7 +393,7 @@ public abstract class LaxReductions extends LaxShaping {
    * @param windowStrides the stride of the window in each spatial dimension
    * @param padding the padding of each spatial dimension
    * @return {@code conv_general_dilated} with default options (no dilation, NCHW/OIHW/NCHW, no
-   *     grouping): a cross-correlation of {@code lhs} (rank n+2) with {@code rhs} (rank n+2)
+   *     grouping)
    */
   public static NDArray convGeneralDilated(Object lhs, Object rhs, int[] windowStrides,
       Padding padding) {
@@ -415,8 +412,7 @@ public abstract class LaxReductions extends LaxShaping {
    * @param padding the padding of each spatial dimension
    * @param options the convolution's options, e.g. {@code
    *     ConvOptions.defaults().padding(Padding.SAME)}
-   * @return {@code conv_general_dilated} with every option: lhs/rhs dilation, dimension numbers,
-   *     group counts, precision and preferred element type (see {@link ConvOptions})
+   * @return {@code conv_general_dilated} with every option
    */
   public static NDArray convGeneralDilated(Object lhs, Object rhs, int[] windowStrides,
       Padding padding, ConvOptions options) {

@@ -22,9 +22,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param x the operand: an array or a Java scalar
    * @param shape the dimensions of the result
    * @param broadcastDimensions for each operand dimension, the result dimension it maps to
-   * @return broadcasts {@code x} to {@code shape}: operand dimension {@code i} becomes output
-   *     dimension {@code broadcastDimensions[i]} (strictly increasing); operand sizes must be 1 or
-   *     equal
+   * @return {@code x} broadcast to {@code shape}
    */
   public static NDArray broadcastInDim(Object x, int[] shape, int[] broadcastDimensions) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.broadcastInDim(x, shape,
@@ -36,8 +34,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param sizes the sizes of the new leading dimensions
-   * @return prepends the dimensions {@code sizes} to {@code x}'s shape, as {@code
-   *     jax.lax.broadcast}
+   * @return {@code x} with the new leading dimensions
    */
   public static NDArray broadcast(Object x, int[] sizes) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.broadcast(x, sizes);
@@ -48,7 +45,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param newSizes the sizes of the new leading dimensions
-   * @return row-major reshape to {@code newSizes} (same number of elements)
+   * @return {@code x} with shape {@code newSizes}
    */
   public static NDArray reshape(Object x, int[] newSizes) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.reshape(x, newSizes, null);
@@ -71,7 +68,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param permutation the permutation of the axes
-   * @return permutes dimensions: {@code out.shape[i] = x.shape[permutation[i]]}
+   * @return the transposed array
    */
   public static NDArray transpose(Object x, int... permutation) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.transpose(x, permutation);
@@ -82,7 +79,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param dimensions the size-1 dimensions to remove
-   * @return removes the listed size-1 dimensions (negative ones count from the end)
+   * @return {@code x} without those dimensions
    */
   public static NDArray squeeze(Object x, int... dimensions) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.squeeze(x, dimensions);
@@ -93,7 +90,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param dimensions the positions of the new size-1 dimensions in the result
-   * @return inserts size-1 dimensions at the listed output positions (a {@code broadcast_in_dim})
+   * @return {@code x} with the new size-1 dimensions
    */
   public static NDArray expandDims(Object x, int... dimensions) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.expandDims(x, dimensions);
@@ -104,7 +101,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param x the operand: an array or a Java scalar
    * @param dimensions the dimensions to reverse
-   * @return reverses the listed dimensions
+   * @return {@code x} with those dimensions reversed
    */
   public static NDArray rev(Object x, int... dimensions) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.rev(x, dimensions);
@@ -159,8 +156,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param x the operand: an array or a Java scalar
    * @param starts the start index in each dimension
    * @param sizes the size of the slice in each dimension
-   * @return the slice of {@code sizes} at {@code starts} (Java integers or scalar integer arrays;
-   *     one per dimension), each start clamped to {@code [0, dim - size]}
+   * @return the slice of {@code sizes} at {@code starts} (Java integers or scalar integer arrays
    */
   public static NDArray dynamicSlice(Object x, Object[] starts, int[] sizes) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.dynamicSlice(x, starts, sizes);
@@ -188,8 +184,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param sliceSizes the size of the slice in each operand dimension
    * @param mode how out-of-bounds indices are handled
    * @param fillValue the value used where no input element applies
-   * @return XLA gather with the index vector in the last dimension of {@code indices}; under
-   *     FILL_OR_DROP a null {@code fillValue} means NaN / int min / uint max / True
+   * @return the gathered slices
    */
   public static NDArray gather(Object operand, Object indices,
       GatherDimensionNumbers dimensionNumbers, int[] sliceSizes, GatherScatterMode mode,
@@ -206,7 +201,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param dimensionNumbers which dimensions play which role
    * @param sliceSizes the size of the slice in each operand dimension
    * @param mode how out-of-bounds indices are handled
-   * @return gather with the default fill value
+   * @return the gathered slices
    */
   public static NDArray gather(Object operand, Object indices,
       GatherDimensionNumbers dimensionNumbers, int[] sliceSizes, GatherScatterMode mode) {
@@ -224,7 +219,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param fillValue the value used where no input element applies
    * @param indicesAreSorted whether the caller promises that the indices are sorted
    * @param uniqueIndices whether the caller promises that no index repeats
-   * @return gather with every parameter, as {@code lax.gather}
+   * @return the gathered slices
    */
   public static NDArray gather(Object operand, Object indices,
       GatherDimensionNumbers dimensionNumbers, int[] sliceSizes, GatherScatterMode mode,
@@ -241,7 +236,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param updates the values to write at the indexed positions
    * @param dimensionNumbers which dimensions play which role
    * @param mode how out-of-bounds indices are handled
-   * @return scatter (overwrite; last duplicate wins); a null mode means FILL_OR_DROP
+   * @return {@code operand} with the updates written
    */
   public static NDArray scatter(Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) {
@@ -257,7 +252,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param updates the values to write at the indexed positions
    * @param dimensionNumbers which dimensions play which role
    * @param mode how out-of-bounds indices are handled
-   * @return scatter-add (duplicates accumulate); a null mode means FILL_OR_DROP
+   * @return {@code operand} with the updates added
    */
   public static NDArray scatterAdd(Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) {
@@ -273,7 +268,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param updates the values to write at the indexed positions
    * @param dimensionNumbers which dimensions play which role
    * @param mode how out-of-bounds indices are handled
-   * @return scatter-mul (duplicates multiply); a null mode means FILL_OR_DROP
+   * @return {@code operand} with the updates multiplied in
    */
   public static NDArray scatterMul(Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) {
@@ -289,7 +284,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param updates the values to write at the indexed positions
    * @param dimensionNumbers which dimensions play which role
    * @param mode how out-of-bounds indices are handled
-   * @return scatter-min; a null mode means FILL_OR_DROP
+   * @return {@code operand} with the elementwise minimum of each update
    */
   public static NDArray scatterMin(Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) {
@@ -305,7 +300,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param updates the values to write at the indexed positions
    * @param dimensionNumbers which dimensions play which role
    * @param mode how out-of-bounds indices are handled
-   * @return scatter-max; a null mode means FILL_OR_DROP
+   * @return {@code operand} with the elementwise maximum of each update
    */
   public static NDArray scatterMax(Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) {
@@ -321,7 +316,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param updates the values to write at the indexed positions
    * @param dimensionNumbers which dimensions play which role
    * @param mode how out-of-bounds indices are handled
-   * @return scatter-sub ({@code operand - update}); a null mode means FILL_OR_DROP
+   * @return {@code operand} with the updates subtracted
    */
   public static NDArray scatterSub(Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dimensionNumbers, GatherScatterMode mode) {
@@ -334,7 +329,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param operands the operand arrays
    * @param dimension the dimension to join along
-   * @return same-dtype operands along {@code dimension}
+   * @return the operands joined along {@code dimension}
    */
   public static NDArray concatenate(java.util.List<?> operands, int dimension) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.concatenate(operands, dimension);
@@ -345,7 +340,7 @@ public abstract class LaxShaping extends LaxElementwise {
    *
    * @param dimension the dimension to join along
    * @param operands the operand arrays
-   * @return same-dtype operands along {@code dimension}
+   * @return the operands joined along {@code dimension}
    */
   public static NDArray concatenate(int dimension, Object... operands) {
     return concatenate(java.util.Arrays.asList(operands), dimension);
@@ -358,8 +353,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * @param x the operand: an array or a Java scalar
    * @param paddingValue the padding value
    * @param config per dimension {@code {lo, hi, interior}}; negative lo and hi crop
-   * @return pads with the scalar {@code paddingValue}; {@code config[d] = {lo, hi, interior}}
-   *     (negative lo/hi crop)
+   * @return the padded array
    */
   public static NDArray pad(Object x, Object paddingValue, int[][] config) {
     return org.jaxpresso.lax.internal.shaping.ShapingOps.pad(x, paddingValue, config);

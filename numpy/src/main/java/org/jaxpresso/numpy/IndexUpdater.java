@@ -59,8 +59,7 @@ public final class IndexUpdater implements IndexUpdateRef {
    * {@code "promise_in_bounds"}.
    *
    * @param mode how out-of-bounds indices are handled
-   * @return the same reference with {@code mode=}: {@code "clip"}, {@code "fill"} / {@code "drop"}
-   *     or {@code "promise_in_bounds"}
+   * @return the same reference with {@code mode=}
    */
   public IndexUpdater mode(String mode) {
     return new IndexUpdater(array, index, GatherScatterMode.fromAny(mode), fillValue,

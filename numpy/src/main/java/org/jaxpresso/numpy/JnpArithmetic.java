@@ -101,8 +101,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
    * @return {@code x // y} rounding toward minus infinity as Python does ({@code
-   *     floorDivide(int32(-7), 2)} is -4); bools become int32; floats follow CPython's {@code
-   *     float_divmod}
+   *     floorDivide(int32(-7), 2)} is -4)
    */
   public static NDArray floorDivide(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsNumeric("floor_divide", x, y);
@@ -146,7 +145,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
    * @return {@code x % y} with the sign of the divisor, as Python ({@code remainder(int32(-7), 2)}
-   *     is 1); an integer divisor 0 gives 0
+   *     is 1)
    */
   public static NDArray remainder(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsNumeric("remainder", x, y);
@@ -317,7 +316,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Square root (ints become float32): {@code sqrt(4)} is a weak float32 2.
    *
    * @param x the operand: an array or a Java scalar
-   * @return square root (ints become float32): {@code sqrt(4)} is a weak float32 2
+   * @return the square root (ints become float32): {@code sqrt(4)} is a weak float32 2
    */
   public static NDArray sqrt(Object x) {
     return inexact("sqrt", x, Lax::sqrt);
@@ -327,7 +326,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Cube root.
    *
    * @param x the operand: an array or a Java scalar
-   * @return cube root
+   * @return the cube root
    */
   public static NDArray cbrt(Object x) {
     return inexact("cbrt", x, Lax::cbrt);
@@ -362,8 +361,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * @param x the operand: an array or a Java scalar
    * @param min the lower bound
    * @param max the upper bound
-   * @return x limited to {@code [min, max]}: {@code maximum(min, x)} then {@code minimum(max,
-   *     ...)}; a null bound is not applied ({@code clip(x, 0, null)})
+   * @return x limited to {@code [min, max]}
    * @throws JaxValueError if x is null
    */
   public static NDArray clip(Object x, Object min, Object max) {
@@ -416,7 +414,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Natural logarithm.
    *
    * @param x the operand: an array or a Java scalar
-   * @return natural logarithm
+   * @return the natural logarithm
    */
   public static NDArray log(Object x) {
     return inexact("log", x, Lax::log);
@@ -426,7 +424,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Base-2 logarithm: {@code log(x) / log(2)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return base-2 logarithm: {@code log(x) / log(2)}
+   * @return the base-2 logarithm: {@code log(x) / log(2)}
    */
   public static NDArray log2(Object x) {
     return inexact("log2", x,
@@ -437,7 +435,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Base-10 logarithm: {@code log(x) * (1 / log(10))}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return base-10 logarithm: {@code log(x) * (1 / log(10))}
+   * @return the base-10 logarithm: {@code log(x) * (1 / log(10))}
    */
   public static NDArray log10(Object x) {
     return inexact("log10", x,
@@ -460,7 +458,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Sine.
    *
    * @param x the operand: an array or a Java scalar
-   * @return sine
+   * @return the sine
    */
   public static NDArray sin(Object x) {
     return inexact("sin", x, Lax::sin);
@@ -470,7 +468,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Cosine.
    *
    * @param x the operand: an array or a Java scalar
-   * @return cosine
+   * @return the cosine
    */
   public static NDArray cos(Object x) {
     return inexact("cos", x, Lax::cos);
@@ -480,7 +478,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Tangent.
    *
    * @param x the operand: an array or a Java scalar
-   * @return tangent
+   * @return the tangent
    */
   public static NDArray tan(Object x) {
     return inexact("tan", x, Lax::tan);
@@ -490,7 +488,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Inverse sine ({@code asin}).
    *
    * @param x the operand: an array or a Java scalar
-   * @return inverse sine ({@code asin})
+   * @return the inverse sine ({@code asin})
    */
   public static NDArray arcsin(Object x) {
     return inexact("arcsin", x, Lax::asin);
@@ -500,7 +498,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Inverse cosine ({@code acos}).
    *
    * @param x the operand: an array or a Java scalar
-   * @return inverse cosine ({@code acos})
+   * @return the inverse cosine ({@code acos})
    */
   public static NDArray arccos(Object x) {
     return inexact("arccos", x, Lax::acos);
@@ -510,7 +508,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Inverse tangent ({@code atan}).
    *
    * @param x the operand: an array or a Java scalar
-   * @return inverse tangent ({@code atan})
+   * @return the inverse tangent ({@code atan})
    */
   public static NDArray arctan(Object x) {
     return inexact("arctan", x, Lax::atan);
@@ -532,7 +530,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Hyperbolic sine.
    *
    * @param x the operand: an array or a Java scalar
-   * @return hyperbolic sine
+   * @return the hyperbolic sine
    */
   public static NDArray sinh(Object x) {
     return inexact("sinh", x, Lax::sinh);
@@ -542,7 +540,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Hyperbolic cosine.
    *
    * @param x the operand: an array or a Java scalar
-   * @return hyperbolic cosine
+   * @return the hyperbolic cosine
    */
   public static NDArray cosh(Object x) {
     return inexact("cosh", x, Lax::cosh);
@@ -552,7 +550,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Hyperbolic tangent.
    *
    * @param x the operand: an array or a Java scalar
-   * @return hyperbolic tangent
+   * @return the hyperbolic tangent
    */
   public static NDArray tanh(Object x) {
     return inexact("tanh", x, Lax::tanh);
@@ -562,7 +560,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Inverse hyperbolic sine ({@code asinh}).
    *
    * @param x the operand: an array or a Java scalar
-   * @return inverse hyperbolic sine ({@code asinh})
+   * @return the inverse hyperbolic sine ({@code asinh})
    */
   public static NDArray arcsinh(Object x) {
     return inexact("arcsinh", x, Lax::asinh);
@@ -572,7 +570,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Inverse hyperbolic cosine ({@code acosh}; NaN below 1).
    *
    * @param x the operand: an array or a Java scalar
-   * @return inverse hyperbolic cosine ({@code acosh}; NaN below 1)
+   * @return the inverse hyperbolic cosine ({@code acosh}; NaN below 1)
    */
   public static NDArray arccosh(Object x) {
     return inexact("arccosh", x, Lax::acosh);
@@ -582,7 +580,7 @@ public abstract class JnpArithmetic extends JnpCreation {
    * Inverse hyperbolic tangent ({@code atanh}).
    *
    * @param x the operand: an array or a Java scalar
-   * @return inverse hyperbolic tangent ({@code atanh})
+   * @return the inverse hyperbolic tangent ({@code atanh})
    */
   public static NDArray arctanh(Object x) {
     return inexact("arctanh", x, Lax::atanh);

@@ -76,9 +76,7 @@ public abstract class JnpConvolution extends JnpReductions {
    * @param a the input: an array or a Java scalar
    * @param v the second 1-D input
    * @param mode how out-of-bounds indices are handled
-   * @return numPy's {@code convolve} of two 1-D arrays: both promote to an inexact dtype, the
-   *     shorter one is the kernel, flipped ({@code rev}), and the two go through {@code
-   *     conv_general_dilated} as {@code [1, 1, n]} arrays
+   * @return numPy's {@code convolve} of two 1-D arrays
    * @throws JaxValueError for inputs that are not 1-D or are empty
    */
   public static NDArray convolve(Object a, Object v, ConvolveMode mode) {
@@ -120,8 +118,7 @@ public abstract class JnpConvolution extends JnpReductions {
    * @param a the input: an array or a Java scalar
    * @param v the second 1-D input
    * @param mode how out-of-bounds indices are handled
-   * @return numPy's {@code correlate} of two 1-D arrays: {@code c[k] = sum_n a[n + k] * v[n]}; when
-   *     {@code v} is the longer input the operands swap and the result is reversed
+   * @return numPy's {@code correlate} of two 1-D arrays
    * @throws JaxValueError for inputs that are not 1-D or are empty
    */
   public static NDArray correlate(Object a, Object v, ConvolveMode mode) {

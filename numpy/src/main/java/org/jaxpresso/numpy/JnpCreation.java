@@ -42,12 +42,7 @@ public abstract class JnpCreation {
    * nested {@link List}s of Java numbers.
    *
    * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
-   * @return an array from Java data, copied: an {@link NDArray} (returned as is: arrays are
-   *     immutable), a Java scalar (a weakly typed 0-d array, as {@code jnp.array(2.0)}), a
-   *     primitive Java array ({@code float[]} is float32, {@code double[]} float64 (float32 without
-   *     x64), {@code int[]} int32, {@code long[]} int64 (int32 without x64), {@code short[]} int16,
-   *     {@code byte[]} int8, {@code boolean[]} bool), nested Java arrays ({@code float[][]}, ...)
-   *     or nested {@link List}s of Java numbers
+   * @return an array from Java data, copied
    * @throws JaxValueError for ragged nesting
    * @throws JaxTypeError for unsupported element types
    */
@@ -327,7 +322,7 @@ public abstract class JnpCreation {
    * float32 zeros of the given shape.
    *
    * @param shape the dimensions of the result
-   * @return float32 zeros of the given shape
+   * @return the float32 zeros of the given shape
    */
   public static NDArray zeros(int... shape) {
     return full(shape, 0.0, DType.defaultFloat());
@@ -338,7 +333,7 @@ public abstract class JnpCreation {
    *
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return zeros of the given shape and dtype
+   * @return the zeros of the given shape and dtype
    */
   public static NDArray zeros(int[] shape, DType dtype) {
     return full(shape, 0, dtype);
@@ -348,7 +343,7 @@ public abstract class JnpCreation {
    * float32 ones of the given shape.
    *
    * @param shape the dimensions of the result
-   * @return float32 ones of the given shape
+   * @return the float32 ones of the given shape
    */
   public static NDArray ones(int... shape) {
     return full(shape, 1.0, DType.defaultFloat());
@@ -359,7 +354,7 @@ public abstract class JnpCreation {
    *
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return ones of the given shape and dtype
+   * @return the ones of the given shape and dtype
    */
   public static NDArray ones(int[] shape, DType dtype) {
     return full(shape, 1, dtype);
@@ -393,9 +388,7 @@ public abstract class JnpCreation {
    *
    * @param shape the dimensions of the result
    * @param value the fill value: a Java scalar or an array that broadcasts to the shape
-   * @return an array of the given shape filled with {@code value} (a Java scalar or 0-d array; an
-   *     array broadcast to {@code shape}), of {@code value}'s dtype (a Java scalar gives a strong
-   *     default type)
+   * @return an array of the given shape filled with {@code value} (a Java scalar or 0-d array
    */
   public static NDArray full(int[] shape, Object value) {
     NDArray v = NumpySupport.asArray(value);
@@ -422,7 +415,7 @@ public abstract class JnpCreation {
    * Zeros with {@code x}'s shape and dtype.
    *
    * @param x the operand: an array or a Java scalar
-   * @return zeros with {@code x}'s shape and dtype
+   * @return the zeros with {@code x}'s shape and dtype
    */
   public static NDArray zerosLike(Object x) {
     NDArray a = NumpySupport.asArray(x);
@@ -433,7 +426,7 @@ public abstract class JnpCreation {
    * Ones with {@code x}'s shape and dtype.
    *
    * @param x the operand: an array or a Java scalar
-   * @return ones with {@code x}'s shape and dtype
+   * @return the ones with {@code x}'s shape and dtype
    */
   public static NDArray onesLike(Object x) {
     NDArray a = NumpySupport.asArray(x);
@@ -901,12 +894,7 @@ public abstract class JnpCreation {
    *
    * @param path the file path
    * @return a file written by {@code np.save} / {@code np.savez} (or {@link #save} / {@link
-   *     #savez}), as {@code jnp.load}: a {@code .npy} file gives an {@link NDArray} converted as
-   *     {@code jnp.asarray} converts (with x64 off, 64-bit dtypes become 32-bit); a {@code .npz}
-   *     archive, recognized by its zip signature as {@code numpy.load} does, gives a {@code
-   *     Map<String, NDArray>} by name in file order whose arrays keep their stored dtypes (JAX
-   *     returns NumPy's {@code NpzFile} unconverted). bfloat16 is read from {@code <V2} data, as
-   *     ml_dtypes saves it
+   *     #savez}), as {@code jnp.load}
    * @throws IOException if the file cannot be read or is not a C-order {@code .npy} of a
    *     supported dtype (Fortran order, complex, object and string arrays are refused) or a
    *     {@code .npz} of such; the message names the file
@@ -941,7 +929,7 @@ public abstract class JnpCreation {
    *
    * @param path the file path
    * @return every array of a {@code .npz} archive, by name (without {@code .npy}) in file order,
-   *     stored or deflated; the arrays keep their stored dtypes (see {@link #load})
+   *     stored or deflated
    * @throws IOException as {@link #load}, and for a file that is not a zip archive
    */
   public static Map<String, NDArray> loadNpz(Path path) throws IOException {

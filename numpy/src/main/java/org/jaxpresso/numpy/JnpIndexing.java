@@ -102,9 +102,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    *
    * @param x the operand: an array or a Java scalar
    * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
-   * @return {@code x[index]}: ints (negative wrap once), {@link #slice}, {@link #newaxis}, {@link
-   *     #ellipsis}, {@link #ds}, integer arrays (NumPy advanced indexing) and concrete boolean
-   *     masks
+   * @return {@code x[index]}
    * @throws org.jaxpresso.core.errors.NonConcreteBooleanIndexError for a traced mask
    * @throws org.jaxpresso.core.errors.JaxIndexError for too many indices or traced slice bounds
    * @throws org.jaxpresso.core.errors.JaxTypeError for a float indexer
@@ -121,8 +119,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    *
    * @param x the operand: an array or a Java scalar
    * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
-   * @return {@code x.at[index]}: functional updates ({@code set add subtract multiply divide power
-   *     min max apply get}) with JAX's options ({@code mode}, {@code fillValue}, ...)
+   * @return {@code x.at[index]}
    */
   public static IndexUpdater at(Object x, Object... index) {
     return new IndexUpdater(NumpySupport.asArray(x), index);
@@ -137,8 +134,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * @param x the operand: an array or a Java scalar
    * @param indices the integer index array
    * @param axis the axis to operate along; negative values count from the end
-   * @return {@code jnp.take(x, indices, axis)} with JAX's default mode fill: out-of-bounds indices
-   *     read NaN (floats), the minimum (signed ints), the maximum (unsigned) or True
+   * @return {@code jnp.take(x, indices, axis)} with JAX's default mode fill
    */
   public static NDArray take(Object x, Object indices, int axis) {
     return Searching.take(x, indices, axis, null, null);
@@ -163,8 +159,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * @param indices the integer index array
    * @param axis the axis to operate along; negative values count from the end
    * @param mode how out-of-bounds indices are handled
-   * @return {@code jnp.take(x, indices, axis, mode)}: mode {@code "fill"} (default), {@code "clip"}
-   *     or {@code "wrap"}; axis null for the flattened array
+   * @return {@code jnp.take(x, indices, axis, mode)}
    */
   public static NDArray take(Object x, Object indices, Integer axis, String mode) {
     return Searching.take(x, indices, axis, mode, null);
@@ -279,8 +274,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * <pre>{@code nonzero(array(0, 5, 0, 6))   // [[1, 3]]}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @return {@code jnp.nonzero(x)}: one int32 coordinate array per dimension; needs a concrete
-   *     {@code x} (use the {@code size} overload under jit)
+   * @return {@code jnp.nonzero(x)}
    * @throws org.jaxpresso.core.errors.ConcretizationTypeError on a traced array
    */
   public static List<NDArray> nonzero(Object x) {
@@ -395,8 +389,7 @@ public abstract class JnpIndexing extends JnpLinalg {
    * once); needs a concrete {@code x}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return {@code jnp.unique(x)}: the sorted distinct elements of the flattened array (NaNs count
-   *     once); needs a concrete {@code x}
+   * @return {@code jnp.unique(x)}
    */
   public static NDArray unique(Object x) {
     return Searching.unique(x, null, null);

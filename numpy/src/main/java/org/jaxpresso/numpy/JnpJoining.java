@@ -37,7 +37,7 @@ public abstract class JnpJoining extends JnpShaping {
    * @param arrays the input arrays
    * @param axis the axis to operate along; negative values count from the end
    * @return the arrays joined along {@code axis} (negative counts from the end), promoted to a
-   *     common dtype as {@code jnp.concatenate}; lowers to {@code concatenate[dimension=...]}
+   *     common dtype as {@code jnp.concatenate}
    * @throws JaxValueError {@code Need at least one array to concatenate.}, {@code
    *     Zero-dimensional arrays cannot be concatenated.}, or a bad axis
    * @throws org.jaxpresso.core.errors.JaxTypeError {@code Cannot concatenate arrays with shapes
@@ -198,7 +198,7 @@ public abstract class JnpJoining extends JnpShaping {
    * @param indices the integer index array
    * @param axis the axis to operate along; negative values count from the end
    * @return {@code x} split along {@code axis} before each of the (sorted, in-range) {@code
-   *     indices}: {@code [:i0], [i0:i1], ..., [ik:]}
+   *     indices}
    * @throws JaxValueError for decreasing or out-of-range indices ({@code Sizes passed to split
    *     must be nonnegative, got [...]}, {@code Sum of sizes ...})
    */
@@ -248,7 +248,7 @@ public abstract class JnpJoining extends JnpShaping {
    * @param x the operand: an array or a Java scalar
    * @param reps the repetitions per axis
    * @return {@code x} repeated {@code reps[i]} times along each axis (reps shorter than the rank
-   *     apply to the trailing axes; longer reps add leading axes), as {@code jnp.tile}
+   *     apply to the trailing axes
    * @throws JaxValueError for a negative repetition
    */
   public static NDArray tile(Object x, int... reps) {
@@ -331,7 +331,7 @@ public abstract class JnpJoining extends JnpShaping {
    * @param repeats how many times to repeat
    * @param axis the axis to operate along; negative values count from the end
    * @return {@code x} with slice {@code i} along {@code axis} repeated {@code repeats[i]} times
-   *     ({@code repeats} is static; one count applies to every slice)
+   *     ({@code repeats} is static
    * @throws JaxValueError if the counts do not match the axis length, are negative, or the axis
    *     is bad
    */
@@ -375,8 +375,7 @@ public abstract class JnpJoining extends JnpShaping {
    *
    * @param x the operand: an array or a Java scalar
    * @param widths the padding widths per axis
-   * @return {@code x} padded with zeros: {@code widths} is {@code {{before, after}}} for every
-   *     axis, or one {@code {before, after}} row per axis
+   * @return {@code x} padded with zeros
    */
   public static NDArray pad(Object x, int[][] widths) {
     return pad(x, widths, 0);
@@ -400,8 +399,7 @@ public abstract class JnpJoining extends JnpShaping {
    * @param x the operand: an array or a Java scalar
    * @param widths the padding widths per axis
    * @param value the padding value
-   * @return {@code x} padded with the scalar {@code value} (converted to x's dtype); lowers to one
-   *     {@code pad[padding_config=...]}
+   * @return {@code x} padded with the scalar {@code value} (converted to x's dtype)
    * @throws JaxValueError {@code index can't contain negative values}, or widths of an
    *     unsupported structure
    */

@@ -59,9 +59,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return numPy's {@code dot}: the last axis of {@code x} contracts with the only axis of a 1-D
-   *     {@code y}, or with the second-to-last axis of {@code y}; with a 0-d operand it is an
-   *     elementwise product
+   * @return numPy's {@code dot}
    * @throws JaxTypeError if the contracted sizes differ ({@code dot_general requires
    *     contracting dimensions to have the same shape, got (4,) and (3,).})
    */
@@ -89,10 +87,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return numPy's {@code matmul} ({@code @}): 1-D operands act as a row (first) or column
-   *     (second) vector whose axis disappears from the result; leading batch axes broadcast (a
-   *     size-1 batch axis against a larger one is squeezed and becomes a free axis, as JAX lowers
-   *     it)
+   * @return numPy's {@code matmul} ({@code @})
    * @throws JaxValueError for 0-d operands or batch shapes that do not broadcast
    * @throws JaxTypeError if the inner sizes differ
    */
@@ -202,8 +197,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    *
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return numPy's {@code inner}: contracts the last axis of both operands (result shape {@code
-   *     x.shape[:-1] + y.shape[:-1]}); with a 0-d operand, the elementwise product
+   * @return numPy's {@code inner}
    */
   public static NDArray inner(Object x, Object y) {
     NDArray a = NumpySupport.asArray(x);
@@ -263,8 +257,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return numPy's {@code tensordot} with an integer {@code axes}: the last {@code axes} axes of
-   *     {@code x} contract with the first {@code axes} axes of {@code y}, in order
+   * @return numPy's {@code tensordot} with an integer {@code axes}
    * @throws JaxTypeError if {@code axes} exceeds a rank or the contracted sizes differ
    */
   public static NDArray tensordot(Object x, Object y, int axes) {
@@ -291,8 +284,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * @param y the second operand: an array or a Java scalar
    * @param axesX the axes of {@code x} to contract
    * @param axesY the axes of {@code y} to contract, paired with {@code axesX}
-   * @return numPy's {@code tensordot} with explicit axis lists: {@code axesX[i]} of x contracts
-   *     with {@code axesY[i]} of y (negative axes count from the end)
+   * @return numPy's {@code tensordot} with explicit axis lists
    * @throws JaxTypeError if the lists differ in length or the contracted sizes differ
    * @throws JaxValueError for an axis out of range
    */
@@ -329,9 +321,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    *
    * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
    * @param operands the operand arrays
-   * @return numPy's {@code einsum}: Einstein summation over the subscripts ({@code "ij,jk->ik"},
-   *     implicit output {@code "ij,jk"}, ellipsis {@code "...ij,...jk->...ik"}, repeated indices
-   *     for diagonals and traces {@code "ii->i"}, {@code "ii"})
+   * @return numPy's {@code einsum}
    * @throws JaxValueError for malformed subscripts, operand counts or mismatched sizes
    */
   public static NDArray einsum(String subscripts, Object... operands) {
@@ -345,8 +335,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * @param order the memory order
    * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
    * @param operands the operand arrays
-   * @return {@link #einsum(String, Object...)} with the contraction order chosen: {@link
-   *     EinsumOrder#LEFT_TO_RIGHT} (JAX's {@code optimize=False}) or {@link EinsumOrder#GREEDY}
+   * @return {@link #einsum(String, Object...)} with the contraction order chosen
    */
   public static NDArray einsum(EinsumOrder order, String subscripts, Object... operands) {
     List<NDArray> arrays = new ArrayList<>(operands.length);
@@ -360,7 +349,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * Sum of the main diagonal of the first two axes.
    *
    * @param x the operand: an array or a Java scalar
-   * @return sum of the main diagonal of the first two axes
+   * @return the sum of the main diagonal of the first two axes
    */
   public static NDArray trace(Object x) {
     return trace(x, 0, 0, 1);
@@ -379,9 +368,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * @param offset the offset of the diagonal from the main diagonal
    * @param axis1 the first axis
    * @param axis2 the second axis
-   * @return numPy's {@code trace}: the sum of the diagonal at {@code offset} of the plane {@code
-   *     (axis1, axis2)}, over the remaining axes; small integers and bool accumulate in the default
-   *     integer type, as {@code sum}
+   * @return numPy's {@code trace}
    * @throws JaxValueError for fewer than two axes, equal axes or an axis out of range
    */
   public static NDArray trace(Object x, int offset, int axis1, int axis2) {
@@ -417,8 +404,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    *
    * @param x the operand: an array or a Java scalar
    * @param k the diagonal: 0 is the main one, positive above, negative below
-   * @return numPy's {@code diag}: for a 1-D {@code x}, the square matrix with {@code x} on diagonal
-   *     {@code k}; for a 2-D {@code x}, its diagonal {@code k}
+   * @return numPy's {@code diag}
    * @throws JaxValueError for other ranks
    */
   public static NDArray diag(Object x, int k) {
@@ -459,8 +445,7 @@ public abstract class JnpLinalg extends JnpConvolution {
    * @param offset the offset of the diagonal from the main diagonal
    * @param axis1 the first axis
    * @param axis2 the second axis
-   * @return numPy's {@code diagonal}: the diagonal at {@code offset} of the plane {@code (axis1,
-   *     axis2)}, as the last axis of the result (a reshape and a strided {@code slice})
+   * @return numPy's {@code diagonal}
    * @throws JaxValueError for fewer than two axes, equal axes or an axis out of range
    */
   public static NDArray diagonal(Object x, int offset, int axis1, int axis2) {

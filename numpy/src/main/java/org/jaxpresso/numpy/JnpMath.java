@@ -42,7 +42,7 @@ public abstract class JnpMath extends JnpArithmetic {
    *
    * @param x the operand: an array or a Java scalar
    * @return x rounded to the nearest integer value, halfway cases to even ({@code
-   *     round[rounding_method=1]}); integers are returned unchanged
+   *     round[rounding_method=1]})
    */
   public static NDArray round(Object x) {
     return round(x, 0);
@@ -54,8 +54,7 @@ public abstract class JnpMath extends JnpArithmetic {
    *
    * @param x the operand: an array or a Java scalar
    * @param decimals the number of decimal places
-   * @return x rounded to {@code decimals} decimal places, halfway cases to even: {@code round(x *
-   *     10**d) / 10**d} (float16 computes in float32); integers are returned unchanged
+   * @return x rounded to {@code decimals} decimal places, halfway cases to even
    * @throws UnsupportedOperationException for integers with negative decimals, as JAX
    */
   public static NDArray round(Object x, int decimals) {
@@ -172,7 +171,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * NaN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged.
    *
    * @param x the operand: an array or a Java scalar
-   * @return naN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged
+   * @return NaN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged
    */
   public static NDArray nanToNum(Object x) {
     return nanToNum(x, 0.0, null, null);
@@ -186,8 +185,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * @param nan the replacement for NaN
    * @param posinf the replacement for +inf, or {@code null} for the dtype's largest value
    * @param neginf the replacement for -inf, or {@code null} for the dtype's smallest value
-   * @return naN replaced by {@code nan}, +inf by {@code posinf} and -inf by {@code neginf} (null:
-   *     the dtype's largest and smallest finite values), as {@code jnp.nan_to_num}
+   * @return NaN replaced by {@code nan}, +inf by {@code posinf} and -inf by {@code neginf} (null
    */
   public static NDArray nanToNum(Object x, double nan, Double posinf, Double neginf) {
     NDArray a = NumpySupport.canonical(x);
@@ -211,8 +209,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * signed integer shifted right by {@code nexp + nmant}; {@code x < 0} for integers.
    *
    * @param x the operand: an array or a Java scalar
-   * @return whether the sign bit of x is set (true for -0.0 and negative NaNs): the float's bits as
-   *     a signed integer shifted right by {@code nexp + nmant}; {@code x < 0} for integers
+   * @return whether the sign bit of x is set (true for -0.0 and negative NaNs)
    */
   public static NDArray signbit(Object x) {
     NDArray a = NumpySupport.promoteArgs("signbit", x).get(0);
@@ -309,7 +306,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * @param a the input: an array or a Java scalar
    * @param b the second input: an array or a Java scalar
    * @return whether {@code |a - b| <= atol + rtol * |b|} elementwise (rtol 1e-05, atol 1e-08), or a
-   *     and b are equal; computed in the promoted float type
+   *     and b are equal
    */
   public static NDArray isclose(Object a, Object b) {
     return isclose(a, b, 1e-05, 1e-08, false);
@@ -399,8 +396,7 @@ public abstract class JnpMath extends JnpArithmetic {
    *
    * @param a the input: an array or a Java scalar
    * @param b the second input: an array or a Java scalar
-   * @return whether a and b have the same shape and elements: a 0-d bool array ({@code False} right
-   *     away when the shapes differ)
+   * @return whether a and b have the same shape and elements
    */
   public static NDArray arrayEqual(Object a, Object b) {
     return arrayEqual(a, b, false);
@@ -569,9 +565,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * @param condition the boolean condition
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return {@code condition ? x : y} elementwise, broadcasting all three; lowers to {@code
-   *     select_n(condition, y, x)} (false case first), as {@code jnp.where}: {@code where(x.gt(0),
-   *     x, 0)}
+   * @return {@code condition ? x : y} elementwise, broadcasting all three
    * @throws JaxValueError if x or y is null (JAX's message)
    */
   public static NDArray where(Object condition, Object x, Object y) {
@@ -603,8 +597,7 @@ public abstract class JnpMath extends JnpArithmetic {
    *
    * @param x the operand: an array or a Java scalar
    * @param dtype the element type of the result
-   * @return {@code x} converted to {@code dtype} ({@code convert_element_type[weak_type=False]}; a
-   *     64-bit request becomes 32-bit with x64 off)
+   * @return {@code x} converted to {@code dtype} ({@code convert_element_type[weak_type=False]}
    */
   public static NDArray astype(Object x, DType dtype) {
     DType to = dtype == null ? DType.defaultFloat() : NumpySupport.requestedDtype(dtype, "astype");
@@ -618,9 +611,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * {@code Integer.class}, {@code Double.class}, ...) as weak types; canonicalized.
    *
    * @param operands the operand arrays
-   * @return the dtype JAX gives the combination of the operands ({@code jnp.result_type}): arrays
-   *     by their dtype and weak type, {@link DType}s as strong types, Java scalars (and the classes
-   *     {@code Integer.class}, {@code Double.class}, ...) as weak types; canonicalized
+   * @return the dtype JAX gives the combination of the operands ({@code jnp.result_type})
    * @throws JaxValueError if no operand is given
    */
   public static DType resultType(Object... operands) {
@@ -659,8 +650,7 @@ public abstract class JnpMath extends JnpArithmetic {
    *
    * @param a the input array
    * @param b the second input array
-   * @return the smallest dtype both promote to ({@code jnp.promote_types}), not canonicalized:
-   *     {@code promoteTypes(DType.INT8, DType.UINT64)} is float64 even with x64 off
+   * @return the smallest dtype both promote to ({@code jnp.promote_types}), not canonicalized
    */
   public static DType promoteTypes(DType a, DType b) {
     return Promotion.promoteTypes(a, b);
@@ -670,7 +660,7 @@ public abstract class JnpMath extends JnpArithmetic {
    * Machine limits of a floating dtype ({@code jnp.finfo}): {@code finfo(DType.FLOAT32).eps()}.
    *
    * @param dtype the element type of the result
-   * @return machine limits of a floating dtype ({@code jnp.finfo}): {@code
+   * @return the machine limits of a floating dtype ({@code jnp.finfo}): {@code
    *     finfo(DType.FLOAT32).eps()}
    * @throws JaxValueError for a non-floating dtype
    */
@@ -682,7 +672,8 @@ public abstract class JnpMath extends JnpArithmetic {
    * Limits of an integer dtype ({@code jnp.iinfo}): {@code iinfo(DType.INT8).min()} is -128.
    *
    * @param dtype the element type of the result
-   * @return limits of an integer dtype ({@code jnp.iinfo}): {@code iinfo(DType.INT8).min()} is -128
+   * @return the limits of an integer dtype ({@code jnp.iinfo}): {@code iinfo(DType.INT8).min()} is
+   *     -128
    * @throws JaxValueError for a non-integer dtype
    */
   public static IInfo iinfo(DType dtype) {

@@ -23,7 +23,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Reduce over {@code axes}: the start of a {@link ReduceOptions}.
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return reduce over {@code axes}: the start of a {@link ReduceOptions}
+   * @return options reducing over {@code axes}; chain {@code keepdims()} or {@code ddof(n)}
    */
   public static ReduceOptions axis(int... axes) {
     return ReduceOptions.axis(axes);
@@ -32,7 +32,7 @@ public abstract class JnpReductions extends JnpJoining {
   /**
    * Reduce over all axes, keeping them as size 1: {@code Jnp.sum(x, Jnp.keepdims())}.
    *
-   * @return reduce over all axes, keeping them as size 1: {@code Jnp.sum(x, Jnp.keepdims())}
+   * @return options reducing over all axes and keeping them as size 1
    */
   public static ReduceOptions keepdims() {
     return ReduceOptions.ALL.keepdims();
@@ -42,7 +42,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Reduce over all axes with {@code ddof}: {@code Jnp.std(x, Jnp.ddof(1))}.
    *
    * @param ddof the delta degrees of freedom subtracted from the element count
-   * @return reduce over all axes with {@code ddof}: {@code Jnp.std(x, Jnp.ddof(1))}
+   * @return options reducing over all axes with this {@code ddof}
    */
   public static ReduceOptions ddof(int ddof) {
     return ReduceOptions.ALL.ddof(ddof);
@@ -97,7 +97,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Sum of all elements.
    *
    * @param x the operand: an array or a Java scalar
-   * @return sum of all elements
+   * @return the sum of all elements
    */
   public static NDArray sum(Object x) {
     return sum(x, ReduceOptions.ALL);
@@ -108,7 +108,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return sum over {@code axes}
+   * @return the sum over {@code axes}
    */
   public static NDArray sum(Object x, int... axes) {
     return sum(x, ReduceOptions.axis(axes));
@@ -122,8 +122,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return sum with options, as {@code jnp.sum}: bool and small signed ints give int32, small
-   *     unsigned ints uint32; float16/bfloat16 accumulate in float32; an empty sum is 0
+   * @return the sum, as {@code jnp.sum}
    */
   public static NDArray sum(Object x, ReduceOptions o) {
     return reduce(x, o, "sum", Lax::reduceSum, Lax::reduceOr, true, true, true, null);
@@ -135,7 +134,8 @@ public abstract class JnpReductions extends JnpJoining {
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @param dtype the element type of the result
-   * @return sum with options, accumulated and returned in {@code dtype} (NumPy's {@code dtype=})
+   * @return the sum with options, accumulated and returned in {@code dtype} (NumPy's {@code
+   *     dtype=})
    */
   public static NDArray sum(Object x, ReduceOptions o, DType dtype) {
     DType d = NumpySupport.requestedDtype(dtype, "sum");
@@ -146,7 +146,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Product of all elements.
    *
    * @param x the operand: an array or a Java scalar
-   * @return product of all elements
+   * @return the product of all elements
    */
   public static NDArray prod(Object x) {
     return prod(x, ReduceOptions.ALL);
@@ -157,7 +157,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return product over {@code axes}
+   * @return the product over {@code axes}
    */
   public static NDArray prod(Object x, int... axes) {
     return prod(x, ReduceOptions.axis(axes));
@@ -168,8 +168,8 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty product
-   *     is 1
+   * @return the product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty
+   *     product is 1
    */
   public static NDArray prod(Object x, ReduceOptions o) {
     return reduce(x, o, "prod", Lax::reduceProd, Lax::reduceAnd, true, true, true, null);
@@ -179,7 +179,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Maximum of all elements.
    *
    * @param x the operand: an array or a Java scalar
-   * @return maximum of all elements
+   * @return the maximum of all elements
    */
   public static NDArray max(Object x) {
     return max(x, ReduceOptions.ALL);
@@ -190,7 +190,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return maximum over {@code axes}
+   * @return the maximum over {@code axes}
    */
   public static NDArray max(Object x, int... axes) {
     return max(x, ReduceOptions.axis(axes));
@@ -201,7 +201,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return maximum with options (NaN propagates; bool reduces with {@code reduce_or})
+   * @return the maximum with options (NaN propagates; bool reduces with {@code reduce_or})
    * @throws JaxValueError {@code zero-size array to reduction operation max which has no
    *     identity} when a reduced axis is empty
    */
@@ -234,7 +234,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Minimum of all elements.
    *
    * @param x the operand: an array or a Java scalar
-   * @return minimum of all elements
+   * @return the minimum of all elements
    */
   public static NDArray min(Object x) {
     return min(x, ReduceOptions.ALL);
@@ -245,7 +245,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return minimum over {@code axes}
+   * @return the minimum over {@code axes}
    */
   public static NDArray min(Object x, int... axes) {
     return min(x, ReduceOptions.axis(axes));
@@ -256,7 +256,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return minimum with options (NaN propagates; bool reduces with {@code reduce_and})
+   * @return the minimum with options (NaN propagates; bool reduces with {@code reduce_and})
    * @throws JaxValueError {@code zero-size array to reduction operation min which has no
    *     identity} when a reduced axis is empty
    */
@@ -334,8 +334,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return {@code all} with options: the operand is converted to bool ({@code
-   *     convert_element_type}, so NaN is true), then {@code reduce_and}; empty gives true
+   * @return {@code all} with options
    */
   public static NDArray all(Object x, ReduceOptions o) {
     return reduce(x, o, "all", Lax::reduceAnd, Lax::reduceAnd, true, false, false, DType.BOOL);
@@ -377,7 +376,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Mean of all elements.
    *
    * @param x the operand: an array or a Java scalar
-   * @return mean of all elements
+   * @return the mean of all elements
    */
   public static NDArray mean(Object x) {
     return mean(x, ReduceOptions.ALL);
@@ -388,7 +387,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return mean over {@code axes}
+   * @return the mean over {@code axes}
    */
   public static NDArray mean(Object x, int... axes) {
     return mean(x, ReduceOptions.axis(axes));
@@ -403,9 +402,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return mean with options, as {@code jnp.mean}: ints and bool average as float32; float16 and
-   *     bfloat16 accumulate in float32; lowers to {@code reduce_sum} (then {@code broadcast_in_dim}
-   *     for keepdims) and {@code div} by the count
+   * @return the mean, as {@code jnp.mean}
    */
   public static NDArray mean(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
@@ -433,7 +430,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Variance of all elements (ddof 0).
    *
    * @param x the operand: an array or a Java scalar
-   * @return variance of all elements (ddof 0)
+   * @return the variance of all elements (ddof 0)
    */
   public static NDArray var(Object x) {
     return var(x, ReduceOptions.ALL);
@@ -444,7 +441,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return variance over {@code axes} (ddof 0)
+   * @return the variance over {@code axes} (ddof 0)
    */
   public static NDArray var(Object x, int... axes) {
     return var(x, ReduceOptions.axis(axes));
@@ -459,9 +456,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return variance with options, as JAX's {@code _var}: {@code sum(square(x - mean(x, keepdims)))
-   *     / (n - ddof)} computed in float32 for ints, bool, float16 and bfloat16 (the result is
-   *     float32 for ints and bool, else the input dtype); NaN when {@code n - ddof <= 0}
+   * @return the variance, as {@code jnp.var}
    */
   public static NDArray var(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
@@ -514,7 +509,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Standard deviation of all elements (ddof 0).
    *
    * @param x the operand: an array or a Java scalar
-   * @return standard deviation of all elements (ddof 0)
+   * @return the standard deviation of all elements (ddof 0)
    */
   public static NDArray std(Object x) {
     return std(x, ReduceOptions.ALL);
@@ -525,7 +520,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return standard deviation over {@code axes} (ddof 0)
+   * @return the standard deviation over {@code axes} (ddof 0)
    */
   public static NDArray std(Object x, int... axes) {
     return std(x, ReduceOptions.axis(axes));
@@ -536,7 +531,8 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code _std}
+   * @return the standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code
+   *     _std}
    */
   public static NDArray std(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
@@ -549,8 +545,7 @@ public abstract class JnpReductions extends JnpJoining {
    * {@code reshape} then {@code argmax[axes=(0,) index_dtype=int32]}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return index of the maximum of the flattened array (int32): a 2-D input lowers to {@code
-   *     reshape} then {@code argmax[axes=(0,) index_dtype=int32]}
+   * @return the index of the maximum of the flattened array (int32)
    * @throws JaxValueError {@code attempt to get argmax of an empty sequence}
    */
   public static NDArray argmax(Object x) {
@@ -562,7 +557,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @return indices of the maxima along {@code axis} (first on ties; NaN wins)
+   * @return the indices of the maxima along {@code axis} (first on ties; NaN wins)
    * @throws JaxValueError for an empty axis or a bad axis
    */
   public static NDArray argmax(Object x, int axis) {
@@ -584,7 +579,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Index of the minimum of the flattened array (int32).
    *
    * @param x the operand: an array or a Java scalar
-   * @return index of the minimum of the flattened array (int32)
+   * @return the index of the minimum of the flattened array (int32)
    */
   public static NDArray argmin(Object x) {
     return argReduce(x, ReduceOptions.ALL, "argmin", false);
@@ -595,7 +590,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @return indices of the minima along {@code axis} (first on ties; NaN wins)
+   * @return the indices of the minima along {@code axis} (first on ties; NaN wins)
    * @throws JaxValueError for an empty axis or a bad axis
    */
   public static NDArray argmin(Object x, int axis) {
@@ -644,8 +639,7 @@ public abstract class JnpReductions extends JnpJoining {
    * <pre>{@code Jnp.cumsum(Jnp.array(1, 2, 3))   // [1, 3, 6]}</pre>
    *
    * @param x the operand: an array or a Java scalar
-   * @return running sums of the flattened array; bool and small ints accumulate as {@link
-   *     #sum(Object, ReduceOptions)} does
+   * @return the running sums of the flattened array
    */
   public static NDArray cumsum(Object x) {
     return cumulative(x, null, true);
@@ -656,7 +650,7 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @return running sums along {@code axis}; lowers to {@code cumsum[axis=... reverse=False]}
+   * @return the running sums along {@code axis}; lowers to {@code cumsum[axis=... reverse=False]}
    */
   public static NDArray cumsum(Object x, int axis) {
     return cumulative(x, axis, true);
@@ -666,7 +660,7 @@ public abstract class JnpReductions extends JnpJoining {
    * Running products of the flattened array.
    *
    * @param x the operand: an array or a Java scalar
-   * @return running products of the flattened array
+   * @return the running products of the flattened array
    */
   public static NDArray cumprod(Object x) {
     return cumulative(x, null, false);
@@ -677,7 +671,8 @@ public abstract class JnpReductions extends JnpJoining {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @return running products along {@code axis}; lowers to {@code cumprod[axis=... reverse=False]}
+   * @return the running products along {@code axis}; lowers to {@code cumprod[axis=...
+   *     reverse=False]}
    */
   public static NDArray cumprod(Object x, int axis) {
     return cumulative(x, axis, false);
@@ -761,8 +756,7 @@ public abstract class JnpReductions extends JnpJoining {
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
    * @return the median with options, as {@code jnp.median} ({@code quantile} at 0.5, midpoint
-   *     method): ints and bool become float32; the values are sorted along the (merged) axes and
-   *     the two middle ones averaged; a slice holding a NaN gives NaN, as does an empty one
+   *     method)
    */
   public static NDArray median(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.promoteDtypesInexact(x).get(0);

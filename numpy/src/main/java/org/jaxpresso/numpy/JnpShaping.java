@@ -134,8 +134,7 @@ public abstract class JnpShaping extends JnpMath {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return the axes permuted by {@code axes} (none: reversed), as {@code jnp.transpose}; lowers to
-   *     {@code transpose[permutation=...]}
+   * @return the axes permuted by {@code axes} (none
    * @throws JaxValueError {@code axes don't match array} or an out-of-bounds axis
    */
   public static NDArray transpose(Object x, int... axes) {
@@ -309,8 +308,7 @@ public abstract class JnpShaping extends JnpMath {
    * @param x the operand: an array or a Java scalar
    * @param shifts the shift per axis
    * @param axes the axes to operate along; negative values count from the end
-   * @return {@code x} rolled by {@code shifts[i]} along {@code axes[i]}; one shift applies to every
-   *     axis and one axis to every shift (NumPy's broadcasting of the two)
+   * @return {@code x} rolled by {@code shifts[i]} along {@code axes[i]}
    * @throws JaxValueError if the lengths cannot broadcast, or for a bad axis
    */
   public static NDArray roll(Object x, int[] shifts, int[] axes) {
@@ -375,8 +373,7 @@ public abstract class JnpShaping extends JnpMath {
    * length n becomes {@code (1, n)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return {@code x} with at least two dimensions: leading size-1 axes are added, so a vector of
-   *     length n becomes {@code (1, n)}
+   * @return {@code x} with at least two dimensions
    */
   public static NDArray atleast2d(Object x) {
     return atleastNd(x, 2);
@@ -428,8 +425,7 @@ public abstract class JnpShaping extends JnpMath {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return removes the size-1 dimensions {@code axes} (all size-1 dimensions if none are given);
-   *     lowers to {@code squeeze[dimensions=...]} with the axes canonicalized and sorted
+   * @return {@code x} without those size-1 dimensions
    * @throws JaxValueError {@code cannot select an axis to squeeze out which has size not equal to
    *     one, got shape=(2, 3) and dimensions=(0,)}, {@code dimensions are not unique: (1, 1)},
    *     or a bad axis
@@ -451,8 +447,7 @@ public abstract class JnpShaping extends JnpMath {
    *
    * @param x the operand: an array or a Java scalar
    * @param axes the axes to operate along; negative values count from the end
-   * @return inserts size-1 dimensions at {@code axes} (positions in the result); lowers to {@code
-   *     broadcast_in_dim}
+   * @return {@code x} with the new size-1 dimensions
    * @throws JaxValueError {@code repeated axis in lax.expand_dims: (0, 0)} or a bad axis
    */
   public static NDArray expandDims(Object x, int... axes) {

@@ -53,8 +53,7 @@ public final class Linalg {
    * {@code a} ({@code [..., m, n]}, promoted to an inexact dtype).
    *
    * @param a the input: an array or a Java scalar
-   * @return {@code jnp.linalg.svd(a)}: the full singular value decomposition of each matrix of
-   *     {@code a} ({@code [..., m, n]}, promoted to an inexact dtype)
+   * @return {@code jnp.linalg.svd(a)}
    * @throws org.jaxpresso.core.errors.JaxTypeError for rank below 2 ({@code Input 0 to svd must
    *     have rank at least 2, but got shape=(3,)}) or a float16 / bfloat16 operand, which JAX's
    *     {@code svd} does not accept
@@ -70,8 +69,7 @@ public final class Linalg {
    *
    * @param a the input: an array or a Java scalar
    * @param fullMatrices whether to return full rather than reduced factors
-   * @return {@code jnp.linalg.svd(a, full_matrices)}: with {@code fullMatrices} {@code u} and
-   *     {@code vh} are square, otherwise {@code [..., m, k]} and {@code [..., k, n]}
+   * @return {@code jnp.linalg.svd(a, full_matrices)}
    */
   public static SvdResult svd(Object a, boolean fullMatrices) {
     List<NDArray> usv = Lax.svd(inexact(a), fullMatrices, true);
@@ -85,8 +83,7 @@ public final class Linalg {
    * @param a the input: an array or a Java scalar
    * @param fullMatrices whether to return full rather than reduced factors
    * @param computeUv whether to compute the singular vectors too
-   * @return {@code jnp.linalg.svd(a, full_matrices, compute_uv)}: {@code [u, s, vh]} with {@code
-   *     computeUv}, otherwise {@code [s]}
+   * @return {@code jnp.linalg.svd(a, full_matrices, compute_uv)}
    */
   public static List<NDArray> svd(Object a, boolean fullMatrices, boolean computeUv) {
     return computeUv ? svd(a, fullMatrices).toList()
@@ -119,8 +116,7 @@ public final class Linalg {
    *
    * @param x the operand: an array or a Java scalar
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return the default norm over {@code o}'s axes: the vector 2-norm for one axis, the Frobenius
-   *     norm for two, {@code sqrt(sum(x * x))} of everything when no axes are given
+   * @return the default norm over {@code o}'s axes
    * @throws JaxValueError for more than two axes or an axis out of range
    */
   public static NDArray norm(Object x, ReduceOptions o) {
@@ -180,8 +176,7 @@ public final class Linalg {
    * @param x the operand: an array or a Java scalar
    * @param ord the order of the norm
    * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return a norm named by a string: {@code "fro"} / {@code "f"} (Frobenius, two axes) or {@code
-   *     "nuc"} (nuclear: the sum of the singular values, two axes)
+   * @return a norm named by a string
    * @throws JaxValueError for another name or a vector (one-axis) norm
    * @throws org.jaxpresso.core.errors.JaxTypeError for {@code "nuc"} of float16 and bfloat16,
    *     which JAX's {@code svd} does not accept

@@ -61,9 +61,7 @@ public final class Nn {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @return {@code exp(x - max) / sum(exp(x - max))} over {@code axis} (several axes allowed): the
-   *     maximum (at least -inf) is kept as a size-1 dimension, subtracted, exponentiated, summed
-   *     and divided, as {@code jax.nn.softmax}
+   * @return {@code exp(x - max) / sum(exp(x - max))} over {@code axis} (several axes allowed)
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray softmax(Object x, int... axis) {
@@ -130,9 +128,7 @@ public final class Nn {
    *
    * @param x the operand: an array or a Java scalar
    * @param options the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
-   * @return {@code log(sum(exp(x)))} over the options' axes (all when none), with {@code keepdims}:
-   *     the finite maximum is subtracted before {@code exp} and added back after {@code log}, as
-   *     {@code jax.nn.logsumexp}; ints become float32
+   * @return {@code log(sum(exp(x)))} over the options' axes (all when none), with {@code keepdims}
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray logsumexp(Object x, ReduceOptions options) {
@@ -174,9 +170,7 @@ public final class Nn {
    *
    * @param x the operand: an array or a Java scalar
    * @param approximate the approximate flag
-   * @return the Gaussian error linear unit: with {@code approximate}, {@code x * 0.5 * (1 + tanh(
-   *     sqrt(2/pi) * (x + 0.044715 * x**3)))}; otherwise exactly {@code 0.5 * x * erfc(-x /
-   *     sqrt(2))}
+   * @return the Gaussian error linear unit
    */
   public static NDArray gelu(Object x, boolean approximate) {
     NDArray a = NumpySupport.promoteArgsInexact("gelu", x).get(0);
@@ -198,7 +192,7 @@ public final class Nn {
    *
    * @param x the operand: an array or a Java scalar
    * @param numClasses the number of classes
-   * @return {@link #oneHot(Object, int, DType, int)} as float32 along a new last axis
+   * @return the one-hot encoding, with the new axis at {@code axis}
    */
   public static NDArray oneHot(Object x, int numClasses) {
     return oneHot(x, numClasses, DType.FLOAT32, -1);
@@ -210,7 +204,7 @@ public final class Nn {
    * @param x the operand: an array or a Java scalar
    * @param numClasses the number of classes
    * @param dtype the element type of the result
-   * @return {@link #oneHot(Object, int, DType, int)} along a new last axis
+   * @return the one-hot encoding, with the new axis at {@code axis}
    */
   public static NDArray oneHot(Object x, int numClasses, DType dtype) {
     return oneHot(x, numClasses, dtype, -1);
@@ -225,9 +219,7 @@ public final class Nn {
    * @param numClasses the number of classes
    * @param dtype the element type of the result
    * @param axis the axis to operate along; negative values count from the end
-   * @return 1 where {@code x == class}, else 0, along a new axis {@code axis} of size {@code
-   *     numClasses} (out-of-range values give all zeros): {@code x} with a size-1 axis compared
-   *     with a {@code broadcasted_iota}, then converted to {@code dtype}, as {@code jax.nn.one_hot}
+   * @return the one-hot encoding, with the new axis at {@code axis}
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray oneHot(Object x, int numClasses, DType dtype, int axis) {

@@ -58,8 +58,7 @@ public final class Random {
    * }</pre>
    *
    * @param seed the integer seed
-   * @return a key from an integer seed: a Java integer ({@code Integer}, {@code Long}, ...) or an
-   *     integer scalar array (possibly traced)
+   * @return a key from an integer seed
    * @throws JaxTypeError for a non-integer or non-scalar seed
    */
   public static NDArray key(Object seed) {
@@ -71,8 +70,7 @@ public final class Random {
    * {@code PRNGKey(-1)} is {@code [0, 4294967295]}.
    *
    * @param seed the integer seed
-   * @return JAX's legacy raw key from a seed, identical to {@link #key(Object)}: {@code
-   *     PRNGKey(-1)} is {@code [0, 4294967295]}
+   * @return JAX's legacy raw key from a seed, identical to {@link #key(Object)}
    */
   public static NDArray PRNGKey(Object seed) {
     return seed("PRNGKey", seed);
@@ -181,8 +179,7 @@ public final class Random {
    *
    * @param key the PRNG key array
    * @param num the number of keys
-   * @return {@code num} new keys, {@code uint32[num, 2]}: key {@code i} is {@code threefry2x32(key,
-   *     0, i)}, so {@code split(k, n)[i] == foldIn(k, i)}
+   * @return {@code num} new keys, {@code uint32[num, 2]}
    */
   public static NDArray split(NDArray key, int num) {
     return split(key, new int[] {num});
@@ -228,7 +225,7 @@ public final class Random {
    * @param key the PRNG key array
    * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
    * @return a new key from {@code key} and 32-bit data (a Java integer, wrapped to uint32, or an
-   *     integer scalar array): {@code threefry2x32(key, 0, data)}
+   *     integer scalar array)
    * @throws JaxTypeError for array data that is not a scalar
    */
   public static NDArray foldIn(NDArray key, Object data) {
@@ -279,7 +276,7 @@ public final class Random {
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
    * @return random bits of {@code shape} as an unsigned dtype (8- and 16-bit values are the low
-   *     bits of the 32-bit draw; uint64 needs x64)
+   *     bits of the 32-bit draw
    * @throws JaxValueError if {@code dtype} is not unsigned
    */
   public static NDArray bits(NDArray key, int[] shape, DType dtype) {
@@ -307,7 +304,7 @@ public final class Random {
    *
    * @param key the PRNG key array
    * @param shape the dimensions of the result
-   * @return float32 uniforms in {@code [0, 1)} of {@code shape}
+   * @return the float32 uniforms in {@code [0, 1)} of {@code shape}
    */
   public static NDArray uniform(NDArray key, int[] shape) {
     return uniform(key, shape, DType.defaultFloat(), 0.0, 1.0);
@@ -319,7 +316,7 @@ public final class Random {
    * @param key the PRNG key array
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return uniforms in {@code [0, 1)} of {@code shape} and the float {@code dtype}
+   * @return the uniforms in {@code [0, 1)} of {@code shape} and the float {@code dtype}
    */
   public static NDArray uniform(NDArray key, int[] shape, DType dtype) {
     return uniform(key, shape, dtype, 0.0, 1.0);
@@ -341,9 +338,7 @@ public final class Random {
    * @param dtype the element type of the result
    * @param minval the lower bound (inclusive)
    * @param maxval the upper bound (exclusive)
-   * @return uniforms in {@code [minval, maxval)}: the random mantissa bits under exponent 0 give
-   *     {@code f} in {@code [1, 2)}, and the result is {@code max(minval, (f - 1) * (maxval -
-   *     minval) + minval)} in {@code dtype}
+   * @return uniforms in {@code [minval, maxval)} of {@code shape} and {@code dtype}
    * @throws JaxValueError if {@code dtype} is not a float dtype, or the bounds' shapes do not
    *     broadcast to {@code shape}
    */
@@ -375,7 +370,7 @@ public final class Random {
    *
    * @param key the PRNG key array
    * @param shape the dimensions of the result
-   * @return float32 standard normals of {@code shape}
+   * @return the float32 standard normals of {@code shape}
    */
   public static NDArray normal(NDArray key, int[] shape) {
     return normal(key, shape, DType.defaultFloat());
@@ -388,7 +383,7 @@ public final class Random {
    * @param key the PRNG key array
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return standard normals: {@code sqrt(2) * erf_inv(u)} for {@code u} uniform in {@code
+   * @return the standard normals: {@code sqrt(2) * erf_inv(u)} for {@code u} uniform in {@code
    *     [nextafter(-1, 0), 1)}
    * @throws JaxValueError if {@code dtype} is not a float dtype
    */
@@ -408,7 +403,7 @@ public final class Random {
    *
    * @param key the PRNG key array
    * @param shape the dimensions of the result
-   * @return float32 standard Gumbel values of {@code shape} ({@code -log(-log(u))})
+   * @return the float32 standard Gumbel values of {@code shape} ({@code -log(-log(u))})
    */
   public static NDArray gumbel(NDArray key, int[] shape) {
     return gumbel(key, shape, DType.defaultFloat());
@@ -421,8 +416,8 @@ public final class Random {
    * @param key the PRNG key array
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return standard Gumbel values {@code -log(-log(u))}, {@code u} uniform in {@code [tiny, 1)}
-   *     (JAX's default mode {@code low})
+   * @return the standard Gumbel values {@code -log(-log(u))}, {@code u} uniform in {@code [tiny,
+   *     1)} (JAX's default mode {@code low})
    * @throws JaxValueError if {@code dtype} is not a float dtype
    */
   public static NDArray gumbel(NDArray key, int[] shape, DType dtype) {
@@ -466,9 +461,7 @@ public final class Random {
    * @param minval the lower bound (inclusive)
    * @param maxval the upper bound (exclusive)
    * @param dtype the element type of the result
-   * @return integers in {@code [minval, maxval)} by JAX's two-key formula: with {@code H}, {@code
-   *     L} the bits of the two halves of {@code split(key)} and {@code span = maxval - minval},
-   *     {@code minval + ((H % span) * (2^(n/2) % span)^2 % span + L % span) % span}
+   * @return integers in {@code [minval, maxval)} of {@code shape} and {@code dtype}
    * @throws JaxTypeError if {@code dtype} is not an integer dtype
    * @throws JaxValueError if the bounds' shapes do not broadcast to {@code shape}
    */
@@ -509,7 +502,7 @@ public final class Random {
    * Bools true with probability 0.5 (a scalar).
    *
    * @param key the PRNG key array
-   * @return bools true with probability 0.5 (a scalar)
+   * @return the bools true with probability 0.5 (a scalar)
    */
   public static NDArray bernoulli(NDArray key) {
     return bernoulli(key, 0.5);
@@ -520,7 +513,7 @@ public final class Random {
    *
    * @param key the PRNG key array
    * @param p the probability of {@code true}, broadcast to the shape
-   * @return bools true with probability {@code p}, of {@code p}'s shape
+   * @return the bools true with probability {@code p}, of {@code p}'s shape
    */
   public static NDArray bernoulli(NDArray key, Object p) {
     return bernoulli(key, p, null);
@@ -536,8 +529,8 @@ public final class Random {
    * @param key the PRNG key array
    * @param p the probability of {@code true}, broadcast to the shape
    * @param shape the dimensions of the result
-   * @return bools {@code uniform(key, shape, p.dtype) < p}; {@code shape} null means {@code p}'s
-   *     shape
+   * @return the bools {@code uniform(key, shape, p.dtype) < p}; {@code shape} null means {@code
+   *     p}'s shape
    * @throws JaxTypeError if {@code p} is not floating
    * @throws JaxValueError if {@code p}'s shape does not broadcast to {@code shape}
    */
@@ -588,9 +581,7 @@ public final class Random {
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
    * @param independent the independent flag
-   * @return {@code x} shuffled along {@code axis} (JAX's {@code _shuffle}: rounds of a stable sort
-   *     by random uint32 keys); for an n-d array, whole slices move together unless {@code
-   *     independent}, which shuffles each vector along {@code axis} separately
+   * @return {@code x} shuffled along {@code axis} (JAX's {@code _shuffle}
    * @throws JaxTypeError for a 0-d non-integer {@code x}, or a traced 0-d {@code x}
    * @throws JaxValueError for an out-of-bounds axis
    */
@@ -629,7 +620,7 @@ public final class Random {
    * @param key the PRNG key array
    * @param a the input: an array or a Java scalar
    * @param shape the dimensions of the result
-   * @return elements drawn uniformly from {@code a}, with replacement, as {@code shape}
+   * @return the elements drawn uniformly from {@code a}, with replacement, as {@code shape}
    */
   public static NDArray choice(NDArray key, Object a, int[] shape) {
     return choice(key, a, shape, true, null, 0);
@@ -642,7 +633,8 @@ public final class Random {
    * @param a the input: an array or a Java scalar
    * @param shape the dimensions of the result
    * @param replace whether sampling is with replacement
-   * @return elements drawn uniformly from {@code a} as {@code shape}, with or without replacement
+   * @return the elements drawn uniformly from {@code a} as {@code shape}, with or without
+   *     replacement
    */
   public static NDArray choice(NDArray key, Object a, int[] shape, boolean replace) {
     return choice(key, a, shape, replace, null, 0);
@@ -656,7 +648,7 @@ public final class Random {
    * @param shape the dimensions of the result
    * @param replace whether sampling is with replacement
    * @param p the probability of each element, or {@code null} for uniform
-   * @return elements drawn from {@code a} with probabilities {@code p} (null: uniform)
+   * @return the elements drawn from {@code a} with probabilities {@code p} (null: uniform)
    */
   public static NDArray choice(NDArray key, Object a, int[] shape, boolean replace, Object p) {
     return choice(key, a, shape, replace, p, 0);
@@ -810,10 +802,7 @@ public final class Random {
    * @param axis the axis to operate along; negative values count from the end
    * @param shape the dimensions of the result
    * @param replace whether sampling is with replacement
-   * @return samples from categorical distributions given by unnormalized log-probabilities along
-   *     {@code axis}: the Gumbel-max trick ({@code argmax(gumbel + logits)}) with replacement, the
-   *     Gumbel top-k trick without. {@code shape} (null: the logits' shape without {@code axis})
-   *     must end with a shape that broadcasts with it; leading dimensions are extra draws
+   * @return the sampled category indices
    * @throws JaxValueError for a bad axis or shape, or more draws than categories without
    *     replacement
    */

@@ -37,7 +37,7 @@ public final class ReduceOptions {
    * Reduce over {@code axes}.
    *
    * @param axes the axes to operate along; negative values count from the end
-   * @return reduce over {@code axes}
+   * @return options reducing over {@code axes}
    */
   public static ReduceOptions axis(int... axes) {
     return new ReduceOptions(axes, false, 0);
@@ -46,7 +46,7 @@ public final class ReduceOptions {
   /**
    * The same options with {@code keepdims=True}.
    *
-   * @return the same options with {@code keepdims=True}
+   * @return a copy of these options that keeps reduced axes as size 1
    */
   public ReduceOptions keepdims() {
     return new ReduceOptions(axes, true, ddof);
@@ -56,7 +56,7 @@ public final class ReduceOptions {
    * The same options with the given ddof.
    *
    * @param ddof the delta degrees of freedom subtracted from the element count
-   * @return the same options with the given ddof
+   * @return a copy of these options with this {@code ddof}
    */
   public ReduceOptions ddof(int ddof) {
     return new ReduceOptions(axes, keepdims, ddof);

@@ -125,8 +125,7 @@ public final class Ad {
      * The linear jaxpr: one invar per floating-point input, one outvar per output whose
      * tangent is not identically zero; its constvars are the residuals.
      *
-     * @return the linear jaxpr: one invar per floating-point input, one outvar per output whose
-     *     tangent is not identically zero; its constvars are the residuals
+     * @return the linear jaxpr
      */
     public ClosedJaxpr linearJaxpr() {
       return linear;

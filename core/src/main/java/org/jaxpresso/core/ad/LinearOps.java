@@ -15,7 +15,7 @@ public interface LinearOps {
    * Zeros of {@code aval}'s shape and dtype (weak type kept).
    *
    * @param aval the abstract value (shape and dtype)
-   * @return zeros of {@code aval}'s shape and dtype (weak type kept)
+   * @return the zeros of {@code aval}'s shape and dtype (weak type kept)
    */
   NDArray zeros(ShapedArray aval);
 

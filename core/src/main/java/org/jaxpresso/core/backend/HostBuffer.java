@@ -67,8 +67,7 @@ public final class HostBuffer implements Buffer {
    *
    * @param dtype the element type of the result
    * @param javaArray the Java array holding the elements
-   * @return a Java array of the storage class for {@code dtype}, taking ownership (no copy): the
-   *     caller must not write to it afterwards
+   * @return a Java array of the storage class for {@code dtype}, taking ownership (no copy)
    * @throws IllegalArgumentException if the array's class does not match the dtype's storage
    */
   public static HostBuffer wrap(DType dtype, Object javaArray) {
@@ -134,8 +133,7 @@ public final class HostBuffer implements Buffer {
    * so values past 2^53 round), bool as 0 or 1.
    *
    * @param i the flat (row-major) index of the element
-   * @return element {@code i} as a double: floats exactly, integers by value (uint64 read unsigned,
-   *     so values past 2^53 round), bool as 0 or 1
+   * @return the element {@code i} as a double
    */
   public double getDouble(int i) {
     return switch (dtype) {
@@ -159,9 +157,7 @@ public final class HostBuffer implements Buffer {
    * two's-complement bit pattern), bool as 0 or 1, floats truncated toward zero (Java's cast).
    *
    * @param i the flat (row-major) index of the element
-   * @return element {@code i} as a long: integers by value (uint8/16/32 zero-extended; uint64 as
-   *     its two's-complement bit pattern), bool as 0 or 1, floats truncated toward zero (Java's
-   *     cast)
+   * @return the element {@code i} as a long
    */
   public long getLong(int i) {
     return switch (dtype) {
@@ -180,7 +176,7 @@ public final class HostBuffer implements Buffer {
    * Element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy).
    *
    * @param i the flat (row-major) index of the element
-   * @return element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy)
+   * @return the element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy)
    */
   public boolean getBoolean(int i) {
     return switch (dtype) {

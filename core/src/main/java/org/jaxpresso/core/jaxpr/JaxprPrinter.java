@@ -48,9 +48,7 @@ public final class JaxprPrinter {
    *
    * @param j the jaxpr
    * @param printShapes the print shapes flag
-   * @return the jaxpr's text; with {@code printShapes} false, binders print without their types
-   *     ({@code jaxpr.pretty_print(print_shapes=False)}: {@code { lambda ; a. let b = sin a in (b,)
-   *     }})
+   * @return the jaxpr's text
    */
   public static String print(Jaxpr j, boolean printShapes) {
     JaxprDocBuilder b = new JaxprDocBuilder(j, printShapes);
@@ -63,9 +61,7 @@ public final class JaxprPrinter {
    * {@code nan:f32[]}, {@code 1065353216:u32[]}.
    *
    * @param l the literal
-   * @return a literal's text: Python's {@code str} of its value widened to float/int/bool, then the
-   *     type: {@code 1.0:f32[]}, {@code 0.10000000149011612:f32[]}, {@code 2:i32[]}, {@code
-   *     True:bool[]}, {@code nan:f32[]}, {@code 1065353216:u32[]}
+   * @return a literal's text
    */
   public static String literal(Literal l) {
     return JaxprDocBuilder.literal(l);

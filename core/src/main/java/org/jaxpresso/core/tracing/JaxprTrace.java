@@ -53,7 +53,7 @@ public final class JaxprTrace extends Trace {
    *
    * @param aval the abstract value (shape and dtype)
    * @param label the input's name in error messages
-   * @return its tracer; {@code label} names it in errors
+   * @return the new input's tracer
    */
   public JitTracer newArg(ShapedArray aval, String label) {
     Var v = Var.of(aval);
@@ -67,8 +67,7 @@ public final class JaxprTrace extends Trace {
    * operation that produced it.
    *
    * @param v the variable
-   * @return where {@code v}'s value comes from, in JAX's words: the argument it depends on, or the
-   *     operation that produced it
+   * @return where {@code v}'s value comes from, in JAX's words
    */
   public String describe(Var v) {
     String head = "The error occurred while tracing the function " + functionName + " for "

@@ -39,8 +39,7 @@ public final class Dump {
    * under the dump directory, or {@link #none()} when the flag is unset.
    *
    * @param name the function's name, as jaxprs and dumps show it
-   * @return the dump for a new compilation of a program called {@code name}: a fresh numbered
-   *     folder under the dump directory, or {@link #none()} when the flag is unset
+   * @return the dump for a new compilation of a program called {@code name}
    */
   public static Dump forProgram(String name) {
     String root = Flags.dumpDir();

@@ -45,8 +45,7 @@ public final class LaxSupport {
    * as the weakly typed 0-d array JAX makes from a Python scalar.
    *
    * @param x the operand: an array or a Java scalar
-   * @return an operand as an array: an {@link NDArray} as is; a Java {@code Number} or {@code
-   *     Boolean} as the weakly typed 0-d array JAX makes from a Python scalar
+   * @return an operand as an array
    * @throws IllegalArgumentException for anything else
    */
   public static NDArray asArray(Object x) {
@@ -116,10 +115,7 @@ public final class LaxSupport {
    *
    * @param name the operation's name, for error messages
    * @param avals the abstract values (shape and dtype) of the inputs
-   * @return the shape rule of lax's n-ary elementwise ops: rank-0 operands broadcast; the others
-   *     must have equal rank ({@code add: arrays must have the same number of dimensions, got {1,
-   *     2}}) and, per dimension, equal sizes or 1 ({@code add got incompatible shapes for
-   *     broadcasting: (3,), (4,).})
+   * @return the shape rule of lax's n-ary elementwise ops
    */
   public static Shape broadcastingShape(String name, List<ShapedArray> avals) {
     List<Shape> shapes = new ArrayList<>();
@@ -181,8 +177,7 @@ public final class LaxSupport {
    * @param name the operation's name, for error messages
    * @param axis the axis to operate along; negative values count from the end
    * @param rank the number of dimensions
-   * @return and checks an axis for an operation: must be in {@code [0, rank)} (lax does not wrap
-   *     negatives)
+   * @return the axis, checked
    */
   public static int checkAxis(String name, int axis, int rank) {
     if (axis < 0 || axis >= rank) {

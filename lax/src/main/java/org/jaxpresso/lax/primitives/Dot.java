@@ -166,10 +166,7 @@ public final class Dot {
    * @param lhs the left-hand operand
    * @param rhs the right-hand operand
    * @param preferred the requested result dtype, or {@code null}
-   * @return JAX's {@code _dot_general_dtype_rule}: the operand dtype with the larger (max exponent,
-   *     mantissa bits, bit width, is signed); a tie of distinct dtypes raises {@code
-   *     lax.dot_general argument type error: <lhs>, <rhs>}; then {@code _maybe_upcast} applies
-   *     {@code preferred}
+   * @return JAX's {@code _dot_general_dtype_rule}
    */
   public static DType resultDtype(DType lhs, DType rhs, DType preferred) {
     int c = compareRank(lhs, rhs);

@@ -29,8 +29,7 @@ public final class NumpySupport {
    * arrays and lists through {@link Jnp#array(Object)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @return an operand as an array: arrays as they are, Java scalars as weakly typed 0-d arrays,
-   *     Java arrays and lists through {@link Jnp#array(Object)}
+   * @return an operand as an array
    */
   public static NDArray asArray(Object x) {
     return switch (x) {
@@ -74,9 +73,7 @@ public final class NumpySupport {
    * @param x the operand: an array or a Java scalar
    * @param to the dtype to convert to
    * @param weak whether the result is weakly typed
-   * @return {@code x} as dtype {@code to} with weak type {@code weak}: unchanged if it already is;
-   *     a Java scalar is converted right away (no equation, as JAX converts Python scalars); an
-   *     array goes through {@code convert_element_type}
+   * @return {@code x} as dtype {@code to} with weak type {@code weak}
    */
   public static NDArray convert(Object x, DType to, boolean weak) {
     if (isJavaScalar(x)) {
@@ -136,8 +133,7 @@ public final class NumpySupport {
    * becomes the default float type (int / int is float32).
    *
    * @param xs the input arrays
-   * @return JAX's {@code promote_dtypes_inexact}: as {@link #promoteDtypes}, but a non-float result
-   *     becomes the default float type (int / int is float32)
+   * @return JAX's {@code promote_dtypes_inexact}
    */
   public static List<NDArray> promoteDtypesInexact(Object... xs) {
     Promotion.Typed t = resultType(Arrays.asList(xs));
@@ -155,8 +151,7 @@ public final class NumpySupport {
    * int32 (so {@code True // True} is an integer).
    *
    * @param xs the input arrays
-   * @return JAX's {@code promote_dtypes_numeric}: as {@link #promoteDtypes}, but a bool result
-   *     becomes int32 (so {@code True // True} is an integer)
+   * @return JAX's {@code promote_dtypes_numeric}
    */
   public static List<NDArray> promoteDtypesNumeric(Object... xs) {
     Promotion.Typed t = resultType(Arrays.asList(xs));
@@ -173,8 +168,7 @@ public final class NumpySupport {
    * int64 array) becomes 32-bit when x64 is off, as JAX converts NumPy inputs.
    *
    * @param x the operand: an array or a Java scalar
-   * @return an operand as an array of a canonical dtype: a 64-bit array made directly (as a NumPy
-   *     int64 array) becomes 32-bit when x64 is off, as JAX converts NumPy inputs
+   * @return an operand as an array of a canonical dtype
    */
   public static NDArray canonical(Object x) {
     NDArray a = asArray(x);
@@ -188,8 +182,7 @@ public final class NumpySupport {
    *
    * @param x the input array
    * @param value the value: a Java scalar or a 0-d array
-   * @return JAX's {@code _constant_like(x, v)} / {@code lax._const}: a strongly typed 0-d array of
-   *     {@code x}'s dtype holding {@code value} (a literal in a jaxpr)
+   * @return JAX's {@code _constant_like(x, v)} / {@code lax._const}
    */
   public static NDArray constLike(NDArray x, Object value) {
     return scalarOf(value, x.dtype());
@@ -203,9 +196,7 @@ public final class NumpySupport {
    * @param x the input array
    * @param value the value: a Java scalar or a 0-d array
    * @param dtype the element type of the result
-   * @return JAX's {@code lax.full_like(x, value, dtype)}: {@code value} of {@code dtype} with x's
-   *     shape (a 0-d literal for a 0-d x, else {@code broadcast_in_dim} of one), weakly typed as x
-   *     when the dtype is x's own
+   * @return JAX's {@code lax.full_like(x, value, dtype)}
    */
   public static NDArray fullLike(NDArray x, Object value, DType dtype) {
     boolean weak = dtype == x.dtype() && x.weakType() && dtype != DType.BOOL;
@@ -221,9 +212,7 @@ public final class NumpySupport {
    * @param condition the boolean condition
    * @param x the operand: an array or a Java scalar
    * @param y the second operand: an array or a Java scalar
-   * @return JAX's {@code _where(condition, x, y)}: a non-bool condition is compared with zero, x
-   *     and y are promoted together, all three broadcast to one shape (a 0-d condition is not
-   *     broadcast), then {@code select_n(condition, y, x)}; an empty result skips the select
+   * @return JAX's {@code _where(condition, x, y)}
    */
   public static NDArray where(Object condition, Object x, Object y) {
     NDArray c = canonical(condition);
@@ -255,8 +244,7 @@ public final class NumpySupport {
    *
    * @param name the operation's name, for error messages
    * @param xs the input arrays
-   * @return JAX's {@code promote_shapes}: operands of differing non-zero ranks get leading size-1
-   *     dimensions ({@code broadcast_in_dim} to the common rank); lax broadcasts the rest
+   * @return JAX's {@code promote_shapes}
    * @throws JaxValueError if the shapes cannot broadcast
    */
   public static List<NDArray> promoteShapes(String name, List<NDArray> xs) {
@@ -407,8 +395,7 @@ public final class NumpySupport {
    *
    * @param requested the dtype asked for
    * @param where the operation's name, for warnings
-   * @return the dtype JAX uses for an explicit request: with x64 off, 64-bit requests become
-   *     32-bit, with JAX's warning (logged once per dtype and function)
+   * @return the dtype JAX uses for an explicit request
    */
   public static DType requestedDtype(DType requested, String where) {
     DType c = requested.canonical();

@@ -208,8 +208,7 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
    * is its length for ASCII text).
    *
    * @param s the text
-   * @return the width of a text in columns as JAX's printer counts it: its UTF-8 length in bytes
-   *     (which is its length for ASCII text)
+   * @return the width of a text in columns as JAX's printer counts it
    */
   static int width(String s) {
     for (int i = 0; i < s.length(); i++) {

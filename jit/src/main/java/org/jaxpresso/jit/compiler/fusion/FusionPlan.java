@@ -75,9 +75,7 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
    * (a reduction result only its own epilogue reads is not written).
    *
    * @param g the fusion group
-   * @return the values group {@code g} writes, in root order: every result of a library call; for
-   *     loop and reduction kernels, the root results that the program returns or another kernel
-   *     reads (a reduction result only its own epilogue reads is not written)
+   * @return the values group {@code g} writes, in root order
    */
   public List<Var> outputs(Group g) {
     return g.outputs();

@@ -250,9 +250,7 @@ public sealed interface IndexExpr {
    * @param a the left operand
    * @param divisor the divisor
    * @param bound an exclusive upper bound of {@code a}, or a negative value when unknown
-   * @return {@code a mod divisor}; {@code bound} is an exclusive upper bound of {@code a} known to
-   *     be non-negative (or {@link Long#MAX_VALUE} when unknown): when it is at most the divisor
-   *     the mod is dropped
+   * @return {@code a mod divisor}
    */
   static IndexExpr mod(IndexExpr a, long divisor, long bound) {
     if (divisor == 1) {

@@ -139,8 +139,7 @@ public final class Checks {
    * reference as {@code <lambda> in EnclosingClass}, other objects by their class name.
    *
    * @param fn the function to describe
-   * @return a Java function described for messages, as JAX's {@code fun_sourceinfo}: a lambda or
-   *     method reference as {@code <lambda> in EnclosingClass}, other objects by their class name
+   * @return a Java function described for messages, as JAX's {@code fun_sourceinfo}
    */
   public static String describe(Object fn) {
     if (fn == null) {

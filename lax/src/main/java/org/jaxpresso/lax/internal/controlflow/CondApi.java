@@ -31,7 +31,7 @@ public final class CondApi {
    * @param falseFn the branch taken when the predicate is false
    * @param falseDesc the false branch's description for error messages
    * @param operands the operand arrays
-   * @return {@code lax.cond(pred, true_fun, false_fun, *operands)}
+   * @return the outputs of the branch taken
    * @param trueFn called with the operands as an array
    * @param trueDesc the user's function, for messages
    */

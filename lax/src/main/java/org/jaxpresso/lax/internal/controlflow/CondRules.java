@@ -286,10 +286,7 @@ public final class CondRules {
    * @param args the operands, batched or not
    * @param dims the batched dimension of each argument ({@code -1} where not batched)
    * @param params the primitive's parameters
-   * @return batching: with a batched index, every branch runs batched and {@code select_n} picks
-   *     each element's outputs (the index clamped as {@code cond} clamps it); otherwise the
-   *     branches are batched and {@code cond} bound again, every output batched along dimension 0
-   *     when some branch batches it
+   * @return the batched outputs and the dimension of each that carries the batch
    */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     List<ClosedJaxpr> branches = Cond.branches(params);

@@ -30,8 +30,7 @@ public final class JaxprEdits {
    *
    * @param j the jaxpr
    * @return for each output, the index of the input it merely forwards, or null (JAX's {@code
-   *     _jaxpr_forwarding}): an output that is an input, possibly through a {@code
-   *     convert_element_type} or {@code broadcast_in_dim} that changes nothing
+   *     _jaxpr_forwarding})
    */
   public static List<Integer> forwarding(Jaxpr j) {
     Map<Var, Var> fwd = new IdentityHashMap<>();

@@ -172,9 +172,7 @@ public final class JaxprTransforms {
    * @param j the jaxpr
    * @param nonzeroIn the nonzero in flag
    * @param instantiate whether zero tangents are materialized as arrays
-   * @return JAX's {@code jvp_jaxpr}: {@code j} under forward mode with tangents for the floating
-   *     inputs marked {@code nonzeroIn}; a floating output's tangent is an output when it is
-   *     non-zero or marked {@code instantiate} (then zeros when symbolically zero)
+   * @return JAX's {@code jvp_jaxpr}
    */
   public static JvpJaxpr jvp(Jaxpr j, boolean[] nonzeroIn, boolean[] instantiate) {
     return jvp(j, nonzeroIn, instantiate, false);
@@ -256,9 +254,7 @@ public final class JaxprTransforms {
    * @param size the size of the new (batch) dimension
    * @param batchedIn the batched in flag
    * @param forceOut the force out flag
-   * @return JAX's {@code batch_jaxpr}: {@code j} mapped over a leading dimension of {@code size} of
-   *     the inputs marked {@code batchedIn}; outputs marked {@code forceOut} are batched even when
-   *     they do not depend on the batch
+   * @return JAX's {@code batch_jaxpr}
    */
   public static Batched batch(Jaxpr j, int size, boolean[] batchedIn, boolean[] forceOut) {
     List<ShapedArray> inAvals = inAvals(j);
@@ -322,7 +318,7 @@ public final class JaxprTransforms {
    * Zeros of {@code aval} (its dtype and weak type).
    *
    * @param aval the abstract value (shape and dtype)
-   * @return zeros of {@code aval} (its dtype and weak type)
+   * @return the zeros of {@code aval} (its dtype and weak type)
    */
   public static NDArray zeros(ShapedArray aval) {
     Array z = Array.scalar(0, aval.dtype());
@@ -442,7 +438,7 @@ public final class JaxprTransforms {
    * @param a the input array
    * @param from the first position (inclusive)
    * @param to the end position (exclusive)
-   * @return part of an array
+   * @return the elements from {@code from} (inclusive) to {@code to} (exclusive)
    */
   public static boolean[] slice(boolean[] a, int from, int to) {
     return java.util.Arrays.copyOfRange(a, from, to);
@@ -452,7 +448,7 @@ public final class JaxprTransforms {
    * Arrays joined.
    *
    * @param parts the parts flag
-   * @return arrays joined
+   * @return the arrays joined, in order
    */
   public static boolean[] concat(boolean[]... parts) {
     int n = 0;

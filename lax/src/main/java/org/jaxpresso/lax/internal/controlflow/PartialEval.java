@@ -61,8 +61,7 @@ public final class PartialEval {
    * @param j the jaxpr
    * @param unknownIn the unknown in flag
    * @param instantiate whether zero tangents are materialized as arrays
-   * @return {@code j} (without constvars) given which inputs are unknown; outputs marked {@code
-   *     instantiate} are unknown outputs even when known (they are then forwarded residuals)
+   * @return {@code j} (without constvars) given which inputs are unknown
    */
   public static Split split(Jaxpr j, boolean[] unknownIn, boolean[] instantiate) {
     if (!j.constvars().isEmpty()) {

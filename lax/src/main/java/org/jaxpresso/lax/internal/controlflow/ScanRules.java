@@ -309,7 +309,7 @@ public final class ScanRules {
    * @param args the operands, batched or not
    * @param dims the batched dimension of each argument ({@code -1} where not batched)
    * @param params the primitive's parameters
-   * @return batching
+   * @return the batched outputs and the dimension of each that carries the batch
    */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));

@@ -141,7 +141,7 @@ public final class WhileRules {
    * @param args the operands
    * @param avals the abstract values (shape and dtype) of the inputs
    * @param params the primitive's parameters
-   * @return reverse mode through {@code while}: JAX's error
+   * @return never: this always throws
    */
   public static List<NDArray> transpose(List<NDArray> cts, List<NDArray> args,
       List<ShapedArray> avals, Params params) {
@@ -156,9 +156,7 @@ public final class WhileRules {
    * @param args the operands, batched or not
    * @param dims the batched dimension of each argument ({@code -1} where not batched)
    * @param params the primitive's parameters
-   * @return batching: the carries batched where the inputs or the body make them so (a fixpoint); a
-   *     batched predicate batches every carry and turns the loop into "while any", the body
-   *     selecting the new carry only where the element's predicate holds
+   * @return the batched outputs and the dimension of each that carries the batch
    */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     ClosedJaxpr condJ = SubJaxprs.jaxprParam("while", params, "cond_jaxpr");

@@ -89,8 +89,7 @@ public final class Conversion {
    * @param v the value
    * @param unsigned64 the unsigned64 flag
    * @return an integer as a double that a later rounding to bfloat16, float16 or float32 rounds as
-   *     if from the exact value: exact below 2^53, otherwise rounded to odd (truncated, with the
-   *     last bit set when inexact). {@code unsigned64} reads {@code v} as a uint64 bit pattern
+   *     if from the exact value
    */
   public static double intToDouble(long v, boolean unsigned64) {
     boolean negative = !unsigned64 && v < 0;
@@ -181,9 +180,7 @@ public final class Conversion {
    * @param d the dtype
    * @param exponentBits the exponent bits
    * @param mantissaBits the mantissa bits
-   * @return XLA's {@code reduce_precision} on the bits of one element of float dtype {@code d}:
-   *     round the mantissa to {@code mantissaBits} (nearest-even), then values whose exponent is
-   *     beyond the reduced range become ±inf, and those below its smallest normal ±0; NaN stays NaN
+   * @return XLA's {@code reduce_precision} on the bits of one element of float dtype {@code d}
    */
   public static long reducePrecision(long bits, DType d, int exponentBits, int mantissaBits) {
     int nbits = d.bits();

@@ -28,8 +28,7 @@ public final class Factories {
    * @param accuracy the accuracy flag
    * @param f the operation on floating-point elements
    * @param g the operation on integer (and bool) elements
-   * @return a unary primitive: operand in {@code accepted}, same shape, dtype {@code out} (null:
-   *     the operand's), weak iff the operand is
+   * @return a unary primitive
    */
   public static Primitive unary(String name, DTypeSet accepted, DType out, boolean accuracy,
       Kernels.FloatUnary f, Kernels.IntUnary g) {

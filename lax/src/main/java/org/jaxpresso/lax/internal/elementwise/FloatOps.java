@@ -94,9 +94,7 @@ public final class FloatOps {
    * @param x the value
    * @param y the second value
    * @param d the dtype
-   * @return {@code integer_pow}: JAX's square-and-multiply with every product rounded to {@code d},
-   *     then {@code 1 / acc} for negative exponents (XLA emits {@code x*x}, {@code x*x*x} and
-   *     {@code 1/x} directly for 2, 3 and -1, which agree)
+   * @return {@code integer_pow}
    */
   public static double integerPow(double x, int y, DType d) {
     if (y == 0) {

@@ -55,7 +55,8 @@ public final class IntOps {
    * @param a the first value
    * @param b the second value
    * @param d the dtype
-   * @return three-way comparison in {@code d}'s order (unsigned for unsigned types and bool)
+   * @return negative, zero or positive as {@code a} is less than, equal to or greater than {@code
+   *     b}
    */
   public static int compare(long a, long b, DType d) {
     return isUnsigned(d) ? Long.compareUnsigned(a, b) : Long.compare(a, b);
@@ -91,7 +92,8 @@ public final class IntOps {
    * @param a the first value
    * @param b the second value
    * @param d the dtype
-   * @return division truncating toward zero, with XLA's results for {@code x/0} and {@code MIN/-1}
+   * @return the division truncating toward zero, with XLA's results for {@code x/0} and {@code
+   *     MIN/-1}
    */
   public static long div(long a, long b, DType d) {
     if (b == 0) {
@@ -110,7 +112,7 @@ public final class IntOps {
    * @param a the first value
    * @param b the second value
    * @param d the dtype
-   * @return remainder with the dividend's sign, with XLA's results for {@code x%0} and {@code
+   * @return the remainder with the dividend's sign, with XLA's results for {@code x%0} and {@code
    *     MIN%-1}
    */
   public static long rem(long a, long b, DType d) {
@@ -149,7 +151,7 @@ public final class IntOps {
    *
    * @param a the first value
    * @param d the dtype
-   * @return bitwise not; logical not for bool
+   * @return the bitwise not; logical not for bool
    */
   public static long not(long a, DType d) {
     return d.isBool() ? a ^ 1 : ~a;
@@ -173,7 +175,7 @@ public final class IntOps {
    * @param a the first value
    * @param b the second value
    * @param d the dtype
-   * @return logical right shift of {@code a}'s bits; 0 when {@code b} is at least the bit width
+   * @return the logical right shift of {@code a}'s bits; 0 when {@code b} is at least the bit width
    */
   public static long shiftRightLogical(long a, long b, DType d) {
     return Long.compareUnsigned(b & mask(d), d.bits()) < 0 ? (a & mask(d)) >>> b : 0;
@@ -185,7 +187,7 @@ public final class IntOps {
    * @param a the first value
    * @param b the second value
    * @param d the dtype
-   * @return arithmetic right shift; the sign fill when {@code b} is at least the bit width
+   * @return the arithmetic right shift; the sign fill when {@code b} is at least the bit width
    */
   public static long shiftRightArithmetic(long a, long b, DType d) {
     long s = signExtend(a, d);

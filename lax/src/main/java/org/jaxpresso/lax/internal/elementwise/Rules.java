@@ -64,9 +64,7 @@ public final class Rules {
    * @param out the result dtype, or {@code null} for the operand's
    * @param avals the abstract values (shape and dtype) of the inputs
    * @param arity the number of operands
-   * @return JAX's {@code naryop} rule: broadcasting shape, each operand in its position's class,
-   *     equal dtypes (with the jnp tip), result dtype {@code out} (null: the operands'), weak iff
-   *     all weak
+   * @return JAX's {@code naryop} rule
    */
   public static ShapedArray nary(String name, DTypeSet accepted, DType out, List<ShapedArray> avals,
       int arity) {

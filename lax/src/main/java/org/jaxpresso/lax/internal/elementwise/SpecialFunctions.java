@@ -109,9 +109,7 @@ public final class SpecialFunctions {
    *
    * @param x the value
    * @return XLA's float32 {@code erf_inv} (Giles' single-precision approximation, as StableHLO
-   *     decomposes it), in float arithmetic: {@code w = -log1p(-x*x)}; a degree-8 polynomial in
-   *     {@code w - 2.5} when {@code w < 5}, else in {@code sqrt(w) - 3}; times x; {@code |x| == 1}
-   *     gives {@code x * inf}
+   *     decomposes it), in float arithmetic
    */
   public static float erfInvF32(float x) {
     float xx = x * x;
@@ -137,8 +135,7 @@ public final class SpecialFunctions {
    * {@code erf} (on {@code erfc} for |y| above 1/2, where {@code 1 - |y|} is exact).
    *
    * @param y the second value
-   * @return the inverse error function in double: Giles' approximation refined by Newton steps on
-   *     {@code erf} (on {@code erfc} for |y| above 1/2, where {@code 1 - |y|} is exact)
+   * @return the inverse error function in double
    */
   public static double erfInv(double y) {
     if (Double.isNaN(y) || Math.abs(y) > 1) {
@@ -288,9 +285,7 @@ public final class SpecialFunctions {
    * integers (as XLA).
    *
    * @param x the value
-   * @return {@code log|Gamma(x)|}: Lanczos' approximation (g = 7, 9 terms, as XLA uses) for x >=
-   *     1/2, the reflection formula below; exactly 0 at 1 and 2; +inf at ±inf, 0 and the negative
-   *     integers (as XLA)
+   * @return {@code log|Gamma(x)|}
    */
   public static double lgamma(double x) {
     if (Double.isNaN(x)) {
@@ -323,9 +318,7 @@ public final class SpecialFunctions {
    * (XLA's choice).
    *
    * @param x the value
-   * @return the digamma function {@code Gamma'(x)/Gamma(x)}: the recurrence up to x >= 10, then the
-   *     asymptotic series; the reflection formula below 1/2; NaN at 0 and the negative integers
-   *     (XLA's choice)
+   * @return the digamma function {@code Gamma'(x)/Gamma(x)}
    */
   public static double digamma(double x) {
     if (Double.isNaN(x) || (x <= 0 && x == Math.floor(x))) {

@@ -34,7 +34,7 @@ public final class JacobiSvd {
    * @param a the input array
    * @param m the number of rows
    * @param n the number of columns
-   * @return decomposes the {@code m x n} row-major matrix {@code a}
+   * @return the singular values and, when asked for, the singular vectors
    * @param fullMatrices whether {@code u} and {@code vt} are square
    * @param computeUv whether to compute {@code u} and {@code vt} at all
    */

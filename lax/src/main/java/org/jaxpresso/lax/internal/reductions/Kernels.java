@@ -101,8 +101,8 @@ public final class Kernels {
    * @param b the buffer
    * @param i the flat (row-major) index of the element
    * @param j the flat (row-major) index of the other element
-   * @return compares elements {@code i} and {@code j} of integer or bool buffer {@code b} by value
-   *     (uint64 unsigned)
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
    */
   public static int compareIntegral(HostBuffer b, int i, int j) {
     long x = b.getLong(i);
@@ -116,7 +116,8 @@ public final class Kernels {
    * @param dtype the element type of the result
    * @param x the value
    * @param y the second value
-   * @return compares two integral values of {@code dtype} (uint64 unsigned, others signed)
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
    */
   public static int compareIntegral(DType dtype, long x, long y) {
     return dtype == DType.UINT64 ? Long.compareUnsigned(x, y) : Long.compare(x, y);
@@ -128,8 +129,8 @@ public final class Kernels {
    *
    * @param x the value
    * @param y the second value
-   * @return the total order of {@code sort}: -0.0 equals 0.0, every NaN equals every NaN and sorts
-   *     after +inf
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
    */
   public static int compareForSort(double x, double y) {
     boolean xn = Double.isNaN(x);
@@ -146,7 +147,8 @@ public final class Kernels {
    * @param b the buffer
    * @param i the flat (row-major) index of the element
    * @param j the flat (row-major) index of the other element
-   * @return compares elements {@code i} and {@code j} of {@code b} in sort order
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
    */
   public static int compareForSort(HostBuffer b, int i, int j) {
     return b.dtype().isFloating()
@@ -177,7 +179,7 @@ public final class Kernels {
    * @param b the buffer
    * @param i the flat (row-major) index of the element
    * @param target the dtype to convert to
-   * @return element {@code i} of {@code b} converted to float dtype {@code target} (rounded)
+   * @return the element {@code i} of {@code b} converted to float dtype {@code target} (rounded)
    */
   public static double asFloat(HostBuffer b, int i, DType target) {
     return roundTo(target, b.getDouble(i));
@@ -190,8 +192,7 @@ public final class Kernels {
    * @param b the buffer
    * @param i the flat (row-major) index of the element
    * @param target the dtype to convert to
-   * @return element {@code i} of {@code b} converted to integral dtype {@code target}: floats
-   *     truncate toward zero, integers wrap, bool targets are 0/1
+   * @return the element {@code i} of {@code b} converted to integral dtype {@code target}
    */
   public static long asIntegral(HostBuffer b, int i, DType target) {
     long v = b.dtype().isFloating() ? (long) b.getDouble(i) : b.getLong(i);

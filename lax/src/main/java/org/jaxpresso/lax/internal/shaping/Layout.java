@@ -12,7 +12,7 @@ public final class Layout {
    * Row-major element strides of {@code shape} (the last dimension has stride 1).
    *
    * @param shape the array's dimensions
-   * @return row-major element strides of {@code shape} (the last dimension has stride 1)
+   * @return the row-major element strides of {@code shape} (the last dimension has stride 1)
    */
   public static int[] strides(int[] shape) {
     int[] s = new int[shape.length];
@@ -96,8 +96,8 @@ public final class Layout {
    *
    * @param b the buffer
    * @param i the flat (row-major) index of the element
-   * @return element {@code i} of an integer index buffer as a long, with uint64 values past {@code
-   *     Long.MAX_VALUE} saturated there (they are out of bounds for any array)
+   * @return the element {@code i} of an integer index buffer as a long, with uint64 values past
+   *     {@code Long.MAX_VALUE} saturated there (they are out of bounds for any array)
    */
   public static long index(HostBuffer b, int i) {
     long v = b.getLong(i);
@@ -122,8 +122,7 @@ public final class Layout {
    *
    * @param dtype the element type of the result
    * @param value the value: a Java scalar or a 0-d array
-   * @return a one-element buffer of {@code dtype} holding {@code value}: a Boolean as true/false, a
-   *     floating Number by value (rounded), an integral Number by value (wrapped)
+   * @return a one-element buffer of {@code dtype} holding {@code value}
    */
   public static HostBuffer scalarBuffer(DType dtype, Object value) {
     HostBuffer b = HostBuffer.allocate(dtype, 1);

@@ -219,9 +219,7 @@ public final class ShapingOps {
    * @param x the operand: an array or a Java scalar
    * @param starts the start index in each dimension
    * @param sizes the size of the slice in each dimension
-   * @return {@code lax.dynamic_slice}: starts are Java integers or scalar integer arrays; negative
-   *     Java starts and negative concrete array starts are wrapped once by the dimension size (as
-   *     JAX's {@code _dynamic_slice_indices}), then the primitive clamps
+   * @return {@code lax.dynamic_slice}
    */
   public static NDArray dynamicSlice(Object x, Object[] starts, int[] sizes) {
     NDArray a = LaxSupport.asArray(x);
@@ -338,7 +336,7 @@ public final class ShapingOps {
    * @param name the combining primitive's name
    * @param dtype the element type of the result
    * @return the {@code update_jaxpr} JAX prints for a combining scatter, e.g. {@code { lambda ;
-   *     a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }}; null for plain {@code scatter}
+   *     a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }}
    */
   public static org.jaxpresso.core.jaxpr.Jaxpr combiner(String name, org.jaxpresso.core.DType dtype) {
     org.jaxpresso.core.Primitive op = switch (name) {

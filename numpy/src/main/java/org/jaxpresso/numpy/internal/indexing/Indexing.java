@@ -101,8 +101,7 @@ public final class Indexing {
    * @param uniqueIndices whether the caller promises that no index repeats
    * @return {@code x.at[idx].<op>(y)} through one scatter primitive ({@code scatter}, {@code
    *     scatter-add}, {@code scatter-mul}, {@code scatter-min}, {@code scatter-max}, {@code
-   *     scatter-sub}): values broadcast to the indexed shape and cast to x's dtype; the result
-   *     keeps x's dtype and weak type
+   *     scatter-sub})
    * @param mode null for FILL_OR_DROP (out-of-bounds updates dropped)
    */
   public static NDArray scatterUpdate(NDArray x, Object[] idx, Object values, String op,
@@ -150,8 +149,7 @@ public final class Indexing {
    * @param x the input array
    * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @param normalize the normalize flag
-   * @return a static bound on how often one element of {@code x} can be indexed by {@code idx}: 1
-   *     when the index has no advanced (array) part, otherwise the number of index positions
+   * @return a static bound on how often one element of {@code x} can be indexed by {@code idx}
    */
   public static long maxOccurrences(NDArray x, Object[] idx, boolean normalize) {
     GatherIndexer g = GatherIndexer.of(NdIndexer.parse(idx, x.shape()).expandBoolIndices(),

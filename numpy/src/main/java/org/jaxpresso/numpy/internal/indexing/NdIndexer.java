@@ -46,7 +46,7 @@ public record NdIndexer(int[] shape, List<ParsedIndex> indices) {
    *
    * @param raw the indices as given
    * @param shape the array's dimensions
-   * @return raw indices (JAX's {@code _parse_indices})
+   * @return the parsed indexer
    * @throws JaxIndexError {@code Too many indices: array is 1-dimensional, but 2 were indexed}
    * @throws JaxTypeError {@code Indexer must have integer or boolean type, got indexer with type
    *     float32}
@@ -236,7 +236,7 @@ public record NdIndexer(int[] shape, List<ParsedIndex> indices) {
    * {@code expand_bool_indices}); scalar booleans stay.
    *
    * @return boolean masks replaced by the integer arrays of their true positions (JAX's {@code
-   *     expand_bool_indices}); scalar booleans stay
+   *     expand_bool_indices})
    * @throws NonConcreteBooleanIndexError for a traced mask
    */
   public NdIndexer expandBoolIndices() {

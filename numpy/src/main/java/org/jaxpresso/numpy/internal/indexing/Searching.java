@@ -121,9 +121,7 @@ public final class Searching {
    * @param x the operand: an array or a Java scalar
    * @param indices the integer index array
    * @param axis the axis to operate along; negative values count from the end
-   * @return JAX's {@code take_along_axis} (mode fill): one gather whose non-axis dimensions are
-   *     batching dimensions (or window dimensions where the indices have size 1), so out-of-bounds
-   *     positions read the fill value
+   * @return JAX's {@code take_along_axis} (mode fill)
    */
   public static NDArray takeAlongAxis(Object x, Object indices, int axis) {
     NDArray a = NumpySupport.asArray(x);
@@ -248,9 +246,7 @@ public final class Searching {
    * @param sorted the sorted 1-D array
    * @param v the values to find insertion points for
    * @param side {@code "left"} or {@code "right"}: which of equal elements to insert before
-   * @return {@code jnp.searchsorted(a, v, side)} by JAX's {@code compare_all} method: for each
-   *     query, the count of sorted elements before it ({@code <} for left, {@code <=} for right,
-   *     NaN last)
+   * @return {@code jnp.searchsorted(a, v, side)} by JAX's {@code compare_all} method
    */
   public static NDArray searchsorted(Object sorted, Object v, String side) {
     if (!"left".equals(side) && !"right".equals(side)) {
@@ -293,8 +289,7 @@ public final class Searching {
    * @param x the operand: an array or a Java scalar
    * @param size the static number of results, or {@code null} for a concrete input
    * @param fillValue the value used where no input element applies
-   * @return {@code jnp.nonzero(x, size=, fill_value=)}: one int32 array of coordinates per
-   *     dimension; without {@code size} the input must be concrete
+   * @return {@code jnp.nonzero(x, size=, fill_value=)}
    * @throws ConcretizationTypeError without size under a trace, in JAX's words
    */
   public static List<NDArray> nonzero(Object x, Integer size, Object fillValue) {
@@ -385,9 +380,7 @@ public final class Searching {
    * @param x the operand: an array or a Java scalar
    * @param size the static number of results, or {@code null} for a concrete input
    * @param fillValue the value used where no input element applies
-   * @return {@code jnp.unique(x, size=, fill_value=)}: the sorted distinct elements of the
-   *     flattened array (NaNs compare equal); with {@code size} padded with {@code fillValue}
-   *     (default: the smallest element) or truncated
+   * @return {@code jnp.unique(x, size=, fill_value=)}
    */
   public static NDArray unique(Object x, Integer size, Object fillValue) {
     NDArray ar = Jnp.ravel(NumpySupport.asArray(x));

@@ -27,8 +27,7 @@ public final class LinalgSupport {
    * @param x the input array
    * @param resultDtype the dtype of the result
    * @return a weakly typed operand (a Java scalar, or a value computed only from them) in the
-   *     result dtype of a contraction: it must not widen {@code dot_general}'s operand type past
-   *     {@code preferred_element_type} ({@code dot(int8 array, 2)} is int8)
+   *     result dtype of a contraction
    */
   public static NDArray adoptWeak(NDArray x, DType resultDtype) {
     return x.weakType() && x.dtype() != resultDtype
@@ -212,7 +211,7 @@ public final class LinalgSupport {
    * Zeros of {@code x}'s shape, dtype and weak type (a {@code broadcast_in_dim} of a literal).
    *
    * @param x the input array
-   * @return zeros of {@code x}'s shape, dtype and weak type (a {@code broadcast_in_dim} of a
+   * @return the zeros of {@code x}'s shape, dtype and weak type (a {@code broadcast_in_dim} of a
    *     literal)
    */
   public static NDArray zerosLike(NDArray x) {
@@ -225,8 +224,7 @@ public final class LinalgSupport {
    *
    * @param a the input array
    * @param offset the offset of the diagonal from the main diagonal
-   * @return the diagonal at {@code offset} of the last two axes of {@code a}, as its last axis: the
-   *     two axes flattened into one and sliced with stride {@code m + 1}
+   * @return the diagonal at {@code offset} of the last two axes of {@code a}, as its last axis
    */
   public static NDArray diagonalOfLastTwo(NDArray a, int offset) {
     int r = a.ndim();

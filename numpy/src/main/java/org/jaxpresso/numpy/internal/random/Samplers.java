@@ -84,8 +84,7 @@ public final class Samplers {
    * @param maxval the upper bound (exclusive)
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return JAX's {@code _uniform}: mantissa bits under exponent 0 give {@code [1, 2)}, minus 1,
-   *     scaled to {@code [minval, maxval)} and floored at {@code minval}
+   * @return JAX's {@code _uniform}
    */
   public static NDArray uniform(NDArray key, Object minval, Object maxval, int[] shape,
       DType dtype) {
@@ -120,12 +119,7 @@ public final class Samplers {
    * @param c the addend
    * @param dtype the element type of the result
    * @return {@code a * b + c} rounded once, as XLA's CPU backend computes JAX's {@code floats *
-   *     (maxval - minval) + minval} (it contracts the multiply-add into a fused multiply-add:
-   *     observed {@code uniform(PRNGKey(0), (2, 3), minval=-2, maxval=3)[1, 1] == 0.84944355},
-   *     where separate roundings give {@code 0.84944344}). float32 and float64 emulate the FMA with
-   *     error-free transformations (Dekker's product, Knuth's sum; exact products, one final
-   *     rounding up to rare double-rounding ties), falling back to {@code a * b + c} where the
-   *     splitting overflows; float16 and bfloat16 round each step
+   *     (maxval - minval) + minval} (it contracts the multiply-add into a fused multiply-add
    */
   public static NDArray fma(NDArray a, NDArray b, NDArray c, DType dtype) {
     NDArray plain = Lax.add(Lax.mul(a, b), c);
@@ -159,8 +153,7 @@ public final class Samplers {
    * @param key the PRNG key array
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return JAX's {@code _normal_real}: {@code sqrt(2) * erf_inv(uniform(nextafter(-1, 0), 1))}
-   *     (the constants rounded to {@code dtype})
+   * @return JAX's {@code _normal_real}
    */
   public static NDArray normal(NDArray key, int[] shape, DType dtype) {
     // nextafter(-1, 0) in dtype: -(1 - 2^-(nmant + 1)), exact in every float dtype
@@ -223,8 +216,7 @@ public final class Samplers {
    * @param maxval the upper bound (exclusive)
    * @param shape the dimensions of the result
    * @param dtype the element type of the result
-   * @return JAX's {@code _randint} for an integer {@code dtype} of 8 to 64 bits; {@code minval} and
-   *     {@code maxval} are integer arrays broadcast-compatible with {@code shape}
+   * @return JAX's {@code _randint} for an integer {@code dtype} of 8 to 64 bits
    */
   public static NDArray randint(NDArray key, NDArray minval, NDArray maxval, int[] shape,
       DType dtype) {
@@ -268,8 +260,7 @@ public final class Samplers {
    * @param key the PRNG key array
    * @param x the input array
    * @param axis the axis to operate along; negative values count from the end
-   * @return JAX's {@code _shuffle}: {@code ceil(3 ln(size) / ln(2^32 - 1))} rounds of a stable sort
-   *     of {@code x} along {@code axis} by fresh random uint32 keys, each from a new split
+   * @return JAX's {@code _shuffle}
    */
   public static NDArray shuffle(NDArray key, NDArray x, int axis) {
     long size = 1;
@@ -297,8 +288,7 @@ public final class Samplers {
    * @param x the input array
    * @param indices the integer index array
    * @param axis the axis to operate along; negative values count from the end
-   * @return {@code jnp.take(x, indices, axis)} for in-bounds integer indices: the result has shape
-   *     {@code x.shape[:axis] + indices.shape + x.shape[axis+1:]}
+   * @return {@code jnp.take(x, indices, axis)} for in-bounds integer indices
    */
   public static NDArray take(NDArray x, NDArray indices, int axis) {
     int[] xs = x.shape();

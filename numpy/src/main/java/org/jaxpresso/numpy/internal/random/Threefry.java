@@ -41,8 +41,7 @@ public final class Threefry {
    * @param k1 the second 32-bit half of the key
    * @param x0 the first 32-bit counter
    * @param x1 the second 32-bit counter
-   * @return {@code threefry2x32(k0, k1, x0, x1)} elementwise: the keys are uint32 scalars (or of
-   *     the counters' shape), the counters uint32 arrays of one shape
+   * @return {@code threefry2x32(k0, k1, x0, x1)} elementwise
    */
   public static NDArray[] hash(NDArray k0, NDArray k1, NDArray x0, NDArray x1) {
     NDArray[] ks = {k0, k1, Lax.bitwiseXor(Lax.bitwiseXor(k0, k1), u32(0x1BD11BDAL))};
@@ -77,9 +76,7 @@ public final class Threefry {
    * every position of {@code shape} (the high word is 0 for every shape a Java int can size).
    *
    * @param shape the array's dimensions
-   * @return JAX's {@code iota_2x32_shape}: the high and low uint32 words of the row-major flat
-   *     index of every position of {@code shape} (the high word is 0 for every shape a Java int can
-   *     size)
+   * @return JAX's {@code iota_2x32_shape}
    */
   public static NDArray[] counters(int[] shape) {
     long size = 1;
@@ -139,8 +136,7 @@ public final class Threefry {
    * @param key the PRNG key array
    * @param bitWidth the width of each random value: 8, 16, 32 or 64
    * @param shape the dimensions of the result
-   * @return {@code random_bits(key, bitWidth, shape)}: {@code o0 ^ o1} per position for 32 bits,
-   *     its low bits for 8 and 16, {@code o0 << 32 | o1} for 64 (an unsigned array of that width)
+   * @return {@code random_bits(key, bitWidth, shape)}
    */
   public static NDArray randomBits(NDArray key, int bitWidth, int[] shape) {
     NDArray[] o = blocks(key, shape);

@@ -32,8 +32,7 @@ public final class Axes {
    *
    * @param axes the axes to operate along; negative values count from the end
    * @param ndim the number of dimensions
-   * @return the reduction axes of an array of rank {@code ndim}: null means all; otherwise each is
-   *     canonicalized and the result sorted
+   * @return the reduction axes of an array of rank {@code ndim}
    * @throws JaxValueError on an out-of-range axis, or {@code duplicate value in 'axis': (0, 0)}
    */
   public static int[] reduction(int[] axes, int ndim) {

@@ -18,8 +18,7 @@ public final class Padder {
    *
    * @param widths the padding widths per axis
    * @param nd the number of dimensions
-   * @return JAX's {@code _broadcast_to_pairs} for Java widths: {@code {{b, a}}} or {@code {{p}}}
-   *     for every axis, or one row of one or two values per axis; then the negative-width check
+   * @return JAX's {@code _broadcast_to_pairs} for Java widths
    * @throws JaxValueError {@code jnp.pad: pad_width with nd=2 has unsupported shape (3, 2). ...}
    *     or {@code index can't contain negative values}
    */
