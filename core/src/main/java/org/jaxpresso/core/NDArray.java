@@ -5,6 +5,13 @@ package org.jaxpresso.core;
  * {@link Tracer} standing in for one. Both behave the same to user code.
  *
  * <p>Arrays are immutable: no method changes an array; operations return new arrays.
+ *
+ * <pre>{@code
+ * NDArray x = Jnp.arange(6).reshape(2, 3);   // [[0 1 2] [3 4 5]], int32
+ * x.sum(1);                                  // [ 3 12]
+ * x.mul(2.0).get(0, -1);                     // 4.0 (float32: the weak 2.0 takes x's kind)
+ * x.at(0, 0).set(10);                        // [[10 1 2] [3 4 5]]; x itself is unchanged
+ * }</pre>
  */
 public interface NDArray {
   /**

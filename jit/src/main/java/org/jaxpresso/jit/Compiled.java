@@ -14,6 +14,13 @@ import org.jaxpresso.core.tracing.Pytree;
 /**
  * A program compiled ahead of time ({@code jax.stages.Compiled}): callable only with arguments
  * of the types it was compiled for; it never retraces.
+ *
+ * <pre>{@code
+ * Compiled c = Jax.jit((NDArray x) -> x.mul(2)).lower(Jnp.ones(3)).compile();
+ * c.call(Jnp.zeros(3));   // [0. 0. 0.]
+ * c.call(Jnp.zeros(4));   // JaxTypeError: Argument types differ from the types for which this
+ *                         //   computation was compiled. ...
+ * }</pre>
  */
 public final class Compiled {
   private final String name;

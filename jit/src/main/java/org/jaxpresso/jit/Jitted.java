@@ -31,6 +31,13 @@ import org.jaxpresso.core.tracing.Pytree;
  * dtypes and weak types, static arguments' values, pytree structure, x64 flag), compiles the
  * jaxpr with the default backend, and caches both. Thread-safe: concurrent calls with one
  * signature trace and compile it once.
+ *
+ * <pre>{@code
+ * JitFunction<NDArray, NDArray> f = Jax.jit(x -> Jnp.sin(x).mul(2));
+ * f.apply(Jnp.ones(3));        // traces and compiles for float32[3]
+ * f.apply(Jnp.zeros(3));       // same signature: runs the cached program
+ * f.jitted().traceCount();     // 1
+ * }</pre>
  */
 public final class Jitted {
   private record Key(List<ShapedArray> avals, List<Object> statics, Pytree.TreeDef argsDef,
