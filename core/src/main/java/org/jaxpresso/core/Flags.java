@@ -38,7 +38,7 @@ public final class Flags {
    * Turns x64 on or off for the whole process, as {@code jax.config.update("jax_enable_x64",
    * on)} does. Arrays already created keep their dtypes.
    *
-   * @param on the on flag
+   * @param on whether 64-bit types are enabled
    */
   public static void setX64(boolean on) {
     x64Override = on;

@@ -246,7 +246,7 @@ public final class Primitive {
    * Attaches the forward-mode rule to a primitive declared elsewhere (rules of a family may
    * live in their own file); returns this primitive.
    *
-   * @param rule the rule
+   * @param rule the forward-mode rule
    * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
@@ -263,7 +263,7 @@ public final class Primitive {
   /**
    * Attaches the transpose rule (see {@link #defineJvp}).
    *
-   * @param rule the rule
+   * @param rule the transpose rule
    * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
@@ -280,7 +280,7 @@ public final class Primitive {
   /**
    * Attaches the batching rule (see {@link #defineJvp}).
    *
-   * @param rule the rule
+   * @param rule the batching rule
    * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
@@ -473,7 +473,7 @@ public final class Primitive {
     /**
      * The shape/dtype rule.
      *
-     * @param rule the rule
+     * @param rule the rule computing the output avals
      * @return this builder
      */
     public Builder abstractEval(AbstractEvalRule rule) {
@@ -484,7 +484,7 @@ public final class Primitive {
     /**
      * The reference implementation.
      *
-     * @param rule the rule
+     * @param rule the reference implementation
      * @return this builder
      */
     public Builder impl(ImplRule rule) {
@@ -495,7 +495,7 @@ public final class Primitive {
     /**
      * How params are shown in jaxprs (default: all of them).
      *
-     * @param rule the rule
+     * @param rule maps the params to the ones jaxprs show
      * @return this builder
      */
     public Builder printedParams(UnaryOperator<Params> rule) {
@@ -506,7 +506,7 @@ public final class Primitive {
     /**
      * The forward-mode rule.
      *
-     * @param rule the rule
+     * @param rule the forward-mode rule
      * @return this builder
      */
     public Builder jvp(JvpRule rule) {
@@ -517,7 +517,7 @@ public final class Primitive {
     /**
      * The transpose rule, for primitives linear in some inputs.
      *
-     * @param rule the rule
+     * @param rule the transpose rule
      * @return this builder
      */
     public Builder transpose(TransposeRule rule) {
@@ -528,7 +528,7 @@ public final class Primitive {
     /**
      * The batching rule.
      *
-     * @param rule the rule
+     * @param rule the batching rule
      * @return this builder
      */
     public Builder batch(BatchRule rule) {

@@ -18,7 +18,7 @@ public abstract class Trace {
   /**
    * Interprets one primitive application and returns its results.
    *
-   * @param primitive the primitive
+   * @param primitive the primitive applied
    * @param args the inputs: arrays or tracers
    * @param params the primitive's parameters
    * @return its results
@@ -38,7 +38,7 @@ public abstract class Trace {
    * Runs {@code body} with {@code trace} as the current trace, then restores the previous one.
    *
    * @param <T> the type of the values
-   * @param trace the trace
+   * @param trace the trace to make current
    * @param body the code to run
    * @return the output
    */

@@ -790,8 +790,8 @@ public abstract class LaxElementwise {
    * x rounded to a float format with the given exponent and mantissa widths.
    *
    * @param x the operand: an array or a Java scalar
-   * @param exponentBits the exponent bits
-   * @param mantissaBits the mantissa bits
+   * @param exponentBits the number of exponent bits to keep
+   * @param mantissaBits the number of mantissa bits to keep
    * @return x rounded to a float format with the given exponent and mantissa widths
    */
   public static NDArray reducePrecision(Object x, int exponentBits, int mantissaBits) {

@@ -121,7 +121,7 @@ public abstract class LaxReductions extends LaxShaping {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @param indexDtype the index dtype
+   * @param indexDtype the integer dtype of the result
    * @return {@code argmax}: index of the first maximum along {@code axis} (the first NaN wins)
    */
   public static NDArray argmax(Object x, int axis, org.jaxpresso.core.DType indexDtype) {
@@ -135,7 +135,7 @@ public abstract class LaxReductions extends LaxShaping {
    *
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @param indexDtype the index dtype
+   * @param indexDtype the integer dtype of the result
    * @return {@code argmin}: index of the first minimum along {@code axis} (the first NaN wins)
    */
   public static NDArray argmin(Object x, int axis, org.jaxpresso.core.DType indexDtype) {
@@ -335,7 +335,7 @@ public abstract class LaxReductions extends LaxShaping {
    * @param rhs the right-hand operand
    * @param dims the contracting and batch dimensions of each operand
    * @param precision the precision, or {@code null} for the default
-   * @param preferredElementType the preferred element type
+   * @param preferredElementType the result dtype, or {@code null} for the operands'
    * @return {@code dot_general}: contracts {@code dims}' paired dimensions over shared batch
    *     dimensions
    */

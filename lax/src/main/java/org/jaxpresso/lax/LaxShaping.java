@@ -351,7 +351,7 @@ public abstract class LaxShaping extends LaxElementwise {
    * lo/hi crop).
    *
    * @param x the operand: an array or a Java scalar
-   * @param paddingValue the padding value
+   * @param paddingValue the scalar to pad with, of {@code x}'s dtype
    * @param config per dimension {@code {lo, hi, interior}}; negative lo and hi crop
    * @return the padded array
    */

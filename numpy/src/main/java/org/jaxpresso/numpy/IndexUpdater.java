@@ -79,7 +79,7 @@ public final class IndexUpdater implements IndexUpdateRef {
   /**
    * The same reference with {@code wrap_negative_indices=}.
    *
-   * @param wrap the wrap flag
+   * @param wrap whether negative indices count from the end
    * @return the same reference with {@code wrap_negative_indices=}
    */
   public IndexUpdater wrapNegativeIndices(boolean wrap) {

@@ -601,7 +601,7 @@ public abstract class JnpCreation {
    * @param start the first value (inclusive)
    * @param stop the end value (exclusive)
    * @param num the number of values
-   * @param endpoint the endpoint flag
+   * @param endpoint whether {@code stop} is the last value (otherwise it is excluded)
    * @return {@code num} evenly spaced values from JAX's {@code _linspace} formula {@code
    *     start*(1-t) + stop*t}, {@code t = iota/div}, in float32, with the endpoint appended exactly
    * @throws JaxValueError if num is negative

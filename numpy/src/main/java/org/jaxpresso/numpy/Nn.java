@@ -169,7 +169,7 @@ public final class Nn {
    * sqrt(2))}. Ints become float32.
    *
    * @param x the operand: an array or a Java scalar
-   * @param approximate the approximate flag
+   * @param approximate whether to use the tanh approximation
    * @return the Gaussian error linear unit
    */
   public static NDArray gelu(Object x, boolean approximate) {

@@ -104,7 +104,7 @@ public final class Random {
   /**
    * The raw {@code uint32[..., 2]} data of keys (validated; keys are their data here).
    *
-   * @param keys the keys
+   * @param keys the keys, {@code uint32[..., 2]}
    * @return the raw {@code uint32[..., 2]} data of keys (validated; keys are their data here)
    * @throws JaxTypeError for invalid key data
    */
@@ -580,7 +580,7 @@ public final class Random {
    * @param key the PRNG key array
    * @param x the operand: an array or a Java scalar
    * @param axis the axis to operate along; negative values count from the end
-   * @param independent the independent flag
+   * @param independent whether each slice along {@code axis} is shuffled independently
    * @return {@code x} shuffled along {@code axis} (JAX's {@code _shuffle}
    * @throws JaxTypeError for a 0-d non-integer {@code x}, or a traced 0-d {@code x}
    * @throws JaxValueError for an out-of-bounds axis

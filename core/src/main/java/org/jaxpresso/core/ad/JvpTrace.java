@@ -31,7 +31,7 @@ public final class JvpTrace extends Trace {
    * tracers print as JAX's {@code GradTracer}.
    *
    * @param parent the trace this one nests in
-   * @param forGrad the for grad flag
+   * @param forGrad whether this trace is the one reverse mode linearizes with
    */
   public JvpTrace(Trace parent, boolean forGrad) {
     this.parent = parent;

@@ -29,7 +29,7 @@ public final class Dispatch {
   /**
    * Applies {@code primitive} to concrete {@code args} and returns its results.
    *
-   * @param primitive the primitive
+   * @param primitive the primitive to apply
    * @param params the primitive's parameters
    * @param args the concrete inputs
    * @return its results
@@ -52,7 +52,7 @@ public final class Dispatch {
   /**
    * The one-equation program {@code outs = primitive[params] ins} for the given input avals.
    *
-   * @param primitive the primitive
+   * @param primitive the primitive to apply
    * @param params the primitive's parameters
    * @param avals the abstract values (shape and dtype) of the inputs
    * @return the one-equation program {@code outs = primitive[params] ins} for the given input avals

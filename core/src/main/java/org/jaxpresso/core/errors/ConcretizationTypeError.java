@@ -13,7 +13,7 @@ public class ConcretizationTypeError extends JaxTypeError {
    * An error with a fully formed message.
    *
    * @param message the error message
-   * @param formed the formed flag
+   * @param formed ignored: it only tells this constructor from the one that builds the message
    */
   protected ConcretizationTypeError(String message, boolean formed) {
     super(message);

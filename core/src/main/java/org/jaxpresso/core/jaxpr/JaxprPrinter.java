@@ -47,7 +47,7 @@ public final class JaxprPrinter {
    * {@code { lambda ; a. let b = sin a in (b,) }}). Literals keep their types.
    *
    * @param j the jaxpr
-   * @param printShapes the print shapes flag
+   * @param printShapes whether binders print with their types
    * @return the jaxpr's text
    */
   public static String print(Jaxpr j, boolean printShapes) {

@@ -54,7 +54,7 @@ public final class Convolution {
    * @param featureGroupCount JAX's {@code feature_group_count}
    * @param batchGroupCount JAX's {@code batch_group_count}
    * @param precision the requested matmul precision, or {@code null} for the default
-   * @param preferredElementType the preferred element type
+   * @param preferredElementType the result dtype, or {@code null} for the operands'
    * @return the params, all ten of them; {@code padding} already resolved to pairs
    */
   public static Params params(int[] windowStrides, int[][] padding, int[] lhsDilation,

@@ -41,7 +41,7 @@ public final class FlatTrees {
   /**
    * JAX's {@code ft.nones(n).filter_with_mask(keep)}.
    *
-   * @param keep the keep flag
+   * @param keep which entries to keep
    * @return JAX's {@code ft.nones(n).filter_with_mask(keep)}
    */
   public static List<Object> filtered(boolean[] keep) {

@@ -74,7 +74,7 @@ public final class JaxprEdits {
    * The jaxpr with only the outputs whose {@code keep} entry is true.
    *
    * @param j the jaxpr
-   * @param keep the keep flag
+   * @param keep which outputs to keep
    * @return the jaxpr with only the outputs whose {@code keep} entry is true
    */
   public static Jaxpr pruneOutputs(Jaxpr j, boolean[] keep) {
@@ -91,7 +91,7 @@ public final class JaxprEdits {
    * The jaxpr with the inputs marked in {@code move} first, others after, order kept.
    *
    * @param j the jaxpr
-   * @param move the move flag
+   * @param move which entries go first
    * @return the jaxpr with the inputs marked in {@code move} first, others after, order kept
    */
   public static Jaxpr moveInputsToFront(Jaxpr j, boolean[] move) {
@@ -103,7 +103,7 @@ public final class JaxprEdits {
    *
    * @param <T> the type of the values
    * @param xs the input arrays
-   * @param move the move flag
+   * @param move which entries go first
    * @return the elements marked in {@code move}, then the others, each in their order
    */
   public static <T> List<T> moveToFront(List<T> xs, boolean[] move) {

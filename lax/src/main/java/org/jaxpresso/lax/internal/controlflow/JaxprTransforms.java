@@ -170,7 +170,7 @@ public final class JaxprTransforms {
    * marked {@code instantiate} (then zeros when symbolically zero).
    *
    * @param j the jaxpr
-   * @param nonzeroIn the nonzero in flag
+   * @param nonzeroIn which inputs have nonzero tangents
    * @param instantiate whether zero tangents are materialized as arrays
    * @return JAX's {@code jvp_jaxpr}
    */
@@ -184,9 +184,9 @@ public final class JaxprTransforms {
    * parts).
    *
    * @param j the jaxpr
-   * @param nonzeroIn the nonzero in flag
+   * @param nonzeroIn which inputs have nonzero tangents
    * @param instantiate whether zero tangents are materialized as arrays
-   * @param inlineCalls the inline calls flag
+   * @param inlineCalls whether {@code jit} calls are inlined first
    * @return {@link #jvp(Jaxpr, boolean[], boolean[])}, with the calls ({@code jit}) in {@code j}
    *     inlined when {@code inlineCalls} (for reverse mode, which splits the result into known and
    *     linear parts)
@@ -252,8 +252,8 @@ public final class JaxprTransforms {
    *
    * @param j the jaxpr
    * @param size the size of the new (batch) dimension
-   * @param batchedIn the batched in flag
-   * @param forceOut the force out flag
+   * @param batchedIn which inputs are batched
+   * @param forceOut which outputs must be batched even if they need not be
    * @return JAX's {@code batch_jaxpr}
    */
   public static Batched batch(Jaxpr j, int size, boolean[] batchedIn, boolean[] forceOut) {
@@ -404,8 +404,8 @@ public final class JaxprTransforms {
    *
    * @param <T> the type of the values
    * @param xs the input arrays
-   * @param flags the flags flag
-   * @param which the which flag
+   * @param flags one flag per entry
+   * @param which the flag value to select
    * @return the entries of {@code xs} whose flag equals {@code which}
    */
   public static <T> List<T> select(List<T> xs, boolean[] flags, boolean which) {
@@ -421,7 +421,7 @@ public final class JaxprTransforms {
   /**
    * The number of true entries.
    *
-   * @param flags the flags flag
+   * @param flags one flag per entry
    * @return the number of true entries
    */
   public static int count(boolean[] flags) {
@@ -447,7 +447,7 @@ public final class JaxprTransforms {
   /**
    * Arrays joined.
    *
-   * @param parts the parts flag
+   * @param parts the arrays to join
    * @return the arrays joined, in order
    */
   public static boolean[] concat(boolean[]... parts) {

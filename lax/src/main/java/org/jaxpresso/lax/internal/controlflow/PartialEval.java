@@ -59,7 +59,7 @@ public final class PartialEval {
    * instantiate} are unknown outputs even when known (they are then forwarded residuals).
    *
    * @param j the jaxpr
-   * @param unknownIn the unknown in flag
+   * @param unknownIn which inputs are unknown
    * @param instantiate whether zero tangents are materialized as arrays
    * @return {@code j} (without constvars) given which inputs are unknown
    */

@@ -87,7 +87,7 @@ public final class Conversion {
    * bit set when inexact). {@code unsigned64} reads {@code v} as a uint64 bit pattern.
    *
    * @param v the value
-   * @param unsigned64 the unsigned64 flag
+   * @param unsigned64 whether {@code v} holds a uint64 bit pattern
    * @return an integer as a double that a later rounding to bfloat16, float16 or float32 rounds as
    *     if from the exact value
    */
@@ -178,8 +178,8 @@ public final class Conversion {
    *
    * @param bits the element's bit pattern
    * @param d the dtype
-   * @param exponentBits the exponent bits
-   * @param mantissaBits the mantissa bits
+   * @param exponentBits the number of exponent bits to keep
+   * @param mantissaBits the number of mantissa bits to keep
    * @return XLA's {@code reduce_precision} on the bits of one element of float dtype {@code d}
    */
   public static long reducePrecision(long bits, DType d, int exponentBits, int mantissaBits) {

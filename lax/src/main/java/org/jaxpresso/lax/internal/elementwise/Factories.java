@@ -25,7 +25,7 @@ public final class Factories {
    * @param name the primitive's name, as jaxprs print it
    * @param accepted the dtypes accepted
    * @param out the result dtype, or {@code null} for the operand's
-   * @param accuracy the accuracy flag
+   * @param accuracy whether the primitive takes JAX's {@code accuracy} param
    * @param f the operation on floating-point elements
    * @param g the operation on integer (and bool) elements
    * @return a unary primitive

@@ -14,7 +14,7 @@ public final class Kernels {
    * once the dimensions marked in {@code reduced} are removed.
    *
    * @param in the input shape
-   * @param reduced the reduced flag
+   * @param reduced which dimensions are reduced
    * @return for each row-major flat index of {@code in}, the flat index of the element it reduces
    *     into once the dimensions marked in {@code reduced} are removed
    */

@@ -384,7 +384,7 @@ public final class ShapingOps {
    * {@code lax.pad}: per dimension {@code (lo, hi, interior)}.
    *
    * @param x the operand: an array or a Java scalar
-   * @param paddingValue the padding value
+   * @param paddingValue the scalar to pad with, of {@code x}'s dtype
    * @param config per dimension {@code {lo, hi, interior}}; negative lo and hi crop
    * @return {@code lax.pad}: per dimension {@code (lo, hi, interior)}
    */

@@ -96,7 +96,7 @@ public final class Indexing {
    * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
    * @param values the update values
    * @param op the update: {@code set}, {@code add}, {@code mul}, {@code min}, {@code max}, ...
-   * @param normalize the normalize flag
+   * @param normalize whether negative indices wrap (count from the end)
    * @param indicesAreSorted whether the caller promises that the indices are sorted
    * @param uniqueIndices whether the caller promises that no index repeats
    * @return {@code x.at[idx].<op>(y)} through one scatter primitive ({@code scatter}, {@code
@@ -148,7 +148,7 @@ public final class Indexing {
    *
    * @param x the input array
    * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
-   * @param normalize the normalize flag
+   * @param normalize whether negative indices wrap (count from the end)
    * @return a static bound on how often one element of {@code x} can be indexed by {@code idx}
    */
   public static long maxOccurrences(NDArray x, Object[] idx, boolean normalize) {
