@@ -10,6 +10,13 @@ package org.jaxpresso;
  */
 @FunctionalInterface
 public interface Function3<A, B, C, R> {
-  /** Applies the function. */
+  /**
+   * Applies the function.
+   *
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @return the output
+   */
   R apply(A a, B b, C c);
 }

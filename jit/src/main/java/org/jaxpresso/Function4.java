@@ -11,6 +11,14 @@ package org.jaxpresso;
  */
 @FunctionalInterface
 public interface Function4<A, B, C, D, R> {
-  /** Applies the function. */
+  /**
+   * Applies the function.
+   *
+   * @param a the first argument
+   * @param b the second argument
+   * @param c the third argument
+   * @param d the fourth argument
+   * @return the output
+   */
   R apply(A a, B b, C c, D d);
 }

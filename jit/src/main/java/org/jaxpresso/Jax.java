@@ -28,12 +28,22 @@ public final class Jax {
 
   private Jax() {}
 
-  /** The option making argument positions static. */
+  /**
+   * The option making argument positions static.
+   *
+   * @param positions the positions of the static arguments
+   * @return the option making argument positions static
+   */
   public static JitOption staticArgnums(int... positions) {
     return new JitOption.StaticArgnums(positions);
   }
 
-  /** The option naming the function in jaxprs. */
+  /**
+   * The option naming the function in jaxprs.
+   *
+   * @param name the function's name, as jaxprs and dumps show it
+   * @return the option naming the function in jaxprs
+   */
   public static JitOption name(String name) {
     return new JitOption.Name(name);
   }
@@ -42,6 +52,12 @@ public final class Jax {
    * Compiles a one-argument function, as {@code jax.jit}: traced once per signature, cached,
    * run by the default backend; called inside another traced function it becomes a nested
    * {@code jit} equation.
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return a one-argument function, as {@code jax.jit}
    */
   public static <A, R> JitFunction<A, R> jit(Function<A, R> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0])), 1, options);
@@ -58,7 +74,16 @@ public final class Jax {
     };
   }
 
-  /** Compiles a two-argument function; see {@link #jit(Function, JitOption...)}. */
+  /**
+   * Compiles a two-argument function; see {@link #jit(Function, JitOption...)}.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <R> the result type
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return a two-argument function; see {@link #jit(Function, JitOption...)}
+   */
   public static <A, B, R> JitBiFunction<A, B, R> jit(BiFunction<A, B, R> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1])), 2, options);
     return new JitBiFunction<>() {
@@ -74,13 +99,34 @@ public final class Jax {
     };
   }
 
-  /** Compiles a three-argument function; see {@link #jit(Function, JitOption...)}. */
+  /**
+   * Compiles a three-argument function; see {@link #jit(Function, JitOption...)}.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <C> the third argument type
+   * @param <R> the result type
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return a three-argument function; see {@link #jit(Function, JitOption...)}
+   */
   public static <A, B, C, R> Function3<A, B, C, R> jit(Function3<A, B, C, R> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1]), cast(args[2])), 3, options);
     return (a, b, c) -> cast(j.call(a, b, c));
   }
 
-  /** Compiles a four-argument function; see {@link #jit(Function, JitOption...)}. */
+  /**
+   * Compiles a four-argument function; see {@link #jit(Function, JitOption...)}.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <C> the third argument type
+   * @param <D> the fourth argument type
+   * @param <R> the result type
+   * @param fn the function to compile
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return a four-argument function; see {@link #jit(Function, JitOption...)}
+   */
   public static <A, B, C, D, R> Function4<A, B, C, D, R> jit(Function4<A, B, C, D, R> fn,
       JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1]), cast(args[2]), cast(args[3])), 4,
@@ -88,7 +134,15 @@ public final class Jax {
     return (a, b, c, d) -> cast(j.call(a, b, c, d));
   }
 
-  /** The {@link Jitted} object behind a function of any arity given as {@code Object[] -> Object}. */
+  /**
+   * The {@link Jitted} object behind a function of any arity given as {@code Object[] -> Object}.
+   *
+   * @param fn the function, taking its arguments as an array
+   * @param arity how many arguments the function takes
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return the {@link Jitted} object behind a function of any arity given as {@code Object[] ->
+   *     Object}
+   */
   public static Jitted jitted(Function<Object[], Object> fn, int arity, JitOption... options) {
     String name = "<lambda>";
     int[] statics = new int[0];
@@ -101,19 +155,43 @@ public final class Jax {
     return new Jitted(fn, arity, name, statics);
   }
 
-  /** {@code jax.make_jaxpr} of a one-argument function: traces it for the given argument. */
+  /**
+   * {@code jax.make_jaxpr} of a one-argument function: traces it for the given argument.
+   *
+   * @param <A> the argument type
+   * @param fn the function to trace
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return {@code jax.make_jaxpr} of a one-argument function: traces it for the given argument
+   */
   public static <A> Function<A, ClosedJaxpr> makeJaxpr(Function<A, ?> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0])), 1, options);
     return a -> j.lower(a).jaxpr();
   }
 
-  /** {@code jax.make_jaxpr} of a two-argument function. */
+  /**
+   * {@code jax.make_jaxpr} of a two-argument function.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param fn the function to trace
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return {@code jax.make_jaxpr} of a two-argument function
+   */
   public static <A, B> BiFunction<A, B, ClosedJaxpr> makeJaxpr(BiFunction<A, B, ?> fn, JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1])), 2, options);
     return (a, b) -> j.lower(a, b).jaxpr();
   }
 
-  /** {@code jax.make_jaxpr} of a three-argument function. */
+  /**
+   * {@code jax.make_jaxpr} of a three-argument function.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <C> the third argument type
+   * @param fn the function to trace
+   * @param options options such as {@link #staticArgnums} and {@link #name}
+   * @return {@code jax.make_jaxpr} of a three-argument function
+   */
   public static <A, B, C> Function3<A, B, C, ClosedJaxpr> makeJaxpr(Function3<A, B, C, ?> fn,
       JitOption... options) {
     Jitted j = jitted(args -> fn.apply(cast(args[0]), cast(args[1]), cast(args[2])), 3, options);
@@ -123,6 +201,10 @@ public final class Jax {
   /**
    * Runs {@code body} with jit disabled on this thread: jitted functions run eagerly, as
    * {@code with jax.disable_jit():}.
+   *
+   * @param <T> the type of the values
+   * @param body the code to run
+   * @return the output
    */
   public static <T> T disableJit(java.util.function.Supplier<T> body) {
     DISABLED.set(DISABLED.get() + 1);
@@ -133,7 +215,11 @@ public final class Jax {
     }
   }
 
-  /** Whether jit is disabled on this thread ({@link #disableJit}). */
+  /**
+   * Whether jit is disabled on this thread ({@link #disableJit}).
+   *
+   * @return whether jit is disabled on this thread ({@link #disableJit})
+   */
   public static boolean jitDisabled() {
     return DISABLED.get() > 0;
   }
@@ -143,6 +229,7 @@ public final class Jax {
   /**
    * The result of {@link #jvp}: the function's output and its tangent, of the same structure.
    *
+   * @param <R> the result type
    * @param primal the output
    * @param tangent its directional derivative
    */
@@ -152,6 +239,8 @@ public final class Jax {
    * The result of {@link #vjp}: the output and the pullback, mapping an output cotangent to
    * the argument's cotangent.
    *
+   * @param <A> the argument type
+   * @param <R> the result type
    * @param primal the output
    * @param pullback the transposed derivative
    */
@@ -161,6 +250,8 @@ public final class Jax {
    * The result of {@link #linearize}: the output and the derivative as a function of the
    * tangent (evaluating a linear jaxpr, without re-running the primal computation).
    *
+   * @param <A> the argument type
+   * @param <R> the result type
    * @param primal the output
    * @param jvp the derivative
    */
@@ -169,6 +260,7 @@ public final class Jax {
   /**
    * The result of {@link #valueAndGrad}.
    *
+   * @param <A> the argument type
    * @param value the function's value
    * @param grad the gradient, with the structure of the argument
    */
@@ -177,6 +269,14 @@ public final class Jax {
   /**
    * {@code jax.jvp}: the output of {@code fn} at {@code primals} and its derivative along
    * {@code tangents} (pytrees of the same structure).
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to differentiate
+   * @param primals the primal input values
+   * @param tangents the tangent values, one per primal
+   * @return {@code jax.jvp}: the output of {@code fn} at {@code primals} and its derivative along
+   *     {@code tangents} (pytrees of the same structure)
    */
   public static <A, R> JvpPair<R> jvp(Function<A, R> fn, A primals, A tangents) {
     Pytree.Flat pf = Pytree.flatten(primals);
@@ -196,7 +296,15 @@ public final class Jax {
         cast(Pytree.unflatten(outTree[0], o.tangents())));
   }
 
-  /** {@code jax.linearize}: the output at {@code primals} and the derivative there. */
+  /**
+   * {@code jax.linearize}: the output at {@code primals} and the derivative there.
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to linearize
+   * @param primals the primal input values
+   * @return {@code jax.linearize}: the output at {@code primals} and the derivative there
+   */
   public static <A, R> Linearized<A, R> linearize(Function<A, R> fn, A primals) {
     Pytree.Flat pf = Pytree.flatten(primals);
     Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
@@ -205,7 +313,15 @@ public final class Jax {
         t -> cast(Pytree.unflatten(outTree[0], lin.jvp(Transforms.leaves(t)))));
   }
 
-  /** {@code jax.vjp}: the output at {@code primals} and its pullback. */
+  /**
+   * {@code jax.vjp}: the output at {@code primals} and its pullback.
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to differentiate
+   * @param primals the primal input values
+   * @return {@code jax.vjp}: the output at {@code primals} and its pullback
+   */
   public static <A, R> VjpPair<A, R> vjp(Function<A, R> fn, A primals) {
     Pytree.Flat pf = Pytree.flatten(primals);
     Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
@@ -227,6 +343,9 @@ public final class Jax {
    * {@code jax.grad}: the gradient of a scalar-valued function of an array (or a pytree of
    * arrays, e.g. a list of parameters), of the argument's structure.
    *
+   * @param <A> the argument type
+   * @param fn the function to differentiate; it returns a scalar
+   * @return {@code jax.grad}
    * @throws org.jaxpresso.core.errors.JaxTypeError for a non-scalar or non-float output or an
    *     integer input, in JAX's words
    */
@@ -237,6 +356,12 @@ public final class Jax {
   /**
    * {@code jax.grad(f, argnums)} of a two-argument function: the gradients with respect to
    * the arguments {@code argnums} (0 and/or 1), in that order.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param fn the function to differentiate; it returns a scalar
+   * @param argnums the positions of the arguments to differentiate with respect to
+   * @return {@code jax.grad(f, argnums)} of a two-argument function
    */
   public static <A, B> BiFunction<A, B, List<Object>> grad(
       BiFunction<A, B, ? extends NDArray> fn, int... argnums) {
@@ -248,7 +373,13 @@ public final class Jax {
     };
   }
 
-  /** {@code jax.value_and_grad}: the value and the gradient in one pass. */
+  /**
+   * {@code jax.value_and_grad}: the value and the gradient in one pass.
+   *
+   * @param <A> the argument type
+   * @param fn the function to differentiate; it returns a scalar
+   * @return {@code jax.value_and_grad}: the value and the gradient in one pass
+   */
   public static <A> Function<A, ValueAndGrad<A>> valueAndGrad(
       Function<A, ? extends NDArray> fn) {
     return a -> {
@@ -259,22 +390,44 @@ public final class Jax {
     };
   }
 
-  /** {@code jax.jacfwd}: the Jacobian (shape {@code out.shape + in.shape}) by forward mode. */
+  /**
+   * {@code jax.jacfwd}: the Jacobian (shape {@code out.shape + in.shape}) by forward mode.
+   *
+   * @param fn the function to differentiate
+   * @return {@code jax.jacfwd}: the Jacobian (shape {@code out.shape + in.shape}) by forward mode
+   */
   public static Function<NDArray, NDArray> jacfwd(Function<NDArray, NDArray> fn) {
     return x -> Transforms.jacfwd(fn, x);
   }
 
-  /** {@code jax.jacrev}: the Jacobian by reverse mode. */
+  /**
+   * {@code jax.jacrev}: the Jacobian by reverse mode.
+   *
+   * @param fn the function to differentiate
+   * @return {@code jax.jacrev}: the Jacobian by reverse mode
+   */
   public static Function<NDArray, NDArray> jacrev(Function<NDArray, NDArray> fn) {
     return x -> Transforms.jacrev(fn, x);
   }
 
-  /** {@code jax.hessian}: {@code jacfwd(jacrev(fn))}. */
+  /**
+   * {@code jax.hessian}: {@code jacfwd(jacrev(fn))}.
+   *
+   * @param fn the function to differentiate twice
+   * @return {@code jax.hessian}: {@code jacfwd(jacrev(fn))}
+   */
   public static Function<NDArray, NDArray> hessian(Function<NDArray, NDArray> fn) {
     return jacfwd(jacrev(fn));
   }
 
-  /** {@code jax.vmap} with {@code in_axes=0, out_axes=0}. */
+  /**
+   * {@code jax.vmap} with {@code in_axes=0, out_axes=0}.
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @return {@code jax.vmap} with {@code in_axes=0, out_axes=0}
+   */
   public static <A, R> Function<A, R> vmap(Function<A, R> fn) {
     return vmap(fn, 0, 0);
   }
@@ -282,6 +435,13 @@ public final class Jax {
   /**
    * {@code jax.vmap(fn, in_axes, out_axes)}: maps {@code fn} over axis {@code inAxes} of every
    * leaf of its argument (null: not mapped), stacking outputs along {@code outAxes}.
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes the mapped axis of each input, or {@code null} for none
+   * @param outAxes the mapped axis of each output
+   * @return {@code jax.vmap(fn, in_axes, out_axes)}
    */
   public static <A, R> Function<A, R> vmap(Function<A, R> fn, Integer inAxes,
       Integer outAxes) {
@@ -289,7 +449,17 @@ public final class Jax {
         new Integer[] {inAxes}, outAxes));
   }
 
-  /** {@code jax.vmap} of a two-argument function, one in_axes entry per argument. */
+  /**
+   * {@code jax.vmap} of a two-argument function, one in_axes entry per argument.
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes the mapped axis of each input, or {@code null} for none
+   * @param outAxes the mapped axis of each output
+   * @return {@code jax.vmap} of a two-argument function, one in_axes entry per argument
+   */
   public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> fn, Integer[] inAxes,
       Integer outAxes) {
     return (a, b) -> cast(Transforms.vmap(args -> fn.apply(cast(args[0]), cast(args[1])),

@@ -27,16 +27,27 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class DispatchBench {
+  /** Creates the benchmark state; JMH calls this once per fork. */
+  public DispatchBench() {}
+
   private final Array x = Array.of(new float[] {1, 2, 3, 4}, 4);
   private final Function<NDArray, NDArray> addOne = Jax.jit(v -> Lax.add(v, 1.0f));
 
-  /** Eager {@code Lax.add(x, 1.0)}. */
+  /**
+   * Eager {@code Lax.add(x, 1.0)}.
+   *
+   * @return the sum, returned so that JMH keeps it alive
+   */
   @Benchmark
   public NDArray eagerAdd() {
     return Lax.add(x, 1.0f).blockUntilReady();
   }
 
-  /** A cached jitted {@code x + 1}. */
+  /**
+   * A cached jitted {@code x + 1}.
+   *
+   * @return the sum, returned so that JMH keeps it alive
+   */
   @Benchmark
   public NDArray jitAdd() {
     return addOne.apply(x).blockUntilReady();

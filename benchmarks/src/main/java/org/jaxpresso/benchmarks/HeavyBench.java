@@ -27,6 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 public class HeavyBench {
+  /** Creates the benchmark state; JMH calls this once per fork. */
+  public HeavyBench() {}
+
   /** Workload id and size: {@code W4:n} (n x n matmul), {@code W4b:64}, {@code W6:8}. */
   @Param({"W4:256", "W4:1024", "W4:2048", "W4b:64", "W6:8"})
   public String workload;
@@ -41,13 +44,21 @@ public class HeavyBench {
     w.jit();
   }
 
-  /** The eager call (one cached single-primitive program). */
+  /**
+   * The eager call (one cached single-primitive program).
+   *
+   * @return the workload's result
+   */
   @Benchmark
   public NDArray eager() {
     return w.eager();
   }
 
-  /** The jitted call. */
+  /**
+   * The jitted call.
+   *
+   * @return the workload's result
+   */
   @Benchmark
   public NDArray jit() {
     return w.jit();

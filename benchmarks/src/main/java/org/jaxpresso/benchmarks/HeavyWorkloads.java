@@ -24,7 +24,13 @@ import org.jaxpresso.numpy.Jnp;
 public record HeavyWorkloads(String name, double flops, Array x, Array y,
     BiFunction<NDArray, NDArray, NDArray> op, BiFunction<NDArray, NDArray, NDArray> jitted) {
 
-  /** The workload named by its id ({@code W4}, {@code W4b}, {@code W6}) and size. */
+  /**
+   * The workload named by its id ({@code W4}, {@code W4b}, {@code W6}) and size.
+   *
+   * @param id the workload's id: {@code W4}, {@code W4b} or {@code W6}
+   * @param size the workload's size (the matrix side for {@code W4})
+   * @return the workload, its operands made from a fixed seed
+   */
   public static HeavyWorkloads of(String id, int size) {
     Random rnd = new Random(42);
     return switch (id) {
@@ -63,12 +69,20 @@ public record HeavyWorkloads(String name, double flops, Array x, Array y,
     return Array.of(v, shape);
   }
 
-  /** One eager call, waited for. */
+  /**
+   * One eager call, waited for.
+   *
+   * @return the result, computed
+   */
   public NDArray eager() {
     return op.apply(x, y).blockUntilReady();
   }
 
-  /** One call of the jitted function, waited for. */
+  /**
+   * One call of the jitted function, waited for.
+   *
+   * @return the result, computed
+   */
   public NDArray jit() {
     return jitted.apply(x, y).blockUntilReady();
   }

@@ -40,6 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx8g"})
 public class MlpBench {
+  /** Creates the benchmark state; JMH calls this once per fork. */
+  public MlpBench() {}
+
   /** Layer widths, input first. */
   static final int[] LAYERS = {784, 512, 512, 10};
 
@@ -63,7 +66,11 @@ public class MlpBench {
     step.apply(params, batch);
   }
 
-  /** One training step (its result is not fed back, so every call does the same work). */
+  /**
+   * One training step (its result is not fed back, so every call does the same work).
+   *
+   * @return the loss and the updated parameters
+   */
   @Benchmark
   public NDArray trainStep() {
     List<Object> out = step.apply(params, batch);
@@ -131,6 +138,9 @@ public class MlpBench {
    * batch and one step's loss and new parameters to an {@code .npz} (for the script's
    * cross-check of its hand-written backward pass) and prints the loss; {@code run REPS} times
    * REPS steps, printing each one's nanoseconds; {@code quit} ends.
+   *
+   * @param args unused; commands come on standard input
+   * @throws Exception if standard input or the {@code .npz} file fails
    */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

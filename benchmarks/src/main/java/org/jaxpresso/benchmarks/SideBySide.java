@@ -24,7 +24,12 @@ import org.jaxpresso.runtime.cpu.kernels.PeakFlops;
 public final class SideBySide {
   private SideBySide() {}
 
-  /** Serves commands until {@code quit} or end of input. */
+  /**
+   * Serves commands until {@code quit} or end of input.
+   *
+   * @param args unused; commands come on standard input
+   * @throws Exception if standard input fails or a workload throws
+   */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     BufferedReader in =

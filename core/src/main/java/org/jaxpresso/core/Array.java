@@ -31,6 +31,9 @@ public final class Array implements NDArray {
   /**
    * Backend SPI: an array over {@code buffer}, which it now owns (no copy).
    *
+   * @param aval the abstract value (shape and dtype)
+   * @param buffer the element storage
+   * @return an array over {@code buffer}, which it now owns (no copy)
    * @throws IllegalArgumentException if the buffer's dtype or length disagrees with the aval
    */
   public static Array wrap(ShapedArray aval, Buffer buffer) {
@@ -46,12 +49,24 @@ public final class Array implements NDArray {
 
   // ---- factories from Java data (all copy) ----
 
-  /** A float32 array of the given shape from a copy of {@code data}. */
+  /**
+   * A float32 array of the given shape from a copy of {@code data}.
+   *
+   * @param data the flat element data, in row-major order
+   * @param shape the dimensions of the result
+   * @return a float32 array of the given shape from a copy of {@code data}
+   */
   public static Array of(float[] data, int... shape) {
     return fromJava(DType.FLOAT32, data.clone(), shape);
   }
 
-  /** A float64 array (float32 unless x64 is enabled) from a copy of {@code data}. */
+  /**
+   * A float64 array (float32 unless x64 is enabled) from a copy of {@code data}.
+   *
+   * @param data the flat element data, in row-major order
+   * @param shape the dimensions of the result
+   * @return a float64 array (float32 unless x64 is enabled) from a copy of {@code data}
+   */
   public static Array of(double[] data, int... shape) {
     DType d = DType.FLOAT64.canonical();
     if (d == DType.FLOAT64) {
@@ -60,12 +75,24 @@ public final class Array implements NDArray {
     return fromDoubles(d, data, shape);
   }
 
-  /** An int32 array from a copy of {@code data}. */
+  /**
+   * An int32 array from a copy of {@code data}.
+   *
+   * @param data the flat element data, in row-major order
+   * @param shape the dimensions of the result
+   * @return an int32 array from a copy of {@code data}
+   */
   public static Array of(int[] data, int... shape) {
     return fromJava(DType.INT32, data.clone(), shape);
   }
 
-  /** An int64 array (int32 unless x64 is enabled) from a copy of {@code data}. */
+  /**
+   * An int64 array (int32 unless x64 is enabled) from a copy of {@code data}.
+   *
+   * @param data the flat element data, in row-major order
+   * @param shape the dimensions of the result
+   * @return an int64 array (int32 unless x64 is enabled) from a copy of {@code data}
+   */
   public static Array of(long[] data, int... shape) {
     DType d = DType.INT64.canonical();
     if (d == DType.INT64) {
@@ -74,7 +101,13 @@ public final class Array implements NDArray {
     return fromLongs(d, data, shape);
   }
 
-  /** A bool array from a copy of {@code data}. */
+  /**
+   * A bool array from a copy of {@code data}.
+   *
+   * @param data the flat element data, in row-major order
+   * @param shape the dimensions of the result
+   * @return a bool array from a copy of {@code data}
+   */
   public static Array of(boolean[] data, int... shape) {
     byte[] b = new byte[data.length];
     for (int i = 0; i < data.length; i++) {
@@ -86,6 +119,12 @@ public final class Array implements NDArray {
   /**
    * An array of {@code dtype} whose elements are {@code values} converted as by
    * {@link HostBuffer#setDouble} (floats round to nearest-even; integers truncate and wrap).
+   *
+   * @param dtype the element type of the result
+   * @param values the elements, in row-major order
+   * @param shape the dimensions of the result
+   * @return an array of {@code dtype} whose elements are {@code values} converted as by {@link
+   *     HostBuffer#setDouble} (floats round to nearest-even
    */
   public static Array fromDoubles(DType dtype, double[] values, int... shape) {
     checkLength(values.length, shape);
@@ -96,7 +135,14 @@ public final class Array implements NDArray {
     return new Array(new ShapedArray(Shape.of(shape), dtype, false), b);
   }
 
-  /** An array of {@code dtype} whose elements are {@code values}, wrapped to its width. */
+  /**
+   * An array of {@code dtype} whose elements are {@code values}, wrapped to its width.
+   *
+   * @param dtype the element type of the result
+   * @param values the elements, in row-major order
+   * @param shape the dimensions of the result
+   * @return an array of {@code dtype} whose elements are {@code values}, wrapped to its width
+   */
   public static Array fromLongs(DType dtype, long[] values, int... shape) {
     checkLength(values.length, shape);
     HostBuffer b = HostBuffer.allocate(dtype, values.length);
@@ -109,6 +155,12 @@ public final class Array implements NDArray {
   /**
    * An array from a copy of a Java array that is the storage class of {@code dtype} (see
    * {@link HostBuffer}): e.g. {@code short[]} bit patterns for bfloat16.
+   *
+   * @param dtype the element type of the result
+   * @param javaArray the Java array holding the elements
+   * @param shape the dimensions of the result
+   * @return an array from a copy of a Java array that is the storage class of {@code dtype} (see
+   *     {@link HostBuffer})
    */
   public static Array fromStorage(DType dtype, Object javaArray, int... shape) {
     HostBuffer copy = HostBuffer.wrap(dtype, javaArray).copy();
@@ -116,17 +168,34 @@ public final class Array implements NDArray {
     return new Array(new ShapedArray(Shape.of(shape), dtype, false), copy);
   }
 
-  /** A 0-d array of {@code dtype} holding {@code v} (rounded or wrapped to the dtype). */
+  /**
+   * A 0-d array of {@code dtype} holding {@code v} (rounded or wrapped to the dtype).
+   *
+   * @param v the value
+   * @param dtype the element type of the result
+   * @return a 0-d array of {@code dtype} holding {@code v} (rounded or wrapped to the dtype)
+   */
   public static Array scalar(double v, DType dtype) {
     return fromDoubles(dtype, new double[] {v});
   }
 
-  /** A 0-d array of {@code dtype} holding the integer {@code v} (wrapped to the dtype). */
+  /**
+   * A 0-d array of {@code dtype} holding the integer {@code v} (wrapped to the dtype).
+   *
+   * @param v the value
+   * @param dtype the element type of the result
+   * @return a 0-d array of {@code dtype} holding the integer {@code v} (wrapped to the dtype)
+   */
   public static Array scalar(long v, DType dtype) {
     return fromLongs(dtype, new long[] {v});
   }
 
-  /** A 0-d bool array. */
+  /**
+   * A 0-d bool array.
+   *
+   * @param v the value
+   * @return a 0-d bool array
+   */
   public static Array scalar(boolean v) {
     return of(new boolean[] {v});
   }
@@ -136,6 +205,9 @@ public final class Array implements NDArray {
    * {@code Byte} become weakly typed int32 (int64 with x64), {@code Float} and {@code Double}
    * weakly typed float32 (float64 with x64), {@code Boolean} a bool.
    *
+   * @param scalar a Java {@code Integer}, {@code Long}, {@code Double}, {@code Float} or {@code
+   *     Boolean}
+   * @return the 0-d array JAX makes from a Java scalar
    * @throws IllegalArgumentException for other types, or an integer out of the default int's
    *     range ({@code Python int 2147483648 too large to convert to int32})
    */
@@ -190,27 +262,49 @@ public final class Array implements NDArray {
     return aval;
   }
 
-  /** The buffer holding the data (backend SPI). */
+  /**
+   * The buffer holding the data (backend SPI).
+   *
+   * @return the buffer holding the data (backend SPI)
+   */
   public Buffer buffer() {
     return buffer;
   }
 
-  /** The device holding the data. */
+  /**
+   * The device holding the data.
+   *
+   * @return the device holding the data
+   */
   public Device device() {
     return buffer.device();
   }
 
-  /** The data on the host (a copy if it lives on another device); never write to it. */
+  /**
+   * The data on the host (a copy if it lives on another device); never write to it.
+   *
+   * @return the data on the host (a copy if it lives on another device); never write to it
+   */
   public HostBuffer host() {
     return buffer.toHost();
   }
 
-  /** The same data with another weak type (no copy: buffers are immutable). */
+  /**
+   * The same data with another weak type (no copy: buffers are immutable).
+   *
+   * @param weak whether the result is weakly typed
+   * @return the same data with another weak type (no copy: buffers are immutable)
+   */
   public Array withWeakType(boolean weak) {
     return weak == aval.weakType() ? this : new Array(aval.withWeakType(weak), buffer);
   }
 
-  /** The same data viewed with another shape of the same size (no copy). */
+  /**
+   * The same data viewed with another shape of the same size (no copy).
+   *
+   * @param shape the dimensions of the result
+   * @return the same data viewed with another shape of the same size (no copy)
+   */
   public Array reshapeView(Shape shape) {
     if (shape.size() != aval.size()) {
       throw new IllegalArgumentException(
@@ -220,17 +314,32 @@ public final class Array implements NDArray {
     return new Array(aval.withShape(shape), buffer);
   }
 
-  /** Element at a row-major flat index, as a double (see {@link HostBuffer#getDouble}). */
+  /**
+   * Element at a row-major flat index, as a double (see {@link HostBuffer#getDouble}).
+   *
+   * @param flatIndex the flat (row-major) index of the element
+   * @return the element at a row-major flat index, as a double (see {@link HostBuffer#getDouble})
+   */
   public double getDouble(int flatIndex) {
     return host().getDouble(flatIndex);
   }
 
-  /** Element at a row-major flat index, as a long (see {@link HostBuffer#getLong}). */
+  /**
+   * Element at a row-major flat index, as a long (see {@link HostBuffer#getLong}).
+   *
+   * @param flatIndex the flat (row-major) index of the element
+   * @return the element at a row-major flat index, as a long (see {@link HostBuffer#getLong})
+   */
   public long getLong(int flatIndex) {
     return host().getLong(flatIndex);
   }
 
-  /** Element at a row-major flat index, as a boolean (nonzero is true). */
+  /**
+   * Element at a row-major flat index, as a boolean (nonzero is true).
+   *
+   * @param flatIndex the flat (row-major) index of the element
+   * @return the element at a row-major flat index, as a boolean (nonzero is true)
+   */
   public boolean getBoolean(int flatIndex) {
     return host().getBoolean(flatIndex);
   }
@@ -373,7 +482,11 @@ public final class Array implements NDArray {
     return java.util.Collections.unmodifiableList(out);
   }
 
-  /** The storage-class Java array of this dtype (see {@link HostBuffer}), copied. */
+  /**
+   * The storage-class Java array of this dtype (see {@link HostBuffer}), copied.
+   *
+   * @return the storage-class Java array of this dtype (see {@link HostBuffer}), copied
+   */
   public Object toStorageArray() {
     return host().copy().data();
   }

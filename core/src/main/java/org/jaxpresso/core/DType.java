@@ -67,62 +67,110 @@ public enum DType {
     this.kind = kind;
   }
 
-  /** JAX's name, e.g. {@code float32}. */
+  /**
+   * JAX's name, e.g. {@code float32}.
+   *
+   * @return JAX's name, e.g. {@code float32}
+   */
   public String longName() {
     return longName;
   }
 
-  /** The name jaxprs print, e.g. {@code f32}, {@code bf16}, {@code bool}. */
+  /**
+   * The name jaxprs print, e.g. {@code f32}, {@code bf16}, {@code bool}.
+   *
+   * @return the name jaxprs print, e.g. {@code f32}, {@code bf16}, {@code bool}
+   */
   public String shortName() {
     return shortName;
   }
 
-  /** Width of one element in bits (bool counts 8). */
+  /**
+   * Width of one element in bits (bool counts 8).
+   *
+   * @return width of one element in bits (bool counts 8)
+   */
   public int bits() {
     return bits;
   }
 
-  /** Width of one element in bytes. */
+  /**
+   * Width of one element in bytes.
+   *
+   * @return width of one element in bytes
+   */
   public int itemSize() {
     return bits / 8;
   }
 
-  /** The broad class: bool, signed, unsigned or float. */
+  /**
+   * The broad class: bool, signed, unsigned or float.
+   *
+   * @return the broad class: bool, signed, unsigned or float
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** True for bfloat16, float16, float32, float64. */
+  /**
+   * True for bfloat16, float16, float32, float64.
+   *
+   * @return {@code true} for bfloat16, float16, float32, float64
+   */
   public boolean isFloating() {
     return kind == Kind.FLOAT;
   }
 
-  /** True for signed and unsigned integers (not bool). */
+  /**
+   * True for signed and unsigned integers (not bool).
+   *
+   * @return {@code true} for signed and unsigned integers (not bool)
+   */
   public boolean isInteger() {
     return kind == Kind.SIGNED || kind == Kind.UNSIGNED;
   }
 
-  /** True for the signed integers. */
+  /**
+   * True for the signed integers.
+   *
+   * @return {@code true} for the signed integers
+   */
   public boolean isSignedInteger() {
     return kind == Kind.SIGNED;
   }
 
-  /** True for the unsigned integers. */
+  /**
+   * True for the unsigned integers.
+   *
+   * @return {@code true} for the unsigned integers
+   */
   public boolean isUnsigned() {
     return kind == Kind.UNSIGNED;
   }
 
-  /** True for bool. */
+  /**
+   * True for bool.
+   *
+   * @return {@code true} for bool
+   */
   public boolean isBool() {
     return kind == Kind.BOOL;
   }
 
-  /** True for the types that have a sign: signed integers and floats. */
+  /**
+   * True for the types that have a sign: signed integers and floats.
+   *
+   * @return {@code true} for the types that have a sign: signed integers and floats
+   */
   public boolean isSigned() {
     return kind == Kind.SIGNED || kind == Kind.FLOAT;
   }
 
-  /** True for 64-bit types. */
+  /**
+   * True for 64-bit types.
+   *
+   * @return {@code true} for 64-bit types
+   */
   public boolean is64Bit() {
     return bits == 64;
   }
@@ -130,6 +178,8 @@ public enum DType {
   /**
    * The dtype JAX actually uses for this request: with x64 disabled, {@code int64 -> int32},
    * {@code uint64 -> uint32}, {@code float64 -> float32}; otherwise itself.
+   *
+   * @return the dtype JAX actually uses for this request
    */
   public DType canonical() {
     if (Flags.x64Enabled()) {
@@ -143,17 +193,29 @@ public enum DType {
     };
   }
 
-  /** The default integer type: int32, or int64 with x64. */
+  /**
+   * The default integer type: int32, or int64 with x64.
+   *
+   * @return the default integer type: int32, or int64 with x64
+   */
   public static DType defaultInt() {
     return Flags.x64Enabled() ? INT64 : INT32;
   }
 
-  /** The default unsigned type: uint32, or uint64 with x64. */
+  /**
+   * The default unsigned type: uint32, or uint64 with x64.
+   *
+   * @return the default unsigned type: uint32, or uint64 with x64
+   */
   public static DType defaultUint() {
     return Flags.x64Enabled() ? UINT64 : UINT32;
   }
 
-  /** The default floating type: float32, or float64 with x64. */
+  /**
+   * The default floating type: float32, or float64 with x64.
+   *
+   * @return the default floating type: float32, or float64 with x64
+   */
   public static DType defaultFloat() {
     return Flags.x64Enabled() ? FLOAT64 : FLOAT32;
   }
@@ -162,6 +224,9 @@ public enum DType {
    * Looks a dtype up by long name ({@code float32}), short name ({@code f32}) or enum name
    * ({@code FLOAT32}), case-insensitively; {@code bool_} is accepted for bool.
    *
+   * @param name a dtype name
+   * @return a dtype up by long name ({@code float32}), short name ({@code f32}) or enum name
+   *     ({@code FLOAT32}), case-insensitively
    * @throws IllegalArgumentException naming the unknown dtype
    */
   public static DType fromName(String name) {

@@ -23,6 +23,8 @@ public final class Flags {
   /**
    * Whether 64-bit types are real (JAX's {@code jax_enable_x64}); off by default, so that
    * {@code int64}, {@code uint64} and {@code float64} requests become 32-bit.
+   *
+   * @return whether 64-bit types are real (JAX's {@code jax_enable_x64})
    */
   public static boolean x64Enabled() {
     Boolean o = x64Override;
@@ -35,6 +37,8 @@ public final class Flags {
   /**
    * Turns x64 on or off for the whole process, as {@code jax.config.update("jax_enable_x64",
    * on)} does. Arrays already created keep their dtypes.
+   *
+   * @param on whether 64-bit types are enabled
    */
   public static void setX64(boolean on) {
     x64Override = on;
@@ -45,17 +49,29 @@ public final class Flags {
     x64Override = null;
   }
 
-  /** The directory generated programs are dumped to ({@code -Djaxpresso.dump=DIR}), or null. */
+  /**
+   * The directory generated programs are dumped to ({@code -Djaxpresso.dump=DIR}), or null.
+   *
+   * @return the directory generated programs are dumped to ({@code -Djaxpresso.dump=DIR}), or null
+   */
   public static String dumpDir() {
     return string("jaxpresso.dump", "JAXPRESSO_DUMP");
   }
 
-  /** Whether jitted functions run eagerly ({@code -Djaxpresso.disable_jit=true}). */
+  /**
+   * Whether jitted functions run eagerly ({@code -Djaxpresso.disable_jit=true}).
+   *
+   * @return whether jitted functions run eagerly ({@code -Djaxpresso.disable_jit=true})
+   */
   public static boolean disableJit() {
     return bool("jaxpresso.disable_jit", "JAX_DISABLE_JIT");
   }
 
-  /** Whether each compilation is logged ({@code -Djaxpresso.log_compiles=true}). */
+  /**
+   * Whether each compilation is logged ({@code -Djaxpresso.log_compiles=true}).
+   *
+   * @return whether each compilation is logged ({@code -Djaxpresso.log_compiles=true})
+   */
   public static boolean logCompiles() {
     return bool("jaxpresso.log_compiles", "JAX_LOG_COMPILES");
   }

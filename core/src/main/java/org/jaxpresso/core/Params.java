@@ -42,6 +42,8 @@ public final class Params {
   /**
    * Params from alternating names and values: {@code Params.of("axes", new int[] {0})}.
    *
+   * @param namesAndValues names (strings) alternating with their values
+   * @return params from alternating names and values: {@code Params.of("axes", new int[] {0})}
    * @throws IllegalArgumentException if the list is odd or a name repeats or is not a String
    */
   public static Params of(Object... namesAndValues) {
@@ -61,29 +63,52 @@ public final class Params {
     return m.isEmpty() ? EMPTY : new Params(m);
   }
 
-  /** These params with {@code name} set to {@code value}. */
+  /**
+   * These params with {@code name} set to {@code value}.
+   *
+   * @param name the parameter's name
+   * @param value the parameter's value
+   * @return these params with {@code name} set to {@code value}
+   */
   public Params with(String name, Object value) {
     TreeMap<String, Object> m = new TreeMap<>(values);
     m.put(name, copy(value));
     return new Params(m);
   }
 
-  /** Whether a parameter named {@code name} is present. */
+  /**
+   * Whether a parameter named {@code name} is present.
+   *
+   * @param name the parameter's name
+   * @return whether a parameter named {@code name} is present
+   */
   public boolean has(String name) {
     return values.containsKey(name);
   }
 
-  /** The parameter names, sorted. */
+  /**
+   * The parameter names, sorted.
+   *
+   * @return the parameter names, sorted
+   */
   public List<String> names() {
     return List.copyOf(values.keySet());
   }
 
-  /** The number of parameters. */
+  /**
+   * The number of parameters.
+   *
+   * @return the number of parameters
+   */
   public int size() {
     return values.size();
   }
 
-  /** True when there are none. */
+  /**
+   * True when there are none.
+   *
+   * @return {@code true} when there are none
+   */
   public boolean isEmpty() {
     return values.isEmpty();
   }
@@ -91,6 +116,8 @@ public final class Params {
   /**
    * The raw value of {@code name} (arrays are not copied: do not modify).
    *
+   * @param name the parameter's name
+   * @return the raw value of {@code name} (arrays are not copied: do not modify)
    * @throws IllegalArgumentException if absent
    */
   public Object get(String name) {
@@ -100,38 +127,73 @@ public final class Params {
     return values.get(name);
   }
 
-  /** An {@code int} parameter. */
+  /**
+   * An {@code int} parameter.
+   *
+   * @param name the parameter's name
+   * @return an {@code int} parameter
+   */
   public int getInt(String name) {
     return ((Number) get(name)).intValue();
   }
 
-  /** A {@code long} parameter. */
+  /**
+   * A {@code long} parameter.
+   *
+   * @param name the parameter's name
+   * @return a {@code long} parameter
+   */
   public long getLong(String name) {
     return ((Number) get(name)).longValue();
   }
 
-  /** A {@code double} parameter. */
+  /**
+   * A {@code double} parameter.
+   *
+   * @param name the parameter's name
+   * @return a {@code double} parameter
+   */
   public double getDouble(String name) {
     return ((Number) get(name)).doubleValue();
   }
 
-  /** A {@code boolean} parameter. */
+  /**
+   * A {@code boolean} parameter.
+   *
+   * @param name the parameter's name
+   * @return a {@code boolean} parameter
+   */
   public boolean getBoolean(String name) {
     return (Boolean) get(name);
   }
 
-  /** A dtype parameter. */
+  /**
+   * A dtype parameter.
+   *
+   * @param name the parameter's name
+   * @return a dtype parameter
+   */
   public DType dtype(String name) {
     return (DType) get(name);
   }
 
-  /** An {@code int[]} (tuple) parameter, copied; null if the value is None. */
+  /**
+   * An {@code int[]} (tuple) parameter, copied; null if the value is None.
+   *
+   * @param name the parameter's name
+   * @return an {@code int[]} (tuple) parameter, copied; null if the value is None
+   */
   public int[] ints(String name) {
     int[] a = (int[]) get(name);
     return a == null ? null : a.clone();
   }
 
-  /** An {@code int[][]} parameter, copied; null if the value is None. */
+  /**
+   * An {@code int[][]} parameter, copied; null if the value is None.
+   *
+   * @param name the parameter's name
+   * @return an {@code int[][]} parameter, copied; null if the value is None
+   */
   public int[][] intPairs(String name) {
     int[][] a = (int[][]) get(name);
     if (a == null) {
@@ -144,12 +206,23 @@ public final class Params {
     return c;
   }
 
-  /** A parameter of type {@code type}. */
+  /**
+   * A parameter of type {@code type}.
+   *
+   * @param <T> the type of the values
+   * @param name the parameter's name
+   * @param type the expected class of the value
+   * @return a parameter of type {@code type}
+   */
   public <T> T get(String name, Class<T> type) {
     return type.cast(get(name));
   }
 
-  /** The entries, sorted by name (values not copied: do not modify). */
+  /**
+   * The entries, sorted by name (values not copied: do not modify).
+   *
+   * @return the entries, sorted by name (values not copied: do not modify)
+   */
   public Map<String, Object> asMap() {
     return Collections.unmodifiableMap(values);
   }

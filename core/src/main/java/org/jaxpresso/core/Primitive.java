@@ -28,14 +28,27 @@ public final class Primitive {
   /** The shape/dtype rule: output avals from input avals and params, or a JAX-worded error. */
   @FunctionalInterface
   public interface AbstractEvalRule {
-    /** The output avals; throws a {@link org.jaxpresso.core.errors.JaxTypeError} when invalid. */
+    /**
+     * The output avals; throws a {@link org.jaxpresso.core.errors.JaxTypeError} when invalid.
+     *
+     * @param inputs the input avals
+     * @param params the primitive's parameters
+     * @return the output avals; throws a {@link org.jaxpresso.core.errors.JaxTypeError} when
+     *     invalid
+     */
     List<ShapedArray> apply(List<ShapedArray> inputs, Params params);
   }
 
   /** The reference implementation: plain Java, every accepted dtype, the oracle for backends. */
   @FunctionalInterface
   public interface ImplRule {
-    /** Computes the outputs; inputs have already passed the abstract-eval rule. */
+    /**
+     * Computes the outputs; inputs have already passed the abstract-eval rule.
+     *
+     * @param inputs the concrete inputs
+     * @param params the primitive's parameters
+     * @return the outputs; inputs have already passed the abstract-eval rule
+     */
     List<Array> apply(List<Array> inputs, Params params);
   }
 
@@ -45,7 +58,14 @@ public final class Primitive {
    */
   @FunctionalInterface
   public interface JvpRule {
-    /** The outputs; binds primitives on the trace current when it is called. */
+    /**
+     * The outputs; binds primitives on the trace current when it is called.
+     *
+     * @param primals the primal input values
+     * @param tangents the tangent values, one per primal
+     * @param params the primitive's parameters
+     * @return the outputs; binds primitives on the trace current when it is called
+     */
     JvpResult apply(List<NDArray> primals, List<NDArray> tangents, Params params);
   }
 
@@ -62,7 +82,13 @@ public final class Primitive {
       tangents = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(tangents));
     }
 
-    /** A single-output result. */
+    /**
+     * A single-output result.
+     *
+     * @param primal the primal value
+     * @param tangent the tangent value
+     * @return a single-output result
+     */
     public static JvpResult of(NDArray primal, NDArray tangent) {
       return new JvpResult(List.of(primal), java.util.Arrays.asList(tangent));
     }
@@ -94,7 +120,14 @@ public final class Primitive {
    */
   @FunctionalInterface
   public interface BatchRule {
-    /** The batched outputs and the dimension of each that carries the batch. */
+    /**
+     * The batched outputs and the dimension of each that carries the batch.
+     *
+     * @param args the inputs, batched or not
+     * @param dims the batched dimension of each argument ({@code -1} where not batched)
+     * @param params the primitive's parameters
+     * @return the batched outputs and the dimension of each that carries the batch
+     */
     BatchResult apply(List<NDArray> args, int[] dims, Params params);
   }
 
@@ -114,7 +147,14 @@ public final class Primitive {
       dims = dims.clone();
     }
 
-    /** A single-output result. */
+    /**
+     * A single-output result.
+     *
+     * @param out the output
+     * @param dim the dimension of {@code out} that carries the batch, or {@code -1} when not
+     *     batched
+     * @return a single-output result
+     */
     public static BatchResult of(NDArray out, int dim) {
       return new BatchResult(List.of(out), new int[] {dim});
     }
@@ -130,6 +170,8 @@ public final class Primitive {
    * elsewhere. Families call it when they load; the loaders run (each must be idempotent) the
    * first time a rule is looked up and found missing, so declaring primitives stays cheap and
    * programs that never transform pay nothing.
+   *
+   * @param loader the code that attaches the rules
    */
   public static void addRuleLoader(Runnable loader) {
     RULE_LOADERS.add(Objects.requireNonNull(loader));
@@ -164,7 +206,11 @@ public final class Primitive {
     this.batch = b.batch;
   }
 
-  /** The forward-mode rule, or null if none was declared. */
+  /**
+   * The forward-mode rule, or null if none was declared.
+   *
+   * @return the forward-mode rule, or null if none was declared
+   */
   public JvpRule jvpRule() {
     if (jvp == null) {
       loadRules();
@@ -172,7 +218,11 @@ public final class Primitive {
     return jvp;
   }
 
-  /** The transpose rule (linear primitives only), or null. */
+  /**
+   * The transpose rule (linear primitives only), or null.
+   *
+   * @return the transpose rule (linear primitives only), or null
+   */
   public TransposeRule transposeRule() {
     if (transpose == null) {
       loadRules();
@@ -180,7 +230,11 @@ public final class Primitive {
     return transpose;
   }
 
-  /** The batching rule, or null. */
+  /**
+   * The batching rule, or null.
+   *
+   * @return the batching rule, or null
+   */
   public BatchRule batchRule() {
     if (batch == null) {
       loadRules();
@@ -192,6 +246,8 @@ public final class Primitive {
    * Attaches the forward-mode rule to a primitive declared elsewhere (rules of a family may
    * live in their own file); returns this primitive.
    *
+   * @param rule the forward-mode rule
+   * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
   public Primitive defineJvp(JvpRule rule) {
@@ -207,6 +263,8 @@ public final class Primitive {
   /**
    * Attaches the transpose rule (see {@link #defineJvp}).
    *
+   * @param rule the transpose rule
+   * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
   public Primitive defineTranspose(TransposeRule rule) {
@@ -222,6 +280,8 @@ public final class Primitive {
   /**
    * Attaches the batching rule (see {@link #defineJvp}).
    *
+   * @param rule the batching rule
+   * @return this primitive, for chaining
    * @throws IllegalStateException if it already has one
    */
   public Primitive defineBatch(BatchRule rule) {
@@ -234,32 +294,57 @@ public final class Primitive {
     return this;
   }
 
-  /** Starts declaring a primitive named {@code name} (the name jaxprs print). */
+  /**
+   * Starts declaring a primitive named {@code name} (the name jaxprs print).
+   *
+   * @param name the primitive's name, as jaxprs print it
+   * @return a builder for the primitive
+   */
   public static Builder builder(String name) {
     return new Builder(name);
   }
 
-  /** The printed name, e.g. {@code add}, {@code reduce_sum}, {@code scatter-add}. */
+  /**
+   * The printed name, e.g. {@code add}, {@code reduce_sum}, {@code scatter-add}.
+   *
+   * @return the printed name, e.g. {@code add}, {@code reduce_sum}, {@code scatter-add}
+   */
   public String name() {
     return name;
   }
 
-  /** The family it was declared in ({@code elementwise}, {@code shaping}, ...), for reports. */
+  /**
+   * The family it was declared in ({@code elementwise}, {@code shaping}, ...), for reports.
+   *
+   * @return the family it was declared in ({@code elementwise}, {@code shaping}, ...), for reports
+   */
   public String family() {
     return family;
   }
 
-  /** Whether it returns a list of results rather than one. */
+  /**
+   * Whether it returns a list of results rather than one.
+   *
+   * @return whether it returns a list of results rather than one
+   */
   public boolean multipleResults() {
     return multipleResults;
   }
 
-  /** The shape/dtype rule, or null if none was declared. */
+  /**
+   * The shape/dtype rule, or null if none was declared.
+   *
+   * @return the shape/dtype rule, or null if none was declared
+   */
   public AbstractEvalRule abstractEvalRule() {
     return abstractEval;
   }
 
-  /** The reference implementation, or null if none was declared. */
+  /**
+   * The reference implementation, or null if none was declared.
+   *
+   * @return the reference implementation, or null if none was declared
+   */
   public ImplRule implRule() {
     return impl;
   }
@@ -267,6 +352,9 @@ public final class Primitive {
   /**
    * Applies the shape/dtype rule.
    *
+   * @param inputs the input avals
+   * @param params the primitive's parameters
+   * @return the outputs
    * @throws IllegalStateException if the primitive has no rule
    */
   public List<ShapedArray> abstractEval(List<ShapedArray> inputs, Params params) {
@@ -279,6 +367,9 @@ public final class Primitive {
   /**
    * Runs the reference implementation.
    *
+   * @param inputs the concrete inputs
+   * @param params the primitive's parameters
+   * @return the outputs
    * @throws IllegalStateException if the primitive has no implementation
    */
   public List<Array> impl(List<Array> inputs, Params params) {
@@ -288,12 +379,23 @@ public final class Primitive {
     return impl.apply(inputs, params);
   }
 
-  /** The params as a jaxpr prints them (some primitives hide defaults, as JAX does). */
+  /**
+   * The params as a jaxpr prints them (some primitives hide defaults, as JAX does).
+   *
+   * @param params the primitive's parameters
+   * @return the params as a jaxpr prints them (some primitives hide defaults, as JAX does)
+   */
   public Params printedParams(Params params) {
     return printedParams.apply(params);
   }
 
-  /** Applies the primitive under the current trace and returns all its results. */
+  /**
+   * Applies the primitive under the current trace and returns all its results.
+   *
+   * @param args the inputs: arrays or tracers
+   * @param params the primitive's parameters
+   * @return all its results
+   */
   public List<NDArray> bind(List<? extends NDArray> args, Params params) {
     Objects.requireNonNull(params, "params");
     for (NDArray a : args) {
@@ -302,7 +404,13 @@ public final class Primitive {
     return Trace.current().processPrimitive(this, List.copyOf(args), params);
   }
 
-  /** Applies a single-result primitive under the current trace. */
+  /**
+   * Applies a single-result primitive under the current trace.
+   *
+   * @param params the primitive's parameters
+   * @param args the inputs: arrays or tracers
+   * @return the output
+   */
   public NDArray bind1(Params params, NDArray... args) {
     List<NDArray> out = bind(Arrays.asList(args), params);
     if (out.size() != 1) {
@@ -311,12 +419,21 @@ public final class Primitive {
     return out.get(0);
   }
 
-  /** Every primitive declared so far, by name. */
+  /**
+   * Every primitive declared so far, by name.
+   *
+   * @return every primitive declared so far, by name
+   */
   public static Collection<Primitive> registered() {
     return List.copyOf(REGISTRY.values());
   }
 
-  /** The declared primitive with this name, or null. */
+  /**
+   * The declared primitive with this name, or null.
+   *
+   * @param name the primitive's name, as jaxprs print it
+   * @return the declared primitive with this name, or null
+   */
   public static Primitive lookup(String name) {
     return REGISTRY.get(name);
   }
@@ -343,49 +460,88 @@ public final class Primitive {
       this.name = Objects.requireNonNull(name);
     }
 
-    /** Marks the primitive as returning a list of results. */
+    /**
+     * Marks the primitive as returning a list of results.
+     *
+     * @return this builder
+     */
     public Builder multipleResults() {
       this.multipleResults = true;
       return this;
     }
 
-    /** The shape/dtype rule. */
+    /**
+     * The shape/dtype rule.
+     *
+     * @param rule the rule computing the output avals
+     * @return this builder
+     */
     public Builder abstractEval(AbstractEvalRule rule) {
       this.abstractEval = rule;
       return this;
     }
 
-    /** The reference implementation. */
+    /**
+     * The reference implementation.
+     *
+     * @param rule the reference implementation
+     * @return this builder
+     */
     public Builder impl(ImplRule rule) {
       this.impl = rule;
       return this;
     }
 
-    /** How params are shown in jaxprs (default: all of them). */
+    /**
+     * How params are shown in jaxprs (default: all of them).
+     *
+     * @param rule maps the params to the ones jaxprs show
+     * @return this builder
+     */
     public Builder printedParams(UnaryOperator<Params> rule) {
       this.printedParams = rule;
       return this;
     }
 
-    /** The forward-mode rule. */
+    /**
+     * The forward-mode rule.
+     *
+     * @param rule the forward-mode rule
+     * @return this builder
+     */
     public Builder jvp(JvpRule rule) {
       this.jvp = rule;
       return this;
     }
 
-    /** The transpose rule, for primitives linear in some inputs. */
+    /**
+     * The transpose rule, for primitives linear in some inputs.
+     *
+     * @param rule the transpose rule
+     * @return this builder
+     */
     public Builder transpose(TransposeRule rule) {
       this.transpose = rule;
       return this;
     }
 
-    /** The batching rule. */
+    /**
+     * The batching rule.
+     *
+     * @param rule the batching rule
+     * @return this builder
+     */
     public Builder batch(BatchRule rule) {
       this.batch = rule;
       return this;
     }
 
-    /** The family the primitive belongs to. */
+    /**
+     * The family the primitive belongs to.
+     *
+     * @param family the family's name, e.g. {@code elementwise}
+     * @return this builder
+     */
     public Builder family(String family) {
       this.family = family;
       return this;
@@ -394,6 +550,7 @@ public final class Primitive {
     /**
      * Builds and registers the primitive.
      *
+     * @return the primitive, now registered
      * @throws IllegalStateException if a primitive of that name is already registered
      */
     public Primitive build() {
@@ -405,7 +562,11 @@ public final class Primitive {
       return p;
     }
 
-    /** Builds without registering (for tests and private helpers). */
+    /**
+     * Builds without registering (for tests and private helpers).
+     *
+     * @return the primitive, not registered
+     */
     public Primitive buildUnregistered() {
       return new Primitive(this);
     }

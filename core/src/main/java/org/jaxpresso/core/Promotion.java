@@ -52,17 +52,32 @@ public final class Promotion {
 
   private Promotion() {}
 
-  /** A strongly typed operand. */
+  /**
+   * A strongly typed operand.
+   *
+   * @param d the dtype
+   * @return a strongly typed operand
+   */
   public static Typed strong(DType d) {
     return new Typed(d, false);
   }
 
-  /** A weakly typed operand (as from a Java scalar). */
+  /**
+   * A weakly typed operand (as from a Java scalar).
+   *
+   * @param d the dtype
+   * @return a weakly typed operand (as from a Java scalar)
+   */
   public static Typed weak(DType d) {
     return new Typed(d, true);
   }
 
-  /** The dtype and weak type of an array's aval. */
+  /**
+   * The dtype and weak type of an array's aval.
+   *
+   * @param aval the abstract value (shape and dtype)
+   * @return the dtype and weak type of an array's aval
+   */
   public static Typed of(ShapedArray aval) {
     return new Typed(aval.dtype(), aval.weakType());
   }
@@ -70,6 +85,10 @@ public final class Promotion {
   /**
    * JAX's {@code jnp.promote_types(a, b)} for two strong dtypes: the lattice join, not
    * canonicalized (so {@code uint64, int8 -> float64} even with x64 off, as JAX returns it).
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @return JAX's {@code jnp.promote_types(a, b)} for two strong dtypes
    */
   public static DType promoteTypes(DType a, DType b) {
     Node n = join(EnumSet.of(node(a, false), node(b, false)));
@@ -84,6 +103,8 @@ public final class Promotion {
    * JAX's {@code dtypes.result_type(*args)}: the promoted dtype of the operands and whether it
    * is weak, canonicalized for the x64 setting.
    *
+   * @param operands the operand arrays
+   * @return JAX's {@code dtypes.result_type(*args)}
    * @throws IllegalArgumentException if no operands are given
    */
   public static Typed resultType(List<Typed> operands) {
@@ -120,7 +141,13 @@ public final class Promotion {
     return new Typed(out.canonical(), weak && out != DType.BOOL);
   }
 
-  /** {@link #resultType(List)} of two operands. */
+  /**
+   * {@link #resultType(List)} of two operands.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @return {@link #resultType(List)} of two operands
+   */
   public static Typed resultType(Typed a, Typed b) {
     return resultType(List.of(a, b));
   }

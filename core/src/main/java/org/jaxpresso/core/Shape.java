@@ -33,6 +33,8 @@ public final class Shape {
   /**
    * A shape with the given dimension sizes (copied).
    *
+   * @param dims the dimension sizes
+   * @return a shape with the given dimension sizes (copied)
    * @throws IllegalArgumentException if a size is negative
    */
   public static Shape of(int... dims) {
@@ -45,32 +47,57 @@ public final class Shape {
     return dims.length == 0 ? SCALAR : new Shape(dims.clone());
   }
 
-  /** The number of dimensions. */
+  /**
+   * The number of dimensions.
+   *
+   * @return the number of dimensions
+   */
   public int rank() {
     return dims.length;
   }
 
-  /** The size of dimension {@code axis} (0-based, not wrapped). */
+  /**
+   * The size of dimension {@code axis} (0-based, not wrapped).
+   *
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the size of dimension {@code axis} (0-based, not wrapped)
+   */
   public int dim(int axis) {
     return dims[axis];
   }
 
-  /** A copy of the dimension sizes. */
+  /**
+   * A copy of the dimension sizes.
+   *
+   * @return a copy of the dimension sizes
+   */
   public int[] dims() {
     return dims.clone();
   }
 
-  /** The number of elements (1 for a scalar, 0 if any dimension is 0). */
+  /**
+   * The number of elements (1 for a scalar, 0 if any dimension is 0).
+   *
+   * @return the number of elements (1 for a scalar, 0 if any dimension is 0)
+   */
   public long size() {
     return size;
   }
 
-  /** True for rank 0. */
+  /**
+   * True for rank 0.
+   *
+   * @return {@code true} for rank 0
+   */
   public boolean isScalar() {
     return dims.length == 0;
   }
 
-  /** Row-major strides in elements. */
+  /**
+   * Row-major strides in elements.
+   *
+   * @return the row-major strides in elements
+   */
   public long[] strides() {
     long[] s = new long[dims.length];
     long acc = 1;
@@ -81,7 +108,11 @@ public final class Shape {
     return s;
   }
 
-  /** The shape as jaxpr types print it, without brackets: {@code 3,4}. */
+  /**
+   * The shape as jaxpr types print it, without brackets: {@code 3,4}.
+   *
+   * @return the shape as jaxpr types print it, without brackets: {@code 3,4}
+   */
   public String compact() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < dims.length; i++) {
@@ -93,7 +124,12 @@ public final class Shape {
     return sb.toString();
   }
 
-  /** Python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}. */
+  /**
+   * Python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}.
+   *
+   * @param dims the dimension sizes
+   * @return Python tuple text of {@code dims}: {@code ()}, {@code (3,)}, {@code (3, 4)}
+   */
   public static String tupleString(int... dims) {
     if (dims.length == 1) {
       return "(" + dims[0] + ",)";

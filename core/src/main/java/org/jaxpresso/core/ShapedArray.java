@@ -27,42 +27,79 @@ public record ShapedArray(Shape shape, DType dtype, boolean weakType) {
     }
   }
 
-  /** A strongly typed aval. */
+  /**
+   * A strongly typed aval.
+   *
+   * @param dtype the element type of the result
+   * @param dims the dimension sizes
+   * @return a strongly typed aval
+   */
   public static ShapedArray of(DType dtype, int... dims) {
     return new ShapedArray(Shape.of(dims), dtype, false);
   }
 
-  /** The number of dimensions. */
+  /**
+   * The number of dimensions.
+   *
+   * @return the number of dimensions
+   */
   public int rank() {
     return shape.rank();
   }
 
-  /** The number of elements. */
+  /**
+   * The number of elements.
+   *
+   * @return the number of elements
+   */
   public long size() {
     return shape.size();
   }
 
-  /** This aval with another dtype (weak type kept). */
+  /**
+   * This aval with another dtype (weak type kept).
+   *
+   * @param d the dtype
+   * @return this aval with another dtype (weak type kept)
+   */
   public ShapedArray withDType(DType d) {
     return new ShapedArray(shape, d, weakType);
   }
 
-  /** This aval with another shape. */
+  /**
+   * This aval with another shape.
+   *
+   * @param s the new shape
+   * @return this aval with another shape
+   */
   public ShapedArray withShape(Shape s) {
     return new ShapedArray(s, dtype, weakType);
   }
 
-  /** This aval with the given weak type. */
+  /**
+   * This aval with the given weak type.
+   *
+   * @param weak whether the result is weakly typed
+   * @return this aval with the given weak type
+   */
   public ShapedArray withWeakType(boolean weak) {
     return new ShapedArray(shape, dtype, weak);
   }
 
-  /** JAX's {@code str(aval)}: {@code float32[3,4]}, weak prefixed with {@code ~}. */
+  /**
+   * JAX's {@code str(aval)}: {@code float32[3,4]}, weak prefixed with {@code ~}.
+   *
+   * @return JAX's {@code str(aval)}: {@code float32[3,4]}, weak prefixed with {@code ~}
+   */
   public String str() {
     return (weakType ? "~" : "") + dtype.longName() + "[" + shape.compact() + "]";
   }
 
-  /** The jaxpr binder type: {@code f32[3,4]} (weak types are not marked). */
+  /**
+   * The jaxpr binder type: {@code f32[3,4]} (weak types are not marked).
+   *
+   * @return the jaxpr binder type: {@code f32[3,4]} (weak types are not marked)
+   */
   public String shortStr() {
     return dtype.shortName() + "[" + shape.compact() + "]";
   }

@@ -10,12 +10,21 @@ import org.jaxpresso.core.errors.TracerBoolConversionError;
  * {@code JitTracer(float32[3,4])}, {@code JitTracer(~int32[])}.
  */
 public abstract class Tracer implements NDArray {
-  /** The trace this tracer belongs to. */
+  /** For subclasses, which hold the trace and aval. */
+  protected Tracer() {}
+
+  /**
+   * The trace this tracer belongs to.
+   *
+   * @return the trace this tracer belongs to
+   */
   public abstract Trace trace();
 
   /**
    * Where this tracer's value comes from, for error messages: which argument of which traced
    * function, or the operation that produced it. Empty when unknown.
+   *
+   * @return where this tracer's value comes from, for error messages
    */
   public String origin() {
     return "";

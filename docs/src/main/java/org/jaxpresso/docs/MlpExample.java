@@ -49,6 +49,7 @@ public final class MlpExample {
   /**
    * Reads the bundled digits: 64 pixel columns (0-16, scaled to [0, 1]) then the label.
    *
+   * @return the bundled digits: 64 pixel columns (0-16, scaled to [0, 1]) then the label
    * @throws UncheckedIOException if the resource cannot be read
    */
   public static Data loadDigits() {
@@ -91,6 +92,13 @@ public final class MlpExample {
   /**
    * Parameters {@code [w1, b1, w2, b2]} for {@code features -> hidden -> classes}: Gaussian
    * weights scaled by {@code 1/sqrt(fan_in)}, zero biases.
+   *
+   * @param features the width of the input layer
+   * @param hidden the width of the hidden layer
+   * @param classes the number of output classes
+   * @param seed the seed of the weights' random generator
+   * @return parameters {@code [w1, b1, w2, b2]} for {@code features -> hidden -> classes}: Gaussian
+   *     weights scaled by {@code 1/sqrt(fan_in)}, zero biases
    */
   public static List<NDArray> init(int features, int hidden, int classes, long seed) {
     Random r = new Random(seed);
@@ -107,19 +115,38 @@ public final class MlpExample {
     return Array.of(v, rows, cols);
   }
 
-  /** The network's logits: {@code relu(x w1 + b1) w2 + b2}. */
+  /**
+   * The network's logits: {@code relu(x w1 + b1) w2 + b2}.
+   *
+   * @param p the parameters {@code [w1, b1, w2, b2]}
+   * @param x the inputs, one row per example
+   * @return the network's logits: {@code relu(x w1 + b1) w2 + b2}
+   */
   public static NDArray predict(List<NDArray> p, NDArray x) {
     NDArray h = Nn.relu(Jnp.add(Jnp.matmul(x, p.get(0)), p.get(1)));
     return Jnp.add(Jnp.matmul(h, p.get(2)), p.get(3));
   }
 
-  /** The mean softmax cross-entropy of the logits against the one-hot labels. */
+  /**
+   * The mean softmax cross-entropy of the logits against the one-hot labels.
+   *
+   * @param p the parameters {@code [w1, b1, w2, b2]}
+   * @param x the inputs, one row per example
+   * @param onehot the labels one-hot, one row per example
+   * @return the mean softmax cross-entropy of the logits against the one-hot labels
+   */
   public static NDArray loss(List<NDArray> p, NDArray x, NDArray onehot) {
     NDArray logp = Nn.logSoftmax(predict(p, x));
     return Jnp.negative(Jnp.mean(Jnp.sum(Jnp.multiply(logp, onehot), 1)));
   }
 
-  /** The fraction of rows whose largest logit is the label. */
+  /**
+   * The fraction of rows whose largest logit is the label.
+   *
+   * @param p the parameters {@code [w1, b1, w2, b2]}
+   * @param data the examples and their labels
+   * @return the fraction of rows whose largest logit is the label
+   */
   public static double accuracy(List<NDArray> p, Data data) {
     NDArray guess = Jnp.argmax(predict(p, data.x()), 1);
     Array labels = Array.of(data.labels(), data.labels().length);
@@ -130,6 +157,7 @@ public final class MlpExample {
    * Trains a fresh network with full-batch gradient descent: each step is one call of the
    * jitted {@code valueAndGrad(loss)} then {@code p <- p - lr * grad}.
    *
+   * @param data the training examples and their labels
    * @param steps the number of steps
    * @param lr the learning rate
    * @param seed the initialization's seed
@@ -162,7 +190,11 @@ public final class MlpExample {
     return losses;
   }
 
-  /** Trains on the digits and prints the loss as it falls. */
+  /**
+   * Trains on the digits and prints the loss as it falls.
+   *
+   * @param args optionally the number of training steps (default 300)
+   */
   public static void main(String[] args) {
     int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     train(loadDigits(), steps, 0.5, 0, System.out::println);

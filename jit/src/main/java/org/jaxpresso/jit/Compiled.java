@@ -14,6 +14,13 @@ import org.jaxpresso.core.tracing.Pytree;
 /**
  * A program compiled ahead of time ({@code jax.stages.Compiled}): callable only with arguments
  * of the types it was compiled for; it never retraces.
+ *
+ * <pre>{@code
+ * Compiled c = Jax.jit((NDArray x) -> x.mul(2)).lower(Jnp.ones(3)).compile();
+ * c.call(Jnp.zeros(3));   // [0. 0. 0.]
+ * c.call(Jnp.zeros(4));   // JaxTypeError: Argument types differ from the types for which this
+ *                         //   computation was compiled. ...
+ * }</pre>
  */
 public final class Compiled {
   private final String name;
@@ -37,6 +44,8 @@ public final class Compiled {
    * Runs the compiled program on concrete arguments (static arguments must be passed again, as
    * at lowering; they are not used).
    *
+   * @param args the arguments, static ones included, in the function's order
+   * @return the outputs
    * @throws JaxTypeError listing every argument whose type differs from the compiled one
    */
   public Object call(Object... args) {
@@ -69,7 +78,11 @@ public final class Compiled {
     return Pytree.unflatten(outTree, executable.execute(arrays));
   }
 
-  /** The compiled program's jaxpr text. */
+  /**
+   * The compiled program's jaxpr text.
+   *
+   * @return the compiled program's jaxpr text
+   */
   public String asText() {
     return jaxpr.toString();
   }

@@ -2,6 +2,18 @@ package org.jaxpresso.jit;
 
 /**
  * An option of {@code Jax.jit}: {@code Jax.staticArgnums(1)}, {@code Jax.name("norm")}.
+ *
+ * <pre>{@code
+ * JitFunction<NDArray, NDArray> g = Jax.jit(x -> x.mul(2), Jax.name("double_it"));
+ * Jax.makeJaxpr((NDArray x) -> g.apply(x).add(1)).apply(Jnp.ones(2));
+ * // { lambda ; a:f32[2]. let
+ * //     b:f32[2] = jit[
+ * //       name=double_it
+ * //       jaxpr={ lambda ; a:f32[2]. let b:f32[2] = mul a 2.0:f32[] in (b,) }
+ * //     ] a
+ * //     c:f32[2] = add b 1.0:f32[]
+ * //   in (c,) }
+ * }</pre>
  */
 public sealed interface JitOption {
   /**

@@ -31,6 +31,13 @@ import org.jaxpresso.core.tracing.Pytree;
  * dtypes and weak types, static arguments' values, pytree structure, x64 flag), compiles the
  * jaxpr with the default backend, and caches both. Thread-safe: concurrent calls with one
  * signature trace and compile it once.
+ *
+ * <pre>{@code
+ * JitFunction<NDArray, NDArray> f = Jax.jit(x -> Jnp.sin(x).mul(2));
+ * f.apply(Jnp.ones(3));        // traces and compiles for float32[3]
+ * f.apply(Jnp.zeros(3));       // same signature: runs the cached program
+ * f.jitted().traceCount();     // 1
+ * }</pre>
  */
 public final class Jitted {
   private record Key(List<ShapedArray> avals, List<Object> statics, Pytree.TreeDef argsDef,
@@ -72,6 +79,10 @@ public final class Jitted {
   /**
    * Wraps {@code fn}, which takes its {@code arity} arguments as an array; prefer {@code Jax.jit}.
    *
+   * @param fn the function, taking its arguments as an array
+   * @param arity how many arguments the function takes
+   * @param name the function's name, as jaxprs and dumps show it
+   * @param staticArgnums the positions of the arguments treated as compile-time constants
    * @throws JaxValueError if a static position is out of range
    */
   public Jitted(Function<Object[], Object> fn, int arity, String name, int[] staticArgnums) {
@@ -88,17 +99,29 @@ public final class Jitted {
     }
   }
 
-  /** The name used in jaxprs. */
+  /**
+   * The name used in jaxprs.
+   *
+   * @return the name used in jaxprs
+   */
   public String name() {
     return name;
   }
 
-  /** How many times the function has been traced (one per new signature). */
+  /**
+   * How many times the function has been traced (one per new signature).
+   *
+   * @return how many times the function has been traced (one per new signature)
+   */
   public int traceCount() {
     return traces.get();
   }
 
-  /** The number of cached signatures. */
+  /**
+   * The number of cached signatures.
+   *
+   * @return the number of cached signatures
+   */
   public int cacheSize() {
     return cache.size();
   }
@@ -165,7 +188,12 @@ public final class Jitted {
     return traced;
   }
 
-  /** Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace. */
+  /**
+   * Calls the function: compiled, or recorded as a {@code jit} equation when inside a trace.
+   *
+   * @param args the arguments, in the function's order
+   * @return the outputs
+   */
   public Object call(Object... args) {
     if (Flags.disableJit() || Jax.jitDisabled()) {
       return fn.apply(args.clone());
@@ -194,6 +222,9 @@ public final class Jitted {
   /**
    * Ahead-of-time: traces for these arguments (only their shapes, dtypes, weak types, structure
    * and static values matter) without running, as {@code jax.jit(f).lower(*args)}.
+   *
+   * @param args example arguments (only their shapes, dtypes, weak types and static values count)
+   * @return the lowered function, ready to compile
    */
   public Lowered lower(Object... args) {
     Resolved r = resolve(args);

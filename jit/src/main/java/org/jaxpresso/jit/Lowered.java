@@ -37,22 +37,38 @@ public final class Lowered {
     this.leaves = leaves;
   }
 
-  /** The traced program. */
+  /**
+   * The traced program.
+   *
+   * @return the traced program
+   */
   public ClosedJaxpr jaxpr() {
     return jaxpr;
   }
 
-  /** The avals of the dynamic argument leaves it was traced for. */
+  /**
+   * The avals of the dynamic argument leaves it was traced for.
+   *
+   * @return the avals of the dynamic argument leaves it was traced for
+   */
   public List<ShapedArray> inAvals() {
     return inAvals;
   }
 
-  /** The program's text (the jaxpr: jaxpresso lowers jaxprs directly to its backends). */
+  /**
+   * The program's text (the jaxpr: jaxpresso lowers jaxprs directly to its backends).
+   *
+   * @return the program's text (the jaxpr: jaxpresso lowers jaxprs directly to its backends)
+   */
   public String asText() {
     return jaxpr.toString();
   }
 
-  /** Compiles with the default backend. */
+  /**
+   * Compiles with the default backend.
+   *
+   * @return the compiled function, for the default backend
+   */
   public Compiled compile() {
     return new Compiled(name, jaxpr, inAvals, outTree, executable.get(), leaves);
   }

@@ -23,7 +23,12 @@ import org.jaxpresso.lax.Lax;
 public final class Transforms {
   private Transforms() {}
 
-  /** The leaves of {@code tree} as arrays (Java scalars converted). */
+  /**
+   * The leaves of {@code tree} as arrays (Java scalars converted).
+   *
+   * @param tree the pytree
+   * @return the leaves of {@code tree} as arrays (Java scalars converted)
+   */
   public static List<NDArray> leaves(Object tree) {
     List<NDArray> r = new ArrayList<>();
     for (Object leaf : Pytree.flatten(tree).leaves()) {
@@ -32,7 +37,14 @@ public final class Transforms {
     return r;
   }
 
-  /** {@code fn} over flat leaves, given the argument structure. */
+  /**
+   * {@code fn} over flat leaves, given the argument structure.
+   *
+   * @param fn the function, taking its arguments as an array
+   * @param inTree the pytree structure of the inputs
+   * @param outTree the pytree structure of the outputs
+   * @return {@code fn} over flat leaves, given the argument structure
+   */
   public static Function<List<NDArray>, List<NDArray>> flat(Function<Object[], Object> fn,
       Pytree.TreeDef inTree, Pytree.TreeDef[] outTree) {
     return leaves -> {
@@ -47,6 +59,10 @@ public final class Transforms {
   /**
    * Value and gradient of {@code fn} with respect to the arguments {@code argnums}.
    *
+   * @param name the transformation's name, for error messages
+   * @param fn the function to differentiate, taking its arguments as an array
+   * @param args the arguments
+   * @param argnums the positions of the arguments to differentiate with respect to
    * @return {value, grads} with grads one pytree per argnum
    */
   public static Object[] valueAndGrad(String name, Function<Object[], Object> fn, Object[] args,
@@ -114,7 +130,15 @@ public final class Transforms {
     return org.jaxpresso.core.Shape.tupleString(a.shape().dims());
   }
 
-  /** {@code vmap} of a function of {@code args.length} arguments. */
+  /**
+   * {@code vmap} of a function of {@code args.length} arguments.
+   *
+   * @param fn the function to map, taking its arguments as an array
+   * @param args the arguments
+   * @param inAxes the mapped axis of each input, or {@code null} for none
+   * @param outAxes the mapped axis of each output
+   * @return {@code vmap} of a function of {@code args.length} arguments
+   */
   public static Object vmap(Function<Object[], Object> fn, Object[] args, Integer[] inAxes,
       Integer outAxes) {
     if (inAxes.length != args.length) {
@@ -161,7 +185,13 @@ public final class Transforms {
     return Lax.reshape(eye, shape);
   }
 
-  /** {@code jacfwd} of a one-array function: shape {@code out.shape + in.shape}. */
+  /**
+   * {@code jacfwd} of a one-array function: shape {@code out.shape + in.shape}.
+   *
+   * @param f the function to differentiate
+   * @param x the input array
+   * @return {@code jacfwd} of a one-array function: shape {@code out.shape + in.shape}
+   */
   public static NDArray jacfwd(Function<NDArray, NDArray> f, NDArray x) {
     NDArray basis = basis(x.aval());
     List<NDArray> cols = Batching.vmap(ts -> Ad.jvp(xs -> List.of(f.apply(xs.get(0))),
@@ -172,7 +202,13 @@ public final class Transforms {
     return Lax.reshape(jac, shape);
   }
 
-  /** {@code jacrev} of a one-array function: shape {@code out.shape + in.shape}. */
+  /**
+   * {@code jacrev} of a one-array function: shape {@code out.shape + in.shape}.
+   *
+   * @param f the function to differentiate
+   * @param x the input array
+   * @return {@code jacrev} of a one-array function: shape {@code out.shape + in.shape}
+   */
   public static NDArray jacrev(Function<NDArray, NDArray> f, NDArray x) {
     Ad.Linearized lin = Ad.linearize(xs -> List.of(f.apply(xs.get(0))), List.of(x));
     ShapedArray outAval = lin.outAvals().get(0);

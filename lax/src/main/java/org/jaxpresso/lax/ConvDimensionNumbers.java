@@ -51,7 +51,12 @@ public record ConvDimensionNumbers(int[] lhsSpec, int[] rhsSpec, int[] outSpec) 
     }
   }
 
-  /** JAX's default for {@code dimension_numbers=None}: the identity (NCHW, OIHW, NCHW). */
+  /**
+   * JAX's default for {@code dimension_numbers=None}: the identity (NCHW, OIHW, NCHW).
+   *
+   * @param rank the number of dimensions
+   * @return JAX's default for {@code dimension_numbers=None}: the identity (NCHW, OIHW, NCHW)
+   */
   public static ConvDimensionNumbers defaults(int rank) {
     int[] iota = new int[rank];
     for (int i = 0; i < rank; i++) {
@@ -65,6 +70,10 @@ public record ConvDimensionNumbers(int[] lhsSpec, int[] rhsSpec, int[] outSpec) 
    * {@code C} feature for lhs and out, {@code O}/{@code I} for the kernel, any other distinct
    * characters for spatial dimensions, e.g. {@code ("NHWC", "HWIO", "NHWC")}.
    *
+   * @param lhs the left-hand operand
+   * @param rhs the right-hand operand
+   * @param out the output layout, e.g. {@code "NHWC"}
+   * @return the dimension numbers the layouts describe
    * @throws JaxTypeError with JAX's messages for malformed strings
    */
   public static ConvDimensionNumbers of(String lhs, String rhs, String out) {
@@ -147,24 +156,40 @@ public record ConvDimensionNumbers(int[] lhsSpec, int[] rhsSpec, int[] outSpec) 
     return p;
   }
 
-  /** The number of spatial dimensions. */
+  /**
+   * The number of spatial dimensions.
+   *
+   * @return the number of spatial dimensions
+   */
   public int spatialRank() {
     return lhsSpec.length - 2;
   }
 
-  /** A copy of the lhs spec. */
+  /**
+   * A copy of the lhs spec.
+   *
+   * @return a copy of the lhs spec
+   */
   @Override
   public int[] lhsSpec() {
     return lhsSpec.clone();
   }
 
-  /** A copy of the rhs spec. */
+  /**
+   * A copy of the rhs spec.
+   *
+   * @return a copy of the rhs spec
+   */
   @Override
   public int[] rhsSpec() {
     return rhsSpec.clone();
   }
 
-  /** A copy of the out spec. */
+  /**
+   * A copy of the out spec.
+   *
+   * @return a copy of the out spec
+   */
   @Override
   public int[] outSpec() {
     return outSpec.clone();

@@ -31,30 +31,52 @@ public record DotDimensionNumbers(
     rhsBatch = rhsBatch.clone();
   }
 
-  /** Contraction without batch dimensions. */
+  /**
+   * Contraction without batch dimensions.
+   *
+   * @param lhsContracting the contracting dimensions of the left operand
+   * @param rhsContracting the contracting dimensions of the right operand, paired with the left's
+   * @return contraction without batch dimensions
+   */
   public static DotDimensionNumbers of(int[] lhsContracting, int[] rhsContracting) {
     return new DotDimensionNumbers(lhsContracting, rhsContracting, new int[0], new int[0]);
   }
 
-  /** A copy of the lhs contracting dimensions. */
+  /**
+   * A copy of the lhs contracting dimensions.
+   *
+   * @return a copy of the lhs contracting dimensions
+   */
   @Override
   public int[] lhsContracting() {
     return lhsContracting.clone();
   }
 
-  /** A copy of the rhs contracting dimensions. */
+  /**
+   * A copy of the rhs contracting dimensions.
+   *
+   * @return a copy of the rhs contracting dimensions
+   */
   @Override
   public int[] rhsContracting() {
     return rhsContracting.clone();
   }
 
-  /** A copy of the lhs batch dimensions. */
+  /**
+   * A copy of the lhs batch dimensions.
+   *
+   * @return a copy of the lhs batch dimensions
+   */
   @Override
   public int[] lhsBatch() {
     return lhsBatch.clone();
   }
 
-  /** A copy of the rhs batch dimensions. */
+  /**
+   * A copy of the rhs batch dimensions.
+   *
+   * @return a copy of the rhs batch dimensions
+   */
   @Override
   public int[] rhsBatch() {
     return rhsBatch.clone();

@@ -31,36 +31,64 @@ public record GatherDimensionNumbers(
     startIndicesBatchingDims = startIndicesBatchingDims.clone();
   }
 
-  /** Dimension numbers without batching dimensions (JAX's defaults). */
+  /**
+   * Dimension numbers without batching dimensions (JAX's defaults).
+   *
+   * @param offsetDims JAX's {@code offset_dims}: the output dimensions that index into a slice
+   * @param collapsedSliceDims JAX's {@code collapsed_slice_dims}: slice dimensions of size 1 that
+   *     are dropped
+   * @param startIndexMap JAX's {@code start_index_map}: the operand dimension each index column
+   *     addresses
+   */
   public GatherDimensionNumbers(int[] offsetDims, int[] collapsedSliceDims, int[] startIndexMap) {
     this(offsetDims, collapsedSliceDims, startIndexMap, new int[0], new int[0]);
   }
 
-  /** A copy of the offset dims. */
+  /**
+   * A copy of the offset dims.
+   *
+   * @return a copy of the offset dims
+   */
   @Override
   public int[] offsetDims() {
     return offsetDims.clone();
   }
 
-  /** A copy of the collapsed slice dims. */
+  /**
+   * A copy of the collapsed slice dims.
+   *
+   * @return a copy of the collapsed slice dims
+   */
   @Override
   public int[] collapsedSliceDims() {
     return collapsedSliceDims.clone();
   }
 
-  /** A copy of the start index map. */
+  /**
+   * A copy of the start index map.
+   *
+   * @return a copy of the start index map
+   */
   @Override
   public int[] startIndexMap() {
     return startIndexMap.clone();
   }
 
-  /** A copy of the operand batching dims. */
+  /**
+   * A copy of the operand batching dims.
+   *
+   * @return a copy of the operand batching dims
+   */
   @Override
   public int[] operandBatchingDims() {
     return operandBatchingDims.clone();
   }
 
-  /** A copy of the start indices batching dims. */
+  /**
+   * A copy of the start indices batching dims.
+   *
+   * @return a copy of the start indices batching dims
+   */
   @Override
   public int[] startIndicesBatchingDims() {
     return startIndicesBatchingDims.clone();

@@ -24,6 +24,8 @@ public enum GatherScatterMode {
    * The mode named as JAX's {@code GatherScatterMode.from_any} accepts it: {@code "clip"},
    * {@code "fill"}, {@code "drop"}, {@code "promise_in_bounds"}; null means FILL_OR_DROP.
    *
+   * @param s the mode's name
+   * @return the mode named as JAX's {@code GatherScatterMode.from_any} accepts it
    * @throws JaxValueError for any other name: {@code Unknown gather mode "wrap"}
    */
   public static GatherScatterMode fromAny(String s) {

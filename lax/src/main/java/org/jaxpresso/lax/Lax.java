@@ -3,8 +3,9 @@ package org.jaxpresso.lax;
 /**
  * The strict primitive layer, as {@code jax.lax}: one method per primitive, no dtype promotion
  * (operands must share a dtype), rank-0 and size-1 broadcasting only, explicit parameters.
- * Operands are {@link NDArray}s or Java scalars ({@code Integer}, {@code Double},
- * {@code Boolean}, ...), which become weakly typed 0-d arrays as Python scalars do in JAX.
+ * Operands are {@link org.jaxpresso.core.NDArray}s or Java scalars ({@code Integer},
+ * {@code Double}, {@code Boolean}, ...), which become weakly typed 0-d arrays as Python scalars
+ * do in JAX.
  *
  * <pre>{@code
  * Lax.add(1, 1.0);              // throws: lax.add requires arguments to have the same dtypes,

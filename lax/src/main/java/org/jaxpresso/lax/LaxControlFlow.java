@@ -26,6 +26,8 @@ public abstract class LaxControlFlow extends LaxReductions {
    * One step of a {@link #scan} body, and the result of a scan: the carry and {@code y} (for
    * the result, the final carry and the stacked ys).
    *
+   * @param <C> the third argument type
+   * @param <Y> the output type
    * @param carry the carry (same structure and types as the initial carry)
    * @param y the per-step output, or for the result of a scan the outputs stacked along a new
    *     leading axis
@@ -37,6 +39,14 @@ public abstract class LaxControlFlow extends LaxReductions {
    * {@code pred} else {@code falseFn(operand)}, as the {@code cond} primitive (branches traced,
    * false branch first, the predicate converted to an int32 index). {@code pred} is a scalar
    * bool, or a number compared with 0. Both branches must return the same structure and types.
+   *
+   * @param <T> the type of the values
+   * @param <R> the result type
+   * @param pred the boolean predicate
+   * @param trueFn the branch taken when the predicate is true
+   * @param falseFn the branch taken when the predicate is false
+   * @param operand the array to operate on
+   * @return {@code jax.lax.cond(pred, true_fun, false_fun, operand)}
    */
   public static <T, R> R cond(Object pred,
       java.util.function.Function<? super T, ? extends R> trueFn,
@@ -47,7 +57,15 @@ public abstract class LaxControlFlow extends LaxReductions {
         new Object[] {operand}));
   }
 
-  /** {@code jax.lax.cond} without operands: the branches read what they close over. */
+  /**
+   * {@code jax.lax.cond} without operands: the branches read what they close over.
+   *
+   * @param <R> the result type
+   * @param pred the boolean predicate
+   * @param trueFn the branch taken when the predicate is true
+   * @param falseFn the branch taken when the predicate is false
+   * @return {@code jax.lax.cond} without operands: the branches read what they close over
+   */
   public static <R> R cond(Object pred, java.util.function.Supplier<? extends R> trueFn,
       java.util.function.Supplier<? extends R> falseFn) {
     return cast(org.jaxpresso.lax.internal.controlflow.CondApi.cond(pred,
@@ -58,6 +76,14 @@ public abstract class LaxControlFlow extends LaxReductions {
   /**
    * {@code jax.lax.cond(pred, true_fun, false_fun, *operands)} with any number of operands,
    * which the branches receive as an array.
+   *
+   * @param <R> the result type
+   * @param pred the boolean predicate
+   * @param trueFn the branch taken when the predicate is true
+   * @param falseFn the branch taken when the predicate is false
+   * @param operands the operand arrays
+   * @return {@code jax.lax.cond(pred, true_fun, false_fun, *operands)} with any number of operands,
+   *     which the branches receive as an array
    */
   public static <R> R cond(Object pred,
       java.util.function.Function<Object[], ? extends R> trueFn,
@@ -71,6 +97,14 @@ public abstract class LaxControlFlow extends LaxReductions {
    * {@code jax.lax.switch(index, branches, operand)} (named so because {@code switch} is a
    * Java keyword): {@code branches.get(index)(operand)} with the index (an integer scalar)
    * clamped to the branches, as the {@code cond} primitive with every branch in order.
+   *
+   * @param <T> the type of the values
+   * @param <R> the result type
+   * @param index the branch index, an integer scalar; clamped to the branches
+   * @param branches the branches, selected by index
+   * @param operand the array to operate on
+   * @return {@code jax.lax.switch(index, branches, operand)} (named so because {@code switch} is a
+   *     Java keyword)
    */
   public static <T, R> R switchCase(Object index,
       java.util.List<? extends java.util.function.Function<? super T, ? extends R>> branches,
@@ -86,7 +120,15 @@ public abstract class LaxControlFlow extends LaxReductions {
         new Object[] {operand}));
   }
 
-  /** {@code jax.lax.switch(index, branches, *operands)}, the branches taking the operands. */
+  /**
+   * {@code jax.lax.switch(index, branches, *operands)}, the branches taking the operands.
+   *
+   * @param <R> the result type
+   * @param index the branch index, an integer scalar; clamped to the branches
+   * @param branches the branches, selected by index
+   * @param operands the operand arrays
+   * @return {@code jax.lax.switch(index, branches, *operands)}, the branches taking the operands
+   */
   public static <R> R switchCase(Object index,
       java.util.List<? extends java.util.function.Function<Object[], ? extends R>> branches,
       Object... operands) {
@@ -106,6 +148,12 @@ public abstract class LaxControlFlow extends LaxReductions {
    * {@code condFn(val)} (a scalar bool), as the {@code while} primitive. The carry must keep its
    * structure, shapes and dtypes; a weakly typed initial leaf is promoted to what the body
    * returns. The loop may run zero times.
+   *
+   * @param <T> the type of the values
+   * @param condFn the loop condition
+   * @param bodyFn the loop body
+   * @param init the initial loop value (a pytree of arrays)
+   * @return {@code jax.lax.while_loop(cond_fun, body_fun, init_val)}
    */
   public static <T> T whileLoop(java.util.function.Function<? super T, ?> condFn,
       java.util.function.Function<? super T, ? extends T> bodyFn, T init) {
@@ -120,6 +168,13 @@ public abstract class LaxControlFlow extends LaxReductions {
    * arrays) give a {@code scan} of {@code max(upper - lower, 0)} steps whose carry is
    * {@code (i, val)}; traced bounds a {@code while} over {@code (i, upper, val)}. {@code i} is
    * an integer scalar array.
+   *
+   * @param <T> the type of the values
+   * @param lower the first value of the loop index (an integer)
+   * @param upper the end of the loop index, exclusive (an integer)
+   * @param bodyFn the loop body
+   * @param init the initial loop value (a pytree of arrays)
+   * @return {@code jax.lax.fori_loop(lower, upper, body_fun, init_val)}
    */
   public static <T> T foriLoop(Object lower, Object upper,
       java.util.function.BiFunction<? super NDArray, ? super T, ? extends T> bodyFn, T init) {
@@ -129,6 +184,15 @@ public abstract class LaxControlFlow extends LaxReductions {
   /**
    * {@link #foriLoop(Object, Object, java.util.function.BiFunction, Object)} with scan's
    * {@code unroll} hint (null for the default; only concrete bounds allow a value other than 1).
+   *
+   * @param <T> the type of the values
+   * @param lower the first value of the loop index (an integer)
+   * @param upper the end of the loop index, exclusive (an integer)
+   * @param bodyFn the loop body
+   * @param init the initial loop value (a pytree of arrays)
+   * @param unroll how many iterations to unroll per step
+   * @return {@link #foriLoop(Object, Object, java.util.function.BiFunction, Object)} with scan's
+   *     {@code unroll} hint (null for the default
    */
   public static <T> T foriLoop(Object lower, Object upper,
       java.util.function.BiFunction<? super NDArray, ? super T, ? extends T> bodyFn, T init,
@@ -142,6 +206,14 @@ public abstract class LaxControlFlow extends LaxReductions {
    * {@code xs} (a pytree of arrays sharing that axis), threading the carry, and stacks the
    * per-step {@code y}s, as the {@code scan} primitive. Returns the final carry and the stacked
    * ys.
+   *
+   * @param <C> the third argument type
+   * @param <X> the input type
+   * @param <Y> the output type
+   * @param f the step: {@code (carry, x) -> Step(newCarry, y)}
+   * @param init the initial carry
+   * @param xs the input arrays
+   * @return {@code jax.lax.scan(f, init, xs)}
    */
   public static <C, X, Y> Step<C, Y> scan(
       java.util.function.BiFunction<? super C, ? super X, Step<C, Y>> f, C init, X xs) {
@@ -151,6 +223,12 @@ public abstract class LaxControlFlow extends LaxReductions {
   /**
    * {@code jax.lax.scan(f, init, xs, length, reverse, unroll)}.
    *
+   * @param <C> the third argument type
+   * @param <X> the input type
+   * @param <Y> the output type
+   * @param f the step: {@code (carry, x) -> Step(newCarry, y)}
+   * @param init the initial carry
+   * @return {@code jax.lax.scan(f, init, xs, length, reverse, unroll)}
    * @param xs the scanned pytree, or null to scan over nothing for {@code length} steps
    * @param length the number of steps, null to take it from {@code xs}
    * @param reverse run from the last index to the first (ys stay in index order)
@@ -170,6 +248,12 @@ public abstract class LaxControlFlow extends LaxReductions {
   /**
    * {@code jax.lax.map(f, xs)}: {@code f} applied to each slice of {@code xs} along its leading
    * axis, results stacked (a {@code scan} with an empty carry).
+   *
+   * @param <X> the input type
+   * @param <Y> the output type
+   * @param f the function applied to each slice
+   * @param xs the input arrays
+   * @return {@code jax.lax.map(f, xs)}
    */
   public static <X, Y> Y map(java.util.function.Function<? super X, ? extends Y> f, X xs) {
     return cast(org.jaxpresso.lax.internal.controlflow.ScanApi.map(

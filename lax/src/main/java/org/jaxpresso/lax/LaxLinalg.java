@@ -17,6 +17,8 @@ public abstract class LaxLinalg extends LaxControlFlow {
   /**
    * {@code jax.lax.linalg.svd(x, full_matrices=True, compute_uv=True)}: {@code [u, s, vt]}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code jax.lax.linalg.svd(x, full_matrices=True, compute_uv=True)}
    * @see #svd(Object, boolean, boolean)
    */
   public static List<NDArray> svd(Object x) {
@@ -38,6 +40,10 @@ public abstract class LaxLinalg extends LaxControlFlow {
    * NDArray s = Lax.svd(m, true, false).get(0);     // singular values only
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param fullMatrices whether to return full rather than reduced factors
+   * @param computeUv whether to compute the singular vectors too
+   * @return {@code jax.lax.linalg.svd(x, full_matrices=..., compute_uv=...)}
    * @throws org.jaxpresso.core.errors.JaxTypeError for rank below 2 or a dtype other than
    *     float32 and float64
    */

@@ -10,7 +10,11 @@ import org.jaxpresso.core.Primitive;
 public final class LaxPrimitives {
   private LaxPrimitives() {}
 
-  /** Every lax primitive. */
+  /**
+   * Every lax primitive.
+   *
+   * @return every lax primitive
+   */
   public static Collection<Primitive> all() {
     for (Class<?> family : families()) {
       try {

@@ -9,7 +9,7 @@ import org.jaxpresso.core.internal.PyFormat;
  * takes it: explicit {@code (low, high)} pairs, or one of the named modes {@code 'SAME'},
  * {@code 'SAME_LOWER'}, {@code 'VALID'} that are resolved to pairs from the shapes.
  *
- * <p>{@link #toString()} is Python's {@code str} of the value: {@code ((9, 9),)} for pairs,
+ * <p>{@code toString()} is Python's {@code str} of the value: {@code ((9, 9),)} for pairs,
  * {@code SAME} for a mode. The jaxpr param always holds the resolved pairs.
  *
  * <pre>{@code
@@ -25,7 +25,12 @@ public sealed interface Padding permits Padding.Explicit, Padding.Mode {
   /** No padding. */
   Mode VALID = Mode.VALID;
 
-  /** Explicit {@code (low, high)} pairs, one per spatial dimension (negative values crop). */
+  /**
+   * Explicit {@code (low, high)} pairs, one per spatial dimension (negative values crop).
+   *
+   * @param pairs one {@code {low, high}} pair per spatial dimension
+   * @return explicit {@code (low, high)} pairs, one per spatial dimension (negative values crop)
+   */
   static Explicit of(int[][] pairs) {
     return new Explicit(pairs);
   }
@@ -33,6 +38,12 @@ public sealed interface Padding permits Padding.Explicit, Padding.Mode {
   /**
    * The {@code (low, high)} pair per spatial dimension for an input of spatial shape
    * {@code inShape}, a (dilated) window of {@code windowShape} and {@code strides}.
+   *
+   * @param inShape the input's spatial dimensions
+   * @param windowShape the window's spatial dimensions
+   * @param strides the step in each dimension
+   * @return the {@code (low, high)} pair per spatial dimension for an input of spatial shape {@code
+   *     inShape}, a (dilated) window of {@code windowShape} and {@code strides}
    */
   int[][] resolve(int[] inShape, int[] windowShape, int[] strides);
 
@@ -56,7 +67,11 @@ public sealed interface Padding permits Padding.Explicit, Padding.Mode {
       pairs = c;
     }
 
-    /** A copy of the pairs. */
+    /**
+     * A copy of the pairs.
+     *
+     * @return a copy of the pairs
+     */
     @Override
     public int[][] pairs() {
       int[][] c = new int[pairs.length][];

@@ -31,37 +31,65 @@ public record ScatterDimensionNumbers(
     scatterIndicesBatchingDims = scatterIndicesBatchingDims.clone();
   }
 
-  /** Dimension numbers without batching dimensions (JAX's defaults). */
+  /**
+   * Dimension numbers without batching dimensions (JAX's defaults).
+   *
+   * @param updateWindowDims JAX's {@code update_window_dims}: the update dimensions inside a window
+   * @param insertedWindowDims JAX's {@code inserted_window_dims}: window dimensions of size 1 that
+   *     the update omits
+   * @param scatterDimsToOperandDims JAX's {@code scatter_dims_to_operand_dims}: the operand
+   *     dimension each index column addresses
+   */
   public ScatterDimensionNumbers(
       int[] updateWindowDims, int[] insertedWindowDims, int[] scatterDimsToOperandDims) {
     this(updateWindowDims, insertedWindowDims, scatterDimsToOperandDims, new int[0], new int[0]);
   }
 
-  /** A copy of the update window dims. */
+  /**
+   * A copy of the update window dims.
+   *
+   * @return a copy of the update window dims
+   */
   @Override
   public int[] updateWindowDims() {
     return updateWindowDims.clone();
   }
 
-  /** A copy of the inserted window dims. */
+  /**
+   * A copy of the inserted window dims.
+   *
+   * @return a copy of the inserted window dims
+   */
   @Override
   public int[] insertedWindowDims() {
     return insertedWindowDims.clone();
   }
 
-  /** A copy of the scatter-dims-to-operand-dims map. */
+  /**
+   * A copy of the scatter-dims-to-operand-dims map.
+   *
+   * @return a copy of the scatter-dims-to-operand-dims map
+   */
   @Override
   public int[] scatterDimsToOperandDims() {
     return scatterDimsToOperandDims.clone();
   }
 
-  /** A copy of the operand batching dims. */
+  /**
+   * A copy of the operand batching dims.
+   *
+   * @return a copy of the operand batching dims
+   */
   @Override
   public int[] operandBatchingDims() {
     return operandBatchingDims.clone();
   }
 
-  /** A copy of the scatter indices batching dims. */
+  /**
+   * A copy of the scatter indices batching dims.
+   *
+   * @return a copy of the scatter indices batching dims
+   */
   @Override
   public int[] scatterIndicesBatchingDims() {
     return scatterIndicesBatchingDims.clone();

@@ -33,6 +33,8 @@ public record FInfo(DType dtype, int bits, double eps, double epsneg, double max
   /**
    * The limits of {@code dtype}.
    *
+   * @param dtype the element type of the result
+   * @return the limits of {@code dtype}
    * @throws JaxValueError {@code data type <class 'numpy.int32'> not inexact} for non-floats
    */
   public static FInfo of(DType dtype) {
@@ -59,7 +61,11 @@ public record FInfo(DType dtype, int bits, double eps, double epsneg, double max
         -nmant - 1);
   }
 
-  /** NumPy's {@code tiny}: {@link #smallestNormal()}. */
+  /**
+   * NumPy's {@code tiny}: {@link #smallestNormal()}.
+   *
+   * @return numPy's {@code tiny}: {@link #smallestNormal()}
+   */
   public double tiny() {
     return smallestNormal;
   }

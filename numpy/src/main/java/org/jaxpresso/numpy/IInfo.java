@@ -18,6 +18,8 @@ public record IInfo(DType dtype, int bits, long min, long max) {
   /**
    * The limits of {@code dtype}.
    *
+   * @param dtype the element type of the result
+   * @return the limits of {@code dtype}
    * @throws JaxValueError {@code Invalid integer data type 'f'.} for bools and floats
    */
   public static IInfo of(DType dtype) {

@@ -33,7 +33,12 @@ public final class IndexUpdater implements IndexUpdateRef {
   private final boolean sorted;
   private final boolean unique;
 
-  /** {@code x.at[index]} with JAX's defaults. */
+  /**
+   * {@code x.at[index]} with JAX's defaults.
+   *
+   * @param array the array to update
+   * @param index ints, slices, newaxis, ellipsis, integer arrays or boolean masks
+   */
   public IndexUpdater(NDArray array, Object... index) {
     this(array, index, null, null, true, false, false);
   }
@@ -52,28 +57,51 @@ public final class IndexUpdater implements IndexUpdateRef {
   /**
    * The same reference with {@code mode=}: {@code "clip"}, {@code "fill"} / {@code "drop"} or
    * {@code "promise_in_bounds"}.
+   *
+   * @param mode how out-of-bounds indices are handled
+   * @return the same reference with {@code mode=}
    */
   public IndexUpdater mode(String mode) {
     return new IndexUpdater(array, index, GatherScatterMode.fromAny(mode), fillValue,
         wrapNegative, sorted, unique);
   }
 
-  /** The same reference with {@code fill_value=} for {@code get} under mode fill. */
+  /**
+   * The same reference with {@code fill_value=} for {@code get} under mode fill.
+   *
+   * @param value the fill value (a Java scalar or a 0-d array)
+   * @return the same reference with {@code fill_value=} for {@code get} under mode fill
+   */
   public IndexUpdater fillValue(Object value) {
     return new IndexUpdater(array, index, mode, value, wrapNegative, sorted, unique);
   }
 
-  /** The same reference with {@code wrap_negative_indices=}. */
+  /**
+   * The same reference with {@code wrap_negative_indices=}.
+   *
+   * @param wrap whether negative indices count from the end
+   * @return the same reference with {@code wrap_negative_indices=}
+   */
   public IndexUpdater wrapNegativeIndices(boolean wrap) {
     return new IndexUpdater(array, index, mode, fillValue, wrap, sorted, unique);
   }
 
-  /** The same reference with {@code indices_are_sorted=}. */
+  /**
+   * The same reference with {@code indices_are_sorted=}.
+   *
+   * @param value whether the caller promises that the indices are sorted
+   * @return the same reference with {@code indices_are_sorted=}
+   */
   public IndexUpdater indicesAreSorted(boolean value) {
     return new IndexUpdater(array, index, mode, fillValue, wrapNegative, value, unique);
   }
 
-  /** The same reference with {@code unique_indices=}. */
+  /**
+   * The same reference with {@code unique_indices=}.
+   *
+   * @param value whether the caller promises that no index repeats
+   * @return the same reference with {@code unique_indices=}
+   */
   public IndexUpdater uniqueIndices(boolean value) {
     return new IndexUpdater(array, index, mode, fillValue, wrapNegative, sorted, value);
   }

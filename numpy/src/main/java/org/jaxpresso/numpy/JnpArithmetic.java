@@ -36,29 +36,59 @@ public abstract class JnpArithmetic extends JnpCreation {
 
   // ---- arithmetic ----
 
-  /** {@code x + y} ({@code or} for bools). Example: {@code add(1, 1.0)} is a weak float32 2. */
+  /**
+   * {@code x + y} ({@code or} for bools). Example: {@code add(1, 1.0)} is a weak float32 2.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x + y} ({@code or} for bools)
+   */
   public static NDArray add(Object x, Object y) {
     return binary("add", x, y,
         (a, b) -> a.dtype() == DType.BOOL ? Lax.bitwiseOr(a, b) : Lax.add(a, b));
   }
 
-  /** {@code x - y} (bools are rejected by {@code sub}). Example: {@code subtract(x, 1)}. */
+  /**
+   * {@code x - y} (bools are rejected by {@code sub}). Example: {@code subtract(x, 1)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x - y} (bools are rejected by {@code sub})
+   */
   public static NDArray subtract(Object x, Object y) {
     return binary("subtract", x, y, Lax::sub);
   }
 
-  /** {@code x * y} ({@code and} for bools). Example: {@code multiply(2, x)}. */
+  /**
+   * {@code x * y} ({@code and} for bools). Example: {@code multiply(2, x)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x * y} ({@code and} for bools)
+   */
   public static NDArray multiply(Object x, Object y) {
     return binary("multiply", x, y,
         (a, b) -> a.dtype() == DType.BOOL ? Lax.bitwiseAnd(a, b) : Lax.mul(a, b));
   }
 
-  /** {@code x / y}, always floating: {@code divide(array(7, -7), 2)} is {@code [3.5, -3.5]}. */
+  /**
+   * {@code x / y}, always floating: {@code divide(array(7, -7), 2)} is {@code [3.5, -3.5]}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x / y}, always floating: {@code divide(array(7, -7), 2)} is {@code [3.5, -3.5]}
+   */
   public static NDArray divide(Object x, Object y) {
     return trueDivide(x, y);
   }
 
-  /** {@code x / y}, always floating (ints become float32 first). */
+  /**
+   * {@code x / y}, always floating (ints become float32 first).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x / y}, always floating (ints become float32 first)
+   */
   public static NDArray trueDivide(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsInexact("true_divide", x, y);
     return Lax.div(a.get(0), a.get(1));
@@ -67,6 +97,11 @@ public abstract class JnpArithmetic extends JnpCreation {
   /**
    * {@code x // y} rounding toward minus infinity as Python does ({@code floorDivide(int32(-7),
    * 2)} is -4); bools become int32; floats follow CPython's {@code float_divmod}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x // y} rounding toward minus infinity as Python does ({@code
+   *     floorDivide(int32(-7), 2)} is -4)
    */
   public static NDArray floorDivide(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsNumeric("floor_divide", x, y);
@@ -106,6 +141,11 @@ public abstract class JnpArithmetic extends JnpCreation {
   /**
    * {@code x % y} with the sign of the divisor, as Python ({@code remainder(int32(-7), 2)} is
    * 1); an integer divisor 0 gives 0.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x % y} with the sign of the divisor, as Python ({@code remainder(int32(-7), 2)}
+   *     is 1)
    */
   public static NDArray remainder(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsNumeric("remainder", x, y);
@@ -122,7 +162,13 @@ public abstract class JnpArithmetic extends JnpCreation {
     return Lax.selectN(doPlus, truncMod, Lax.add(truncMod, x2));
   }
 
-  /** {@link #remainder}. */
+  /**
+   * {@link #remainder}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@link #remainder}
+   */
   public static NDArray mod(Object x, Object y) {
     return remainder(x, y);
   }
@@ -132,6 +178,10 @@ public abstract class JnpArithmetic extends JnpCreation {
    * {@code integer_pow[y=n]} ({@code power(x, 2)}); integer bases with integer exponent arrays
    * use repeated squaring (six steps, as JAX); a float base with an integer exponent array is
    * {@code pow} without promotion; otherwise both are promoted and {@code pow} applies.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x ** y}
    */
   public static NDArray power(Object x, Object y) {
     Integer n = staticIntegerExponent(y);
@@ -191,58 +241,115 @@ public abstract class JnpArithmetic extends JnpCreation {
     return acc;
   }
 
-  /** {@code -x} (integers wrap; bools are rejected by {@code neg}). */
+  /**
+   * {@code -x} (integers wrap; bools are rejected by {@code neg}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code -x} (integers wrap; bools are rejected by {@code neg})
+   */
   public static NDArray negative(Object x) {
     return Lax.neg(NumpySupport.promoteArgs("negative", x).get(0));
   }
 
-  /** {@code +x}: the operand itself, as an array. */
+  /**
+   * {@code +x}: the operand itself, as an array.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code +x}: the operand itself, as an array
+   */
   public static NDArray positive(Object x) {
     return NumpySupport.promoteArgs("positive", x).get(0);
   }
 
-  /** {@code |x|}; bools and unsigned integers are returned unchanged. */
+  /**
+   * {@code |x|}; bools and unsigned integers are returned unchanged.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code |x|}; bools and unsigned integers are returned unchanged
+   */
   public static NDArray abs(Object x) {
     NDArray a = NumpySupport.canonical(x);
     return a.dtype().isUnsigned() || a.dtype() == DType.BOOL ? a : Lax.abs(a);
   }
 
-  /** {@link #abs}. */
+  /**
+   * {@link #abs}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #abs}
+   */
   public static NDArray absolute(Object x) {
     return abs(x);
   }
 
-  /** -1, 0 or 1 by the sign of x (NaN stays NaN): {@code sign(array(-2., 0., 3.))}. */
+  /**
+   * -1, 0 or 1 by the sign of x (NaN stays NaN): {@code sign(array(-2., 0., 3.))}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return -1, 0 or 1 by the sign of x (NaN stays NaN): {@code sign(array(-2., 0., 3.))}
+   */
   public static NDArray sign(Object x) {
     return Lax.sign(NumpySupport.promoteArgs("sign", x).get(0));
   }
 
-  /** {@code 1 / x} as {@code integer_pow[y=-1]} (ints become float32 first). */
+  /**
+   * {@code 1 / x} as {@code integer_pow[y=-1]} (ints become float32 first).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code 1 / x} as {@code integer_pow[y=-1]} (ints become float32 first)
+   */
   public static NDArray reciprocal(Object x) {
     return Lax.integerPow(NumpySupport.promoteDtypesInexact(x).get(0), -1);
   }
 
-  /** {@code x * x} ({@code square}; bools become int32). */
+  /**
+   * {@code x * x} ({@code square}; bools become int32).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code x * x} ({@code square}; bools become int32)
+   */
   public static NDArray square(Object x) {
     return Lax.square(NumpySupport.promoteDtypesNumeric(x).get(0));
   }
 
-  /** Square root (ints become float32): {@code sqrt(4)} is a weak float32 2. */
+  /**
+   * Square root (ints become float32): {@code sqrt(4)} is a weak float32 2.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the square root (ints become float32): {@code sqrt(4)} is a weak float32 2
+   */
   public static NDArray sqrt(Object x) {
     return inexact("sqrt", x, Lax::sqrt);
   }
 
-  /** Cube root. */
+  /**
+   * Cube root.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the cube root
+   */
   public static NDArray cbrt(Object x) {
     return inexact("cbrt", x, Lax::cbrt);
   }
 
-  /** The larger of x and y elementwise (NaN propagates): {@code maximum(x, 0)}. */
+  /**
+   * The larger of x and y elementwise (NaN propagates): {@code maximum(x, 0)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return the larger of x and y elementwise (NaN propagates): {@code maximum(x, 0)}
+   */
   public static NDArray maximum(Object x, Object y) {
     return binary("maximum", x, y, Lax::max);
   }
 
-  /** The smaller of x and y elementwise (NaN propagates). */
+  /**
+   * The smaller of x and y elementwise (NaN propagates).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return the smaller of x and y elementwise (NaN propagates)
+   */
   public static NDArray minimum(Object x, Object y) {
     return binary("minimum", x, y, Lax::min);
   }
@@ -251,6 +358,10 @@ public abstract class JnpArithmetic extends JnpCreation {
    * x limited to {@code [min, max]}: {@code maximum(min, x)} then {@code minimum(max, ...)};
    * a null bound is not applied ({@code clip(x, 0, null)}).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param min the lower bound
+   * @param max the upper bound
+   * @return x limited to {@code [min, max]}
    * @throws JaxValueError if x is null
    */
   public static NDArray clip(Object x, Object min, Object max) {
@@ -269,107 +380,208 @@ public abstract class JnpArithmetic extends JnpCreation {
 
   // ---- exponents and logarithms ----
 
-  /** {@code e**x}. */
+  /**
+   * {@code e**x}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code e**x}
+   */
   public static NDArray exp(Object x) {
     return inexact("exp", x, Lax::exp);
   }
 
-  /** {@code 2**x}. */
+  /**
+   * {@code 2**x}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code 2**x}
+   */
   public static NDArray exp2(Object x) {
     return inexact("exp2", x, Lax::exp2);
   }
 
-  /** {@code e**x - 1}, accurate near 0. */
+  /**
+   * {@code e**x - 1}, accurate near 0.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code e**x - 1}, accurate near 0
+   */
   public static NDArray expm1(Object x) {
     return inexact("expm1", x, Lax::expm1);
   }
 
-  /** Natural logarithm. */
+  /**
+   * Natural logarithm.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the natural logarithm
+   */
   public static NDArray log(Object x) {
     return inexact("log", x, Lax::log);
   }
 
-  /** Base-2 logarithm: {@code log(x) / log(2)}. */
+  /**
+   * Base-2 logarithm: {@code log(x) / log(2)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the base-2 logarithm: {@code log(x) / log(2)}
+   */
   public static NDArray log2(Object x) {
     return inexact("log2", x,
         a -> Lax.div(Lax.log(a), Lax.log(NumpySupport.constLike(a, 2))));
   }
 
-  /** Base-10 logarithm: {@code log(x) * (1 / log(10))}. */
+  /**
+   * Base-10 logarithm: {@code log(x) * (1 / log(10))}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the base-10 logarithm: {@code log(x) * (1 / log(10))}
+   */
   public static NDArray log10(Object x) {
     return inexact("log10", x,
         a -> Lax.mul(Lax.log(a), NumpySupport.constLike(a, 0.4342944819032518)));
   }
 
-  /** {@code log(1 + x)}, accurate near 0. */
+  /**
+   * {@code log(1 + x)}, accurate near 0.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code log(1 + x)}, accurate near 0
+   */
   public static NDArray log1p(Object x) {
     return inexact("log1p", x, Lax::log1p);
   }
 
   // ---- trigonometric and hyperbolic ----
 
-  /** Sine. */
+  /**
+   * Sine.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the sine
+   */
   public static NDArray sin(Object x) {
     return inexact("sin", x, Lax::sin);
   }
 
-  /** Cosine. */
+  /**
+   * Cosine.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the cosine
+   */
   public static NDArray cos(Object x) {
     return inexact("cos", x, Lax::cos);
   }
 
-  /** Tangent. */
+  /**
+   * Tangent.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the tangent
+   */
   public static NDArray tan(Object x) {
     return inexact("tan", x, Lax::tan);
   }
 
-  /** Inverse sine ({@code asin}). */
+  /**
+   * Inverse sine ({@code asin}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the inverse sine ({@code asin})
+   */
   public static NDArray arcsin(Object x) {
     return inexact("arcsin", x, Lax::asin);
   }
 
-  /** Inverse cosine ({@code acos}). */
+  /**
+   * Inverse cosine ({@code acos}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the inverse cosine ({@code acos})
+   */
   public static NDArray arccos(Object x) {
     return inexact("arccos", x, Lax::acos);
   }
 
-  /** Inverse tangent ({@code atan}). */
+  /**
+   * Inverse tangent ({@code atan}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the inverse tangent ({@code atan})
+   */
   public static NDArray arctan(Object x) {
     return inexact("arctan", x, Lax::atan);
   }
 
-  /** The angle of the point (x2, x1) in [-pi, pi] ({@code atan2}): {@code arctan2(y, x)}. */
+  /**
+   * The angle of the point (x2, x1) in [-pi, pi] ({@code atan2}): {@code arctan2(y, x)}.
+   *
+   * @param x1 the y coordinate (the numerator)
+   * @param x2 the x coordinate (the denominator)
+   * @return the angle of the point (x2, x1) in [-pi, pi] ({@code atan2}): {@code arctan2(y, x)}
+   */
   public static NDArray arctan2(Object x1, Object x2) {
     List<NDArray> a = NumpySupport.promoteArgsInexact("arctan2", x1, x2);
     return Lax.atan2(a.get(0), a.get(1));
   }
 
-  /** Hyperbolic sine. */
+  /**
+   * Hyperbolic sine.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the hyperbolic sine
+   */
   public static NDArray sinh(Object x) {
     return inexact("sinh", x, Lax::sinh);
   }
 
-  /** Hyperbolic cosine. */
+  /**
+   * Hyperbolic cosine.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the hyperbolic cosine
+   */
   public static NDArray cosh(Object x) {
     return inexact("cosh", x, Lax::cosh);
   }
 
-  /** Hyperbolic tangent. */
+  /**
+   * Hyperbolic tangent.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the hyperbolic tangent
+   */
   public static NDArray tanh(Object x) {
     return inexact("tanh", x, Lax::tanh);
   }
 
-  /** Inverse hyperbolic sine ({@code asinh}). */
+  /**
+   * Inverse hyperbolic sine ({@code asinh}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the inverse hyperbolic sine ({@code asinh})
+   */
   public static NDArray arcsinh(Object x) {
     return inexact("arcsinh", x, Lax::asinh);
   }
 
-  /** Inverse hyperbolic cosine ({@code acosh}; NaN below 1). */
+  /**
+   * Inverse hyperbolic cosine ({@code acosh}; NaN below 1).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the inverse hyperbolic cosine ({@code acosh}; NaN below 1)
+   */
   public static NDArray arccosh(Object x) {
     return inexact("arccosh", x, Lax::acosh);
   }
 
-  /** Inverse hyperbolic tangent ({@code atanh}). */
+  /**
+   * Inverse hyperbolic tangent ({@code atanh}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the inverse hyperbolic tangent ({@code atanh})
+   */
   public static NDArray arctanh(Object x) {
     return inexact("arctanh", x, Lax::atanh);
   }

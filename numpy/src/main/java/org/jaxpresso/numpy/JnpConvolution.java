@@ -26,6 +26,8 @@ public abstract class JnpConvolution extends JnpReductions {
     /**
      * The mode named as NumPy names it ({@code "full"}, {@code "same"}, {@code "valid"}).
      *
+     * @param name the mode's name
+     * @return the mode named as NumPy names it ({@code "full"}, {@code "same"}, {@code "valid"})
      * @throws JaxValueError for any other name
      */
     public static ConvolveMode of(String name) {
@@ -38,12 +40,25 @@ public abstract class JnpConvolution extends JnpReductions {
     }
   }
 
-  /** {@link #convolve(Object, Object, ConvolveMode)} in {@link ConvolveMode#FULL} mode. */
+  /**
+   * {@link #convolve(Object, Object, ConvolveMode)} in {@link ConvolveMode#FULL} mode.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
+   * @return {@link #convolve(Object, Object, ConvolveMode)} in {@link ConvolveMode#FULL} mode
+   */
   public static NDArray convolve(Object a, Object v) {
     return convolve(a, v, ConvolveMode.FULL);
   }
 
-  /** {@link #convolve(Object, Object, ConvolveMode)} with the mode named as in NumPy. */
+  /**
+   * {@link #convolve(Object, Object, ConvolveMode)} with the mode named as in NumPy.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
+   * @param mode how out-of-bounds indices are handled
+   * @return {@link #convolve(Object, Object, ConvolveMode)} with the mode named as in NumPy
+   */
   public static NDArray convolve(Object a, Object v, String mode) {
     return convolve(a, v, ConvolveMode.of(mode));
   }
@@ -58,18 +73,36 @@ public abstract class JnpConvolution extends JnpReductions {
    * // Array([1., 3., 4., 4., 4., 4., 4., 4., 4., 4., 3., 1.], dtype=float32)
    * }</pre>
    *
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
+   * @param mode how out-of-bounds indices are handled
+   * @return numPy's {@code convolve} of two 1-D arrays
    * @throws JaxValueError for inputs that are not 1-D or are empty
    */
   public static NDArray convolve(Object a, Object v, ConvolveMode mode) {
     return conv(a, v, mode, "convolve");
   }
 
-  /** {@link #correlate(Object, Object, ConvolveMode)} in mode {@code VALID} (NumPy's default). */
+  /**
+   * {@link #correlate(Object, Object, ConvolveMode)} in mode {@code VALID} (NumPy's default).
+   *
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
+   * @return {@link #correlate(Object, Object, ConvolveMode)} in mode {@code VALID} (NumPy's
+   *     default)
+   */
   public static NDArray correlate(Object a, Object v) {
     return correlate(a, v, ConvolveMode.VALID);
   }
 
-  /** {@link #correlate(Object, Object, ConvolveMode)} with the mode named as in NumPy. */
+  /**
+   * {@link #correlate(Object, Object, ConvolveMode)} with the mode named as in NumPy.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
+   * @param mode how out-of-bounds indices are handled
+   * @return {@link #correlate(Object, Object, ConvolveMode)} with the mode named as in NumPy
+   */
   public static NDArray correlate(Object a, Object v, String mode) {
     return correlate(a, v, ConvolveMode.of(mode));
   }
@@ -82,6 +115,10 @@ public abstract class JnpConvolution extends JnpReductions {
    * correlate(array(1, 2, 3), array(0, 1, 0.5f), "same")   // Array([2. , 3.5, 3. ], dtype=float32)
    * }</pre>
    *
+   * @param a the input: an array or a Java scalar
+   * @param v the second 1-D input
+   * @param mode how out-of-bounds indices are handled
+   * @return numPy's {@code correlate} of two 1-D arrays
    * @throws JaxValueError for inputs that are not 1-D or are empty
    */
   public static NDArray correlate(Object a, Object v, ConvolveMode mode) {

@@ -41,6 +41,8 @@ public abstract class JnpCreation {
    * {@code byte[]} int8, {@code boolean[]} bool), nested Java arrays ({@code float[][]}, ...) or
    * nested {@link List}s of Java numbers.
    *
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
+   * @return an array from Java data, copied
    * @throws JaxValueError for ragged nesting
    * @throws JaxTypeError for unsupported element types
    */
@@ -60,7 +62,13 @@ public abstract class JnpCreation {
     return fromLeaves(leaves, dtype.canonical(), dims);
   }
 
-  /** An array from Java data converted to {@code dtype} (see {@link #array(Object)}). */
+  /**
+   * An array from Java data converted to {@code dtype} (see {@link #array(Object)}).
+   *
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
+   * @param dtype the element type of the result
+   * @return an array from Java data converted to {@code dtype} (see {@link #array(Object)})
+   */
   public static NDArray array(Object data, DType dtype) {
     DType to = NumpySupport.requestedDtype(dtype, "array");
     if (data instanceof NDArray a) {
@@ -77,52 +85,103 @@ public abstract class JnpCreation {
     return fromLeaves(leaves, to, dims);
   }
 
-  /** A 1-D int32 array of the values ({@code array(1, 2, 1)}). */
+  /**
+   * A 1-D int32 array of the values ({@code array(1, 2, 1)}).
+   *
+   * @param values the elements
+   * @return a 1-D int32 array of the values ({@code array(1, 2, 1)})
+   */
   public static NDArray array(int... values) {
     return Array.of(values, values.length);
   }
 
-  /** A 0-d int32 array, weakly typed as {@code jnp.array(1)}. */
+  /**
+   * A 0-d int32 array, weakly typed as {@code jnp.array(1)}.
+   *
+   * @param value the value
+   * @return a 0-d int32 array, weakly typed as {@code jnp.array(1)}
+   */
   public static NDArray array(int value) {
     return Array.fromJavaScalar(value);
   }
 
-  /** A 1-D float32 array of the values. */
+  /**
+   * A 1-D float32 array of the values.
+   *
+   * @param values the elements
+   * @return a 1-D float32 array of the values
+   */
   public static NDArray array(float... values) {
     return Array.of(values, values.length);
   }
 
-  /** A 1-D float64 (float32 without x64) array of the values. */
+  /**
+   * A 1-D float64 (float32 without x64) array of the values.
+   *
+   * @param values the elements
+   * @return a 1-D float64 (float32 without x64) array of the values
+   */
   public static NDArray array(double... values) {
     return Array.of(values, values.length);
   }
 
-  /** A 0-d float32 array, weakly typed as {@code jnp.array(1.5)}. */
+  /**
+   * A 0-d float32 array, weakly typed as {@code jnp.array(1.5)}.
+   *
+   * @param value the value
+   * @return a 0-d float32 array, weakly typed as {@code jnp.array(1.5)}
+   */
   public static NDArray array(double value) {
     return Array.fromJavaScalar(value);
   }
 
-  /** A 1-D int64 (int32 without x64) array of the values. */
+  /**
+   * A 1-D int64 (int32 without x64) array of the values.
+   *
+   * @param values the elements
+   * @return a 1-D int64 (int32 without x64) array of the values
+   */
   public static NDArray array(long... values) {
     return Array.of(values, values.length);
   }
 
-  /** A 1-D bool array of the values. */
+  /**
+   * A 1-D bool array of the values.
+   *
+   * @param values the elements
+   * @return a 1-D bool array of the values
+   */
   public static NDArray array(boolean... values) {
     return Array.of(values, values.length);
   }
 
-  /** A 0-d bool array. */
+  /**
+   * A 0-d bool array.
+   *
+   * @param value the value
+   * @return a 0-d bool array
+   */
   public static NDArray array(boolean value) {
     return Array.scalar(value);
   }
 
-  /** {@link #array(Object)}; an array is returned as is. */
+  /**
+   * {@link #array(Object)}; an array is returned as is.
+   *
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
+   * @return {@link #array(Object)}; an array is returned as is
+   */
   public static NDArray asarray(Object data) {
     return array(data);
   }
 
-  /** {@link #array(Object, DType)}. */
+  /**
+   * {@link #array(Object, DType)}.
+   *
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
+   * @param dtype the element type of the result
+   * @return {@link #array(Object, DType)}
+   */
   public static NDArray asarray(Object data, DType dtype) {
     return array(data, dtype);
   }
@@ -259,32 +318,65 @@ public abstract class JnpCreation {
 
   // ---- filled arrays ----
 
-  /** float32 zeros of the given shape. */
+  /**
+   * float32 zeros of the given shape.
+   *
+   * @param shape the dimensions of the result
+   * @return the float32 zeros of the given shape
+   */
   public static NDArray zeros(int... shape) {
     return full(shape, 0.0, DType.defaultFloat());
   }
 
-  /** Zeros of the given shape and dtype. */
+  /**
+   * Zeros of the given shape and dtype.
+   *
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return the zeros of the given shape and dtype
+   */
   public static NDArray zeros(int[] shape, DType dtype) {
     return full(shape, 0, dtype);
   }
 
-  /** float32 ones of the given shape. */
+  /**
+   * float32 ones of the given shape.
+   *
+   * @param shape the dimensions of the result
+   * @return the float32 ones of the given shape
+   */
   public static NDArray ones(int... shape) {
     return full(shape, 1.0, DType.defaultFloat());
   }
 
-  /** Ones of the given shape and dtype. */
+  /**
+   * Ones of the given shape and dtype.
+   *
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return the ones of the given shape and dtype
+   */
   public static NDArray ones(int[] shape, DType dtype) {
     return full(shape, 1, dtype);
   }
 
-  /** Uninitialized in NumPy; zeros here (arrays are immutable, so nothing is left unset). */
+  /**
+   * Uninitialized in NumPy; zeros here (arrays are immutable, so nothing is left unset).
+   *
+   * @param shape the dimensions of the result
+   * @return uninitialized in NumPy; zeros here (arrays are immutable, so nothing is left unset)
+   */
   public static NDArray empty(int... shape) {
     return zeros(shape);
   }
 
-  /** {@code empty} with a dtype: zeros. */
+  /**
+   * {@code empty} with a dtype: zeros.
+   *
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return {@code empty} with a dtype: zeros
+   */
   public static NDArray empty(int[] shape, DType dtype) {
     return zeros(shape, dtype);
   }
@@ -293,6 +385,10 @@ public abstract class JnpCreation {
    * An array of the given shape filled with {@code value} (a Java scalar or 0-d array; an array
    * broadcast to {@code shape}), of {@code value}'s dtype (a Java scalar gives a strong default
    * type).
+   *
+   * @param shape the dimensions of the result
+   * @param value the fill value: a Java scalar or an array that broadcasts to the shape
+   * @return an array of the given shape filled with {@code value} (a Java scalar or 0-d array
    */
   public static NDArray full(int[] shape, Object value) {
     NDArray v = NumpySupport.asArray(value);
@@ -300,7 +396,14 @@ public abstract class JnpCreation {
     return full(shape, value, d);
   }
 
-  /** An array of the given shape and dtype filled with {@code value}. */
+  /**
+   * An array of the given shape and dtype filled with {@code value}.
+   *
+   * @param shape the dimensions of the result
+   * @param value the fill value: a Java scalar or an array that broadcasts to the shape
+   * @param dtype the element type of the result
+   * @return an array of the given shape and dtype filled with {@code value}
+   */
   public static NDArray full(int[] shape, Object value, DType dtype) {
     DType to = NumpySupport.requestedDtype(dtype, "full");
     Shape.of(shape);
@@ -308,25 +411,46 @@ public abstract class JnpCreation {
     return broadcastTo(v, shape);
   }
 
-  /** Zeros with {@code x}'s shape and dtype. */
+  /**
+   * Zeros with {@code x}'s shape and dtype.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the zeros with {@code x}'s shape and dtype
+   */
   public static NDArray zerosLike(Object x) {
     NDArray a = NumpySupport.asArray(x);
     return full(a.shape(), 0, a.dtype());
   }
 
-  /** Ones with {@code x}'s shape and dtype. */
+  /**
+   * Ones with {@code x}'s shape and dtype.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the ones with {@code x}'s shape and dtype
+   */
   public static NDArray onesLike(Object x) {
     NDArray a = NumpySupport.asArray(x);
     return full(a.shape(), 1, a.dtype());
   }
 
-  /** {@code value} with {@code x}'s shape and dtype. */
+  /**
+   * {@code value} with {@code x}'s shape and dtype.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param value the fill value: a Java scalar or an array that broadcasts to the shape
+   * @return {@code value} with {@code x}'s shape and dtype
+   */
   public static NDArray fullLike(Object x, Object value) {
     NDArray a = NumpySupport.asArray(x);
     return full(a.shape(), value, a.dtype());
   }
 
-  /** {@link #zerosLike}. */
+  /**
+   * {@link #zerosLike}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #zerosLike}
+   */
   public static NDArray emptyLike(Object x) {
     return zerosLike(x);
   }
@@ -334,6 +458,9 @@ public abstract class JnpCreation {
   /**
    * {@code x} broadcast to {@code shape} by NumPy's rules (aligned at the end).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param shape the dimensions of the result
+   * @return {@code x} broadcast to {@code shape} by NumPy's rules (aligned at the end)
    * @throws JaxValueError if it cannot broadcast
    */
   public static NDArray broadcastTo(Object x, int... shape) {
@@ -373,12 +500,23 @@ public abstract class JnpCreation {
 
   // ---- ranges ----
 
-  /** {@code [0, 1, ..., stop-1]} as int32. */
+  /**
+   * {@code [0, 1, ..., stop-1]} as int32.
+   *
+   * @param stop the end value (exclusive)
+   * @return {@code [0, 1, ..., stop-1]} as int32
+   */
   public static NDArray arange(int stop) {
     return arange(0, stop, 1);
   }
 
-  /** {@code start, start+step, ...} below {@code stop} (int32). */
+  /**
+   * {@code start, start+step, ...} below {@code stop} (int32).
+   *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @return {@code start, start+step, ...} below {@code stop} (int32)
+   */
   public static NDArray arange(int start, int stop) {
     return arange(start, stop, 1);
   }
@@ -386,6 +524,10 @@ public abstract class JnpCreation {
   /**
    * {@code start, start+step, ...} up to (not including) {@code stop}, int32.
    *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @param step the spacing between values
+   * @return {@code start, start+step, ...} up to (not including) {@code stop}, int32
    * @throws JaxValueError if step is 0
    */
   public static NDArray arange(int start, int stop, int step) {
@@ -404,12 +546,24 @@ public abstract class JnpCreation {
     return r;
   }
 
-  /** {@code [0., 1., ..., ceil(stop)-1]} as float32. */
+  /**
+   * {@code [0., 1., ..., ceil(stop)-1]} as float32.
+   *
+   * @param stop the end value (exclusive)
+   * @return {@code [0., 1., ..., ceil(stop)-1]} as float32
+   */
   public static NDArray arange(double stop) {
     return arange(0.0, stop, 1.0);
   }
 
-  /** A float32 range from {@code start} to {@code stop} (excluded) by {@code step}. */
+  /**
+   * A float32 range from {@code start} to {@code stop} (excluded) by {@code step}.
+   *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @param step the spacing between values
+   * @return a float32 range from {@code start} to {@code stop} (excluded) by {@code step}
+   */
   public static NDArray arange(double start, double stop, double step) {
     if (step == 0) {
       throw new JaxValueError("arange: step cannot be zero");
@@ -424,7 +578,14 @@ public abstract class JnpCreation {
     return Array.fromDoubles(d, v, n);
   }
 
-  /** {@code num} evenly spaced float32 values from {@code start} to {@code stop} inclusive. */
+  /**
+   * {@code num} evenly spaced float32 values from {@code start} to {@code stop} inclusive.
+   *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @param num the number of values
+   * @return {@code num} evenly spaced float32 values from {@code start} to {@code stop} inclusive
+   */
   public static NDArray linspace(double start, double stop, int num) {
     return linspace(start, stop, num, true);
   }
@@ -437,6 +598,12 @@ public abstract class JnpCreation {
    * fold: {@code stop*t = iota*(stop*(1/div))}), so the values agree with JAX's bit for bit
    * ({@code linspace(0, 10, 1000)} reproduces JAX's printout).
    *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @param num the number of values
+   * @param endpoint whether {@code stop} is the last value (otherwise it is excluded)
+   * @return {@code num} evenly spaced values from JAX's {@code _linspace} formula {@code
+   *     start*(1-t) + stop*t}, {@code t = iota/div}, in float32, with the endpoint appended exactly
    * @throws JaxValueError if num is negative
    */
   public static NDArray linspace(double start, double stop, int num, boolean endpoint) {
@@ -465,28 +632,63 @@ public abstract class JnpCreation {
     return out;
   }
 
-  /** {@code base ** linspace(start, stop, num)} (base 10). */
+  /**
+   * {@code base ** linspace(start, stop, num)} (base 10).
+   *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @param num the number of values
+   * @return {@code base ** linspace(start, stop, num)} (base 10)
+   */
   public static NDArray logspace(double start, double stop, int num) {
     return logspace(start, stop, num, 10.0);
   }
 
-  /** {@code base ** linspace(start, stop, num)}. */
+  /**
+   * {@code base ** linspace(start, stop, num)}.
+   *
+   * @param start the first value (inclusive)
+   * @param stop the end value (exclusive)
+   * @param num the number of values
+   * @param base the base of the exponent
+   * @return {@code base ** linspace(start, stop, num)}
+   */
   public static NDArray logspace(double start, double stop, int num, double base) {
     NDArray e = linspace(start, stop, num);
     return Lax.pow(Array.scalar(base, DType.defaultFloat()), e);
   }
 
-  /** The n x n float32 identity. */
+  /**
+   * The n x n float32 identity.
+   *
+   * @param n the number of rows
+   * @return the n x n float32 identity
+   */
   public static NDArray eye(int n) {
     return eye(n, n, 0, DType.defaultFloat());
   }
 
-  /** An n x m float32 array with ones on diagonal k. */
+  /**
+   * An n x m float32 array with ones on diagonal k.
+   *
+   * @param n the number of rows
+   * @param m the number of columns
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return an n x m float32 array with ones on diagonal k
+   */
   public static NDArray eye(int n, int m, int k) {
     return eye(n, m, k, DType.defaultFloat());
   }
 
-  /** An n x m array of {@code dtype} with ones on diagonal {@code k} (k > 0 above). */
+  /**
+   * An n x m array of {@code dtype} with ones on diagonal {@code k} (k > 0 above).
+   *
+   * @param n the number of rows
+   * @param m the number of columns
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @param dtype the element type of the result
+   * @return an n x m array of {@code dtype} with ones on diagonal {@code k} (k > 0 above)
+   */
   public static NDArray eye(int n, int m, int k, DType dtype) {
     DType to = NumpySupport.requestedDtype(dtype, "eye");
     NDArray rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
@@ -495,17 +697,35 @@ public abstract class JnpCreation {
     return Lax.convertElementType(onDiag, to);
   }
 
-  /** The n x n identity of {@code dtype}. */
+  /**
+   * The n x n identity of {@code dtype}.
+   *
+   * @param n the number of rows
+   * @param dtype the element type of the result
+   * @return the n x n identity of {@code dtype}
+   */
   public static NDArray identity(int n, DType dtype) {
     return eye(n, n, 0, dtype);
   }
 
-  /** The n x n float32 identity. */
+  /**
+   * The n x n float32 identity.
+   *
+   * @param n the number of rows
+   * @return the n x n float32 identity
+   */
   public static NDArray identity(int n) {
     return eye(n);
   }
 
-  /** An n x m float32 array with ones at and below diagonal {@code k}. */
+  /**
+   * An n x m float32 array with ones at and below diagonal {@code k}.
+   *
+   * @param n the number of rows
+   * @param m the number of columns
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return an n x m float32 array with ones at and below diagonal {@code k}
+   */
   public static NDArray tri(int n, int m, int k) {
     NDArray rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
     NDArray cols = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 1);
@@ -513,74 +733,144 @@ public abstract class JnpCreation {
     return Lax.convertElementType(below, DType.defaultFloat());
   }
 
-  /** The n x n lower-triangular ones. */
+  /**
+   * The n x n lower-triangular ones.
+   *
+   * @param n the number of rows
+   * @return the n x n lower-triangular ones
+   */
   public static NDArray tri(int n) {
     return tri(n, n, 0);
   }
 
   // ---- scalar constructors, as jnp.float32(1) ----
 
-  /** A strongly typed 0-d float32 (or float32 array from a Java array / list). */
+  /**
+   * A strongly typed 0-d float32 (or float32 array from a Java array / list).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return a strongly typed 0-d float32 (or float32 array from a Java array / list)
+   */
   public static NDArray float32(Object x) {
     return array(x, DType.FLOAT32);
   }
 
-  /** float64 (float32 without x64, with JAX's warning). */
+  /**
+   * float64 (float32 without x64, with JAX's warning).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return float64 (float32 without x64, with JAX's warning)
+   */
   public static NDArray float64(Object x) {
     return array(x, DType.FLOAT64);
   }
 
-  /** float16. */
+  /**
+   * float16.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return float16
+   */
   public static NDArray float16(Object x) {
     return array(x, DType.FLOAT16);
   }
 
-  /** bfloat16. */
+  /**
+   * bfloat16.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return bfloat16
+   */
   public static NDArray bfloat16(Object x) {
     return array(x, DType.BFLOAT16);
   }
 
-  /** int8. */
+  /**
+   * int8.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return int8
+   */
   public static NDArray int8(Object x) {
     return array(x, DType.INT8);
   }
 
-  /** int16. */
+  /**
+   * int16.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return int16
+   */
   public static NDArray int16(Object x) {
     return array(x, DType.INT16);
   }
 
-  /** int32. */
+  /**
+   * int32.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return int32
+   */
   public static NDArray int32(Object x) {
     return array(x, DType.INT32);
   }
 
-  /** int64 (int32 without x64). */
+  /**
+   * int64 (int32 without x64).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return int64 (int32 without x64)
+   */
   public static NDArray int64(Object x) {
     return array(x, DType.INT64);
   }
 
-  /** uint8. */
+  /**
+   * uint8.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return uint8
+   */
   public static NDArray uint8(Object x) {
     return array(x, DType.UINT8);
   }
 
-  /** uint16. */
+  /**
+   * uint16.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return uint16
+   */
   public static NDArray uint16(Object x) {
     return array(x, DType.UINT16);
   }
 
-  /** uint32. */
+  /**
+   * uint32.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return uint32
+   */
   public static NDArray uint32(Object x) {
     return array(x, DType.UINT32);
   }
 
-  /** uint64 (uint32 without x64). */
+  /**
+   * uint64 (uint32 without x64).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return uint64 (uint32 without x64)
+   */
   public static NDArray uint64(Object x) {
     return array(x, DType.UINT64);
   }
 
-  /** bool. */
+  /**
+   * bool.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return bool
+   */
   public static NDArray bool_(Object x) {
     return array(x, DType.BOOL);
   }
@@ -602,6 +892,9 @@ public abstract class JnpCreation {
    * NDArray x = (NDArray) Jnp.load(Path.of("x.npy"));
    * }</pre>
    *
+   * @param path the file path
+   * @return a file written by {@code np.save} / {@code np.savez} (or {@link #save} / {@link
+   *     #savez}), as {@code jnp.load}
    * @throws IOException if the file cannot be read or is not a C-order {@code .npy} of a
    *     supported dtype (Fortran order, complex, object and string arrays are refused) or a
    *     {@code .npz} of such; the message names the file
@@ -613,6 +906,8 @@ public abstract class JnpCreation {
   /**
    * Reads a {@code .npy} file as an array (see {@link #load}).
    *
+   * @param path the file path
+   * @return a {@code .npy} file as an array (see {@link #load})
    * @throws IOException as {@link #load}, and for a {@code .npz} archive
    */
   public static NDArray loadNpy(Path path) throws IOException {
@@ -632,6 +927,9 @@ public abstract class JnpCreation {
    * Reads every array of a {@code .npz} archive, by name (without {@code .npy}) in file order,
    * stored or deflated; the arrays keep their stored dtypes (see {@link #load}).
    *
+   * @param path the file path
+   * @return every array of a {@code .npz} archive, by name (without {@code .npy}) in file order,
+   *     stored or deflated
    * @throws IOException as {@link #load}, and for a file that is not a zip archive
    */
   public static Map<String, NDArray> loadNpz(Path path) throws IOException {
@@ -664,6 +962,8 @@ public abstract class JnpCreation {
    * Jnp.save(Path.of("x"), Jnp.arange(3));   // writes x.npy
    * }</pre>
    *
+   * @param path the file path
+   * @param arr the array, or Java data as {@link #array(Object)} takes
    * @throws IOException if the file cannot be written
    * @throws org.jaxpresso.core.errors.TracerArrayConversionError for a traced array
    */
@@ -680,6 +980,8 @@ public abstract class JnpCreation {
    * Jnp.savez(Path.of("params.npz"), Map.of("w", w, "b", b));
    * }</pre>
    *
+   * @param path the file path
+   * @param arrays the input arrays
    * @throws IOException if the file cannot be written
    * @throws JaxValueError for an empty name
    * @throws org.jaxpresso.core.errors.TracerArrayConversionError for a traced array
@@ -701,6 +1003,8 @@ public abstract class JnpCreation {
    * Writes arrays to an uncompressed {@code .npz} archive under NumPy's positional names
    * {@code arr_0, arr_1, ...}, as {@code np.savez(file, *arrays)}.
    *
+   * @param path the file path
+   * @param arrays the input arrays
    * @throws IOException if the file cannot be written
    */
   public static void savez(Path path, Object... arrays) throws IOException {

@@ -22,6 +22,9 @@ public abstract class JnpJoining extends JnpShaping {
    * The arrays joined along axis 0, promoted to a common dtype.
    *
    * <pre>{@code Jnp.concatenate(List.of(Jnp.array(1, 2), Jnp.array(3)))   // [1, 2, 3]}</pre>
+   *
+   * @param arrays the input arrays
+   * @return the arrays joined along axis 0, promoted to a common dtype
    */
   public static NDArray concatenate(List<?> arrays) {
     return concatenate(arrays, 0);
@@ -31,6 +34,10 @@ public abstract class JnpJoining extends JnpShaping {
    * The arrays joined along {@code axis} (negative counts from the end), promoted to a common
    * dtype as {@code jnp.concatenate}; lowers to {@code concatenate[dimension=...]}.
    *
+   * @param arrays the input arrays
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the arrays joined along {@code axis} (negative counts from the end), promoted to a
+   *     common dtype as {@code jnp.concatenate}
    * @throws JaxValueError {@code Need at least one array to concatenate.}, {@code
    *     Zero-dimensional arrays cannot be concatenated.}, or a bad axis
    * @throws org.jaxpresso.core.errors.JaxTypeError {@code Cannot concatenate arrays with shapes
@@ -57,7 +64,12 @@ public abstract class JnpJoining extends JnpShaping {
     return out.get(0);
   }
 
-  /** The raveled arrays joined (NumPy's {@code axis=None}). */
+  /**
+   * The raveled arrays joined (NumPy's {@code axis=None}).
+   *
+   * @param arrays the input arrays
+   * @return the raveled arrays joined (NumPy's {@code axis=None})
+   */
   public static NDArray concatenateFlat(List<?> arrays) {
     List<NDArray> flat = new ArrayList<>();
     for (Object a : arrays) {
@@ -70,6 +82,9 @@ public abstract class JnpJoining extends JnpShaping {
    * The same-shape arrays stacked along a new axis 0.
    *
    * <pre>{@code Jnp.stack(List.of(x, y))   // shape (2, *x.shape)}</pre>
+   *
+   * @param arrays the input arrays
+   * @return the same-shape arrays stacked along a new axis 0
    */
   public static NDArray stack(List<?> arrays) {
     return stack(arrays, 0);
@@ -78,6 +93,10 @@ public abstract class JnpJoining extends JnpShaping {
   /**
    * The same-shape arrays stacked along a new axis {@code axis} (in {@code [-ndim-1, ndim]}).
    *
+   * @param arrays the input arrays
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the same-shape arrays stacked along a new axis {@code axis} (in {@code [-ndim-1,
+   *     ndim]})
    * @throws JaxValueError {@code Need at least one array to stack.}, {@code All input arrays
    *     must have the same shape.}, or a bad axis
    */
@@ -102,6 +121,9 @@ public abstract class JnpJoining extends JnpShaping {
    * The arrays joined column-wise: along axis 0 for 1-D (and 0-d) inputs, else axis 1.
    *
    * <pre>{@code Jnp.hstack(List.of(Jnp.array(1, 2), Jnp.array(3)))   // [1, 2, 3]}</pre>
+   *
+   * @param arrays the input arrays
+   * @return the arrays joined column-wise: along axis 0 for 1-D (and 0-d) inputs, else axis 1
    */
   public static NDArray hstack(List<?> arrays) {
     List<NDArray> arrs = new ArrayList<>();
@@ -118,6 +140,9 @@ public abstract class JnpJoining extends JnpShaping {
    * The arrays joined row-wise: each made at least 2-D, then joined along axis 0.
    *
    * <pre>{@code Jnp.vstack(List.of(Jnp.array(1, 2), Jnp.array(3, 4)))   // [[1, 2], [3, 4]]}</pre>
+   *
+   * @param arrays the input arrays
+   * @return the arrays joined row-wise: each made at least 2-D, then joined along axis 0
    */
   public static NDArray vstack(List<?> arrays) {
     List<NDArray> arrs = new ArrayList<>();
@@ -132,6 +157,10 @@ public abstract class JnpJoining extends JnpShaping {
    *
    * <pre>{@code Jnp.split(Jnp.arange(6), 3, 0)   // [[0, 1], [2, 3], [4, 5]]}</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param sections the number of equal parts
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code x} split along {@code axis} into {@code sections} equal parts
    * @throws JaxValueError {@code array split does not result in an equal division: rest is 1}
    */
   public static List<NDArray> split(Object x, int sections, int axis) {
@@ -150,7 +179,13 @@ public abstract class JnpJoining extends JnpShaping {
     return splitSizes(a, sizes, ax);
   }
 
-  /** {@code x} split along axis 0 into {@code sections} equal parts. */
+  /**
+   * {@code x} split along axis 0 into {@code sections} equal parts.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param sections the number of equal parts
+   * @return {@code x} split along axis 0 into {@code sections} equal parts
+   */
   public static List<NDArray> split(Object x, int sections) {
     return split(x, sections, 0);
   }
@@ -159,6 +194,11 @@ public abstract class JnpJoining extends JnpShaping {
    * {@code x} split along {@code axis} before each of the (sorted, in-range) {@code indices}:
    * {@code [:i0], [i0:i1], ..., [ik:]}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param indices the integer index array
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code x} split along {@code axis} before each of the (sorted, in-range) {@code
+   *     indices}
    * @throws JaxValueError for decreasing or out-of-range indices ({@code Sizes passed to split
    *     must be nonnegative, got [...]}, {@code Sum of sizes ...})
    */
@@ -205,6 +245,10 @@ public abstract class JnpJoining extends JnpShaping {
    *
    * <pre>{@code Jnp.tile(Jnp.array(1, 2), 2)   // [1, 2, 1, 2]}</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param reps the repetitions per axis
+   * @return {@code x} repeated {@code reps[i]} times along each axis (reps shorter than the rank
+   *     apply to the trailing axes
    * @throws JaxValueError for a negative repetition
    */
   public static NDArray tile(Object x, int... reps) {
@@ -239,6 +283,10 @@ public abstract class JnpJoining extends JnpShaping {
    * The elements of the flattened {@code x}, each repeated {@code repeats} times.
    *
    * <pre>{@code Jnp.repeat(Jnp.array(1, 2), 2)   // [1, 1, 2, 2]}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param repeats how many times to repeat
+   * @return the elements of the flattened {@code x}, each repeated {@code repeats} times
    */
   public static NDArray repeat(Object x, int repeats) {
     return repeat(ravel(x), repeats, 0);
@@ -248,6 +296,11 @@ public abstract class JnpJoining extends JnpShaping {
    * {@code x} with each slice along {@code axis} repeated {@code repeats} times, as
    * {@code jnp.repeat} with a scalar count (expand, tile, reshape).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param repeats how many times to repeat
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code x} with each slice along {@code axis} repeated {@code repeats} times, as {@code
+   *     jnp.repeat} with a scalar count (expand, tile, reshape)
    * @throws JaxValueError for a negative count or a bad axis
    */
   public static NDArray repeat(Object x, int repeats, int axis) {
@@ -274,6 +327,11 @@ public abstract class JnpJoining extends JnpShaping {
    * {@code x} with slice {@code i} along {@code axis} repeated {@code repeats[i]} times
    * ({@code repeats} is static; one count applies to every slice).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param repeats how many times to repeat
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code x} with slice {@code i} along {@code axis} repeated {@code repeats[i]} times
+   *     ({@code repeats} is static
    * @throws JaxValueError if the counts do not match the axis length, are negative, or the axis
    *     is bad
    */
@@ -314,12 +372,22 @@ public abstract class JnpJoining extends JnpShaping {
    * or one {@code {before, after}} row per axis.
    *
    * <pre>{@code Jnp.pad(Jnp.array(1, 2), new int[][] {{1, 2}})   // [0, 1, 2, 0, 0]}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param widths the padding widths per axis
+   * @return {@code x} padded with zeros
    */
   public static NDArray pad(Object x, int[][] widths) {
     return pad(x, widths, 0);
   }
 
-  /** {@code x} padded by {@code width} on both sides of every axis with zeros. */
+  /**
+   * {@code x} padded by {@code width} on both sides of every axis with zeros.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param width the number of zeros added at each end of every axis
+   * @return {@code x} padded by {@code width} on both sides of every axis with zeros
+   */
   public static NDArray pad(Object x, int width) {
     return pad(x, new int[][] {{width, width}}, 0);
   }
@@ -328,6 +396,10 @@ public abstract class JnpJoining extends JnpShaping {
    * {@code x} padded with the scalar {@code value} (converted to x's dtype); lowers to one
    * {@code pad[padding_config=...]}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param widths the padding widths per axis
+   * @param value the padding value
+   * @return {@code x} padded with the scalar {@code value} (converted to x's dtype)
    * @throws JaxValueError {@code index can't contain negative values}, or widths of an
    *     unsupported structure
    */
@@ -342,6 +414,10 @@ public abstract class JnpJoining extends JnpShaping {
    * <pre>{@code Jnp.pad(Jnp.array(1, 2, 3), new int[][] {{2, 2}}, PadMode.REFLECT)
    * // [3, 2, 1, 2, 3, 2, 1]}</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param widths the padding widths per axis
+   * @param mode how out-of-bounds indices are handled
+   * @return {@code x} padded in {@code mode} ({@link PadMode#CONSTANT} pads with zeros)
    * @throws JaxValueError {@code Cannot apply 'edge' padding to empty axis}, negative widths
    */
   public static NDArray pad(Object x, int[][] widths, PadMode mode) {

@@ -57,6 +57,9 @@ public abstract class JnpLinalg extends JnpConvolution {
    * dot(array(new int[][] {{1, 2}, {3, 4}}), array(1, 1))   // Array([3, 7], dtype=int32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return numPy's {@code dot}
    * @throws JaxTypeError if the contracted sizes differ ({@code dot_general requires
    *     contracting dimensions to have the same shape, got (4,) and (3,).})
    */
@@ -82,6 +85,9 @@ public abstract class JnpLinalg extends JnpConvolution {
    * matmul(ones(5, 2, 3), ones(5, 3, 4)).shape()   // [5, 2, 4]
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return numPy's {@code matmul} ({@code @})
    * @throws JaxValueError for 0-d operands or batch shapes that do not broadcast
    * @throws JaxTypeError if the inner sizes differ
    */
@@ -170,6 +176,10 @@ public abstract class JnpLinalg extends JnpConvolution {
    * vdot(m, onesLike(m))   // Array(10, dtype=int32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return numPy's {@code vdot}: the dot product of the flattened operands (no complex dtypes
+   *     here, so no conjugation)
    * @throws JaxTypeError if the sizes differ
    */
   public static NDArray vdot(Object x, Object y) {
@@ -184,6 +194,10 @@ public abstract class JnpLinalg extends JnpConvolution {
    * <pre>{@code
    * inner(ones(2, 3), ones(5, 3)).shape()   // [2, 5]
    * }</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return numPy's {@code inner}
    */
   public static NDArray inner(Object x, Object y) {
     NDArray a = NumpySupport.asArray(x);
@@ -201,6 +215,10 @@ public abstract class JnpLinalg extends JnpConvolution {
    * <pre>{@code
    * outer(array(1, 2), array(1, 2, 3))   // Array([[1, 2, 3], [2, 4, 6]], dtype=int32)
    * }</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return numPy's {@code outer}: {@code ravel(x)[:, None] * ravel(y)[None, :]} after promotion
    */
   public static NDArray outer(Object x, Object y) {
     List<NDArray> ab = NumpySupport.promoteDtypes(x, y);
@@ -217,7 +235,13 @@ public abstract class JnpLinalg extends JnpConvolution {
     return a.dtype() == org.jaxpresso.core.DType.BOOL ? Lax.bitwiseAnd(a, b) : Lax.mul(a, b);
   }
 
-  /** {@link #tensordot(Object, Object, int)} over the last two axes of x and first two of y. */
+  /**
+   * {@link #tensordot(Object, Object, int)} over the last two axes of x and first two of y.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@link #tensordot(Object, Object, int)} over the last two axes of x and first two of y
+   */
   public static NDArray tensordot(Object x, Object y) {
     return tensordot(x, y, 2);
   }
@@ -230,6 +254,10 @@ public abstract class JnpLinalg extends JnpConvolution {
    * tensordot(ones(2, 3, 4), ones(3, 4, 5), 2).shape()   // [2, 5]
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return numPy's {@code tensordot} with an integer {@code axes}
    * @throws JaxTypeError if {@code axes} exceeds a rank or the contracted sizes differ
    */
   public static NDArray tensordot(Object x, Object y, int axes) {
@@ -252,6 +280,11 @@ public abstract class JnpLinalg extends JnpConvolution {
    * tensordot(ones(2, 3, 5), ones(3, 4, 5), new int[] {1, 2}, new int[] {0, 2}).shape()  // [2, 4]
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @param axesX the axes of {@code x} to contract
+   * @param axesY the axes of {@code y} to contract, paired with {@code axesX}
+   * @return numPy's {@code tensordot} with explicit axis lists
    * @throws JaxTypeError if the lists differ in length or the contracted sizes differ
    * @throws JaxValueError for an axis out of range
    */
@@ -286,6 +319,9 @@ public abstract class JnpLinalg extends JnpConvolution {
    * einsum("ii", eye(3))        // Array(3., dtype=float32)
    * }</pre>
    *
+   * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
+   * @param operands the operand arrays
+   * @return numPy's {@code einsum}
    * @throws JaxValueError for malformed subscripts, operand counts or mismatched sizes
    */
   public static NDArray einsum(String subscripts, Object... operands) {
@@ -295,6 +331,11 @@ public abstract class JnpLinalg extends JnpConvolution {
   /**
    * {@link #einsum(String, Object...)} with the contraction order chosen: {@link
    * EinsumOrder#LEFT_TO_RIGHT} (JAX's {@code optimize=False}) or {@link EinsumOrder#GREEDY}.
+   *
+   * @param order the memory order
+   * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
+   * @param operands the operand arrays
+   * @return {@link #einsum(String, Object...)} with the contraction order chosen
    */
   public static NDArray einsum(EinsumOrder order, String subscripts, Object... operands) {
     List<NDArray> arrays = new ArrayList<>(operands.length);
@@ -304,7 +345,12 @@ public abstract class JnpLinalg extends JnpConvolution {
     return Einsum.einsum(subscripts, arrays, order);
   }
 
-  /** Sum of the main diagonal of the first two axes. */
+  /**
+   * Sum of the main diagonal of the first two axes.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the sum of the main diagonal of the first two axes
+   */
   public static NDArray trace(Object x) {
     return trace(x, 0, 0, 1);
   }
@@ -318,6 +364,11 @@ public abstract class JnpLinalg extends JnpConvolution {
    * trace(arange(9).reshape(3, 3), 1, 0, 1)   // Array(6, dtype=int32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param offset the offset of the diagonal from the main diagonal
+   * @param axis1 the first axis
+   * @param axis2 the second axis
+   * @return numPy's {@code trace}
    * @throws JaxValueError for fewer than two axes, equal axes or an axis out of range
    */
   public static NDArray trace(Object x, int offset, int axis1, int axis2) {
@@ -333,7 +384,12 @@ public abstract class JnpLinalg extends JnpConvolution {
     return sum(masked, ReduceOptions.axis(-2, -1));
   }
 
-  /** {@link #diag(Object, int)} with {@code k = 0}. */
+  /**
+   * {@link #diag(Object, int)} with {@code k = 0}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #diag(Object, int)} with {@code k = 0}
+   */
   public static NDArray diag(Object x) {
     return diag(x, 0);
   }
@@ -346,6 +402,9 @@ public abstract class JnpLinalg extends JnpConvolution {
    * diag(array(1, 2), 1)   // Array([[0, 1, 0], [0, 0, 2], [0, 0, 0]], dtype=int32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return numPy's {@code diag}
    * @throws JaxValueError for other ranks
    */
   public static NDArray diag(Object x, int k) {
@@ -364,7 +423,12 @@ public abstract class JnpLinalg extends JnpConvolution {
     throw new JaxValueError("diag input must be 1d or 2d");
   }
 
-  /** The main diagonal of the first two axes. */
+  /**
+   * The main diagonal of the first two axes.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the main diagonal of the first two axes
+   */
   public static NDArray diagonal(Object x) {
     return diagonal(x, 0, 0, 1);
   }
@@ -377,6 +441,11 @@ public abstract class JnpLinalg extends JnpConvolution {
    * diagonal(arange(9).reshape(3, 3))   // Array([0, 4, 8], dtype=int32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param offset the offset of the diagonal from the main diagonal
+   * @param axis1 the first axis
+   * @param axis2 the second axis
+   * @return numPy's {@code diagonal}
    * @throws JaxValueError for fewer than two axes, equal axes or an axis out of range
    */
   public static NDArray diagonal(Object x, int offset, int axis1, int axis2) {
@@ -385,7 +454,12 @@ public abstract class JnpLinalg extends JnpConvolution {
     return LinalgSupport.diagonalOfLastTwo(moved, offset);
   }
 
-  /** The lower triangle (on and below the main diagonal) of the last two axes. */
+  /**
+   * The lower triangle (on and below the main diagonal) of the last two axes.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the lower triangle (on and below the main diagonal) of the last two axes
+   */
   public static NDArray tril(Object x) {
     return tril(x, 0);
   }
@@ -398,13 +472,22 @@ public abstract class JnpLinalg extends JnpConvolution {
    * tril(ones(2, 2))   // Array([[1., 0.], [1., 1.]], dtype=float32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return numPy's {@code tril}: {@code x} with the entries above diagonal {@code k} of the last
+   *     two axes set to zero
    * @throws JaxValueError for fewer than two axes
    */
   public static NDArray tril(Object x, int k) {
     return triangle(NumpySupport.asArray(x), k, true);
   }
 
-  /** The upper triangle (on and above the main diagonal) of the last two axes. */
+  /**
+   * The upper triangle (on and above the main diagonal) of the last two axes.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the upper triangle (on and above the main diagonal) of the last two axes
+   */
   public static NDArray triu(Object x) {
     return triu(x, 0);
   }
@@ -417,6 +500,10 @@ public abstract class JnpLinalg extends JnpConvolution {
    * triu(ones(2, 2))   // Array([[1., 1.], [0., 1.]], dtype=float32)
    * }</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return numPy's {@code triu}: {@code x} with the entries below diagonal {@code k} of the last
+   *     two axes set to zero
    * @throws JaxValueError for fewer than two axes
    */
   public static NDArray triu(Object x, int k) {

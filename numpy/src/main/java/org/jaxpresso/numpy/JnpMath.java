@@ -39,6 +39,10 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * x rounded to the nearest integer value, halfway cases to even
    * ({@code round[rounding_method=1]}); integers are returned unchanged.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return x rounded to the nearest integer value, halfway cases to even ({@code
+   *     round[rounding_method=1]})
    */
   public static NDArray round(Object x) {
     return round(x, 0);
@@ -48,6 +52,9 @@ public abstract class JnpMath extends JnpArithmetic {
    * x rounded to {@code decimals} decimal places, halfway cases to even: {@code round(x * 10**d)
    * / 10**d} (float16 computes in float32); integers are returned unchanged.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param decimals the number of decimal places
+   * @return x rounded to {@code decimals} decimal places, halfway cases to even
    * @throws UnsupportedOperationException for integers with negative decimals, as JAX
    */
   public static NDArray round(Object x, int decimals) {
@@ -72,24 +79,45 @@ public abstract class JnpMath extends JnpArithmetic {
     return d == DType.FLOAT16 ? Lax.convertElementType(out, d) : out;
   }
 
-  /** {@link #round(Object, int)}. */
+  /**
+   * {@link #round(Object, int)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param decimals the number of decimal places
+   * @return {@link #round(Object, int)}
+   */
   public static NDArray around(Object x, int decimals) {
     return round(x, decimals);
   }
 
-  /** The largest integer value not above x; integers and bools are returned unchanged. */
+  /**
+   * The largest integer value not above x; integers and bools are returned unchanged.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the largest integer value not above x; integers and bools are returned unchanged
+   */
   public static NDArray floor(Object x) {
     NDArray a = NumpySupport.canonical(x);
     return a.dtype().isInteger() || a.dtype() == DType.BOOL ? a : Lax.floor(a);
   }
 
-  /** The smallest integer value not below x; integers and bools are returned unchanged. */
+  /**
+   * The smallest integer value not below x; integers and bools are returned unchanged.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the smallest integer value not below x; integers and bools are returned unchanged
+   */
   public static NDArray ceil(Object x) {
     NDArray a = NumpySupport.canonical(x);
     return a.dtype().isInteger() || a.dtype() == DType.BOOL ? a : Lax.ceil(a);
   }
 
-  /** x rounded toward zero: {@code where(x < 0, ceil(x), floor(x))}. */
+  /**
+   * x rounded toward zero: {@code where(x < 0, ceil(x), floor(x))}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return x rounded toward zero: {@code where(x < 0, ceil(x), floor(x))}
+   */
   public static NDArray trunc(Object x) {
     NDArray a = NumpySupport.canonical(x);
     if (a.dtype().isInteger() || a.dtype() == DType.BOOL) {
@@ -100,13 +128,23 @@ public abstract class JnpMath extends JnpArithmetic {
 
   // ---- floating-point tests ----
 
-  /** Whether x is NaN: {@code ne x x} (all false for integers). */
+  /**
+   * Whether x is NaN: {@code ne x x} (all false for integers).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether x is NaN: {@code ne x x} (all false for integers)
+   */
   public static NDArray isnan(Object x) {
     NDArray a = NumpySupport.canonical(x);
     return Lax.ne(a, a);
   }
 
-  /** Whether x is +inf or -inf: {@code eq (abs x) inf} (all false for integers and bools). */
+  /**
+   * Whether x is +inf or -inf: {@code eq (abs x) inf} (all false for integers and bools).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether x is +inf or -inf: {@code eq (abs x) inf} (all false for integers and bools)
+   */
   public static NDArray isinf(Object x) {
     NDArray a = NumpySupport.canonical(x);
     if (a.dtype().isFloating()) {
@@ -115,7 +153,12 @@ public abstract class JnpMath extends JnpArithmetic {
     return NumpySupport.fullLike(a, false, DType.BOOL);
   }
 
-  /** Whether x is neither infinite nor NaN ({@code is_finite}; all true for integers). */
+  /**
+   * Whether x is neither infinite nor NaN ({@code is_finite}; all true for integers).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether x is neither infinite nor NaN ({@code is_finite}; all true for integers)
+   */
   public static NDArray isfinite(Object x) {
     NDArray a = NumpySupport.canonical(x);
     if (a.dtype().isFloating()) {
@@ -124,7 +167,12 @@ public abstract class JnpMath extends JnpArithmetic {
     return NumpySupport.fullLike(a, true, DType.BOOL);
   }
 
-  /** NaN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged. */
+  /**
+   * NaN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return NaN replaced by 0, +inf by the dtype's max, -inf by its min; integers unchanged
+   */
   public static NDArray nanToNum(Object x) {
     return nanToNum(x, 0.0, null, null);
   }
@@ -132,6 +180,12 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * NaN replaced by {@code nan}, +inf by {@code posinf} and -inf by {@code neginf} (null: the
    * dtype's largest and smallest finite values), as {@code jnp.nan_to_num}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param nan the replacement for NaN
+   * @param posinf the replacement for +inf, or {@code null} for the dtype's largest value
+   * @param neginf the replacement for -inf, or {@code null} for the dtype's smallest value
+   * @return NaN replaced by {@code nan}, +inf by {@code posinf} and -inf by {@code neginf} (null
    */
   public static NDArray nanToNum(Object x, double nan, Double posinf, Double neginf) {
     NDArray a = NumpySupport.canonical(x);
@@ -153,6 +207,9 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * Whether the sign bit of x is set (true for -0.0 and negative NaNs): the float's bits as a
    * signed integer shifted right by {@code nexp + nmant}; {@code x < 0} for integers.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether the sign bit of x is set (true for -0.0 and negative NaNs)
    */
   public static NDArray signbit(Object x) {
     NDArray a = NumpySupport.promoteArgs("signbit", x).get(0);
@@ -176,32 +233,68 @@ public abstract class JnpMath extends JnpArithmetic {
 
   // ---- comparisons ----
 
-  /** {@code x == y}. */
+  /**
+   * {@code x == y}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x == y}
+   */
   public static NDArray equal(Object x, Object y) {
     return binary("equal", x, y, Lax::eq);
   }
 
-  /** {@code x != y}. */
+  /**
+   * {@code x != y}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x != y}
+   */
   public static NDArray notEqual(Object x, Object y) {
     return binary("not_equal", x, y, Lax::ne);
   }
 
-  /** {@code x < y}. */
+  /**
+   * {@code x < y}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x < y}
+   */
   public static NDArray less(Object x, Object y) {
     return binary("less", x, y, Lax::lt);
   }
 
-  /** {@code x <= y}. */
+  /**
+   * {@code x <= y}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x <= y}
+   */
   public static NDArray lessEqual(Object x, Object y) {
     return binary("less_equal", x, y, Lax::le);
   }
 
-  /** {@code x > y}. */
+  /**
+   * {@code x > y}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x > y}
+   */
   public static NDArray greater(Object x, Object y) {
     return binary("greater", x, y, Lax::gt);
   }
 
-  /** {@code x >= y}. */
+  /**
+   * {@code x >= y}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x >= y}
+   */
   public static NDArray greaterEqual(Object x, Object y) {
     return binary("greater_equal", x, y, Lax::ge);
   }
@@ -209,12 +302,25 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * Whether {@code |a - b| <= atol + rtol * |b|} elementwise (rtol 1e-05, atol 1e-08), or a and
    * b are equal; computed in the promoted float type.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @return whether {@code |a - b| <= atol + rtol * |b|} elementwise (rtol 1e-05, atol 1e-08), or a
+   *     and b are equal
    */
   public static NDArray isclose(Object a, Object b) {
     return isclose(a, b, 1e-05, 1e-08, false);
   }
 
-  /** {@link #isclose(Object, Object)} with the given tolerances. */
+  /**
+   * {@link #isclose(Object, Object)} with the given tolerances.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @param rtol the relative tolerance
+   * @param atol the absolute tolerance
+   * @return {@link #isclose(Object, Object)} with the given tolerances
+   */
   public static NDArray isclose(Object a, Object b, double rtol, double atol) {
     return isclose(a, b, rtol, atol, false);
   }
@@ -222,6 +328,14 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * {@link #isclose(Object, Object, double, double)}; with {@code equalNan}, two NaNs count
    * as close.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @param rtol the relative tolerance
+   * @param atol the absolute tolerance
+   * @param equalNan whether NaNs compare equal
+   * @return {@link #isclose(Object, Object, double, double)}; with {@code equalNan}, two NaNs count
+   *     as close
    */
   public static NDArray isclose(Object a, Object b, double rtol, double atol, boolean equalNan) {
     List<NDArray> p = NumpySupport.promoteArgs("isclose", a, b);
@@ -237,17 +351,40 @@ public abstract class JnpMath extends JnpArithmetic {
     return equalNan ? logicalOr(out, bothNan) : out;
   }
 
-  /** Whether {@link #isclose(Object, Object)} holds everywhere: a 0-d bool array. */
+  /**
+   * Whether {@link #isclose(Object, Object)} holds everywhere: a 0-d bool array.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @return whether {@link #isclose(Object, Object)} holds everywhere: a 0-d bool array
+   */
   public static NDArray allclose(Object a, Object b) {
     return allclose(a, b, 1e-05, 1e-08, false);
   }
 
-  /** {@link #allclose(Object, Object)} with the given tolerances. */
+  /**
+   * {@link #allclose(Object, Object)} with the given tolerances.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @param rtol the relative tolerance
+   * @param atol the absolute tolerance
+   * @return {@link #allclose(Object, Object)} with the given tolerances
+   */
   public static NDArray allclose(Object a, Object b, double rtol, double atol) {
     return allclose(a, b, rtol, atol, false);
   }
 
-  /** {@link #allclose(Object, Object, double, double)}; NaNs equal when {@code equalNan}. */
+  /**
+   * {@link #allclose(Object, Object, double, double)}; NaNs equal when {@code equalNan}.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @param rtol the relative tolerance
+   * @param atol the absolute tolerance
+   * @param equalNan whether NaNs compare equal
+   * @return {@link #allclose(Object, Object, double, double)}; NaNs equal when {@code equalNan}
+   */
   public static NDArray allclose(Object a, Object b, double rtol, double atol,
       boolean equalNan) {
     return allOf(isclose(a, b, rtol, atol, equalNan));
@@ -256,12 +393,24 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * Whether a and b have the same shape and elements: a 0-d bool array ({@code False} right
    * away when the shapes differ).
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @return whether a and b have the same shape and elements
    */
   public static NDArray arrayEqual(Object a, Object b) {
     return arrayEqual(a, b, false);
   }
 
-  /** {@link #arrayEqual(Object, Object)}; NaNs at the same places equal when {@code equalNan}. */
+  /**
+   * {@link #arrayEqual(Object, Object)}; NaNs at the same places equal when {@code equalNan}.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param b the second input: an array or a Java scalar
+   * @param equalNan whether NaNs compare equal
+   * @return {@link #arrayEqual(Object, Object)}; NaNs at the same places equal when {@code
+   *     equalNan}
+   */
   public static NDArray arrayEqual(Object a, Object b, boolean equalNan) {
     NDArray x = NumpySupport.canonical(a);
     NDArray y = NumpySupport.canonical(b);
@@ -289,58 +438,116 @@ public abstract class JnpMath extends JnpArithmetic {
     return x.dtype() == DType.BOOL ? x : Lax.ne(x, NumpySupport.constLike(x, 0));
   }
 
-  /** {@code x && y} elementwise (non-bools compared with 0). */
+  /**
+   * {@code x && y} elementwise (non-bools compared with 0).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x && y} elementwise (non-bools compared with 0)
+   */
   public static NDArray logicalAnd(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgs("logical_and", x, y);
     return Lax.bitwiseAnd(toBool(a.get(0)), toBool(a.get(1)));
   }
 
-  /** {@code x || y} elementwise. */
+  /**
+   * {@code x || y} elementwise.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x || y} elementwise
+   */
   public static NDArray logicalOr(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgs("logical_or", x, y);
     return Lax.bitwiseOr(toBool(a.get(0)), toBool(a.get(1)));
   }
 
-  /** {@code x ^ y} elementwise, as booleans. */
+  /**
+   * {@code x ^ y} elementwise, as booleans.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x ^ y} elementwise, as booleans
+   */
   public static NDArray logicalXor(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgs("logical_xor", x, y);
     return Lax.bitwiseXor(toBool(a.get(0)), toBool(a.get(1)));
   }
 
-  /** {@code !x} elementwise. */
+  /**
+   * {@code !x} elementwise.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code !x} elementwise
+   */
   public static NDArray logicalNot(Object x) {
     return Lax.bitwiseNot(toBool(NumpySupport.promoteArgs("logical_not", x).get(0)));
   }
 
   // ---- bitwise ----
 
-  /** {@code x & y} (bools or integers). */
+  /**
+   * {@code x & y} (bools or integers).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x & y} (bools or integers)
+   */
   public static NDArray bitwiseAnd(Object x, Object y) {
     return binary("bitwise_and", x, y, Lax::bitwiseAnd);
   }
 
-  /** {@code x | y} (bools or integers). */
+  /**
+   * {@code x | y} (bools or integers).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x | y} (bools or integers)
+   */
   public static NDArray bitwiseOr(Object x, Object y) {
     return binary("bitwise_or", x, y, Lax::bitwiseOr);
   }
 
-  /** {@code x ^ y} (bools or integers). */
+  /**
+   * {@code x ^ y} (bools or integers).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x ^ y} (bools or integers)
+   */
   public static NDArray bitwiseXor(Object x, Object y) {
     return binary("bitwise_xor", x, y, Lax::bitwiseXor);
   }
 
-  /** {@code ~x} (bools or integers; {@code not}). */
+  /**
+   * {@code ~x} (bools or integers; {@code not}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code ~x} (bools or integers; {@code not})
+   */
   public static NDArray invert(Object x) {
     return Lax.bitwiseNot(NumpySupport.promoteArgs("invert", x).get(0));
   }
 
-  /** {@code x << y} ({@code shift_left}; bools become int32). */
+  /**
+   * {@code x << y} ({@code shift_left}; bools become int32).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x << y} ({@code shift_left}; bools become int32)
+   */
   public static NDArray leftShift(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsNumeric("left_shift", x, y);
     return Lax.shiftLeft(a.get(0), a.get(1));
   }
 
-  /** {@code x >> y}: logical for unsigned integers, arithmetic (sign-filling) otherwise. */
+  /**
+   * {@code x >> y}: logical for unsigned integers, arithmetic (sign-filling) otherwise.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code x >> y}: logical for unsigned integers, arithmetic (sign-filling) otherwise
+   */
   public static NDArray rightShift(Object x, Object y) {
     List<NDArray> a = NumpySupport.promoteArgsNumeric("right_shift", x, y);
     return a.get(0).dtype().isUnsigned()
@@ -355,6 +562,10 @@ public abstract class JnpMath extends JnpArithmetic {
    * {@code select_n(condition, y, x)} (false case first), as {@code jnp.where}: {@code
    * where(x.gt(0), x, 0)}. A non-bool condition means {@code condition != 0}.
    *
+   * @param condition the boolean condition
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return {@code condition ? x : y} elementwise, broadcasting all three
    * @throws JaxValueError if x or y is null (JAX's message)
    */
   public static NDArray where(Object condition, Object x, Object y) {
@@ -383,6 +594,10 @@ public abstract class JnpMath extends JnpArithmetic {
    * 64-bit request becomes 32-bit with x64 off). Floats to integers truncate toward zero;
    * integers wrap: {@code astype(array(-1, 300), DType.UINT8)} is {@code [255, 44]}. A null
    * dtype means the default float type.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param dtype the element type of the result
+   * @return {@code x} converted to {@code dtype} ({@code convert_element_type[weak_type=False]}
    */
   public static NDArray astype(Object x, DType dtype) {
     DType to = dtype == null ? DType.defaultFloat() : NumpySupport.requestedDtype(dtype, "astype");
@@ -395,6 +610,8 @@ public abstract class JnpMath extends JnpArithmetic {
    * their dtype and weak type, {@link DType}s as strong types, Java scalars (and the classes
    * {@code Integer.class}, {@code Double.class}, ...) as weak types; canonicalized.
    *
+   * @param operands the operand arrays
+   * @return the dtype JAX gives the combination of the operands ({@code jnp.result_type})
    * @throws JaxValueError if no operand is given
    */
   public static DType resultType(Object... operands) {
@@ -430,6 +647,10 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * The smallest dtype both promote to ({@code jnp.promote_types}), not canonicalized:
    * {@code promoteTypes(DType.INT8, DType.UINT64)} is float64 even with x64 off.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @return the smallest dtype both promote to ({@code jnp.promote_types}), not canonicalized
    */
   public static DType promoteTypes(DType a, DType b) {
     return Promotion.promoteTypes(a, b);
@@ -438,6 +659,9 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * Machine limits of a floating dtype ({@code jnp.finfo}): {@code finfo(DType.FLOAT32).eps()}.
    *
+   * @param dtype the element type of the result
+   * @return the machine limits of a floating dtype ({@code jnp.finfo}): {@code
+   *     finfo(DType.FLOAT32).eps()}
    * @throws JaxValueError for a non-floating dtype
    */
   public static FInfo finfo(DType dtype) {
@@ -447,6 +671,9 @@ public abstract class JnpMath extends JnpArithmetic {
   /**
    * Limits of an integer dtype ({@code jnp.iinfo}): {@code iinfo(DType.INT8).min()} is -128.
    *
+   * @param dtype the element type of the result
+   * @return the limits of an integer dtype ({@code jnp.iinfo}): {@code iinfo(DType.INT8).min()} is
+   *     -128
    * @throws JaxValueError for a non-integer dtype
    */
   public static IInfo iinfo(DType dtype) {

@@ -19,17 +19,31 @@ public abstract class JnpReductions extends JnpJoining {
   /** Not instantiable; extended by the next family of the facade. */
   protected JnpReductions() {}
 
-  /** Reduce over {@code axes}: the start of a {@link ReduceOptions}. */
+  /**
+   * Reduce over {@code axes}: the start of a {@link ReduceOptions}.
+   *
+   * @param axes the axes to operate along; negative values count from the end
+   * @return options reducing over {@code axes}; chain {@code keepdims()} or {@code ddof(n)}
+   */
   public static ReduceOptions axis(int... axes) {
     return ReduceOptions.axis(axes);
   }
 
-  /** Reduce over all axes, keeping them as size 1: {@code Jnp.sum(x, Jnp.keepdims())}. */
+  /**
+   * Reduce over all axes, keeping them as size 1: {@code Jnp.sum(x, Jnp.keepdims())}.
+   *
+   * @return options reducing over all axes and keeping them as size 1
+   */
   public static ReduceOptions keepdims() {
     return ReduceOptions.ALL.keepdims();
   }
 
-  /** Reduce over all axes with {@code ddof}: {@code Jnp.std(x, Jnp.ddof(1))}. */
+  /**
+   * Reduce over all axes with {@code ddof}: {@code Jnp.std(x, Jnp.ddof(1))}.
+   *
+   * @param ddof the delta degrees of freedom subtracted from the element count
+   * @return options reducing over all axes with this {@code ddof}
+   */
   public static ReduceOptions ddof(int ddof) {
     return ReduceOptions.ALL.ddof(ddof);
   }
@@ -79,12 +93,23 @@ public abstract class JnpReductions extends JnpJoining {
     return NumpySupport.convert(r, result, false);
   }
 
-  /** Sum of all elements. */
+  /**
+   * Sum of all elements.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the sum of all elements
+   */
   public static NDArray sum(Object x) {
     return sum(x, ReduceOptions.ALL);
   }
 
-  /** Sum over {@code axes}. */
+  /**
+   * Sum over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the sum over {@code axes}
+   */
   public static NDArray sum(Object x, int... axes) {
     return sum(x, ReduceOptions.axis(axes));
   }
@@ -94,38 +119,79 @@ public abstract class JnpReductions extends JnpJoining {
    * unsigned ints uint32; float16/bfloat16 accumulate in float32; an empty sum is 0.
    *
    * <pre>{@code Jnp.sum(x, Jnp.axis(1).keepdims())   // x.sum(axis=1, keepdims=True)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the sum, as {@code jnp.sum}
    */
   public static NDArray sum(Object x, ReduceOptions o) {
     return reduce(x, o, "sum", Lax::reduceSum, Lax::reduceOr, true, true, true, null);
   }
 
-  /** Sum with options, accumulated and returned in {@code dtype} (NumPy's {@code dtype=}). */
+  /**
+   * Sum with options, accumulated and returned in {@code dtype} (NumPy's {@code dtype=}).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @param dtype the element type of the result
+   * @return the sum with options, accumulated and returned in {@code dtype} (NumPy's {@code
+   *     dtype=})
+   */
   public static NDArray sum(Object x, ReduceOptions o, DType dtype) {
     DType d = NumpySupport.requestedDtype(dtype, "sum");
     return reduce(x, o, "sum", Lax::reduceSum, Lax::reduceOr, true, false, true, d);
   }
 
-  /** Product of all elements. */
+  /**
+   * Product of all elements.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the product of all elements
+   */
   public static NDArray prod(Object x) {
     return prod(x, ReduceOptions.ALL);
   }
 
-  /** Product over {@code axes}. */
+  /**
+   * Product over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the product over {@code axes}
+   */
   public static NDArray prod(Object x, int... axes) {
     return prod(x, ReduceOptions.axis(axes));
   }
 
-  /** Product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty product is 1. */
+  /**
+   * Product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty product is 1.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the product with options; dtypes as {@link #sum(Object, ReduceOptions)}; an empty
+   *     product is 1
+   */
   public static NDArray prod(Object x, ReduceOptions o) {
     return reduce(x, o, "prod", Lax::reduceProd, Lax::reduceAnd, true, true, true, null);
   }
 
-  /** Maximum of all elements. */
+  /**
+   * Maximum of all elements.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the maximum of all elements
+   */
   public static NDArray max(Object x) {
     return max(x, ReduceOptions.ALL);
   }
 
-  /** Maximum over {@code axes}. */
+  /**
+   * Maximum over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the maximum over {@code axes}
+   */
   public static NDArray max(Object x, int... axes) {
     return max(x, ReduceOptions.axis(axes));
   }
@@ -133,6 +199,9 @@ public abstract class JnpReductions extends JnpJoining {
   /**
    * Maximum with options (NaN propagates; bool reduces with {@code reduce_or}).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the maximum with options (NaN propagates; bool reduces with {@code reduce_or})
    * @throws JaxValueError {@code zero-size array to reduction operation max which has no
    *     identity} when a reduced axis is empty
    */
@@ -140,22 +209,44 @@ public abstract class JnpReductions extends JnpJoining {
     return reduce(x, o, "max", Lax::reduceMax, Lax::reduceOr, false, false, false, null);
   }
 
-  /** {@link #max(Object)}. */
+  /**
+   * {@link #max(Object)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #max(Object)}
+   */
   public static NDArray amax(Object x) {
     return max(x);
   }
 
-  /** {@link #max(Object, int...)}. */
+  /**
+   * {@link #max(Object, int...)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@link #max(Object, int...)}
+   */
   public static NDArray amax(Object x, int... axes) {
     return max(x, axes);
   }
 
-  /** Minimum of all elements. */
+  /**
+   * Minimum of all elements.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the minimum of all elements
+   */
   public static NDArray min(Object x) {
     return min(x, ReduceOptions.ALL);
   }
 
-  /** Minimum over {@code axes}. */
+  /**
+   * Minimum over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the minimum over {@code axes}
+   */
   public static NDArray min(Object x, int... axes) {
     return min(x, ReduceOptions.axis(axes));
   }
@@ -163,6 +254,9 @@ public abstract class JnpReductions extends JnpJoining {
   /**
    * Minimum with options (NaN propagates; bool reduces with {@code reduce_and}).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the minimum with options (NaN propagates; bool reduces with {@code reduce_and})
    * @throws JaxValueError {@code zero-size array to reduction operation min which has no
    *     identity} when a reduced axis is empty
    */
@@ -170,32 +264,66 @@ public abstract class JnpReductions extends JnpJoining {
     return reduce(x, o, "min", Lax::reduceMin, Lax::reduceAnd, false, false, false, null);
   }
 
-  /** {@link #min(Object)}. */
+  /**
+   * {@link #min(Object)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #min(Object)}
+   */
   public static NDArray amin(Object x) {
     return min(x);
   }
 
-  /** {@link #min(Object, int...)}. */
+  /**
+   * {@link #min(Object, int...)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@link #min(Object, int...)}
+   */
   public static NDArray amin(Object x, int... axes) {
     return min(x, axes);
   }
 
-  /** {@link #min(Object, ReduceOptions)}. */
+  /**
+   * {@link #min(Object, ReduceOptions)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@link #min(Object, ReduceOptions)}
+   */
   public static NDArray amin(Object x, ReduceOptions o) {
     return min(x, o);
   }
 
-  /** {@link #max(Object, ReduceOptions)}. */
+  /**
+   * {@link #max(Object, ReduceOptions)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@link #max(Object, ReduceOptions)}
+   */
   public static NDArray amax(Object x, ReduceOptions o) {
     return max(x, o);
   }
 
-  /** Whether every element is true (nonzero). */
+  /**
+   * Whether every element is true (nonzero).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether every element is true (nonzero)
+   */
   public static NDArray all(Object x) {
     return all(x, ReduceOptions.ALL);
   }
 
-  /** Whether every element is true over {@code axes}. */
+  /**
+   * Whether every element is true over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return whether every element is true over {@code axes}
+   */
   public static NDArray all(Object x, int... axes) {
     return all(x, ReduceOptions.axis(axes));
   }
@@ -203,32 +331,64 @@ public abstract class JnpReductions extends JnpJoining {
   /**
    * {@code all} with options: the operand is converted to bool ({@code convert_element_type},
    * so NaN is true), then {@code reduce_and}; empty gives true.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@code all} with options
    */
   public static NDArray all(Object x, ReduceOptions o) {
     return reduce(x, o, "all", Lax::reduceAnd, Lax::reduceAnd, true, false, false, DType.BOOL);
   }
 
-  /** Whether any element is true (nonzero). */
+  /**
+   * Whether any element is true (nonzero).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether any element is true (nonzero)
+   */
   public static NDArray any(Object x) {
     return any(x, ReduceOptions.ALL);
   }
 
-  /** Whether any element is true over {@code axes}. */
+  /**
+   * Whether any element is true over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return whether any element is true over {@code axes}
+   */
   public static NDArray any(Object x, int... axes) {
     return any(x, ReduceOptions.axis(axes));
   }
 
-  /** {@code any} with options ({@code reduce_or} of the bool conversion); empty gives false. */
+  /**
+   * {@code any} with options ({@code reduce_or} of the bool conversion); empty gives false.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@code any} with options ({@code reduce_or} of the bool conversion); empty gives false
+   */
   public static NDArray any(Object x, ReduceOptions o) {
     return reduce(x, o, "any", Lax::reduceOr, Lax::reduceOr, true, false, false, DType.BOOL);
   }
 
-  /** Mean of all elements. */
+  /**
+   * Mean of all elements.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the mean of all elements
+   */
   public static NDArray mean(Object x) {
     return mean(x, ReduceOptions.ALL);
   }
 
-  /** Mean over {@code axes}. */
+  /**
+   * Mean over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the mean over {@code axes}
+   */
   public static NDArray mean(Object x, int... axes) {
     return mean(x, ReduceOptions.axis(axes));
   }
@@ -239,6 +399,10 @@ public abstract class JnpReductions extends JnpJoining {
    * for keepdims) and {@code div} by the count. The result is never weakly typed.
    *
    * <pre>{@code Jnp.mean(x, 0)   // reduce_sum[axes=(0,) out_sharding=None]; div b 3.0:f32[]}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the mean, as {@code jnp.mean}
    */
   public static NDArray mean(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
@@ -262,12 +426,23 @@ public abstract class JnpReductions extends JnpJoining {
     return n;
   }
 
-  /** Variance of all elements (ddof 0). */
+  /**
+   * Variance of all elements (ddof 0).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the variance of all elements (ddof 0)
+   */
   public static NDArray var(Object x) {
     return var(x, ReduceOptions.ALL);
   }
 
-  /** Variance over {@code axes} (ddof 0). */
+  /**
+   * Variance over {@code axes} (ddof 0).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the variance over {@code axes} (ddof 0)
+   */
   public static NDArray var(Object x, int... axes) {
     return var(x, ReduceOptions.axis(axes));
   }
@@ -278,6 +453,10 @@ public abstract class JnpReductions extends JnpJoining {
    * for ints and bool, else the input dtype); NaN when {@code n - ddof <= 0}.
    *
    * <pre>{@code Jnp.var(x, Jnp.axis(0).ddof(1))   // x.var(axis=0, ddof=1)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the variance, as {@code jnp.var}
    */
   public static NDArray var(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
@@ -326,17 +505,35 @@ public abstract class JnpReductions extends JnpJoining {
     return NumpySupport.convert(v, result, false);
   }
 
-  /** Standard deviation of all elements (ddof 0). */
+  /**
+   * Standard deviation of all elements (ddof 0).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the standard deviation of all elements (ddof 0)
+   */
   public static NDArray std(Object x) {
     return std(x, ReduceOptions.ALL);
   }
 
-  /** Standard deviation over {@code axes} (ddof 0). */
+  /**
+   * Standard deviation over {@code axes} (ddof 0).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the standard deviation over {@code axes} (ddof 0)
+   */
   public static NDArray std(Object x, int... axes) {
     return std(x, ReduceOptions.axis(axes));
   }
 
-  /** Standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code _std}. */
+  /**
+   * Standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code _std}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the standard deviation with options: {@code sqrt(var)}, through JAX's jitted {@code
+   *     _std}
+   */
   public static NDArray std(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
     int[] axes = Axes.reduction(o.axes(), a.ndim());
@@ -347,6 +544,8 @@ public abstract class JnpReductions extends JnpJoining {
    * Index of the maximum of the flattened array (int32): a 2-D input lowers to
    * {@code reshape} then {@code argmax[axes=(0,) index_dtype=int32]}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @return the index of the maximum of the flattened array (int32)
    * @throws JaxValueError {@code attempt to get argmax of an empty sequence}
    */
   public static NDArray argmax(Object x) {
@@ -356,18 +555,32 @@ public abstract class JnpReductions extends JnpJoining {
   /**
    * Indices of the maxima along {@code axis} (first on ties; NaN wins).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the indices of the maxima along {@code axis} (first on ties; NaN wins)
    * @throws JaxValueError for an empty axis or a bad axis
    */
   public static NDArray argmax(Object x, int axis) {
     return argReduce(x, ReduceOptions.axis(axis), "argmax", true);
   }
 
-  /** {@code argmax} with one axis (or all) and keepdims. */
+  /**
+   * {@code argmax} with one axis (or all) and keepdims.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@code argmax} with one axis (or all) and keepdims
+   */
   public static NDArray argmax(Object x, ReduceOptions o) {
     return argReduce(x, o, "argmax", true);
   }
 
-  /** Index of the minimum of the flattened array (int32). */
+  /**
+   * Index of the minimum of the flattened array (int32).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the index of the minimum of the flattened array (int32)
+   */
   public static NDArray argmin(Object x) {
     return argReduce(x, ReduceOptions.ALL, "argmin", false);
   }
@@ -375,13 +588,22 @@ public abstract class JnpReductions extends JnpJoining {
   /**
    * Indices of the minima along {@code axis} (first on ties; NaN wins).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the indices of the minima along {@code axis} (first on ties; NaN wins)
    * @throws JaxValueError for an empty axis or a bad axis
    */
   public static NDArray argmin(Object x, int axis) {
     return argReduce(x, ReduceOptions.axis(axis), "argmin", false);
   }
 
-  /** {@code argmin} with one axis (or all) and keepdims. */
+  /**
+   * {@code argmin} with one axis (or all) and keepdims.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@code argmin} with one axis (or all) and keepdims
+   */
   public static NDArray argmin(Object x, ReduceOptions o) {
     return argReduce(x, o, "argmin", false);
   }
@@ -415,22 +637,43 @@ public abstract class JnpReductions extends JnpJoining {
    * {@link #sum(Object, ReduceOptions)} does.
    *
    * <pre>{@code Jnp.cumsum(Jnp.array(1, 2, 3))   // [1, 3, 6]}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the running sums of the flattened array
    */
   public static NDArray cumsum(Object x) {
     return cumulative(x, null, true);
   }
 
-  /** Running sums along {@code axis}; lowers to {@code cumsum[axis=... reverse=False]}. */
+  /**
+   * Running sums along {@code axis}; lowers to {@code cumsum[axis=... reverse=False]}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the running sums along {@code axis}; lowers to {@code cumsum[axis=... reverse=False]}
+   */
   public static NDArray cumsum(Object x, int axis) {
     return cumulative(x, axis, true);
   }
 
-  /** Running products of the flattened array. */
+  /**
+   * Running products of the flattened array.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the running products of the flattened array
+   */
   public static NDArray cumprod(Object x) {
     return cumulative(x, null, false);
   }
 
-  /** Running products along {@code axis}; lowers to {@code cumprod[axis=... reverse=False]}. */
+  /**
+   * Running products along {@code axis}; lowers to {@code cumprod[axis=... reverse=False]}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the running products along {@code axis}; lowers to {@code cumprod[axis=...
+   *     reverse=False]}
+   */
   public static NDArray cumprod(Object x, int axis) {
     return cumulative(x, axis, false);
   }
@@ -450,29 +693,55 @@ public abstract class JnpReductions extends JnpJoining {
    * The number of nonzero (true) elements, as int32.
    *
    * <pre>{@code Jnp.countNonzero(Jnp.array(0, 1, 2))   // Array(2, dtype=int32)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the number of nonzero (true) elements, as int32
    */
   public static NDArray countNonzero(Object x) {
     return countNonzero(x, ReduceOptions.ALL);
   }
 
-  /** The number of nonzero elements over {@code axes}. */
+  /**
+   * The number of nonzero elements over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the number of nonzero elements over {@code axes}
+   */
   public static NDArray countNonzero(Object x, int... axes) {
     return countNonzero(x, ReduceOptions.axis(axes));
   }
 
-  /** {@code sum(x != 0, dtype=int32)} with options. */
+  /**
+   * {@code sum(x != 0, dtype=int32)} with options.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@code sum(x != 0, dtype=int32)} with options
+   */
   public static NDArray countNonzero(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.asArray(x);
     NDArray nz = Lax.ne(a, NumpySupport.convert(0, a.dtype(), a.weakType()));
     return sum(nz, o, DType.defaultInt());
   }
 
-  /** The median of all elements. */
+  /**
+   * The median of all elements.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the median of all elements
+   */
   public static NDArray median(Object x) {
     return median(x, ReduceOptions.ALL);
   }
 
-  /** The median over {@code axes}. */
+  /**
+   * The median over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the median over {@code axes}
+   */
   public static NDArray median(Object x, int... axes) {
     return median(x, ReduceOptions.axis(axes));
   }
@@ -483,6 +752,11 @@ public abstract class JnpReductions extends JnpJoining {
    * middle ones averaged; a slice holding a NaN gives NaN, as does an empty one.
    *
    * <pre>{@code Jnp.median(Jnp.array(3., 1., 2., 10.))   // Array(2.5, dtype=float32)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the median with options, as {@code jnp.median} ({@code quantile} at 0.5, midpoint
+   *     method)
    */
   public static NDArray median(Object x, ReduceOptions o) {
     NDArray a = NumpySupport.promoteDtypesInexact(x).get(0);

@@ -26,6 +26,9 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} with a new shape of the same size. Sizes are ints (one may be -1, inferred),
    * {@code int[]}s, or concrete 0-d integer arrays; a traced size raises JAX's error.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param newShape the new sizes: ints (one may be -1) or 0-d integer arrays
+   * @return {@code x} with a new shape of the same size
    * @throws JaxTypeError {@code cannot reshape array of shape (6,) (size 6) into shape (4, 2)
    *     (size 8)}, or {@code Shapes must be 1D sequences of concrete values of integer type, ...}
    */
@@ -42,6 +45,8 @@ public abstract class JnpShaping extends JnpMath {
   /**
    * Concrete Java ints from a shape given as ints, int arrays or 0-d integer arrays.
    *
+   * @param parts ints, int arrays or 0-d integer arrays
+   * @return concrete Java ints from a shape given as ints, int arrays or 0-d integer arrays
    * @throws JaxTypeError naming the traced or non-integer entries
    */
   public static int[] concreteShape(Object... parts) {
@@ -127,6 +132,9 @@ public abstract class JnpShaping extends JnpMath {
    *
    * <pre>{@code Jnp.transpose(x, 1, 0)   // x.T for a matrix}</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the axes permuted by {@code axes} (none
    * @throws JaxValueError {@code axes don't match array} or an out-of-bounds axis
    */
   public static NDArray transpose(Object x, int... axes) {
@@ -152,6 +160,11 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} with axes {@code axis1} and {@code axis2} interchanged.
    *
    * <pre>{@code Jnp.swapaxes(x, 0, -1)   // (2, 3, 4) -> (4, 3, 2)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axis1 the first axis
+   * @param axis2 the second axis
+   * @return {@code x} with axes {@code axis1} and {@code axis2} interchanged
    */
   public static NDArray swapaxes(Object x, int axis1, int axis2) {
     NDArray a = NumpySupport.asArray(x);
@@ -172,6 +185,12 @@ public abstract class JnpShaping extends JnpMath {
    * order.
    *
    * <pre>{@code Jnp.moveaxis(x, 0, -1)   // (2, 3, 4) -> (3, 4, 2)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param source the axis to move; negative counts from the end
+   * @param destination the new position of the axis; negative counts from the end
+   * @return {@code x} with axis {@code source} moved to position {@code destination}, the others in
+   *     order
    */
   public static NDArray moveaxis(Object x, int source, int destination) {
     return moveaxis(x, new int[] {source}, new int[] {destination});
@@ -181,6 +200,11 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} with each axis {@code source[i]} moved to {@code destination[i]}, as
    * {@code jnp.moveaxis}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param source the axis to move; negative counts from the end
+   * @param destination the new position of the axis; negative counts from the end
+   * @return {@code x} with each axis {@code source[i]} moved to {@code destination[i]}, as {@code
+   *     jnp.moveaxis}
    * @throws JaxValueError {@code Inconsistent number of elements: 2 vs 1}, a bad axis, or (for
    *     repeated axes) {@code transpose}'s permutation error
    */
@@ -225,6 +249,11 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} reversed along {@code axes} (all axes if none are given); lowers to {@code rev}.
    *
    * <pre>{@code Jnp.flip(Jnp.arange(3))   // [2, 1, 0]}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@code x} reversed along {@code axes} (all axes if none are given); lowers to {@code
+   *     rev}
    */
   public static NDArray flip(Object x, int... axes) {
     NDArray a = NumpySupport.asArray(x);
@@ -249,13 +278,25 @@ public abstract class JnpShaping extends JnpMath {
    * around), in {@code x}'s shape.
    *
    * <pre>{@code Jnp.roll(Jnp.arange(5), 2)   // [3, 4, 0, 1, 2]}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param shift the number of positions; negative shifts left
+   * @return the elements of the flattened {@code x} shifted by {@code shift} positions (wrapping
+   *     around), in {@code x}'s shape
    */
   public static NDArray roll(Object x, int shift) {
     NDArray a = NumpySupport.asArray(x);
     return reshape(rollStatic(ravel(a), new int[] {shift}, new int[] {0}), (Object) a.shape());
   }
 
-  /** {@code x} rolled by {@code shift} along {@code axis}. */
+  /**
+   * {@code x} rolled by {@code shift} along {@code axis}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param shift the number of positions; negative shifts left
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code x} rolled by {@code shift} along {@code axis}
+   */
   public static NDArray roll(Object x, int shift, int axis) {
     return roll(x, new int[] {shift}, new int[] {axis});
   }
@@ -264,6 +305,10 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} rolled by {@code shifts[i]} along {@code axes[i]}; one shift applies to every
    * axis and one axis to every shift (NumPy's broadcasting of the two).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param shifts the shift per axis
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@code x} rolled by {@code shifts[i]} along {@code axes[i]}
    * @throws JaxValueError if the lengths cannot broadcast, or for a bad axis
    */
   public static NDArray roll(Object x, int[] shifts, int[] axes) {
@@ -301,12 +346,20 @@ public abstract class JnpShaping extends JnpMath {
    * {@code x} with at least one dimension: a 0-d array becomes shape {@code (1,)}.
    *
    * <pre>{@code Jnp.atleast1d(3)   // Array([3], dtype=int32)}</pre>
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code x} with at least one dimension: a 0-d array becomes shape {@code (1,)}
    */
   public static NDArray atleast1d(Object x) {
     return atleastNd(x, 1);
   }
 
-  /** Each operand with at least one dimension. */
+  /**
+   * Each operand with at least one dimension.
+   *
+   * @param xs the input arrays
+   * @return each operand with at least one dimension
+   */
   public static List<NDArray> atleast1d(Object... xs) {
     List<NDArray> out = new ArrayList<>();
     for (Object x : xs) {
@@ -318,12 +371,20 @@ public abstract class JnpShaping extends JnpMath {
   /**
    * {@code x} with at least two dimensions: leading size-1 axes are added, so a vector of
    * length n becomes {@code (1, n)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code x} with at least two dimensions
    */
   public static NDArray atleast2d(Object x) {
     return atleastNd(x, 2);
   }
 
-  /** Each operand with at least two dimensions. */
+  /**
+   * Each operand with at least two dimensions.
+   *
+   * @param xs the input arrays
+   * @return each operand with at least two dimensions
+   */
   public static List<NDArray> atleast2d(Object... xs) {
     List<NDArray> out = new ArrayList<>();
     for (Object x : xs) {
@@ -345,7 +406,12 @@ public abstract class JnpShaping extends JnpMath {
     return Lax.expandDims(a, dims);
   }
 
-  /** The elements as a 1-D array. */
+  /**
+   * The elements as a 1-D array.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the elements as a 1-D array
+   */
   public static NDArray ravel(Object x) {
     NDArray a = NumpySupport.asArray(x);
     return a.ndim() == 1 ? a : reshape(a, -1);
@@ -357,6 +423,9 @@ public abstract class JnpShaping extends JnpMath {
    *
    * <pre>{@code Jnp.squeeze(Jnp.zeros(1, 3, 1))   // shape (3,)}</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@code x} without those size-1 dimensions
    * @throws JaxValueError {@code cannot select an axis to squeeze out which has size not equal to
    *     one, got shape=(2, 3) and dimensions=(0,)}, {@code dimensions are not unique: (1, 1)},
    *     or a bad axis
@@ -376,6 +445,9 @@ public abstract class JnpShaping extends JnpMath {
    *
    * <pre>{@code Jnp.expandDims(Jnp.zeros(3), 0)   // shape (1, 3)}</pre>
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@code x} with the new size-1 dimensions
    * @throws JaxValueError {@code repeated axis in lax.expand_dims: (0, 0)} or a bad axis
    */
   public static NDArray expandDims(Object x, int... axes) {

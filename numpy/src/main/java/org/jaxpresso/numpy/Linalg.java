@@ -38,7 +38,11 @@ public final class Linalg {
    *     n]}
    */
   public record SvdResult(NDArray u, NDArray s, NDArray vh) {
-    /** {@code [u, s, vh]}, the tuple JAX returns. */
+    /**
+     * {@code [u, s, vh]}, the tuple JAX returns.
+     *
+     * @return {@code [u, s, vh]}, the tuple JAX returns
+     */
     public List<NDArray> toList() {
       return List.of(u, s, vh);
     }
@@ -48,6 +52,8 @@ public final class Linalg {
    * {@code jnp.linalg.svd(a)}: the full singular value decomposition of each matrix of
    * {@code a} ({@code [..., m, n]}, promoted to an inexact dtype).
    *
+   * @param a the input: an array or a Java scalar
+   * @return {@code jnp.linalg.svd(a)}
    * @throws org.jaxpresso.core.errors.JaxTypeError for rank below 2 ({@code Input 0 to svd must
    *     have rank at least 2, but got shape=(3,)}) or a float16 / bfloat16 operand, which JAX's
    *     {@code svd} does not accept
@@ -60,6 +66,10 @@ public final class Linalg {
    * {@code jnp.linalg.svd(a, full_matrices)}: with {@code fullMatrices} {@code u} and {@code vh}
    * are square, otherwise {@code [..., m, k]} and {@code [..., k, n]}. Singular vectors are
    * unique only up to sign (and, for repeated singular values, up to a rotation).
+   *
+   * @param a the input: an array or a Java scalar
+   * @param fullMatrices whether to return full rather than reduced factors
+   * @return {@code jnp.linalg.svd(a, full_matrices)}
    */
   public static SvdResult svd(Object a, boolean fullMatrices) {
     List<NDArray> usv = Lax.svd(inexact(a), fullMatrices, true);
@@ -69,18 +79,33 @@ public final class Linalg {
   /**
    * {@code jnp.linalg.svd(a, full_matrices, compute_uv)}: {@code [u, s, vh]} with
    * {@code computeUv}, otherwise {@code [s]}.
+   *
+   * @param a the input: an array or a Java scalar
+   * @param fullMatrices whether to return full rather than reduced factors
+   * @param computeUv whether to compute the singular vectors too
+   * @return {@code jnp.linalg.svd(a, full_matrices, compute_uv)}
    */
   public static List<NDArray> svd(Object a, boolean fullMatrices, boolean computeUv) {
     return computeUv ? svd(a, fullMatrices).toList()
         : Lax.svd(inexact(a), fullMatrices, false);
   }
 
-  /** {@code jnp.linalg.svdvals(x)}: the singular values only, {@code [..., min(m, n)]}. */
+  /**
+   * {@code jnp.linalg.svdvals(x)}: the singular values only, {@code [..., min(m, n)]}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code jnp.linalg.svdvals(x)}: the singular values only, {@code [..., min(m, n)]}
+   */
   public static NDArray svdvals(Object x) {
     return svd(x, true, false).get(0);
   }
 
-  /** The 2-norm of {@code x} flattened (any rank): {@code sqrt(sum(x * x))}. */
+  /**
+   * The 2-norm of {@code x} flattened (any rank): {@code sqrt(sum(x * x))}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the 2-norm of {@code x} flattened (any rank): {@code sqrt(sum(x * x))}
+   */
   public static NDArray norm(Object x) {
     return norm(x, ReduceOptions.ALL);
   }
@@ -89,6 +114,9 @@ public final class Linalg {
    * The default norm over {@code o}'s axes: the vector 2-norm for one axis, the Frobenius norm
    * for two, {@code sqrt(sum(x * x))} of everything when no axes are given.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the default norm over {@code o}'s axes
    * @throws JaxValueError for more than two axes or an axis out of range
    */
   public static NDArray norm(Object x, ReduceOptions o) {
@@ -99,7 +127,13 @@ public final class Linalg {
     return dispatch(a, null, null, o);
   }
 
-  /** {@link #norm(Object, double, ReduceOptions)} over all axes (a vector or a matrix). */
+  /**
+   * {@link #norm(Object, double, ReduceOptions)} over all axes (a vector or a matrix).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param ord the order of the norm
+   * @return {@link #norm(Object, double, ReduceOptions)} over all axes (a vector or a matrix)
+   */
   public static NDArray norm(Object x, double ord) {
     return norm(x, ord, ReduceOptions.ALL);
   }
@@ -111,6 +145,10 @@ public final class Linalg {
    * sum of |x|), {@code inf}/{@code -inf} (max/min row sum), {@code 2} (the largest singular
    * value; 0 for an empty matrix) and {@code -2} (the smallest).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param ord the order of the norm
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the norm of order {@code ord}
    * @throws JaxValueError for an order the kind of norm does not have, more than two axes, an
    *     axis out of range, or {@code -2} (also {@code -1}, {@code -inf}) of an empty matrix
    * @throws org.jaxpresso.core.errors.JaxTypeError for the matrix 2-norms of float16 and
@@ -120,7 +158,13 @@ public final class Linalg {
     return dispatch(inexact(x), ord, null, o);
   }
 
-  /** {@link #norm(Object, String, ReduceOptions)} over all axes. */
+  /**
+   * {@link #norm(Object, String, ReduceOptions)} over all axes.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param ord the order of the norm
+   * @return {@link #norm(Object, String, ReduceOptions)} over all axes
+   */
   public static NDArray norm(Object x, String ord) {
     return norm(x, ord, ReduceOptions.ALL);
   }
@@ -129,6 +173,10 @@ public final class Linalg {
    * A norm named by a string: {@code "fro"} / {@code "f"} (Frobenius, two axes) or
    * {@code "nuc"} (nuclear: the sum of the singular values, two axes).
    *
+   * @param x the operand: an array or a Java scalar
+   * @param ord the order of the norm
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return a norm named by a string
    * @throws JaxValueError for another name or a vector (one-axis) norm
    * @throws org.jaxpresso.core.errors.JaxTypeError for {@code "nuc"} of float16 and bfloat16,
    *     which JAX's {@code svd} does not accept

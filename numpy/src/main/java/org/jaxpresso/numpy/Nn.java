@@ -24,17 +24,32 @@ public final class Nn {
 
   private Nn() {}
 
-  /** {@code max(x, 0)} ({@code jnp.maximum(x, 0)}): {@code relu(array(-1f, 2f))} is [0, 2]. */
+  /**
+   * {@code max(x, 0)} ({@code jnp.maximum(x, 0)}): {@code relu(array(-1f, 2f))} is [0, 2].
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code max(x, 0)} ({@code jnp.maximum(x, 0)}): {@code relu(array(-1f, 2f))} is [0, 2]
+   */
   public static NDArray relu(Object x) {
     return Jnp.maximum(x, 0);
   }
 
-  /** The logistic sigmoid {@code 1 / (1 + exp(-x))} ({@code logistic}; floats only). */
+  /**
+   * The logistic sigmoid {@code 1 / (1 + exp(-x))} ({@code logistic}; floats only).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the logistic sigmoid {@code 1 / (1 + exp(-x))} ({@code logistic}; floats only)
+   */
   public static NDArray sigmoid(Object x) {
     return Lax.logistic(NumpySupport.canonical(x));
   }
 
-  /** {@link #softmax(Object, int...)} over the last axis. */
+  /**
+   * {@link #softmax(Object, int...)} over the last axis.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #softmax(Object, int...)} over the last axis
+   */
   public static NDArray softmax(Object x) {
     return softmax(x, -1);
   }
@@ -44,6 +59,9 @@ public final class Nn {
    * maximum (at least -inf) is kept as a size-1 dimension, subtracted, exponentiated, summed
    * and divided, as {@code jax.nn.softmax}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code exp(x - max) / sum(exp(x - max))} over {@code axis} (several axes allowed)
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray softmax(Object x, int... axis) {
@@ -54,7 +72,12 @@ public final class Nn {
     return Jnp.divide(unnormalized, keepdims(Lax.reduceSum(unnormalized, axes), a.shape(), axes));
   }
 
-  /** {@link #logSoftmax(Object, int...)} over the last axis. */
+  /**
+   * {@link #logSoftmax(Object, int...)} over the last axis.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #logSoftmax(Object, int...)} over the last axis
+   */
   public static NDArray logSoftmax(Object x) {
     return logSoftmax(x, -1);
   }
@@ -62,6 +85,10 @@ public final class Nn {
   /**
    * {@code x - max - log(sum(exp(x - max)))} over {@code axis}, as {@code jax.nn.log_softmax}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code x - max - log(sum(exp(x - max)))} over {@code axis}, as {@code
+   *     jax.nn.log_softmax}
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray logSoftmax(Object x, int... axis) {
@@ -73,12 +100,23 @@ public final class Nn {
     return Jnp.subtract(shifted, Jnp.log(sum));
   }
 
-  /** {@code log(sum(exp(x)))} over all elements, computed stably. */
+  /**
+   * {@code log(sum(exp(x)))} over all elements, computed stably.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@code log(sum(exp(x)))} over all elements, computed stably
+   */
   public static NDArray logsumexp(Object x) {
     return logsumexp(x, ReduceOptions.ALL);
   }
 
-  /** {@code log(sum(exp(x)))} over {@code axes}. */
+  /**
+   * {@code log(sum(exp(x)))} over {@code axes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axes the axes to operate along; negative values count from the end
+   * @return {@code log(sum(exp(x)))} over {@code axes}
+   */
   public static NDArray logsumexp(Object x, int... axes) {
     return logsumexp(x, ReduceOptions.axis(axes));
   }
@@ -88,6 +126,9 @@ public final class Nn {
    * the finite maximum is subtracted before {@code exp} and added back after {@code log}, as
    * {@code jax.nn.logsumexp}; ints become float32.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param options the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return {@code log(sum(exp(x)))} over the options' axes (all when none), with {@code keepdims}
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray logsumexp(Object x, ReduceOptions options) {
@@ -112,7 +153,12 @@ public final class Nn {
     return Lax.add(Lax.log(sumexp), amax);
   }
 
-  /** {@link #gelu(Object, boolean)} with the tanh approximation (JAX's default). */
+  /**
+   * {@link #gelu(Object, boolean)} with the tanh approximation (JAX's default).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return {@link #gelu(Object, boolean)} with the tanh approximation (JAX's default)
+   */
   public static NDArray gelu(Object x) {
     return gelu(x, true);
   }
@@ -121,6 +167,10 @@ public final class Nn {
    * The Gaussian error linear unit: with {@code approximate}, {@code x * 0.5 * (1 + tanh(
    * sqrt(2/pi) * (x + 0.044715 * x**3)))}; otherwise exactly {@code 0.5 * x * erfc(-x /
    * sqrt(2))}. Ints become float32.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param approximate whether to use the tanh approximation
+   * @return the Gaussian error linear unit
    */
   public static NDArray gelu(Object x, boolean approximate) {
     NDArray a = NumpySupport.promoteArgsInexact("gelu", x).get(0);
@@ -137,12 +187,25 @@ public final class Nn {
     return Jnp.multiply(half, erfc);
   }
 
-  /** {@link #oneHot(Object, int, DType, int)} as float32 along a new last axis. */
+  /**
+   * {@link #oneHot(Object, int, DType, int)} as float32 along a new last axis.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param numClasses the number of classes
+   * @return the one-hot encoding, with the new axis at {@code axis}
+   */
   public static NDArray oneHot(Object x, int numClasses) {
     return oneHot(x, numClasses, DType.FLOAT32, -1);
   }
 
-  /** {@link #oneHot(Object, int, DType, int)} along a new last axis. */
+  /**
+   * {@link #oneHot(Object, int, DType, int)} along a new last axis.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param numClasses the number of classes
+   * @param dtype the element type of the result
+   * @return the one-hot encoding, with the new axis at {@code axis}
+   */
   public static NDArray oneHot(Object x, int numClasses, DType dtype) {
     return oneHot(x, numClasses, dtype, -1);
   }
@@ -152,6 +215,11 @@ public final class Nn {
    * numClasses} (out-of-range values give all zeros): {@code x} with a size-1 axis compared with
    * a {@code broadcasted_iota}, then converted to {@code dtype}, as {@code jax.nn.one_hot}.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param numClasses the number of classes
+   * @param dtype the element type of the result
+   * @param axis the axis to operate along; negative values count from the end
+   * @return the one-hot encoding, with the new axis at {@code axis}
    * @throws org.jaxpresso.core.errors.JaxValueError for an out-of-range axis
    */
   public static NDArray oneHot(Object x, int numClasses, DType dtype, int axis) {

@@ -25,7 +25,11 @@ public enum PadMode {
     this.numpyName = numpyName;
   }
 
-  /** NumPy's name of the mode ({@code 'reflect'}). */
+  /**
+   * NumPy's name of the mode ({@code 'reflect'}).
+   *
+   * @return numPy's name of the mode ({@code 'reflect'})
+   */
   public String numpyName() {
     return numpyName;
   }

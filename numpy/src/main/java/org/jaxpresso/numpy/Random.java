@@ -57,6 +57,8 @@ public final class Random {
    * Random.key(42);   // Array([ 0, 42], dtype=uint32)
    * }</pre>
    *
+   * @param seed the integer seed
+   * @return a key from an integer seed
    * @throws JaxTypeError for a non-integer or non-scalar seed
    */
   public static NDArray key(Object seed) {
@@ -66,6 +68,9 @@ public final class Random {
   /**
    * JAX's legacy raw key from a seed, identical to {@link #key(Object)}:
    * {@code PRNGKey(-1)} is {@code [0, 4294967295]}.
+   *
+   * @param seed the integer seed
+   * @return JAX's legacy raw key from a seed, identical to {@link #key(Object)}
    */
   public static NDArray PRNGKey(Object seed) {
     return seed("PRNGKey", seed);
@@ -99,6 +104,8 @@ public final class Random {
   /**
    * The raw {@code uint32[..., 2]} data of keys (validated; keys are their data here).
    *
+   * @param keys the keys, {@code uint32[..., 2]}
+   * @return the raw {@code uint32[..., 2]} data of keys (validated; keys are their data here)
    * @throws JaxTypeError for invalid key data
    */
   public static NDArray keyData(NDArray keys) {
@@ -109,6 +116,8 @@ public final class Random {
   /**
    * Keys from raw {@code uint32[..., 2]} data (validated; keys are their data here).
    *
+   * @param keyBits the raw key data, {@code uint32[..., 2]}
+   * @return keys from raw {@code uint32[..., 2]} data (validated; keys are their data here)
    * @throws JaxTypeError for invalid key data
    */
   public static NDArray wrapKeyData(NDArray keyBits) {
@@ -149,7 +158,12 @@ public final class Random {
 
   // ---- split / fold_in ----
 
-  /** Two new keys, {@code uint32[2, 2]} ({@code split(key)}). */
+  /**
+   * Two new keys, {@code uint32[2, 2]} ({@code split(key)}).
+   *
+   * @param key the PRNG key array
+   * @return two new keys, {@code uint32[2, 2]} ({@code split(key)})
+   */
   public static NDArray split(NDArray key) {
     return split(key, new int[] {2});
   }
@@ -162,6 +176,10 @@ public final class Random {
    * Random.split(Random.PRNGKey(0), 2);
    * // [[1797259609, 2579123966], [928981903, 3453687069]]
    * }</pre>
+   *
+   * @param key the PRNG key array
+   * @param num the number of keys
+   * @return {@code num} new keys, {@code uint32[num, 2]}
    */
   public static NDArray split(NDArray key, int num) {
     return split(key, new int[] {num});
@@ -170,6 +188,9 @@ public final class Random {
   /**
    * New keys of the given shape, {@code uint32[*shape, 2]}, counted row-major.
    *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @return new keys of the given shape, {@code uint32[*shape, 2]}, counted row-major
    * @throws JaxValueError for a batch of keys or a negative dimension
    */
   public static NDArray split(NDArray key, int[] shape) {
@@ -178,7 +199,12 @@ public final class Random {
     return Threefry.split(k, shape);
   }
 
-  /** {@code split(key)} as two separate keys, as Python's {@code k1, k2 = split(key)}. */
+  /**
+   * {@code split(key)} as two separate keys, as Python's {@code k1, k2 = split(key)}.
+   *
+   * @param key the PRNG key array
+   * @return {@code split(key)} as two separate keys, as Python's {@code k1, k2 = split(key)}
+   */
   public static NDArray[] splitPair(NDArray key) {
     NDArray ks = split(key);
     return new NDArray[] {row(ks, 0), row(ks, 1)};
@@ -196,6 +222,10 @@ public final class Random {
    * Random.foldIn(Random.PRNGKey(0), 1);   // [928981903, 3453687069]
    * }</pre>
    *
+   * @param key the PRNG key array
+   * @param data the Java data: an array, a Java scalar, a (nested) Java array or a list
+   * @return a new key from {@code key} and 32-bit data (a Java integer, wrapped to uint32, or an
+   *     integer scalar array)
    * @throws JaxTypeError for array data that is not a scalar
    */
   public static NDArray foldIn(NDArray key, Object data) {
@@ -217,12 +247,23 @@ public final class Random {
 
   // ---- bits / uniform / normal ----
 
-  /** One uint32 of random bits. */
+  /**
+   * One uint32 of random bits.
+   *
+   * @param key the PRNG key array
+   * @return one uint32 of random bits
+   */
   public static NDArray bits(NDArray key) {
     return bits(key, new int[0]);
   }
 
-  /** Random uint32 bits of {@code shape} ({@code o0 ^ o1} of the counter's threefry block). */
+  /**
+   * Random uint32 bits of {@code shape} ({@code o0 ^ o1} of the counter's threefry block).
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @return random uint32 bits of {@code shape} ({@code o0 ^ o1} of the counter's threefry block)
+   */
   public static NDArray bits(NDArray key, int[] shape) {
     return bits(key, shape, DType.defaultUint());
   }
@@ -231,6 +272,11 @@ public final class Random {
    * Random bits of {@code shape} as an unsigned dtype (8- and 16-bit values are the low bits of
    * the 32-bit draw; uint64 needs x64).
    *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return random bits of {@code shape} as an unsigned dtype (8- and 16-bit values are the low
+   *     bits of the 32-bit draw
    * @throws JaxValueError if {@code dtype} is not unsigned
    */
   public static NDArray bits(NDArray key, int[] shape, DType dtype) {
@@ -243,17 +289,35 @@ public final class Random {
     return Threefry.randomBits(k, d.bits(), shape);
   }
 
-  /** One float32 uniform in {@code [0, 1)}. */
+  /**
+   * One float32 uniform in {@code [0, 1)}.
+   *
+   * @param key the PRNG key array
+   * @return one float32 uniform in {@code [0, 1)}
+   */
   public static NDArray uniform(NDArray key) {
     return uniform(key, new int[0]);
   }
 
-  /** Float32 uniforms in {@code [0, 1)} of {@code shape}. */
+  /**
+   * Float32 uniforms in {@code [0, 1)} of {@code shape}.
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @return the float32 uniforms in {@code [0, 1)} of {@code shape}
+   */
   public static NDArray uniform(NDArray key, int[] shape) {
     return uniform(key, shape, DType.defaultFloat(), 0.0, 1.0);
   }
 
-  /** Uniforms in {@code [0, 1)} of {@code shape} and the float {@code dtype}. */
+  /**
+   * Uniforms in {@code [0, 1)} of {@code shape} and the float {@code dtype}.
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return the uniforms in {@code [0, 1)} of {@code shape} and the float {@code dtype}
+   */
   public static NDArray uniform(NDArray key, int[] shape, DType dtype) {
     return uniform(key, shape, dtype, 0.0, 1.0);
   }
@@ -269,6 +333,12 @@ public final class Random {
    * // Array([ 2.738335  ,  2.8928995 , -0.33854258], dtype=float32)
    * }</pre>
    *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive)
+   * @return uniforms in {@code [minval, maxval)} of {@code shape} and {@code dtype}
    * @throws JaxValueError if {@code dtype} is not a float dtype, or the bounds' shapes do not
    *     broadcast to {@code shape}
    */
@@ -285,12 +355,23 @@ public final class Random {
     return Samplers.uniform(k, minval, maxval, shape, d);
   }
 
-  /** One float32 standard normal. */
+  /**
+   * One float32 standard normal.
+   *
+   * @param key the PRNG key array
+   * @return one float32 standard normal
+   */
   public static NDArray normal(NDArray key) {
     return normal(key, new int[0]);
   }
 
-  /** Float32 standard normals of {@code shape}. */
+  /**
+   * Float32 standard normals of {@code shape}.
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @return the float32 standard normals of {@code shape}
+   */
   public static NDArray normal(NDArray key, int[] shape) {
     return normal(key, shape, DType.defaultFloat());
   }
@@ -299,6 +380,11 @@ public final class Random {
    * Standard normals: {@code sqrt(2) * erf_inv(u)} for {@code u} uniform in
    * {@code [nextafter(-1, 0), 1)}.
    *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return the standard normals: {@code sqrt(2) * erf_inv(u)} for {@code u} uniform in {@code
+   *     [nextafter(-1, 0), 1)}
    * @throws JaxValueError if {@code dtype} is not a float dtype
    */
   public static NDArray normal(NDArray key, int[] shape, DType dtype) {
@@ -312,7 +398,13 @@ public final class Random {
     return Samplers.normal(k, shape, d);
   }
 
-  /** Float32 standard Gumbel values of {@code shape} ({@code -log(-log(u))}). */
+  /**
+   * Float32 standard Gumbel values of {@code shape} ({@code -log(-log(u))}).
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @return the float32 standard Gumbel values of {@code shape} ({@code -log(-log(u))})
+   */
   public static NDArray gumbel(NDArray key, int[] shape) {
     return gumbel(key, shape, DType.defaultFloat());
   }
@@ -321,6 +413,11 @@ public final class Random {
    * Standard Gumbel values {@code -log(-log(u))}, {@code u} uniform in {@code [tiny, 1)} (JAX's
    * default mode {@code low}).
    *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return the standard Gumbel values {@code -log(-log(u))}, {@code u} uniform in {@code [tiny,
+   *     1)} (JAX's default mode {@code low})
    * @throws JaxValueError if {@code dtype} is not a float dtype
    */
   public static NDArray gumbel(NDArray key, int[] shape, DType dtype) {
@@ -335,7 +432,15 @@ public final class Random {
 
   // ---- randint / bernoulli ----
 
-  /** Int32 integers uniform in {@code [minval, maxval)} (see the dtype overload). */
+  /**
+   * Int32 integers uniform in {@code [minval, maxval)} (see the dtype overload).
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive)
+   * @return int32 integers uniform in {@code [minval, maxval)} (see the dtype overload)
+   */
   public static NDArray randint(NDArray key, int[] shape, Object minval, Object maxval) {
     return randint(key, shape, minval, maxval, DType.defaultInt());
   }
@@ -351,6 +456,12 @@ public final class Random {
    * Random.randint(Random.PRNGKey(0), new int[] {5}, 0, 10);   // [9, 0, 2, 3, 1]
    * }</pre>
    *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive)
+   * @param dtype the element type of the result
+   * @return integers in {@code [minval, maxval)} of {@code shape} and {@code dtype}
    * @throws JaxTypeError if {@code dtype} is not an integer dtype
    * @throws JaxValueError if the bounds' shapes do not broadcast to {@code shape}
    */
@@ -387,12 +498,23 @@ public final class Random {
     return Lax.convertElementType(x, DType.defaultInt(), x.weakType());
   }
 
-  /** Bools true with probability 0.5 (a scalar). */
+  /**
+   * Bools true with probability 0.5 (a scalar).
+   *
+   * @param key the PRNG key array
+   * @return the bools true with probability 0.5 (a scalar)
+   */
   public static NDArray bernoulli(NDArray key) {
     return bernoulli(key, 0.5);
   }
 
-  /** Bools true with probability {@code p}, of {@code p}'s shape. */
+  /**
+   * Bools true with probability {@code p}, of {@code p}'s shape.
+   *
+   * @param key the PRNG key array
+   * @param p the probability of {@code true}, broadcast to the shape
+   * @return the bools true with probability {@code p}, of {@code p}'s shape
+   */
   public static NDArray bernoulli(NDArray key, Object p) {
     return bernoulli(key, p, null);
   }
@@ -404,6 +526,11 @@ public final class Random {
    * Random.bernoulli(Random.PRNGKey(0), 0.5, new int[] {5});   // [False, False, True, True, False]
    * }</pre>
    *
+   * @param key the PRNG key array
+   * @param p the probability of {@code true}, broadcast to the shape
+   * @param shape the dimensions of the result
+   * @return the bools {@code uniform(key, shape, p.dtype) < p}; {@code shape} null means {@code
+   *     p}'s shape
    * @throws JaxTypeError if {@code p} is not floating
    * @throws JaxValueError if {@code p}'s shape does not broadcast to {@code shape}
    */
@@ -434,6 +561,11 @@ public final class Random {
    * <pre>{@code
    * Random.permutation(Random.PRNGKey(0), 5);   // Array([0, 1, 4, 3, 2], dtype=int32)
    * }</pre>
+   *
+   * @param key the PRNG key array
+   * @param x the operand: an array or a Java scalar
+   * @return a random permutation of {@code arange(n)} for an integer {@code x}, or of an array's
+   *     elements along axis 0 (see {@link #permutation(NDArray, Object, int, boolean)})
    */
   public static NDArray permutation(NDArray key, Object x) {
     return permutation(key, x, 0, false);
@@ -445,6 +577,11 @@ public final class Random {
    * {@code independent}, which shuffles each vector along {@code axis} separately. An integer
    * {@code x} (Java or a concrete 0-d array) permutes {@code arange(x)}.
    *
+   * @param key the PRNG key array
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @param independent whether each slice along {@code axis} is shuffled independently
+   * @return {@code x} shuffled along {@code axis} (JAX's {@code _shuffle}
    * @throws JaxTypeError for a 0-d non-integer {@code x}, or a traced 0-d {@code x}
    * @throws JaxValueError for an out-of-bounds axis
    */
@@ -466,22 +603,53 @@ public final class Random {
     return Samplers.take(a, ind, ax);
   }
 
-  /** One element drawn uniformly from {@code a} (an integer n means {@code arange(n)}). */
+  /**
+   * One element drawn uniformly from {@code a} (an integer n means {@code arange(n)}).
+   *
+   * @param key the PRNG key array
+   * @param a the input: an array or a Java scalar
+   * @return one element drawn uniformly from {@code a} (an integer n means {@code arange(n)})
+   */
   public static NDArray choice(NDArray key, Object a) {
     return choice(key, a, new int[0], true, null, 0);
   }
 
-  /** Elements drawn uniformly from {@code a}, with replacement, as {@code shape}. */
+  /**
+   * Elements drawn uniformly from {@code a}, with replacement, as {@code shape}.
+   *
+   * @param key the PRNG key array
+   * @param a the input: an array or a Java scalar
+   * @param shape the dimensions of the result
+   * @return the elements drawn uniformly from {@code a}, with replacement, as {@code shape}
+   */
   public static NDArray choice(NDArray key, Object a, int[] shape) {
     return choice(key, a, shape, true, null, 0);
   }
 
-  /** Elements drawn uniformly from {@code a} as {@code shape}, with or without replacement. */
+  /**
+   * Elements drawn uniformly from {@code a} as {@code shape}, with or without replacement.
+   *
+   * @param key the PRNG key array
+   * @param a the input: an array or a Java scalar
+   * @param shape the dimensions of the result
+   * @param replace whether sampling is with replacement
+   * @return the elements drawn uniformly from {@code a} as {@code shape}, with or without
+   *     replacement
+   */
   public static NDArray choice(NDArray key, Object a, int[] shape, boolean replace) {
     return choice(key, a, shape, replace, null, 0);
   }
 
-  /** Elements drawn from {@code a} with probabilities {@code p} (null: uniform). */
+  /**
+   * Elements drawn from {@code a} with probabilities {@code p} (null: uniform).
+   *
+   * @param key the PRNG key array
+   * @param a the input: an array or a Java scalar
+   * @param shape the dimensions of the result
+   * @param replace whether sampling is with replacement
+   * @param p the probability of each element, or {@code null} for uniform
+   * @return the elements drawn from {@code a} with probabilities {@code p} (null: uniform)
+   */
   public static NDArray choice(NDArray key, Object a, int[] shape, boolean replace, Object p) {
     return choice(key, a, shape, replace, p, 0);
   }
@@ -497,6 +665,14 @@ public final class Random {
    * Random.choice(Random.PRNGKey(0), 5, new int[] {3}, false);
    * }</pre>
    *
+   * @param key the PRNG key array
+   * @param a the input: an array or a Java scalar
+   * @param shape the dimensions of the result
+   * @param replace whether sampling is with replacement
+   * @param p the probability of each element, or {@code null} for uniform
+   * @param axis the axis to operate along; negative values count from the end
+   * @return a random sample from {@code a} along {@code axis} (an integer {@code a} means {@code
+   *     arange(a)}), of shape {@code a.shape[:axis] + shape + a.shape[axis+1:]}
    * @throws JaxValueError for an empty population, a sample larger than the population without
    *     replacement, or {@code p} not of shape {@code (n,)}
    */
@@ -588,12 +764,25 @@ public final class Random {
     return Lax.reduceSum(below, vs.length);
   }
 
-  /** Category indices sampled from {@code logits} along the last axis (with replacement). */
+  /**
+   * Category indices sampled from {@code logits} along the last axis (with replacement).
+   *
+   * @param key the PRNG key array
+   * @param logits the unnormalized log-probabilities
+   * @return category indices sampled from {@code logits} along the last axis (with replacement)
+   */
   public static NDArray categorical(NDArray key, Object logits) {
     return categorical(key, logits, -1, null, true);
   }
 
-  /** Category indices sampled from {@code logits} along {@code axis} (with replacement). */
+  /**
+   * Category indices sampled from {@code logits} along {@code axis} (with replacement).
+   *
+   * @param key the PRNG key array
+   * @param logits the unnormalized log-probabilities
+   * @param axis the axis to operate along; negative values count from the end
+   * @return category indices sampled from {@code logits} along {@code axis} (with replacement)
+   */
   public static NDArray categorical(NDArray key, Object logits, int axis) {
     return categorical(key, logits, axis, null, true);
   }
@@ -608,6 +797,12 @@ public final class Random {
    * Random.categorical(key, Jnp.log(Jnp.array(0.2f, 0.8f)), -1, new int[] {4}, true);
    * }</pre>
    *
+   * @param key the PRNG key array
+   * @param logits the unnormalized log-probabilities
+   * @param axis the axis to operate along; negative values count from the end
+   * @param shape the dimensions of the result
+   * @param replace whether sampling is with replacement
+   * @return the sampled category indices
    * @throws JaxValueError for a bad axis or shape, or more draws than categories without
    *     replacement
    */

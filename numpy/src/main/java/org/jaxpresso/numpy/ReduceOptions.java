@@ -21,6 +21,8 @@ public final class ReduceOptions {
   private final int ddof;
 
   /**
+   * Options with every field given; {@code Jnp.axis(...)} and friends are the usual way in.
+   *
    * @param axes the axes to reduce (negative count from the end), or null for all
    * @param keepdims whether reduced axes stay as size-1 dimensions
    * @param ddof delta degrees of freedom (var and std only)
@@ -31,32 +33,58 @@ public final class ReduceOptions {
     this.ddof = ddof;
   }
 
-  /** Reduce over {@code axes}. */
+  /**
+   * Reduce over {@code axes}.
+   *
+   * @param axes the axes to operate along; negative values count from the end
+   * @return options reducing over {@code axes}
+   */
   public static ReduceOptions axis(int... axes) {
     return new ReduceOptions(axes, false, 0);
   }
 
-  /** The same options with {@code keepdims=True}. */
+  /**
+   * The same options with {@code keepdims=True}.
+   *
+   * @return a copy of these options that keeps reduced axes as size 1
+   */
   public ReduceOptions keepdims() {
     return new ReduceOptions(axes, true, ddof);
   }
 
-  /** The same options with the given ddof. */
+  /**
+   * The same options with the given ddof.
+   *
+   * @param ddof the delta degrees of freedom subtracted from the element count
+   * @return a copy of these options with this {@code ddof}
+   */
   public ReduceOptions ddof(int ddof) {
     return new ReduceOptions(axes, keepdims, ddof);
   }
 
-  /** A copy of the axes, or null for all. */
+  /**
+   * A copy of the axes, or null for all.
+   *
+   * @return a copy of the axes, or null for all
+   */
   public int[] axes() {
     return axes == null ? null : axes.clone();
   }
 
-  /** Whether reduced axes are kept. */
+  /**
+   * Whether reduced axes are kept.
+   *
+   * @return whether reduced axes are kept
+   */
   public boolean keepsDims() {
     return keepdims;
   }
 
-  /** The delta degrees of freedom. */
+  /**
+   * The delta degrees of freedom.
+   *
+   * @return the delta degrees of freedom
+   */
   public int ddofValue() {
     return ddof;
   }

@@ -11,7 +11,12 @@ package org.jaxpresso.numpy;
  * @param fillValue the padding, or null for 0
  */
 public record SizeOptions(int size, Object fillValue) {
-  /** The same size with {@code fill_value=value}. */
+  /**
+   * The same size with {@code fill_value=value}.
+   *
+   * @param value the fill value (a Java scalar or a 0-d array)
+   * @return the same size with {@code fill_value=value}
+   */
   public SizeOptions fillValue(Object value) {
     return new SizeOptions(size, value);
   }

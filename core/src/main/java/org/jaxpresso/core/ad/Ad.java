@@ -34,6 +34,10 @@ public final class Ad {
    * Evaluates {@code f} at {@code primals} and its directional derivative along {@code
    * tangents}.
    *
+   * @param f the function, from primal inputs to outputs
+   * @param primals the primal input values
+   * @param tangents the tangent values, one per primal
+   * @return the output
    * @throws JaxTypeError if the lists differ in length or a floating primal's tangent has
    *     another dtype (integer and bool primals take any tangent: theirs is zero)
    * @throws JaxValueError if a tangent's shape differs from its primal's (JAX's messages)
@@ -108,7 +112,11 @@ public final class Ad {
       this.outAvals = List.copyOf(oa);
     }
 
-    /** The function's outputs at the linearization point. */
+    /**
+     * The function's outputs at the linearization point.
+     *
+     * @return the function's outputs at the linearization point
+     */
     public List<NDArray> primalsOut() {
       return primalsOut;
     }
@@ -116,17 +124,28 @@ public final class Ad {
     /**
      * The linear jaxpr: one invar per floating-point input, one outvar per output whose
      * tangent is not identically zero; its constvars are the residuals.
+     *
+     * @return the linear jaxpr
      */
     public ClosedJaxpr linearJaxpr() {
       return linear;
     }
 
-    /** The avals of the function's outputs. */
+    /**
+     * The avals of the function's outputs.
+     *
+     * @return the avals of the function's outputs
+     */
     public List<ShapedArray> outAvals() {
       return outAvals;
     }
 
-    /** The derivative applied to {@code tangents} (one per input). */
+    /**
+     * The derivative applied to {@code tangents} (one per input).
+     *
+     * @param tangents the tangent values, one per primal
+     * @return the derivative applied to {@code tangents} (one per input)
+     */
     public List<NDArray> jvp(List<NDArray> tangents) {
       if (tangents.size() != inAvals.size()) {
         throw new IllegalArgumentException("linearized function takes " + inAvals.size()
@@ -147,7 +166,12 @@ public final class Ad {
       return result;
     }
 
-    /** The transposed derivative applied to {@code cts} (one cotangent per output). */
+    /**
+     * The transposed derivative applied to {@code cts} (one cotangent per output).
+     *
+     * @param cts the cotangents of the outputs
+     * @return the transposed derivative applied to {@code cts} (one cotangent per output)
+     */
     public List<NDArray> vjp(List<NDArray> cts) {
       if (cts.size() != outAvals.size()) {
         throw new IllegalArgumentException("vjp function takes " + outAvals.size()
@@ -173,6 +197,10 @@ public final class Ad {
   /**
    * Linearizes {@code f} at {@code primals}: runs it once, computing the primal outputs with
    * the current trace and staging the tangent computation into a linear jaxpr.
+   *
+   * @param f the function, from primal inputs to outputs
+   * @param primals the primal input values
+   * @return the output
    */
   public static Linearized linearize(Function<List<NDArray>, List<NDArray>> f,
       List<NDArray> primals) {
@@ -209,7 +237,13 @@ public final class Ad {
     return new Linearized(ps, linear, inAvals, inDiff, nonZero);
   }
 
-  /** Same as {@link #linearize}: the VJP is {@link Linearized#vjp}. */
+  /**
+   * Same as {@link #linearize}: the VJP is {@link Linearized#vjp}.
+   *
+   * @param f the function, from primal inputs to outputs
+   * @param primals the primal input values
+   * @return same as {@link #linearize}: the VJP is {@link Linearized#vjp}
+   */
   public static Linearized vjp(Function<List<NDArray>, List<NDArray>> f, NDArray... primals) {
     return linearize(f, Arrays.asList(primals));
   }

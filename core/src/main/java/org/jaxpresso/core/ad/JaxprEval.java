@@ -22,6 +22,9 @@ public final class JaxprEval {
   /**
    * Runs {@code program} on {@code args} (arrays or tracers) under the current trace.
    *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param args the inputs: arrays or tracers of the current trace
+   * @return the outputs
    * @throws IllegalArgumentException if the number of arguments is wrong
    */
   public static List<NDArray> eval(ClosedJaxpr program, List<? extends NDArray> args) {

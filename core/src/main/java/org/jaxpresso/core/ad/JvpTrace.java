@@ -17,7 +17,11 @@ public final class JvpTrace extends Trace {
   private final Trace parent;
   private final boolean forGrad;
 
-  /** A forward-mode trace whose primal and tangent operations go to {@code parent}. */
+  /**
+   * A forward-mode trace whose primal and tangent operations go to {@code parent}.
+   *
+   * @param parent the trace this one nests in
+   */
   public JvpTrace(Trace parent) {
     this(parent, false);
   }
@@ -25,18 +29,29 @@ public final class JvpTrace extends Trace {
   /**
    * A forward-mode trace; {@code forGrad} marks the one reverse mode linearizes with, whose
    * tracers print as JAX's {@code GradTracer}.
+   *
+   * @param parent the trace this one nests in
+   * @param forGrad whether this trace is the one reverse mode linearizes with
    */
   public JvpTrace(Trace parent, boolean forGrad) {
     this.parent = parent;
     this.forGrad = forGrad;
   }
 
-  /** Whether this trace linearizes for reverse mode. */
+  /**
+   * Whether this trace linearizes for reverse mode.
+   *
+   * @return whether this trace linearizes for reverse mode
+   */
   public boolean forGrad() {
     return forGrad;
   }
 
-  /** The enclosing trace. */
+  /**
+   * The enclosing trace.
+   *
+   * @return the enclosing trace
+   */
   public Trace parent() {
     return parent;
   }

@@ -14,7 +14,13 @@ public final class JvpTracer extends Tracer {
   private final NDArray primal;
   private final NDArray tangent;
 
-  /** A tracer of {@code trace} (made by the trace and by {@link Ad}). */
+  /**
+   * A tracer of {@code trace} (made by the trace and by {@link Ad}).
+   *
+   * @param trace the trace it belongs to
+   * @param primal the primal value
+   * @param tangent the tangent value
+   */
   public JvpTracer(JvpTrace trace, NDArray primal, NDArray tangent) {
     this.trace = trace;
     this.primal = primal;
@@ -26,12 +32,20 @@ public final class JvpTracer extends Tracer {
     return trace;
   }
 
-  /** The primal value (a value of the enclosing trace). */
+  /**
+   * The primal value (a value of the enclosing trace).
+   *
+   * @return the primal value (a value of the enclosing trace)
+   */
   public NDArray primal() {
     return primal;
   }
 
-  /** The tangent, or null for a symbolic zero. */
+  /**
+   * The tangent, or null for a symbolic zero.
+   *
+   * @return the tangent, or null for a symbolic zero
+   */
   public NDArray tangent() {
     return tangent;
   }

@@ -23,13 +23,22 @@ public final class PartialEvalTrace extends Trace {
   private final Trace parent;
   private final JaxprTrace staging;
 
-  /** Known values go to {@code parent}, unknown ones are recorded in {@code staging}. */
+  /**
+   * Known values go to {@code parent}, unknown ones are recorded in {@code staging}.
+   *
+   * @param parent the trace this one nests in
+   * @param staging the trace that records the unknown values
+   */
   public PartialEvalTrace(Trace parent, JaxprTrace staging) {
     this.parent = parent;
     this.staging = staging;
   }
 
-  /** The trace that records the unknown part. */
+  /**
+   * The trace that records the unknown part.
+   *
+   * @return the trace that records the unknown part
+   */
   public JaxprTrace staging() {
     return staging;
   }

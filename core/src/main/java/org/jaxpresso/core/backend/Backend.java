@@ -10,21 +10,40 @@ import org.jaxpresso.core.jaxpr.ClosedJaxpr;
  * ReferenceBackend} (priority 0) is always there, so core and lax work on their own.
  */
 public interface Backend {
-  /** The platform name: {@code cpu}, {@code cuda}, {@code reference}. */
+  /**
+   * The platform name: {@code cpu}, {@code cuda}, {@code reference}.
+   *
+   * @return the platform name: {@code cpu}, {@code cuda}, {@code reference}
+   */
   String platform();
 
-  /** Higher wins when choosing the default backend. */
+  /**
+   * Higher wins when choosing the default backend.
+   *
+   * @return higher wins when choosing the default backend
+   */
   int priority();
 
-  /** Whether this backend can run here (e.g. a GPU backend without a GPU says no). */
+  /**
+   * Whether this backend can run here (e.g. a GPU backend without a GPU says no).
+   *
+   * @return whether this backend can run here (e.g. a GPU backend without a GPU says no)
+   */
   boolean isAvailable();
 
-  /** The devices this backend drives. */
+  /**
+   * The devices this backend drives.
+   *
+   * @return the devices this backend drives
+   */
   List<Device> devices();
 
   /**
    * Compiles a program. The result may be cached by the caller and run many times, from many
    * threads at once.
+   *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @return a program
    */
   Executable compile(ClosedJaxpr program);
 }

@@ -12,7 +12,11 @@ public final class Backends {
 
   private Backends() {}
 
-  /** Every available backend, highest priority first; the reference backend is last. */
+  /**
+   * Every available backend, highest priority first; the reference backend is last.
+   *
+   * @return every available backend, highest priority first; the reference backend is last
+   */
   public static List<Backend> all() {
     List<Backend> a = all;
     if (a == null) {
@@ -34,7 +38,11 @@ public final class Backends {
     return a;
   }
 
-  /** The backend eager operations and jit use unless told otherwise. */
+  /**
+   * The backend eager operations and jit use unless told otherwise.
+   *
+   * @return the backend eager operations and jit use unless told otherwise
+   */
   public static Backend defaultBackend() {
     Backend o = override;
     return o != null ? o : all().get(0);
@@ -43,6 +51,8 @@ public final class Backends {
   /**
    * The available backend for {@code platform}.
    *
+   * @param platform the platform name
+   * @return the available backend for {@code platform}
    * @throws IllegalArgumentException naming the platforms that are available
    */
   public static Backend get(String platform) {
@@ -59,6 +69,8 @@ public final class Backends {
   /**
    * Makes {@code backend} the default for the whole process (null goes back to the highest
    * priority one); used by tests to run the same suite on each backend.
+   *
+   * @param backend the backend that executes the program
    */
   public static void setDefault(Backend backend) {
     override = backend;

@@ -8,15 +8,31 @@ import org.jaxpresso.core.DType;
  * host (plain Java array) form that every buffer can be copied to.
  */
 public interface Buffer {
-  /** The device that holds the data. */
+  /**
+   * The device that holds the data.
+   *
+   * @return the device that holds the data
+   */
   Device device();
 
-  /** The element type. */
+  /**
+   * The element type.
+   *
+   * @return the element type
+   */
   DType dtype();
 
-  /** The number of elements. */
+  /**
+   * The number of elements.
+   *
+   * @return the number of elements
+   */
   int length();
 
-  /** The data on the host: this buffer itself if it is already there, else a copy. */
+  /**
+   * The data on the host: this buffer itself if it is already there, else a copy.
+   *
+   * @return the data on the host: this buffer itself if it is already there, else a copy
+   */
   HostBuffer toHost();
 }

@@ -33,7 +33,14 @@ public final class Dispatch {
 
   private Dispatch() {}
 
-  /** Applies {@code primitive} to concrete {@code args} and returns its results. */
+  /**
+   * Applies {@code primitive} to concrete {@code args} and returns its results.
+   *
+   * @param primitive the primitive to apply
+   * @param params the primitive's parameters
+   * @param args the concrete inputs
+   * @return its results
+   */
   public static List<Array> apply(Primitive primitive, Params params, List<Array> args) {
     ShapedArray[] avals = new ShapedArray[args.size()];
     for (int i = 0; i < avals.length; i++) {
@@ -52,7 +59,14 @@ public final class Dispatch {
     return exe.execute(args);
   }
 
-  /** The one-equation program {@code outs = primitive[params] ins} for the given input avals. */
+  /**
+   * The one-equation program {@code outs = primitive[params] ins} for the given input avals.
+   *
+   * @param primitive the primitive to apply
+   * @param params the primitive's parameters
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @return the one-equation program {@code outs = primitive[params] ins} for the given input avals
+   */
   public static ClosedJaxpr singleEquation(Primitive primitive, Params params, List<ShapedArray> avals) {
     List<ShapedArray> outAvals = primitive.abstractEval(avals, params);
     List<Var> invars = new ArrayList<>();
@@ -76,7 +90,11 @@ public final class Dispatch {
     }
   }
 
-  /** The number of cached single-primitive executables. */
+  /**
+   * The number of cached single-primitive executables.
+   *
+   * @return the number of cached single-primitive executables
+   */
   public static int cacheSize() {
     return CACHE.size();
   }

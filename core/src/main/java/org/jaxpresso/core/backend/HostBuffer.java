@@ -24,7 +24,13 @@ public final class HostBuffer implements Buffer {
     this.length = length;
   }
 
-  /** A zero-filled buffer of {@code n} elements. */
+  /**
+   * A zero-filled buffer of {@code n} elements.
+   *
+   * @param dtype the element type of the result
+   * @param n the number of elements
+   * @return a zero-filled buffer of {@code n} elements
+   */
   public static HostBuffer allocate(DType dtype, int n) {
     Object data =
         switch (dtype) {
@@ -38,7 +44,12 @@ public final class HostBuffer implements Buffer {
     return new HostBuffer(dtype, data, n);
   }
 
-  /** The Java array class that holds elements of {@code dtype}. */
+  /**
+   * The Java array class that holds elements of {@code dtype}.
+   *
+   * @param dtype the element type of the result
+   * @return the Java array class that holds elements of {@code dtype}
+   */
   public static Class<?> storageClass(DType dtype) {
     return switch (dtype) {
       case BOOL, INT8, UINT8 -> byte[].class;
@@ -54,6 +65,9 @@ public final class HostBuffer implements Buffer {
    * Wraps a Java array of the storage class for {@code dtype}, taking ownership (no copy): the
    * caller must not write to it afterwards.
    *
+   * @param dtype the element type of the result
+   * @param javaArray the Java array holding the elements
+   * @return a Java array of the storage class for {@code dtype}, taking ownership (no copy)
    * @throws IllegalArgumentException if the array's class does not match the dtype's storage
    */
   public static HostBuffer wrap(DType dtype, Object javaArray) {
@@ -86,12 +100,20 @@ public final class HostBuffer implements Buffer {
     return this;
   }
 
-  /** The Java array behind this buffer (backend SPI: never write to a wrapped buffer). */
+  /**
+   * The Java array behind this buffer (backend SPI: never write to a wrapped buffer).
+   *
+   * @return the Java array behind this buffer (backend SPI: never write to a wrapped buffer)
+   */
   public Object data() {
     return data;
   }
 
-  /** A copy of this buffer. */
+  /**
+   * A copy of this buffer.
+   *
+   * @return a copy of this buffer
+   */
   public HostBuffer copy() {
     Object c =
         switch (data) {
@@ -109,6 +131,9 @@ public final class HostBuffer implements Buffer {
   /**
    * Element {@code i} as a double: floats exactly, integers by value (uint64 read unsigned,
    * so values past 2^53 round), bool as 0 or 1.
+   *
+   * @param i the flat (row-major) index of the element
+   * @return the element {@code i} as a double
    */
   public double getDouble(int i) {
     return switch (dtype) {
@@ -130,6 +155,9 @@ public final class HostBuffer implements Buffer {
   /**
    * Element {@code i} as a long: integers by value (uint8/16/32 zero-extended; uint64 as its
    * two's-complement bit pattern), bool as 0 or 1, floats truncated toward zero (Java's cast).
+   *
+   * @param i the flat (row-major) index of the element
+   * @return the element {@code i} as a long
    */
   public long getLong(int i) {
     return switch (dtype) {
@@ -144,7 +172,12 @@ public final class HostBuffer implements Buffer {
     };
   }
 
-  /** Element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy). */
+  /**
+   * Element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy).
+   *
+   * @param i the flat (row-major) index of the element
+   * @return the element {@code i} as a boolean: nonzero is true (NaN counts as true, as in NumPy)
+   */
   public boolean getBoolean(int i) {
     return switch (dtype) {
       case BOOL, INT8, UINT8 -> ((byte[]) data)[i] != 0;
@@ -156,6 +189,9 @@ public final class HostBuffer implements Buffer {
   /**
    * Stores {@code v} at {@code i}, rounded to nearest-even for the float types; for integer
    * types {@code v} is truncated to a long and wrapped; for bool, nonzero is true.
+   *
+   * @param i the flat (row-major) index of the element
+   * @param v the value
    */
   public void setDouble(int i, double v) {
     switch (dtype) {
@@ -171,6 +207,9 @@ public final class HostBuffer implements Buffer {
   /**
    * Stores the integer {@code v} at {@code i}, wrapping to the dtype's width (two's
    * complement); float types store the nearest value; bool stores {@code v != 0}.
+   *
+   * @param i the flat (row-major) index of the element
+   * @param v the value
    */
   public void setLong(int i, long v) {
     switch (dtype) {
@@ -183,12 +222,23 @@ public final class HostBuffer implements Buffer {
     }
   }
 
-  /** Stores a boolean as 1 or 0 (in any dtype). */
+  /**
+   * Stores a boolean as 1 or 0 (in any dtype).
+   *
+   * @param i the flat (row-major) index of the element
+   * @param v the value
+   */
   public void setBoolean(int i, boolean v) {
     setLong(i, v ? 1 : 0);
   }
 
-  /** Copies element {@code src} of {@code from} (same dtype) to element {@code dst} here. */
+  /**
+   * Copies element {@code src} of {@code from} (same dtype) to element {@code dst} here.
+   *
+   * @param from the buffer to copy from
+   * @param src the index of the element to read in {@code from}
+   * @param dst the index of the element to write here
+   */
   public void copyElement(HostBuffer from, int src, int dst) {
     switch (data) {
       case byte[] a -> a[dst] = ((byte[]) from.data)[src];
@@ -201,7 +251,12 @@ public final class HostBuffer implements Buffer {
     }
   }
 
-  /** The double nearest to the unsigned 64-bit value {@code v}. */
+  /**
+   * The double nearest to the unsigned 64-bit value {@code v}.
+   *
+   * @param v the value
+   * @return the double nearest to the unsigned 64-bit value {@code v}
+   */
   public static double unsignedToDouble(long v) {
     if (v >= 0) {
       return v;

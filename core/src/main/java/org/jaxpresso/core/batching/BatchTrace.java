@@ -16,13 +16,22 @@ public final class BatchTrace extends Trace {
   private final Trace parent;
   private final int axisSize;
 
-  /** A batching trace of {@code axisSize} elements over {@code parent}. */
+  /**
+   * A batching trace of {@code axisSize} elements over {@code parent}.
+   *
+   * @param parent the trace this one nests in
+   * @param axisSize the size of the mapped axis
+   */
   public BatchTrace(Trace parent, int axisSize) {
     this.parent = parent;
     this.axisSize = axisSize;
   }
 
-  /** The number of elements in the batch. */
+  /**
+   * The number of elements in the batch.
+   *
+   * @return the number of elements in the batch
+   */
   public int axisSize() {
     return axisSize;
   }

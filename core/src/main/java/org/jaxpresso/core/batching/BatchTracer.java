@@ -17,7 +17,13 @@ public final class BatchTracer extends Tracer {
   private final NDArray value;
   private final int batchDim;
 
-  /** A tracer of {@code trace} (made by the trace and by {@link Batching}). */
+  /**
+   * A tracer of {@code trace} (made by the trace and by {@link Batching}).
+   *
+   * @param trace the trace it belongs to
+   * @param value the batched value
+   * @param batchDim the batch dimension
+   */
   public BatchTracer(BatchTrace trace, NDArray value, int batchDim) {
     this.trace = trace;
     this.value = value;
@@ -29,12 +35,20 @@ public final class BatchTracer extends Tracer {
     return trace;
   }
 
-  /** The stacked value. */
+  /**
+   * The stacked value.
+   *
+   * @return the stacked value
+   */
   public NDArray value() {
     return value;
   }
 
-  /** The dimension of {@link #value()} that carries the batch. */
+  /**
+   * The dimension of {@link #value()} that carries the batch.
+   *
+   * @return the dimension of {@link #value()} that carries the batch
+   */
   public int batchDim() {
     return batchDim;
   }

@@ -18,6 +18,12 @@ public final class Batching {
    * Primitive#NOT_MAPPED} for arguments shared by every element) and returns outputs stacked
    * along {@code outDims[j]} (not mapped: the output must not depend on the batch).
    *
+   * @param f the function to map, from arguments to outputs
+   * @param args the arguments, arrays or tracers
+   * @param inDims the batched dimension of each argument, or {@code -1} where not batched
+   * @param outDims for each output, the dimension to put the batch in
+   * @return outputs stacked along {@code outDims[j]} (not mapped: the output must not depend on the
+   *     batch)
    * @throws JaxValueError if no argument is mapped, the mapped sizes differ, or an axis is out
    *     of range, in JAX's words
    */

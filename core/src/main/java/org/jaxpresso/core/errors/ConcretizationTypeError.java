@@ -9,7 +9,12 @@ package org.jaxpresso.core.errors;
  * function.
  */
 public class ConcretizationTypeError extends JaxTypeError {
-  /** An error with a fully formed message. */
+  /**
+   * An error with a fully formed message.
+   *
+   * @param message the error message
+   * @param formed ignored: it only tells this constructor from the one that builds the message
+   */
   protected ConcretizationTypeError(String message, boolean formed) {
     super(message);
   }

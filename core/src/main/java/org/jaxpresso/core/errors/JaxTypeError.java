@@ -6,7 +6,11 @@ package org.jaxpresso.core.errors;
  * operation, the operands and the rule broken, in JAX's words.
  */
 public class JaxTypeError extends IllegalArgumentException {
-  /** An error with a JAX-worded message. */
+  /**
+   * An error with a JAX-worded message.
+   *
+   * @param message the error message
+   */
   public JaxTypeError(String message) {
     super(message);
   }

@@ -5,7 +5,11 @@ package org.jaxpresso.core.errors;
  * {@code Jnp.where(mask, x, fill)}, {@code Jnp.nonzero(mask, size)}, or index outside jit.
  */
 public class NonConcreteBooleanIndexError extends JaxIndexError {
-  /** @param shape the mask's aval, e.g. {@code bool[10]} */
+  /**
+   * Reports a boolean mask whose values are unknown while tracing.
+   *
+   * @param shape the mask's aval, e.g. {@code bool[10]}
+   */
   public NonConcreteBooleanIndexError(String shape) {
     super("Array boolean indices must be concrete; got " + shape + "\n\n"
         + JaxErrors.seeAlso("NonConcreteBooleanIndexError"));

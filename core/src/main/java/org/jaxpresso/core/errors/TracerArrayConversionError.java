@@ -6,6 +6,8 @@ package org.jaxpresso.core.errors;
  */
 public class TracerArrayConversionError extends JaxTypeError {
   /**
+   * Reports a tracer converted to a Java array.
+   *
    * @param shape the tracer's aval, e.g. {@code float32[3]}
    * @param context where the tracer came from; may be empty
    */

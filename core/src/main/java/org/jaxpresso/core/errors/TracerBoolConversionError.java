@@ -7,6 +7,8 @@ package org.jaxpresso.core.errors;
  */
 public class TracerBoolConversionError extends ConcretizationTypeError {
   /**
+   * Reports a tracer converted to a Java boolean.
+   *
    * @param shape the tracer's aval, e.g. {@code bool[]}
    * @param context where the tracer came from; may be empty
    */

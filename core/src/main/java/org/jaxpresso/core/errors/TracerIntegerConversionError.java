@@ -6,6 +6,8 @@ package org.jaxpresso.core.errors;
  */
 public class TracerIntegerConversionError extends JaxTypeError {
   /**
+   * Reports a tracer converted to a Java integer.
+   *
    * @param shape the tracer's aval, e.g. {@code int32[]}
    * @param context where the tracer came from; may be empty
    */

@@ -7,12 +7,21 @@ import org.jaxpresso.core.Tracer;
  * its trace ended. Return values from traced functions instead of saving them.
  */
 public class UnexpectedTracerError extends JaxTypeError {
-  /** An error with a JAX-worded message. */
+  /**
+   * An error with a JAX-worded message.
+   *
+   * @param message the error message
+   */
   public UnexpectedTracerError(String message) {
     super(message);
   }
 
-  /** The error for using {@code t} outside the trace it belongs to. */
+  /**
+   * The error for using {@code t} outside the trace it belongs to.
+   *
+   * @param t the leaked tracer
+   * @return the error for using {@code t} outside the trace it belongs to
+   */
   public static UnexpectedTracerError leaked(Tracer t) {
     return new UnexpectedTracerError(
         "Encountered an unexpected tracer. A function transformed by JAX had a side effect, allowing for a"

@@ -28,6 +28,9 @@ public final class ArrayPrinter {
   /**
    * JAX's {@code repr(x)}: {@code Array([0., 1.], dtype=float32)}, with {@code , weak_type=True}
    * for weakly typed arrays and {@code [], shape=(2, 0)} in place of the data when empty.
+   *
+   * @param a the input array
+   * @return JAX's {@code repr(x)}
    */
   public static String repr(Array a) {
     String dtypeStr =
@@ -46,6 +49,9 @@ public final class ArrayPrinter {
   /**
    * JAX's {@code str(x)}, which is NumPy's: {@code [0. 1.]}; {@code []} when empty; a 0-d array
    * prints as Python's {@code str} of its scalar ({@code 2.0}, {@code True}, {@code 3}).
+   *
+   * @param a the input array
+   * @return JAX's {@code str(x)}, which is NumPy's
    */
   public static String str(Array a) {
     if (a.ndim() == 0) {

@@ -9,12 +9,22 @@ package org.jaxpresso.core.internal;
 public final class HalfFloats {
   private HalfFloats() {}
 
-  /** The float value of a bfloat16 bit pattern (exact). */
+  /**
+   * The float value of a bfloat16 bit pattern (exact).
+   *
+   * @param bits the bit pattern
+   * @return the float value of a bfloat16 bit pattern (exact)
+   */
   public static float bf16ToFloat(short bits) {
     return Float.intBitsToFloat((bits & 0xFFFF) << 16);
   }
 
-  /** The nearest bfloat16 to {@code f} (ties to even); NaN stays NaN (quiet). */
+  /**
+   * The nearest bfloat16 to {@code f} (ties to even); NaN stays NaN (quiet).
+   *
+   * @param f the value to convert
+   * @return the nearest bfloat16 to {@code f} (ties to even); NaN stays NaN (quiet)
+   */
   public static short floatToBf16(float f) {
     int bits = Float.floatToRawIntBits(f);
     if (Float.isNaN(f)) {
@@ -24,22 +34,42 @@ public final class HalfFloats {
     return (short) (rounded >>> 16);
   }
 
-  /** The nearest bfloat16 to {@code d}, rounded once. */
+  /**
+   * The nearest bfloat16 to {@code d}, rounded once.
+   *
+   * @param d the value
+   * @return the nearest bfloat16 to {@code d}, rounded once
+   */
   public static short doubleToBf16(double d) {
     return floatToBf16(roundToOddFloat(d));
   }
 
-  /** The float value of a float16 bit pattern (exact). */
+  /**
+   * The float value of a float16 bit pattern (exact).
+   *
+   * @param bits the bit pattern
+   * @return the float value of a float16 bit pattern (exact)
+   */
   public static float f16ToFloat(short bits) {
     return Float.float16ToFloat(bits);
   }
 
-  /** The nearest float16 to {@code f} (ties to even). */
+  /**
+   * The nearest float16 to {@code f} (ties to even).
+   *
+   * @param f the value to convert
+   * @return the nearest float16 to {@code f} (ties to even)
+   */
   public static short floatToF16(float f) {
     return Float.floatToFloat16(f);
   }
 
-  /** The nearest float16 to {@code d}, rounded once. */
+  /**
+   * The nearest float16 to {@code d}, rounded once.
+   *
+   * @param d the value
+   * @return the nearest float16 to {@code d}, rounded once
+   */
   public static short doubleToF16(double d) {
     return Float.floatToFloat16(roundToOddFloat(d));
   }

@@ -13,6 +13,9 @@ public final class PyFormat {
    * Python's {@code repr(float)}: the shortest digits that round-trip, positional when the
    * decimal exponent is in [-4, 16), else scientific ({@code 1e-05}, {@code 1e+16},
    * {@code 1.5e+20}); {@code nan}, {@code inf}, {@code -inf}; {@code -0.0}.
+   *
+   * @param v the value
+   * @return python's {@code repr(float)}
    */
   public static String reprDouble(double v) {
     if (Double.isNaN(v)) {
@@ -77,6 +80,9 @@ public final class PyFormat {
    * {@code True}/{@code False}, {@code int[]}/{@code long[]}/collections tuples
    * ({@code (0,)}, {@code (0, 1)}), doubles by {@link #reprDouble}, anything else its
    * {@code toString()}.
+   *
+   * @param v the value
+   * @return python's {@code str()} of a parameter value
    */
   public static String str(Object v) {
     return switch (v) {

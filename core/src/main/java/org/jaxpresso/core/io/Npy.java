@@ -42,12 +42,24 @@ public final class Npy {
 
   private Npy() {}
 
-  /** Reads a {@code .npy} file. */
+  /**
+   * Reads a {@code .npy} file.
+   *
+   * @param path the file path
+   * @return a {@code .npy} file
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static Array read(Path path) throws IOException {
     return read(Files.readAllBytes(path));
   }
 
-  /** Reads {@code .npy} bytes. */
+  /**
+   * Reads {@code .npy} bytes.
+   *
+   * @param in the stream to read from; it is not closed
+   * @return {@code .npy} bytes
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static Array read(InputStream in) throws IOException {
     return read(in.readAllBytes());
   }
@@ -55,6 +67,8 @@ public final class Npy {
   /**
    * Parses {@code .npy} bytes.
    *
+   * @param bytes the file's contents
+   * @return {@code .npy} bytes
    * @throws IOException if the data is not a C-order npy array of a supported dtype
    */
   public static Array read(byte[] bytes) throws IOException {
@@ -120,14 +134,26 @@ public final class Npy {
     return Array.wrap(new ShapedArray(shape, dtype, false), buf);
   }
 
-  /** Writes {@code a} as a version 1.0 {@code .npy} file. */
+  /**
+   * Writes {@code a} as a version 1.0 {@code .npy} file.
+   *
+   * @param a the input array
+   * @param path the file path
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static void write(Array a, Path path) throws IOException {
     try (OutputStream out = Files.newOutputStream(path)) {
       write(a, out);
     }
   }
 
-  /** Writes {@code a} as version 1.0 {@code .npy} bytes (little-endian, C order). */
+  /**
+   * Writes {@code a} as version 1.0 {@code .npy} bytes (little-endian, C order).
+   *
+   * @param a the input array
+   * @param out the stream to write to; it is not closed
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static void write(Array a, OutputStream out) throws IOException {
     String shape = a.ndim() == 1 ? "(" + a.shape()[0] + ",)" : a.aval().shape().toString();
     String header = "{'descr': '" + descrOf(a.dtype()) + "', 'fortran_order': False, 'shape': " + shape + ", }";
@@ -154,14 +180,28 @@ public final class Npy {
     out.write(bb.array());
   }
 
-  /** Reads every array of a {@code .npz} file, by name without the {@code .npy} suffix, in file order. */
+  /**
+   * Reads every array of a {@code .npz} file, by name without the {@code .npy} suffix, in file
+   * order.
+   *
+   * @param path the file path
+   * @return every array of a {@code .npz} file, by name without the {@code .npy} suffix, in file
+   *     order
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static Map<String, Array> readNpz(Path path) throws IOException {
     try (InputStream in = Files.newInputStream(path)) {
       return readNpz(in);
     }
   }
 
-  /** Reads every array of {@code .npz} data (stored or deflated). */
+  /**
+   * Reads every array of {@code .npz} data (stored or deflated).
+   *
+   * @param in the stream to read from; it is not closed
+   * @return every array of {@code .npz} data (stored or deflated)
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static Map<String, Array> readNpz(InputStream in) throws IOException {
     Map<String, Array> out = new LinkedHashMap<>();
     try (ZipInputStream z = new ZipInputStream(in)) {
@@ -173,7 +213,13 @@ public final class Npy {
     return out;
   }
 
-  /** Writes arrays as an uncompressed {@code .npz} (like {@code np.savez}). */
+  /**
+   * Writes arrays as an uncompressed {@code .npz} (like {@code np.savez}).
+   *
+   * @param arrays the input arrays
+   * @param out the stream to write to; it is not closed
+   * @throws java.io.IOException if the file cannot be read or written
+   */
   public static void writeNpz(Map<String, Array> arrays, OutputStream out) throws IOException {
     try (ZipOutputStream z = new ZipOutputStream(out)) {
       for (Map.Entry<String, Array> e : arrays.entrySet()) {
@@ -190,6 +236,9 @@ public final class Npy {
    * The dtype of a NumPy type descriptor such as {@code <f4}, {@code |b1}, {@code <u8}.
    * bfloat16 (no NumPy descriptor of its own) is read from {@code bfloat16} or {@code <V2}.
    *
+   * @param descr the type descriptor
+   * @return the dtype of a NumPy type descriptor such as {@code <f4}, {@code |b1}, {@code <u8}.
+   *     bfloat16 (no NumPy descriptor of its own) is read from {@code bfloat16} or {@code <V2}
    * @throws IOException naming the descriptor if it is not supported
    */
   public static DType dtypeOf(String descr) throws IOException {
@@ -212,7 +261,13 @@ public final class Npy {
     };
   }
 
-  /** The NumPy descriptor written for a dtype ({@code <V2} for bfloat16, as ml_dtypes saves it). */
+  /**
+   * The NumPy descriptor written for a dtype ({@code <V2} for bfloat16, as ml_dtypes saves it).
+   *
+   * @param dtype the element type of the result
+   * @return the NumPy descriptor written for a dtype ({@code <V2} for bfloat16, as ml_dtypes saves
+   *     it)
+   */
   public static String descrOf(DType dtype) {
     return switch (dtype) {
       case BOOL -> "|b1";

@@ -4,6 +4,10 @@ import org.jaxpresso.core.ShapedArray;
 
 /** An equation operand: a {@link Var} or a {@link Literal}. */
 public sealed interface Atom permits Var, Literal {
-  /** The abstract value of the operand. */
+  /**
+   * The abstract value of the operand.
+   *
+   * @return the abstract value of the operand
+   */
   ShapedArray aval();
 }

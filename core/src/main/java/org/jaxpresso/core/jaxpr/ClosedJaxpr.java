@@ -20,7 +20,12 @@ public record ClosedJaxpr(Jaxpr jaxpr, List<NDArray> consts) {
     }
   }
 
-  /** A closed jaxpr with no constants. */
+  /**
+   * A closed jaxpr with no constants.
+   *
+   * @param jaxpr the jaxpr
+   * @return a closed jaxpr with no constants
+   */
   public static ClosedJaxpr of(Jaxpr jaxpr) {
     return new ClosedJaxpr(jaxpr, List.of());
   }

@@ -47,6 +47,7 @@ public final class JaxprChecker {
   /**
    * Checks {@code jaxpr}.
    *
+   * @param jaxpr the jaxpr
    * @throws JaxprTypeError listing every problem found
    */
   public static void check(Jaxpr jaxpr) {
@@ -58,6 +59,7 @@ public final class JaxprChecker {
   /**
    * Checks {@code closed}'s jaxpr and that each constant has its constvar's shape and dtype.
    *
+   * @param closed the closed jaxpr (a jaxpr with its constant values)
    * @throws JaxprTypeError listing every problem found
    */
   public static void check(ClosedJaxpr closed) {
@@ -66,7 +68,12 @@ public final class JaxprChecker {
     c.throwIfProblems();
   }
 
-  /** Every problem in {@code jaxpr}, in the order found; empty when it is well typed. */
+  /**
+   * Every problem in {@code jaxpr}, in the order found; empty when it is well typed.
+   *
+   * @param jaxpr the jaxpr
+   * @return every problem in {@code jaxpr}, in the order found; empty when it is well typed
+   */
   public static List<JaxprTypeError.Problem> verify(Jaxpr jaxpr) {
     JaxprChecker c = new JaxprChecker(jaxpr);
     c.run(List.of());

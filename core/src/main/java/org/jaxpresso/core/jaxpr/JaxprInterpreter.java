@@ -17,6 +17,9 @@ public final class JaxprInterpreter {
   /**
    * Runs {@code program} on {@code args}.
    *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param args the concrete inputs, one per jaxpr input
+   * @return the outputs
    * @throws IllegalArgumentException if the number of arguments is wrong
    */
   public static List<Array> eval(ClosedJaxpr program, List<Array> args) {

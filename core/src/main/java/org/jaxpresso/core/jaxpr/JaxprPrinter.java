@@ -21,12 +21,22 @@ public final class JaxprPrinter {
 
   private JaxprPrinter() {}
 
-  /** The jaxpr's text, as {@code str(jaxpr)} in JAX. */
+  /**
+   * The jaxpr's text, as {@code str(jaxpr)} in JAX.
+   *
+   * @param j the jaxpr
+   * @return the jaxpr's text, as {@code str(jaxpr)} in JAX
+   */
   public static String print(Jaxpr j) {
     return print(j, true);
   }
 
-  /** The closed jaxpr's text: that of its jaxpr (constant values are not printed). */
+  /**
+   * The closed jaxpr's text: that of its jaxpr (constant values are not printed).
+   *
+   * @param j the closed jaxpr (a jaxpr with its constant values)
+   * @return the closed jaxpr's text: that of its jaxpr (constant values are not printed)
+   */
   public static String print(ClosedJaxpr j) {
     return print(j.jaxpr(), true);
   }
@@ -35,6 +45,10 @@ public final class JaxprPrinter {
    * The jaxpr's text; with {@code printShapes} false, binders print without their types
    * ({@code jaxpr.pretty_print(print_shapes=False)}:
    * {@code { lambda ; a. let b = sin a in (b,) }}). Literals keep their types.
+   *
+   * @param j the jaxpr
+   * @param printShapes whether binders print with their types
+   * @return the jaxpr's text
    */
   public static String print(Jaxpr j, boolean printShapes) {
     JaxprDocBuilder b = new JaxprDocBuilder(j, printShapes);
@@ -45,6 +59,9 @@ public final class JaxprPrinter {
    * A literal's text: Python's {@code str} of its value widened to float/int/bool, then the type:
    * {@code 1.0:f32[]}, {@code 0.10000000149011612:f32[]}, {@code 2:i32[]}, {@code True:bool[]},
    * {@code nan:f32[]}, {@code 1065353216:u32[]}.
+   *
+   * @param l the literal
+   * @return a literal's text
    */
   public static String literal(Literal l) {
     return JaxprDocBuilder.literal(l);

@@ -29,7 +29,11 @@ public final class JaxprTypeError extends JaxTypeError {
     this.problems = List.copyOf(problems);
   }
 
-  /** Every problem found, in the order the checker met them. */
+  /**
+   * Every problem found, in the order the checker met them.
+   *
+   * @return every problem found, in the order the checker met them
+   */
   public List<Problem> problems() {
     return problems;
   }

@@ -17,12 +17,22 @@ public final class Var implements Atom {
     this.dropped = dropped;
   }
 
-  /** A fresh variable of the given aval. */
+  /**
+   * A fresh variable of the given aval.
+   *
+   * @param aval the abstract value (shape and dtype)
+   * @return a fresh variable of the given aval
+   */
   public static Var of(ShapedArray aval) {
     return new Var(aval, false);
   }
 
-  /** A fresh drop var ({@code _}) of the given aval. */
+  /**
+   * A fresh drop var ({@code _}) of the given aval.
+   *
+   * @param aval the abstract value (shape and dtype)
+   * @return a fresh drop var ({@code _}) of the given aval
+   */
   public static Var drop(ShapedArray aval) {
     return new Var(aval, true);
   }
@@ -32,7 +42,11 @@ public final class Var implements Atom {
     return aval;
   }
 
-  /** Whether this is a drop var. */
+  /**
+   * Whether this is a drop var.
+   *
+   * @return whether this is a drop var
+   */
   public boolean isDropVar() {
     return dropped;
   }

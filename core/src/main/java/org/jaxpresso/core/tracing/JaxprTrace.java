@@ -36,13 +36,25 @@ public final class JaxprTrace extends Trace {
   private final String transformation;
   private volatile boolean finished;
 
-  /** A fresh trace with no inputs yet, for {@code transformation} (e.g. jit) of {@code functionName}. */
+  /**
+   * A fresh trace with no inputs yet, for {@code transformation} (e.g. jit) of {@code
+   * functionName}.
+   *
+   * @param functionName the traced function's name, for error messages
+   * @param transformation the transformation name used in error messages
+   */
   public JaxprTrace(String functionName, String transformation) {
     this.functionName = functionName;
     this.transformation = transformation;
   }
 
-  /** Adds an input of the given aval and returns its tracer; {@code label} names it in errors. */
+  /**
+   * Adds an input of the given aval and returns its tracer; {@code label} names it in errors.
+   *
+   * @param aval the abstract value (shape and dtype)
+   * @param label the input's name in error messages
+   * @return the new input's tracer
+   */
   public JitTracer newArg(ShapedArray aval, String label) {
     Var v = Var.of(aval);
     invars.add(v);
@@ -53,6 +65,9 @@ public final class JaxprTrace extends Trace {
   /**
    * Where {@code v}'s value comes from, in JAX's words: the argument it depends on, or the
    * operation that produced it.
+   *
+   * @param v the variable
+   * @return where {@code v}'s value comes from, in JAX's words
    */
   public String describe(Var v) {
     String head = "The error occurred while tracing the function " + functionName + " for "
@@ -87,6 +102,7 @@ public final class JaxprTrace extends Trace {
    * Traces {@code fn} on abstract values shaped like {@code args} (pytrees of arrays and Java
    * scalars, every leaf traced), as {@code make_jaxpr} and control-flow primitives do.
    *
+   * @return the output
    * @param fn the function, taking its arguments as an array
    * @param args example arguments: only their structure, shapes, dtypes and weak types matter
    * @param name the function's name for error messages
@@ -109,6 +125,14 @@ public final class JaxprTrace extends Trace {
   /**
    * Traces {@code fn} on tracers of the given avals, arranged as {@code inTree} (a list
    * structure, one entry per argument).
+   *
+   * @param fn the function to trace, taking its arguments as an array
+   * @param inTree the pytree structure of the inputs
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @param labels each input's name in error messages
+   * @param name the function's name, as jaxprs and dumps show it
+   * @param transformation the transformation name used in error messages
+   * @return the output
    */
   public static Traced traceAvals(java.util.function.Function<Object[], Object> fn,
       Pytree.TreeDef inTree, List<ShapedArray> avals, List<String> labels, String name,
@@ -128,7 +152,11 @@ public final class JaxprTrace extends Trace {
     return new Traced(t.finish(outs), inTree, of.treedef());
   }
 
-  /** Whether {@link #finish} has been called. */
+  /**
+   * Whether {@link #finish} has been called.
+   *
+   * @return whether {@link #finish} has been called
+   */
   public boolean isFinished() {
     return finished;
   }
@@ -188,6 +216,10 @@ public final class JaxprTrace extends Trace {
   /**
    * Ends the trace and returns the jaxpr whose outputs are {@code outs} (tracers of this trace,
    * or concrete arrays, which become literals or constvars).
+   *
+   * @param outs the output tracers (or constants)
+   * @return the jaxpr whose outputs are {@code outs} (tracers of this trace, or concrete arrays,
+   *     which become literals or constvars)
    */
   public ClosedJaxpr finish(List<? extends NDArray> outs) {
     List<Atom> outvars = new ArrayList<>(outs.size());

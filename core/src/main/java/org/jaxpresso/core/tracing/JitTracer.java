@@ -15,7 +15,12 @@ public final class JitTracer extends Tracer {
   private final JaxprTrace trace;
   private final Var var;
 
-  /** A tracer of {@code trace} bound to {@code var} (created by the trace). */
+  /**
+   * A tracer of {@code trace} bound to {@code var} (created by the trace).
+   *
+   * @param trace the trace it belongs to
+   * @param var the variable
+   */
   public JitTracer(JaxprTrace trace, Var var) {
     this.trace = trace;
     this.var = var;
@@ -26,7 +31,11 @@ public final class JitTracer extends Tracer {
     return trace;
   }
 
-  /** The jaxpr variable this tracer stands for. */
+  /**
+   * The jaxpr variable this tracer stands for.
+   *
+   * @return the jaxpr variable this tracer stands for
+   */
   public Var jaxprVar() {
     return var;
   }

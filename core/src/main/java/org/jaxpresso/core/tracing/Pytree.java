@@ -26,7 +26,11 @@ public final class Pytree {
 
   /** The structure of a pytree without its leaves; compared by value (part of jit's cache key). */
   public sealed interface TreeDef {
-    /** The number of leaves. */
+    /**
+     * The number of leaves.
+     *
+     * @return the number of leaves
+     */
     int leafCount();
   }
 
@@ -125,6 +129,8 @@ public final class Pytree {
   /**
    * Flattens a pytree.
    *
+   * @param tree the pytree
+   * @return a pytree
    * @throws IllegalArgumentException naming the type of a value that is neither a container nor
    *     a leaf
    */
@@ -205,6 +211,10 @@ public final class Pytree {
    * Rebuilds a pytree of {@code def}'s structure from {@code leaves} (records through their
    * canonical constructor).
    *
+   * @param def the tree structure to rebuild
+   * @param leaves the pytree leaves, in order
+   * @return rebuilds a pytree of {@code def}'s structure from {@code leaves} (records through their
+   *     canonical constructor)
    * @throws IllegalArgumentException if the number of leaves does not match
    */
   public static Object unflatten(TreeDef def, List<?> leaves) {

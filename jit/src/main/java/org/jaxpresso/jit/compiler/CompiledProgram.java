@@ -27,6 +27,8 @@ public record CompiledProgram(String name, ClosedJaxpr optimized, FusionPlan fus
   /**
    * Runs the program.
    *
+   * @param args the inputs, one per program input
+   * @return the outputs
    * @throws IllegalArgumentException if the number, shapes or dtypes of the arguments differ
    *     from the program's inputs
    */

@@ -27,7 +27,13 @@ import org.jaxpresso.jit.compiler.passes.PassPipeline;
 public final class Compiler {
   private Compiler() {}
 
-  /** Compiles {@code program}, dumping into a fresh folder of the dump directory if set. */
+  /**
+   * Compiles {@code program}, dumping into a fresh folder of the dump directory if set.
+   *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param name the function's name, as jaxprs and dumps show it
+   * @return {@code program}, dumping into a fresh folder of the dump directory if set
+   */
   public static CompiledProgram compile(ClosedJaxpr program, String name) {
     return compile(program, name, Dump.forProgram(name));
   }
@@ -35,6 +41,10 @@ public final class Compiler {
   /**
    * Compiles {@code program}, writing dumps into {@code dump}.
    *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param name the function's name, as jaxprs and dumps show it
+   * @param dump where the compilation's dumps go
+   * @return {@code program}, writing dumps into {@code dump}
    * @throws IllegalStateException if checks are on and a stage produced an invalid program
    */
   public static CompiledProgram compile(ClosedJaxpr program, String name, Dump dump) {

@@ -11,7 +11,11 @@ import java.util.Locale;
 public final class CompilerFlags {
   private CompilerFlags() {}
 
-  /** Whether every intermediate program is checked ({@code jaxpresso.checks}). */
+  /**
+   * Whether every intermediate program is checked ({@code jaxpresso.checks}).
+   *
+   * @return whether every intermediate program is checked ({@code jaxpresso.checks})
+   */
   public static boolean checks() {
     String v = System.getProperty("jaxpresso.checks");
     if (v == null || v.isEmpty()) {

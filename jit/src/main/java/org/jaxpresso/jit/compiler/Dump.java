@@ -25,7 +25,11 @@ public final class Dump {
     this.dir = dir;
   }
 
-  /** A dump that writes nothing. */
+  /**
+   * A dump that writes nothing.
+   *
+   * @return a dump that writes nothing
+   */
   public static Dump none() {
     return NONE;
   }
@@ -33,6 +37,9 @@ public final class Dump {
   /**
    * The dump for a new compilation of a program called {@code name}: a fresh numbered folder
    * under the dump directory, or {@link #none()} when the flag is unset.
+   *
+   * @param name the function's name, as jaxprs and dumps show it
+   * @return the dump for a new compilation of a program called {@code name}
    */
   public static Dump forProgram(String name) {
     String root = Flags.dumpDir();
@@ -43,17 +50,30 @@ public final class Dump {
     return into(Path.of(root).resolve(String.format("%04d-%s", PROGRAMS.incrementAndGet(), safe)));
   }
 
-  /** A dump that writes straight into {@code dir} (created when first written). */
+  /**
+   * A dump that writes straight into {@code dir} (created when first written).
+   *
+   * @param dir the folder to write into
+   * @return a dump that writes straight into {@code dir} (created when first written)
+   */
   public static Dump into(Path dir) {
     return new Dump(dir);
   }
 
-  /** Whether files are written. */
+  /**
+   * Whether files are written.
+   *
+   * @return whether files are written
+   */
   public boolean enabled() {
     return dir != null;
   }
 
-  /** The folder written to, or null when disabled. */
+  /**
+   * The folder written to, or null when disabled.
+   *
+   * @return the folder written to, or null when disabled
+   */
   public Path dir() {
     return dir;
   }
@@ -61,6 +81,8 @@ public final class Dump {
   /**
    * Writes {@code text} to {@code fileName} in the dump folder (nothing when disabled).
    *
+   * @param fileName the file's name in the dump folder
+   * @param text the text
    * @throws UncheckedIOException if the file cannot be written
    */
   public void write(String fileName, String text) {
@@ -70,6 +92,8 @@ public final class Dump {
   /**
    * Writes the text {@code text} supplies (computed only when the dump is enabled).
    *
+   * @param fileName the file's name in the dump folder
+   * @param supplier supplies the text, only when the dump is enabled
    * @throws UncheckedIOException if the file cannot be written
    */
   public void write(String fileName, java.util.function.Supplier<String> supplier) {

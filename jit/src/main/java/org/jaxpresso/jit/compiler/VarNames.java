@@ -17,7 +17,11 @@ import org.jaxpresso.core.jaxpr.Var;
 public final class VarNames {
   private final Map<Var, String> names = new IdentityHashMap<>();
 
-  /** Names for {@code j}'s variables. */
+  /**
+   * Names for {@code j}'s variables.
+   *
+   * @param j the jaxpr
+   */
   public VarNames(Jaxpr j) {
     for (Var v : j.constvars()) {
       bind(v);
@@ -38,7 +42,12 @@ public final class VarNames {
     }
   }
 
-  /** The name of {@code a} (a literal's text for literals, {@code _} for drop vars). */
+  /**
+   * The name of {@code a} (a literal's text for literals, {@code _} for drop vars).
+   *
+   * @param a the input array
+   * @return the name of {@code a} (a literal's text for literals, {@code _} for drop vars)
+   */
   public String name(Atom a) {
     return switch (a) {
       case Literal l -> l.toString();
@@ -46,7 +55,12 @@ public final class VarNames {
     };
   }
 
-  /** {@code name:type}, e.g. {@code b:f32[3]}. */
+  /**
+   * {@code name:type}, e.g. {@code b:f32[3]}.
+   *
+   * @param v the variable
+   * @return {@code name:type}, e.g. {@code b:f32[3]}
+   */
   public String binder(Var v) {
     return name(v) + ":" + v.aval().shortStr();
   }

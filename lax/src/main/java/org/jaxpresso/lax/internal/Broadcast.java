@@ -12,6 +12,11 @@ public final class Broadcast {
   /**
    * Element strides to read an operand of shape {@code in} (rank equal to {@code out}'s, or 0)
    * at each index of {@code out}: 0 where the operand has size 1 (or is 0-d).
+   *
+   * @param in the operand's shape
+   * @param out the result shape
+   * @return the element strides to read an operand of shape {@code in} (rank equal to {@code
+   *     out}'s, or 0) at each index of {@code out}
    */
   public static long[] strides(Shape in, Shape out) {
     long[] s = new long[out.rank()];
@@ -28,6 +33,10 @@ public final class Broadcast {
   /**
    * For each flat output index, the flat index into each operand: {@code result[k][i]} is the
    * index into operand {@code k} for output element {@code i}.
+   *
+   * @param out the result shape
+   * @param ins the operands' shapes
+   * @return for each flat output index, the flat index into each operand
    */
   public static int[][] indexMaps(Shape out, Shape... ins) {
     int n = Math.toIntExact(out.size());

@@ -56,12 +56,22 @@ public final class DTypeSet {
     this.members = members;
   }
 
-  /** Whether {@code d} belongs to the class. */
+  /**
+   * Whether {@code d} belongs to the class.
+   *
+   * @param d the dtype
+   * @return whether {@code d} belongs to the class
+   */
   public boolean contains(DType d) {
     return members.test(d);
   }
 
-  /** The NumPy type names as JAX's messages list them, e.g. {@code floating, complexfloating}. */
+  /**
+   * The NumPy type names as JAX's messages list them, e.g. {@code floating, complexfloating}.
+   *
+   * @return the NumPy type names as JAX's messages list them, e.g. {@code floating,
+   *     complexfloating}
+   */
   public String names() {
     return names;
   }
@@ -69,6 +79,9 @@ public final class DTypeSet {
   /**
    * JAX's unary dtype check: {@code sin does not accept dtype int32. Accepted dtypes are
    * subtypes of floating, complexfloating.}
+   *
+   * @param name the operation's name, for error messages
+   * @param aval the abstract value (shape and dtype)
    */
   public void check(String name, ShapedArray aval) {
     if (!contains(aval.dtype())) {
@@ -81,6 +94,10 @@ public final class DTypeSet {
    * JAX's n-ary dtype check for the operand at {@code position}: {@code add does not accept
    * dtype bool at position 0. Accepted dtypes at position 0 are subtypes of integer, floating,
    * complexfloating.}
+   *
+   * @param name the operation's name, for error messages
+   * @param position the operand's position
+   * @param aval the abstract value (shape and dtype)
    */
   public void checkAt(String name, int position, ShapedArray aval) {
     if (!contains(aval.dtype())) {

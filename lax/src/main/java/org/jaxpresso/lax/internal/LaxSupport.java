@@ -44,13 +44,20 @@ public final class LaxSupport {
    * An operand as an array: an {@link NDArray} as is; a Java {@code Number} or {@code Boolean}
    * as the weakly typed 0-d array JAX makes from a Python scalar.
    *
+   * @param x the operand: an array or a Java scalar
+   * @return an operand as an array
    * @throws IllegalArgumentException for anything else
    */
   public static NDArray asArray(Object x) {
     return x instanceof NDArray a ? a : Array.fromJavaScalar(x);
   }
 
-  /** {@link #asArray} of each operand. */
+  /**
+   * {@link #asArray} of each operand.
+   *
+   * @param xs the input arrays
+   * @return {@link #asArray} of each operand
+   */
   public static List<NDArray> asArrays(Object... xs) {
     List<NDArray> out = new ArrayList<>(xs.length);
     for (Object x : xs) {
@@ -59,7 +66,12 @@ public final class LaxSupport {
     return out;
   }
 
-  /** The avals of the operands. */
+  /**
+   * The avals of the operands.
+   *
+   * @param xs the input arrays
+   * @return the avals of the operands
+   */
   public static List<ShapedArray> avals(List<? extends NDArray> xs) {
     List<ShapedArray> out = new ArrayList<>(xs.size());
     for (NDArray x : xs) {
@@ -72,6 +84,9 @@ public final class LaxSupport {
    * Checks that all operands share one dtype, raising JAX's error otherwise:
    * {@code lax.add requires arguments to have the same dtypes, got int32, float32. (Tip: jnp.add
    * is a similar function that does automatic type promotion on inputs).}
+   *
+   * @param name the operation's name, for error messages
+   * @param avals the abstract values (shape and dtype) of the inputs
    */
   public static void checkSameDtypes(String name, List<ShapedArray> avals) {
     if (avals.isEmpty()) {
@@ -97,6 +112,10 @@ public final class LaxSupport {
    * have equal rank ({@code add: arrays must have the same number of dimensions, got {1, 2}})
    * and, per dimension, equal sizes or 1 ({@code add got incompatible shapes for broadcasting:
    * (3,), (4,).}).
+   *
+   * @param name the operation's name, for error messages
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @return the shape rule of lax's n-ary elementwise ops
    */
   public static Shape broadcastingShape(String name, List<ShapedArray> avals) {
     List<Shape> shapes = new ArrayList<>();
@@ -136,7 +155,12 @@ public final class LaxSupport {
     return Shape.of(out);
   }
 
-  /** Whether every operand is weakly typed (the result of an n-ary op is weak iff so). */
+  /**
+   * Whether every operand is weakly typed (the result of an n-ary op is weak iff so).
+   *
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @return whether every operand is weakly typed (the result of an n-ary op is weak iff so)
+   */
   public static boolean allWeak(List<ShapedArray> avals) {
     for (ShapedArray a : avals) {
       if (!a.weakType()) {
@@ -149,6 +173,11 @@ public final class LaxSupport {
   /**
    * Normalizes and checks an axis for an operation: must be in {@code [0, rank)} (lax does not
    * wrap negatives).
+   *
+   * @param name the operation's name, for error messages
+   * @param axis the axis to operate along; negative values count from the end
+   * @param rank the number of dimensions
+   * @return the axis, checked
    */
   public static int checkAxis(String name, int axis, int rank) {
     if (axis < 0 || axis >= rank) {

@@ -34,12 +34,22 @@ public final class Cond {
     Primitive.addRuleLoader(ControlFlowRules::register);
   }
 
-  /** The params of {@code cond}: {@code branches}, a tuple of closed jaxprs without consts. */
+  /**
+   * The params of {@code cond}: {@code branches}, a tuple of closed jaxprs without consts.
+   *
+   * @param branches the branches, selected by index
+   * @return the params of {@code cond}: {@code branches}, a tuple of closed jaxprs without consts
+   */
   public static Params params(List<ClosedJaxpr> branches) {
     return Params.of("branches", List.copyOf(branches));
   }
 
-  /** The branches of a {@code cond} equation's params. */
+  /**
+   * The branches of a {@code cond} equation's params.
+   *
+   * @param params the primitive's parameters
+   * @return the branches of a {@code cond} equation's params
+   */
   public static List<ClosedJaxpr> branches(Params params) {
     Object v = params.get("branches");
     if (!(v instanceof List<?> l) || !l.stream().allMatch(x -> x instanceof ClosedJaxpr)) {

@@ -43,7 +43,20 @@ public final class Convolution {
       })
       .build();
 
-  /** The params, all ten of them; {@code padding} already resolved to pairs. */
+  /**
+   * The params, all ten of them; {@code padding} already resolved to pairs.
+   *
+   * @param windowStrides the stride of the window in each spatial dimension
+   * @param padding the padding of each spatial dimension
+   * @param lhsDilation JAX's {@code lhs_dilation}: the input dilation per spatial dimension
+   * @param rhsDilation JAX's {@code rhs_dilation}: the kernel dilation per spatial dimension
+   * @param dimensionNumbers which dimensions play which role
+   * @param featureGroupCount JAX's {@code feature_group_count}
+   * @param batchGroupCount JAX's {@code batch_group_count}
+   * @param precision the requested matmul precision, or {@code null} for the default
+   * @param preferredElementType the result dtype, or {@code null} for the operands'
+   * @return the params, all ten of them; {@code padding} already resolved to pairs
+   */
   public static Params params(int[] windowStrides, int[][] padding, int[] lhsDilation,
       int[] rhsDilation, ConvDimensionNumbers dimensionNumbers, int featureGroupCount,
       int batchGroupCount, List<Precision> precision, DType preferredElementType) {
@@ -203,7 +216,13 @@ public final class Convolution {
     }
   }
 
-  /** {@code max(0, 1 + dilation * (d - 1))}. */
+  /**
+   * {@code max(0, 1 + dilation * (d - 1))}.
+   *
+   * @param d the dimension
+   * @param dilation the dilation in each spatial dimension
+   * @return {@code max(0, 1 + dilation * (d - 1))}
+   */
   public static int dilate(int d, int dilation) {
     return Math.max(1 + dilation * (d - 1), 0);
   }

@@ -41,7 +41,13 @@ public final class Cumulative {
     SUM, PROD, MAX, MIN, LOGSUMEXP
   }
 
-  /** The params {@code axis} and {@code reverse}. */
+  /**
+   * The params {@code axis} and {@code reverse}.
+   *
+   * @param axis the axis to operate along; negative values count from the end
+   * @param reverse whether to run from the last element to the first
+   * @return the params {@code axis} and {@code reverse}
+   */
   public static Params params(int axis, boolean reverse) {
     return Params.of("axis", axis, "reverse", reverse);
   }

@@ -47,6 +47,12 @@ public final class Dot {
   /**
    * The params of {@code dot_general}; {@code precision} null or a pair, {@code preferred}
    * null or a dtype.
+   *
+   * @param dims the contracting and batch dimensions of each operand
+   * @param precision the requested matmul precision, or {@code null} for the default
+   * @param preferred the requested result dtype, or {@code null}
+   * @return the params of {@code dot_general}; {@code precision} null or a pair, {@code preferred}
+   *     null or a dtype
    */
   public static Params params(DotDimensionNumbers dims, List<Precision> precision,
       DType preferred) {
@@ -156,6 +162,11 @@ public final class Dot {
    * mantissa bits, bit width, is signed); a tie of distinct dtypes raises {@code
    * lax.dot_general argument type error: <lhs>, <rhs>}; then {@code _maybe_upcast} applies
    * {@code preferred}.
+   *
+   * @param lhs the left-hand operand
+   * @param rhs the right-hand operand
+   * @param preferred the requested result dtype, or {@code null}
+   * @return JAX's {@code _dot_general_dtype_rule}
    */
   public static DType resultDtype(DType lhs, DType rhs, DType preferred) {
     int c = compareRank(lhs, rhs);

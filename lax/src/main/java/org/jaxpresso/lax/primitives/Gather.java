@@ -34,6 +34,9 @@ public final class Gather {
   /**
    * JAX's default fill value for FILL_OR_DROP: NaN for floats, the minimum for signed integers,
    * the maximum for unsigned ones, True for bool.
+   *
+   * @param dtype the element type of the result
+   * @return JAX's default fill value for FILL_OR_DROP
    */
   public static Object defaultFillValue(DType dtype) {
     return switch (dtype) {

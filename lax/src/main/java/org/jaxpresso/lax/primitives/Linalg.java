@@ -51,6 +51,9 @@ public final class Linalg {
   /**
    * The params of {@code svd}.
    *
+   * @param fullMatrices whether to return full rather than reduced factors
+   * @param computeUv whether to compute the singular vectors too
+   * @return the params of {@code svd}
    * @param subsetByIndex {@code (start, end)} of the singular values to keep, or null for all
    */
   public static Params svdParams(boolean fullMatrices, boolean computeUv, int[] subsetByIndex) {

@@ -66,6 +66,10 @@ public final class Reductions {
   /**
    * The params of a reduction: {@code axes}, plus {@code out_sharding=None} for the three
    * reductions that carry it in JAX 0.11 (sum, max, min).
+   *
+   * @param p the reduction primitive
+   * @param axes the axes to operate along; negative values count from the end
+   * @return the params of a reduction
    */
   public static Params params(Primitive p, int... axes) {
     boolean sharded = p == REDUCE_SUM || p == REDUCE_MAX || p == REDUCE_MIN;

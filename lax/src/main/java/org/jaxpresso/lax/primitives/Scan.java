@@ -42,6 +42,14 @@ public final class Scan {
   /**
    * The params of {@code scan}.
    *
+   * @param jaxpr the closed jaxpr (a jaxpr with its constant values)
+   * @param length the number of iterations
+   * @param reverse whether to run from the last element to the first
+   * @param unroll how many iterations to unroll per step
+   * @param numConsts how many leading inputs are constants
+   * @param numCarry how many inputs after the constants are carries
+   * @param numXs how many trailing inputs are scanned over
+   * @return the params of {@code scan}
    * @param ysKept per output of the body after the carry, whether the primitive produces it
    */
   public static Params params(ClosedJaxpr jaxpr, int length, boolean reverse, int unroll,
@@ -53,22 +61,42 @@ public final class Scan {
         "jaxpr", jaxpr, "length", length, "reverse", reverse, "unroll", unroll);
   }
 
-  /** The number of const operands. */
+  /**
+   * The number of const operands.
+   *
+   * @param params the primitive's parameters
+   * @return the number of const operands
+   */
   public static int numConsts(Params params) {
     return FlatTrees.groupSize(params.get("ft_in"), 0);
   }
 
-  /** The number of carry operands (and carry results). */
+  /**
+   * The number of carry operands (and carry results).
+   *
+   * @param params the primitive's parameters
+   * @return the number of carry operands (and carry results)
+   */
   public static int numCarry(Params params) {
     return FlatTrees.groupSize(params.get("ft_in"), 1);
   }
 
-  /** The number of scanned operands. */
+  /**
+   * The number of scanned operands.
+   *
+   * @param params the primitive's parameters
+   * @return the number of scanned operands
+   */
   public static int numXs(Params params) {
     return FlatTrees.groupSize(params.get("ft_in"), 2);
   }
 
-  /** The number of stacked results after the carry. */
+  /**
+   * The number of stacked results after the carry.
+   *
+   * @param params the primitive's parameters
+   * @return the number of stacked results after the carry
+   */
   public static int numYs(Params params) {
     return FlatTrees.keptSize(params.get("ft_out"), 1);
   }

@@ -44,12 +44,26 @@ public final class Sorting {
       .impl((args, params) -> topK(args.get(0), params))
       .build();
 
-  /** The params of {@code sort}. */
+  /**
+   * The params of {@code sort}.
+   *
+   * @param dimension the dimension to sort along; negative counts from the end
+   * @param isStable whether equal keys keep their input order
+   * @param numKeys how many leading operands are sort keys
+   * @return the params of {@code sort}
+   */
   public static Params sortParams(int dimension, boolean isStable, int numKeys) {
     return Params.of("dimension", dimension, "is_stable", isStable, "num_keys", numKeys);
   }
 
-  /** The params of {@code top_k}. */
+  /**
+   * The params of {@code top_k}.
+   *
+   * @param k how many of the largest values to keep
+   * @param axis the axis to operate along; negative values count from the end
+   * @param isStable whether equal keys keep their input order
+   * @return the params of {@code top_k}
+   */
   public static Params topKParams(int k, int axis, boolean isStable) {
     return Params.of("k", k, "axis", axis, "is_stable", isStable);
   }

@@ -33,7 +33,15 @@ public final class While {
     Primitive.addRuleLoader(ControlFlowRules::register);
   }
 
-  /** The params of {@code while}. */
+  /**
+   * The params of {@code while}.
+   *
+   * @param condJaxpr the closed jaxpr (a jaxpr with its constant values)
+   * @param condNconsts how many leading cond inputs are constants
+   * @param bodyJaxpr the closed jaxpr (a jaxpr with its constant values)
+   * @param bodyNconsts how many leading body inputs are constants
+   * @return the params of {@code while}
+   */
   public static Params params(ClosedJaxpr condJaxpr, int condNconsts, ClosedJaxpr bodyJaxpr,
       int bodyNconsts) {
     return Params.of("cond_jaxpr", condJaxpr, "cond_nconsts", condNconsts,

@@ -27,6 +27,9 @@ public final class NumpySupport {
   /**
    * An operand as an array: arrays as they are, Java scalars as weakly typed 0-d arrays, Java
    * arrays and lists through {@link Jnp#array(Object)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return an operand as an array
    */
   public static NDArray asArray(Object x) {
     return switch (x) {
@@ -38,12 +41,22 @@ public final class NumpySupport {
     };
   }
 
-  /** Whether {@code x} is a Java scalar (weakly typed when it becomes an array). */
+  /**
+   * Whether {@code x} is a Java scalar (weakly typed when it becomes an array).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return whether {@code x} is a Java scalar (weakly typed when it becomes an array)
+   */
   public static boolean isJavaScalar(Object x) {
     return x instanceof Number || x instanceof Boolean;
   }
 
-  /** JAX's {@code lattice_result_type} of the operands, canonicalized. */
+  /**
+   * JAX's {@code lattice_result_type} of the operands, canonicalized.
+   *
+   * @param operands the operand arrays
+   * @return JAX's {@code lattice_result_type} of the operands, canonicalized
+   */
   public static Promotion.Typed resultType(List<?> operands) {
     List<Promotion.Typed> ts = new ArrayList<>(operands.size());
     for (Object o : operands) {
@@ -56,6 +69,11 @@ public final class NumpySupport {
    * {@code x} as dtype {@code to} with weak type {@code weak}: unchanged if it already is; a
    * Java scalar is converted right away (no equation, as JAX converts Python scalars); an array
    * goes through {@code convert_element_type}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param to the dtype to convert to
+   * @param weak whether the result is weakly typed
+   * @return {@code x} as dtype {@code to} with weak type {@code weak}
    */
   public static NDArray convert(Object x, DType to, boolean weak) {
     if (isJavaScalar(x)) {
@@ -69,7 +87,13 @@ public final class NumpySupport {
     return Lax.convertElementType(a, to, weak);
   }
 
-  /** A 0-d array of {@code dtype} holding the Java scalar {@code x}. */
+  /**
+   * A 0-d array of {@code dtype} holding the Java scalar {@code x}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param dtype the element type of the result
+   * @return a 0-d array of {@code dtype} holding the Java scalar {@code x}
+   */
   public static Array scalarOf(Object x, DType dtype) {
     return switch (x) {
       case Boolean b -> Array.scalar(b ? 1L : 0L, dtype);
@@ -82,7 +106,12 @@ public final class NumpySupport {
     };
   }
 
-  /** JAX's {@code promote_dtypes}: every operand converted to the common (dtype, weak type). */
+  /**
+   * JAX's {@code promote_dtypes}: every operand converted to the common (dtype, weak type).
+   *
+   * @param xs the input arrays
+   * @return JAX's {@code promote_dtypes}: every operand converted to the common (dtype, weak type)
+   */
   public static List<NDArray> promoteDtypes(Object... xs) {
     if (xs.length < 2) {
       List<NDArray> out = new ArrayList<>();
@@ -102,6 +131,9 @@ public final class NumpySupport {
   /**
    * JAX's {@code promote_dtypes_inexact}: as {@link #promoteDtypes}, but a non-float result
    * becomes the default float type (int / int is float32).
+   *
+   * @param xs the input arrays
+   * @return JAX's {@code promote_dtypes_inexact}
    */
   public static List<NDArray> promoteDtypesInexact(Object... xs) {
     Promotion.Typed t = resultType(Arrays.asList(xs));
@@ -117,6 +149,9 @@ public final class NumpySupport {
   /**
    * JAX's {@code promote_dtypes_numeric}: as {@link #promoteDtypes}, but a bool result becomes
    * int32 (so {@code True // True} is an integer).
+   *
+   * @param xs the input arrays
+   * @return JAX's {@code promote_dtypes_numeric}
    */
   public static List<NDArray> promoteDtypesNumeric(Object... xs) {
     Promotion.Typed t = resultType(Arrays.asList(xs));
@@ -131,6 +166,9 @@ public final class NumpySupport {
   /**
    * An operand as an array of a canonical dtype: a 64-bit array made directly (as a NumPy
    * int64 array) becomes 32-bit when x64 is off, as JAX converts NumPy inputs.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return an operand as an array of a canonical dtype
    */
   public static NDArray canonical(Object x) {
     NDArray a = asArray(x);
@@ -141,6 +179,10 @@ public final class NumpySupport {
   /**
    * JAX's {@code _constant_like(x, v)} / {@code lax._const}: a strongly typed 0-d array of
    * {@code x}'s dtype holding {@code value} (a literal in a jaxpr).
+   *
+   * @param x the input array
+   * @param value the value: a Java scalar or a 0-d array
+   * @return JAX's {@code _constant_like(x, v)} / {@code lax._const}
    */
   public static NDArray constLike(NDArray x, Object value) {
     return scalarOf(value, x.dtype());
@@ -150,6 +192,11 @@ public final class NumpySupport {
    * JAX's {@code lax.full_like(x, value, dtype)}: {@code value} of {@code dtype} with x's shape
    * (a 0-d literal for a 0-d x, else {@code broadcast_in_dim} of one), weakly typed as x when
    * the dtype is x's own.
+   *
+   * @param x the input array
+   * @param value the value: a Java scalar or a 0-d array
+   * @param dtype the element type of the result
+   * @return JAX's {@code lax.full_like(x, value, dtype)}
    */
   public static NDArray fullLike(NDArray x, Object value, DType dtype) {
     boolean weak = dtype == x.dtype() && x.weakType() && dtype != DType.BOOL;
@@ -161,6 +208,11 @@ public final class NumpySupport {
    * JAX's {@code _where(condition, x, y)}: a non-bool condition is compared with zero, x and y
    * are promoted together, all three broadcast to one shape (a 0-d condition is not
    * broadcast), then {@code select_n(condition, y, x)}; an empty result skips the select.
+   *
+   * @param condition the boolean condition
+   * @param x the operand: an array or a Java scalar
+   * @param y the second operand: an array or a Java scalar
+   * @return JAX's {@code _where(condition, x, y)}
    */
   public static NDArray where(Object condition, Object x, Object y) {
     NDArray c = canonical(condition);
@@ -190,6 +242,9 @@ public final class NumpySupport {
    * JAX's {@code promote_shapes}: operands of differing non-zero ranks get leading size-1
    * dimensions ({@code broadcast_in_dim} to the common rank); lax broadcasts the rest.
    *
+   * @param name the operation's name, for error messages
+   * @param xs the input arrays
+   * @return JAX's {@code promote_shapes}
    * @throws JaxValueError if the shapes cannot broadcast
    */
   public static List<NDArray> promoteShapes(String name, List<NDArray> xs) {
@@ -222,6 +277,11 @@ public final class NumpySupport {
   /**
    * {@code x} with leading size-1 dimensions up to {@code rank} (JAX's
    * {@code broadcast_to_rank}).
+   *
+   * @param x the input array
+   * @param rank the number of dimensions
+   * @return {@code x} with leading size-1 dimensions up to {@code rank} (JAX's {@code
+   *     broadcast_to_rank})
    */
   public static NDArray broadcastToRank(NDArray x, int rank) {
     int nd = x.ndim();
@@ -242,6 +302,8 @@ public final class NumpySupport {
   /**
    * NumPy's broadcast of shapes: aligned at the end, sizes equal or 1.
    *
+   * @param shapes the shapes to broadcast
+   * @return numPy's broadcast of shapes: aligned at the end, sizes equal or 1
    * @throws JaxValueError {@code Incompatible shapes for broadcasting: shapes=[(3,), (2, 4)]}
    */
   public static int[] broadcastShapes(List<int[]> shapes) {
@@ -269,17 +331,35 @@ public final class NumpySupport {
     return out;
   }
 
-  /** JAX's {@code promote_args}: dtype promotion, then rank promotion. */
+  /**
+   * JAX's {@code promote_args}: dtype promotion, then rank promotion.
+   *
+   * @param name the operation's name, for error messages
+   * @param xs the input arrays
+   * @return JAX's {@code promote_args}: dtype promotion, then rank promotion
+   */
   public static List<NDArray> promoteArgs(String name, Object... xs) {
     return promoteShapes(name, promoteDtypes(xs));
   }
 
-  /** JAX's {@code promote_args_numeric}. */
+  /**
+   * JAX's {@code promote_args_numeric}.
+   *
+   * @param name the operation's name, for error messages
+   * @param xs the input arrays
+   * @return JAX's {@code promote_args_numeric}
+   */
   public static List<NDArray> promoteArgsNumeric(String name, Object... xs) {
     return promoteShapes(name, promoteDtypesNumeric(xs));
   }
 
-  /** JAX's {@code promote_args_inexact}. */
+  /**
+   * JAX's {@code promote_args_inexact}.
+   *
+   * @param name the operation's name, for error messages
+   * @param xs the input arrays
+   * @return JAX's {@code promote_args_inexact}
+   */
   public static List<NDArray> promoteArgsInexact(String name, Object... xs) {
     return promoteShapes(name, promoteDtypesInexact(xs));
   }
@@ -287,6 +367,10 @@ public final class NumpySupport {
   /**
    * A possibly negative axis as an index in {@code [0, ndim)} (JAX's {@code _canonicalize_axis}).
    *
+   * @param axis the axis to operate along; negative values count from the end
+   * @param ndim the number of dimensions
+   * @return a possibly negative axis as an index in {@code [0, ndim)} (JAX's {@code
+   *     _canonicalize_axis})
    * @throws JaxValueError {@code axis 2 is out of bounds for array of dimension 2}
    */
   public static int normalizeAxis(int axis, int ndim) {
@@ -296,6 +380,9 @@ public final class NumpySupport {
   /**
    * Normalized, sorted, distinct axes; null means all axes (JAX's {@code _reduction_dims}).
    *
+   * @param axes the axes to operate along; negative values count from the end
+   * @param ndim the number of dimensions
+   * @return normalized, sorted, distinct axes; null means all axes (JAX's {@code _reduction_dims})
    * @throws JaxValueError on an out-of-range axis, or {@code duplicate value in 'axis': (0, 0)}
    */
   public static int[] normalizeAxes(int[] axes, int ndim) {
@@ -305,6 +392,10 @@ public final class NumpySupport {
   /**
    * The dtype JAX uses for an explicit request: with x64 off, 64-bit requests become 32-bit,
    * with JAX's warning (logged once per dtype and function).
+   *
+   * @param requested the dtype asked for
+   * @param where the operation's name, for warnings
+   * @return the dtype JAX uses for an explicit request
    */
   public static DType requestedDtype(DType requested, String where) {
     DType c = requested.canonical();
@@ -316,7 +407,12 @@ public final class NumpySupport {
     return c;
   }
 
-  /** The aval of an operand. */
+  /**
+   * The aval of an operand.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @return the aval of an operand
+   */
   public static ShapedArray aval(Object x) {
     return asArray(x).aval();
   }

@@ -83,47 +83,92 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /** The empty document. */
   Doc NIL = new Concat(List.of());
 
-  /** The empty document. */
+  /**
+   * The empty document.
+   *
+   * @return the empty document
+   */
   static Doc nil() {
     return NIL;
   }
 
-  /** Literal text. */
+  /**
+   * Literal text.
+   *
+   * @param s the text
+   * @return literal text
+   */
   static Doc text(String s) {
     return new Text(s);
   }
 
-  /** A break that prints a space when flat. */
+  /**
+   * A break that prints a space when flat.
+   *
+   * @return a break that prints a space when flat
+   */
   static Doc brk() {
     return new Break(" ");
   }
 
-  /** A break that prints {@code s} when flat. */
+  /**
+   * A break that prints {@code s} when flat.
+   *
+   * @param s the text
+   * @return a break that prints {@code s} when flat
+   */
   static Doc brk(String s) {
     return new Break(s);
   }
 
-  /** The documents one after the other. */
+  /**
+   * The documents one after the other.
+   *
+   * @param parts the documents
+   * @return the documents one after the other
+   */
   static Doc concat(Doc... parts) {
     return new Concat(List.of(parts));
   }
 
-  /** The documents one after the other. */
+  /**
+   * The documents one after the other.
+   *
+   * @param parts the documents
+   * @return the documents one after the other
+   */
   static Doc concat(List<Doc> parts) {
     return new Concat(parts);
   }
 
-  /** A group around {@code d}. */
+  /**
+   * A group around {@code d}.
+   *
+   * @param d the document
+   * @return a group around {@code d}
+   */
   static Doc group(Doc d) {
     return new Group(d);
   }
 
-  /** {@code d} with its breaks indented {@code n} more columns. */
+  /**
+   * {@code d} with its breaks indented {@code n} more columns.
+   *
+   * @param n the number of columns
+   * @param d the document
+   * @return {@code d} with its breaks indented {@code n} more columns
+   */
   static Doc nest(int n, Doc d) {
     return new Nest(n, d);
   }
 
-  /** The documents with {@code sep} between each two; the empty document when there are none. */
+  /**
+   * The documents with {@code sep} between each two; the empty document when there are none.
+   *
+   * @param sep the document
+   * @param docs the documents to join
+   * @return the documents with {@code sep} between each two; the empty document when there are none
+   */
   static Doc join(Doc sep, List<Doc> docs) {
     if (docs.isEmpty()) {
       return NIL;
@@ -138,12 +183,22 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
     return new Concat(parts);
   }
 
-  /** This document followed by {@code other}. */
+  /**
+   * This document followed by {@code other}.
+   *
+   * @param other the document
+   * @return this document followed by {@code other}
+   */
   default Doc plus(Doc other) {
     return concat(this, other);
   }
 
-  /** Lays the document out in {@code width} columns (JAX uses 80). */
+  /**
+   * Lays the document out in {@code width} columns (JAX uses 80).
+   *
+   * @param width the line width in columns
+   * @return lays the document out in {@code width} columns (JAX uses 80)
+   */
   default String format(int width) {
     return DocFormatter.format(this, width);
   }
@@ -151,6 +206,9 @@ public sealed interface Doc permits Doc.Text, Doc.Break, Doc.Concat, Doc.Group, 
   /**
    * The width of a text in columns as JAX's printer counts it: its UTF-8 length in bytes (which
    * is its length for ASCII text).
+   *
+   * @param s the text
+   * @return the width of a text in columns as JAX's printer counts it
    */
   static int width(String s) {
     for (int i = 0; i < s.length(); i++) {

@@ -20,7 +20,13 @@ public final class DocFormatter {
 
   private record Item(int indent, boolean flat, Doc doc) {}
 
-  /** The document laid out in {@code width} columns. */
+  /**
+   * The document laid out in {@code width} columns.
+   *
+   * @param doc the document
+   * @param width the line width in columns
+   * @return the document laid out in {@code width} columns
+   */
   public static String format(Doc doc, int width) {
     StringBuilder out = new StringBuilder();
     ArrayDeque<Item> agenda = new ArrayDeque<>();

@@ -34,13 +34,21 @@ public record BufferPlan(List<Integer> bufferOf, List<Buffer> buffers) {
       values = List.copyOf(values);
     }
 
-    /** Its size in bytes. */
+    /**
+     * Its size in bytes.
+     *
+     * @return its size in bytes
+     */
     public long bytes() {
       return (long) length * dtype.itemSize();
     }
   }
 
-  /** The number of buffers that hold intermediates. */
+  /**
+   * The number of buffers that hold intermediates.
+   *
+   * @return the number of buffers that hold intermediates
+   */
   public int intermediateCount() {
     int n = 0;
     for (Buffer b : buffers) {
@@ -49,7 +57,11 @@ public record BufferPlan(List<Integer> bufferOf, List<Buffer> buffers) {
     return n;
   }
 
-  /** The bytes of intermediate buffers (what reuse saves is measured against this). */
+  /**
+   * The bytes of intermediate buffers (what reuse saves is measured against this).
+   *
+   * @return the bytes of intermediate buffers (what reuse saves is measured against this)
+   */
   public long intermediateBytes() {
     long n = 0;
     for (Buffer b : buffers) {

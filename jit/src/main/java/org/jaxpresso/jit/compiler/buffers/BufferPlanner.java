@@ -21,7 +21,12 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 public final class BufferPlanner {
   private BufferPlanner() {}
 
-  /** The buffer plan of {@code program}. */
+  /**
+   * The buffer plan of {@code program}.
+   *
+   * @param program the kernel program
+   * @return the buffer plan of {@code program}
+   */
   public static BufferPlan plan(KernelProgram program) {
     int nv = program.values().size();
     List<Kernel> kernels = program.kernels();

@@ -27,6 +27,9 @@ public final class ReferenceExecutor {
   /**
    * Runs {@code program} on {@code args} (already checked against the program's inputs).
    *
+   * @param program the kernel program
+   * @param plan the buffer plan
+   * @param args the inputs, one per program input
    * @return one array per program output
    */
   public static List<Array> run(KernelProgram program, BufferPlan plan, List<Array> args) {

@@ -60,7 +60,11 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
     }
   }
 
-  /** The number of kernels. */
+  /**
+   * The number of kernels.
+   *
+   * @return the number of kernels
+   */
   public int kernelCount() {
     return groups.size();
   }
@@ -69,12 +73,20 @@ public record FusionPlan(ClosedJaxpr program, List<Group> groups) {
    * The values group {@code g} writes, in root order: every result of a library call; for loop
    * and reduction kernels, the root results that the program returns or another kernel reads
    * (a reduction result only its own epilogue reads is not written).
+   *
+   * @param g the fusion group
+   * @return the values group {@code g} writes, in root order
    */
   public List<Var> outputs(Group g) {
     return g.outputs();
   }
 
-  /** The variables group {@code g} reads from buffers, in first-use order. */
+  /**
+   * The variables group {@code g} reads from buffers, in first-use order.
+   *
+   * @param g the fusion group
+   * @return the variables group {@code g} reads from buffers, in first-use order
+   */
   public List<Var> inputs(Group g) {
     return g.inputs();
   }

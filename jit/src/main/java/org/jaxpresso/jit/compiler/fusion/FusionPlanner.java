@@ -68,7 +68,12 @@ public final class FusionPlanner {
     }
   }
 
-  /** The fusion plan of {@code program}. */
+  /**
+   * The fusion plan of {@code program}.
+   *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @return the fusion plan of {@code program}
+   */
   public static FusionPlan plan(ClosedJaxpr program) {
     Jaxpr j = program.jaxpr();
     List<Eqn> eqns = j.eqns();

@@ -58,7 +58,13 @@ public enum OpClass {
       "shift_right_arithmetic", "shift_right_logical", "eq", "ne", "lt", "le", "gt", "ge",
       "convert_element_type", "select_n", "clamp");
 
-  /** The class of {@code e}'s primitive (and params: a reshape with dimensions is a library op). */
+  /**
+   * The class of {@code e}'s primitive (and params: a reshape with dimensions is a library op).
+   *
+   * @param e the equation
+   * @return the class of {@code e}'s primitive (and params: a reshape with dimensions is a library
+   *     op)
+   */
   public static OpClass of(Eqn e) {
     String name = e.primitive().name();
     if (ELEMENTWISE_NAMES.contains(name)) {
@@ -77,13 +83,22 @@ public enum OpClass {
     return LIBRARY;
   }
 
-  /** Whether recomputing {@code e} in several kernels costs about as much as a load. */
+  /**
+   * Whether recomputing {@code e} in several kernels costs about as much as a load.
+   *
+   * @param e the equation
+   * @return whether recomputing {@code e} in several kernels costs about as much as a load
+   */
   public static boolean cheap(Eqn e) {
     OpClass c = of(e);
     return c == INDEX_MAP || (c == ELEMENTWISE && CHEAP_NAMES.contains(e.primitive().name()));
   }
 
-  /** Whether {@code e} can be computed inside a consumer's kernel. */
+  /**
+   * Whether {@code e} can be computed inside a consumer's kernel.
+   *
+   * @return whether {@code e} can be computed inside a consumer's kernel
+   */
   public boolean fusible() {
     return this == ELEMENTWISE || this == INDEX_MAP;
   }

@@ -11,6 +11,10 @@ public final class Identities {
    * The identity of {@code combiner} for values of {@code d}: 0 for sum, or and xor; 1 for
    * product; all ones for and; the lowest value (-inf for floats) for max and argmax; the
    * highest (+inf) for min and argmin.
+   *
+   * @param combiner the reduction combiner
+   * @param d the dtype
+   * @return the identity of {@code combiner} for values of {@code d}
    */
   public static Array of(KernelOp combiner, DType d) {
     return switch (combiner) {

@@ -10,10 +10,19 @@ package org.jaxpresso.jit.compiler.kir;
  * outside. Build expressions with the simplifying factories ({@link #add}, {@link #scale}, ...).
  */
 public sealed interface IndexExpr {
-  /** The value at loop indices {@code idx}. */
+  /**
+   * The value at loop indices {@code idx}.
+   *
+   * @param idx the loop indices
+   * @return the value at loop indices {@code idx}
+   */
   long eval(long[] idx);
 
-  /** Loop index {@code axis} of the kernel's index space. */
+  /**
+   * Loop index {@code axis} of the kernel's index space.
+   *
+   * @param axis the axis to operate along; negative values count from the end
+   */
   record Axis(int axis) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -26,7 +35,11 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** A constant. */
+  /**
+   * A constant.
+   *
+   * @param value the constant
+   */
   record Const(long value) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -39,7 +52,12 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** {@code a + b}. */
+  /**
+   * {@code a + b}.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   */
   record Add(IndexExpr a, IndexExpr b) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -54,7 +72,12 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** {@code factor * a}. */
+  /**
+   * {@code factor * a}.
+   *
+   * @param a the left operand
+   * @param factor the constant factor
+   */
   record Scale(IndexExpr a, long factor) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -67,7 +90,12 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** {@code floor(a / divisor)}, divisor positive. */
+  /**
+   * {@code floor(a / divisor)}, divisor positive.
+   *
+   * @param a the left operand
+   * @param divisor the divisor
+   */
   record FloorDiv(IndexExpr a, long divisor) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -80,7 +108,12 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** {@code a mod divisor} in {@code [0, divisor)}, divisor positive. */
+  /**
+   * {@code a mod divisor} in {@code [0, divisor)}, divisor positive.
+   *
+   * @param a the left operand
+   * @param divisor the divisor
+   */
   record Mod(IndexExpr a, long divisor) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -93,7 +126,13 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** {@code a} clamped to {@code [lo, hi]}. */
+  /**
+   * {@code a} clamped to {@code [lo, hi]}.
+   *
+   * @param a the left operand
+   * @param lo the lower bound
+   * @param hi the upper bound
+   */
   record Clamp(IndexExpr a, long lo, long hi) implements IndexExpr {
     @Override
     public long eval(long[] idx) {
@@ -106,17 +145,33 @@ public sealed interface IndexExpr {
     }
   }
 
-  /** Loop index {@code axis}. */
+  /**
+   * Loop index {@code axis}.
+   *
+   * @param axis the axis to operate along; negative values count from the end
+   * @return loop index {@code axis}
+   */
   static IndexExpr axis(int axis) {
     return new Axis(axis);
   }
 
-  /** The constant {@code v}. */
+  /**
+   * The constant {@code v}.
+   *
+   * @param v the value
+   * @return the constant {@code v}
+   */
   static IndexExpr constant(long v) {
     return new Const(v);
   }
 
-  /** {@code a + b}, folding constants. */
+  /**
+   * {@code a + b}, folding constants.
+   *
+   * @param a the left operand
+   * @param b the right operand
+   * @return {@code a + b}, folding constants
+   */
   static IndexExpr add(IndexExpr a, IndexExpr b) {
     if (a instanceof Const x && b instanceof Const y) {
       return new Const(x.value() + y.value());
@@ -136,12 +191,24 @@ public sealed interface IndexExpr {
     return new Add(a, b);
   }
 
-  /** {@code a + c}. */
+  /**
+   * {@code a + c}.
+   *
+   * @param a the left operand
+   * @param c the constant to add
+   * @return {@code a + c}
+   */
   static IndexExpr add(IndexExpr a, long c) {
     return add(a, new Const(c));
   }
 
-  /** {@code factor * a}, folding constants and 0 and 1. */
+  /**
+   * {@code factor * a}, folding constants and 0 and 1.
+   *
+   * @param a the left operand
+   * @param factor the constant factor
+   * @return {@code factor * a}, folding constants and 0 and 1
+   */
   static IndexExpr scale(IndexExpr a, long factor) {
     if (factor == 1) {
       return a;
@@ -158,7 +225,13 @@ public sealed interface IndexExpr {
     return new Scale(a, factor);
   }
 
-  /** {@code floor(a / divisor)}, folding a divisor of 1 and constants. */
+  /**
+   * {@code floor(a / divisor)}, folding a divisor of 1 and constants.
+   *
+   * @param a the left operand
+   * @param divisor the divisor
+   * @return {@code floor(a / divisor)}, folding a divisor of 1 and constants
+   */
   static IndexExpr floorDiv(IndexExpr a, long divisor) {
     if (divisor == 1) {
       return a;
@@ -173,6 +246,11 @@ public sealed interface IndexExpr {
    * {@code a mod divisor}; {@code bound} is an exclusive upper bound of {@code a} known to be
    * non-negative (or {@link Long#MAX_VALUE} when unknown): when it is at most the divisor the
    * mod is dropped.
+   *
+   * @param a the left operand
+   * @param divisor the divisor
+   * @param bound an exclusive upper bound of {@code a}, or a negative value when unknown
+   * @return {@code a mod divisor}
    */
   static IndexExpr mod(IndexExpr a, long divisor, long bound) {
     if (divisor == 1) {
@@ -187,7 +265,14 @@ public sealed interface IndexExpr {
     return new Mod(a, divisor);
   }
 
-  /** {@code a} clamped to {@code [lo, hi]}. */
+  /**
+   * {@code a} clamped to {@code [lo, hi]}.
+   *
+   * @param a the left operand
+   * @param lo the lower bound
+   * @param hi the upper bound
+   * @return {@code a} clamped to {@code [lo, hi]}
+   */
   static IndexExpr clamp(IndexExpr a, long lo, long hi) {
     if (a instanceof Const x) {
       return new Const(Math.min(hi, Math.max(lo, x.value())));

@@ -86,7 +86,11 @@ public record Kernel(int id, String name, Kind kind, Shape space, List<Integer> 
    */
   public record Reduction(KernelOp combiner, int node, Array identity, int output, int axis) {}
 
-  /** The shape of a reduction kernel's outputs: {@code space} without the reduced axes. */
+  /**
+   * The shape of a reduction kernel's outputs: {@code space} without the reduced axes.
+   *
+   * @return the shape of a reduction kernel's outputs: {@code space} without the reduced axes
+   */
   public Shape outputSpace() {
     int[] dims = space.dims();
     int[] kept = new int[dims.length - reduceAxes.size()];

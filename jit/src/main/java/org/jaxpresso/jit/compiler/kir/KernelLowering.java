@@ -35,6 +35,8 @@ public final class KernelLowering {
   /**
    * The kernel program of {@code plan}.
    *
+   * @param plan the fusion plan
+   * @return the kernel program of {@code plan}
    * @throws IllegalArgumentException if a constant of the program is not a concrete array
    */
   public static KernelProgram lower(FusionPlan plan) {

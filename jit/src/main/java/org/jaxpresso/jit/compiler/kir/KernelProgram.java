@@ -44,7 +44,11 @@ public record KernelProgram(List<Value> values, List<Kernel> kernels, List<Integ
    */
   public record Value(int id, ShapedArray aval, Source source, int position, Array constant) {}
 
-  /** The number of program arguments. */
+  /**
+   * The number of program arguments.
+   *
+   * @return the number of program arguments
+   */
   public int inputCount() {
     int n = 0;
     for (Value v : values) {

@@ -21,7 +21,12 @@ import org.jaxpresso.core.jaxpr.Literal;
 public final class KirPrinter {
   private KirPrinter() {}
 
-  /** The whole program's text. */
+  /**
+   * The whole program's text.
+   *
+   * @param p the kernel program
+   * @return the whole program's text
+   */
   public static String print(KernelProgram p) {
     StringBuilder sb = new StringBuilder();
     StringJoiner ins = new StringJoiner(", ", "(", ")");
@@ -50,7 +55,13 @@ public final class KirPrinter {
     return sb.toString();
   }
 
-  /** One kernel's text (the program gives its values' types). */
+  /**
+   * One kernel's text (the program gives its values' types).
+   *
+   * @param p the kernel program
+   * @param k the kernel
+   * @return one kernel's text (the program gives its values' types)
+   */
   public static String print(KernelProgram p, Kernel k) {
     StringBuilder sb = new StringBuilder();
     sb.append("kernel ").append(k.name()).append(' ')

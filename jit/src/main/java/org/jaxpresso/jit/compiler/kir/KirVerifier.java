@@ -15,7 +15,12 @@ import org.jaxpresso.core.ShapedArray;
 public final class KirVerifier {
   private KirVerifier() {}
 
-  /** The problems found, empty when the program is well formed. */
+  /**
+   * The problems found, empty when the program is well formed.
+   *
+   * @param p the kernel program
+   * @return the problems found, empty when the program is well formed
+   */
   public static List<String> verify(KernelProgram p) {
     List<String> problems = new ArrayList<>();
     boolean[] defined = new boolean[p.values().size()];

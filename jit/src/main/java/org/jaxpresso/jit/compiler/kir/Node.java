@@ -27,27 +27,58 @@ public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
     index = List.copyOf(index);
   }
 
-  /** A load of input {@code input} at {@code index}. */
+  /**
+   * A load of input {@code input} at {@code index}.
+   *
+   * @param input the position of the input buffer
+   * @param dtype the element type of the result
+   * @param index the index expression of each dimension
+   * @return a load of input {@code input} at {@code index}
+   */
   public static Node load(int input, DType dtype, List<IndexExpr> index) {
     return new Node(KernelOp.LOAD, dtype, List.of(), input, index, null, 0);
   }
 
-  /** The constant {@code value} (0-d). */
+  /**
+   * The constant {@code value} (0-d).
+   *
+   * @param value the 0-d constant
+   * @return the constant {@code value} (0-d)
+   */
   public static Node constant(Array value) {
     return new Node(KernelOp.CONST, value.dtype(), List.of(), -1, List.of(), value, 0);
   }
 
-  /** The int64 value of {@code expr}. */
+  /**
+   * The int64 value of {@code expr}.
+   *
+   * @param expr the index expression
+   * @return the int64 value of {@code expr}
+   */
   public static Node index(IndexExpr expr) {
     return new Node(KernelOp.INDEX, DType.INT64, List.of(), -1, List.of(expr), null, 0);
   }
 
-  /** The final value of reduction {@code reduction} (epilogues only). */
+  /**
+   * The final value of reduction {@code reduction} (epilogues only).
+   *
+   * @param reduction the reduction's position in the kernel
+   * @param dtype the element type of the result
+   * @return the final value of reduction {@code reduction} (epilogues only)
+   */
   public static Node reduced(int reduction, DType dtype) {
     return new Node(KernelOp.REDUCED, dtype, List.of(), -1, List.of(), null, reduction);
   }
 
-  /** {@code op} applied to {@code args}, with result dtype {@code dtype}. */
+  /**
+   * {@code op} applied to {@code args}, with result dtype {@code dtype}.
+   *
+   * @param op the operation
+   * @param dtype the element type of the result
+   * @param args the ids of the operand nodes
+   * @param param the op's integer parameter (see {@link KernelOp})
+   * @return {@code op} applied to {@code args}, with result dtype {@code dtype}
+   */
   public static Node apply(KernelOp op, DType dtype, List<Integer> args, int param) {
     return new Node(op, dtype, args, -1, List.of(), null, param);
   }

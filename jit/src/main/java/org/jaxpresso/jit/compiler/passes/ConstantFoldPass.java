@@ -18,6 +18,9 @@ import org.jaxpresso.core.jaxpr.Var;
  * folding them would turn a cheap loop into a large constant.
  */
 public final class ConstantFoldPass implements Pass {
+  /** Creates the pass; it holds no state, so one instance can serve every program. */
+  public ConstantFoldPass() {}
+
   @Override
   public String name() {
     return "fold";

@@ -21,6 +21,9 @@ import org.jaxpresso.core.jaxpr.Var;
  * is a pure function of its operands and params, so this is always sound here.
  */
 public final class CsePass implements Pass {
+  /** Creates the pass; it holds no state, so one instance can serve every program. */
+  public CsePass() {}
+
   @Override
   public String name() {
     return "cse";

@@ -17,6 +17,9 @@ import org.jaxpresso.core.jaxpr.Var;
  * no effects) and constvars nothing reads. Inputs stay, since they are the program's signature.
  */
 public final class DcePass implements Pass {
+  /** Creates the pass; it holds no state, so one instance can serve every program. */
+  public DcePass() {}
+
   @Override
   public String name() {
     return "dce";

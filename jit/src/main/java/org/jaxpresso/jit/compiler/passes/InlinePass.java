@@ -17,6 +17,9 @@ import org.jaxpresso.jit.JitPrimitive;
  * appended to the caller's consts.
  */
 public final class InlinePass implements Pass {
+  /** Creates the pass; it holds no state, so one instance can serve every program. */
+  public InlinePass() {}
+
   @Override
   public String name() {
     return "inline";

@@ -8,9 +8,19 @@ import org.jaxpresso.core.jaxpr.ClosedJaxpr;
  * the same text as running it once.
  */
 public interface Pass {
-  /** The short name used in dump files ({@code inline}, {@code fold}, {@code cse}, {@code dce}). */
+  /**
+   * The short name used in dump files ({@code inline}, {@code fold}, {@code cse}, {@code dce}).
+   *
+   * @return the short name used in dump files ({@code inline}, {@code fold}, {@code cse}, {@code
+   *     dce})
+   */
   String name();
 
-  /** The rewritten program. */
+  /**
+   * The rewritten program.
+   *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @return the rewritten program
+   */
   ClosedJaxpr apply(ClosedJaxpr program);
 }

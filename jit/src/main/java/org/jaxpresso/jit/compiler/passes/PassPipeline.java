@@ -23,13 +23,23 @@ public record PassPipeline(List<Pass> passes) {
     passes = List.copyOf(passes);
   }
 
-  /** The default pipeline: inline, fold, cse, dce. */
+  /**
+   * The default pipeline: inline, fold, cse, dce.
+   *
+   * @return the default pipeline: inline, fold, cse, dce
+   */
   public static PassPipeline standard() {
     return new PassPipeline(
         List.of(new InlinePass(), new ConstantFoldPass(), new CsePass(), new DcePass()));
   }
 
-  /** Runs the passes on {@code program}, writing dumps into {@code dump}. */
+  /**
+   * Runs the passes on {@code program}, writing dumps into {@code dump}.
+   *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param dump where each pass's output is dumped
+   * @return the output
+   */
   public ClosedJaxpr run(ClosedJaxpr program, Dump dump) {
     boolean checks = CompilerFlags.checks();
     dump.write("00-jaxpr.txt", program::toString);

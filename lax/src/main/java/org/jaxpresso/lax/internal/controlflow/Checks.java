@@ -19,6 +19,10 @@ public final class Checks {
    * Checks that a loop body's carry output has the structure and leaf types (shape and dtype;
    * weak types ignored) of its carry input.
    *
+   * @param inTree the pytree structure of the inputs
+   * @param in the carry input types
+   * @param outTree the pytree structure of the outputs
+   * @param out the body's carry output types
    * @param name {@code while_loop body} or {@code scan body}
    * @throws JaxTypeError naming each leaf that differs, its input type and its output type
    */
@@ -72,6 +76,8 @@ public final class Checks {
   /**
    * Checks that two branches return the same structure and leaf types.
    *
+   * @param b1 the first branch, traced
+   * @param b2 the second branch, traced
    * @param api {@code cond} or {@code switch}
    * @param name1 the first branch's name ({@code true_fun}, {@code branch 0})
    * @param name2 the second's ({@code false_fun}, {@code branch1})
@@ -131,6 +137,9 @@ public final class Checks {
   /**
    * A Java function described for messages, as JAX's {@code fun_sourceinfo}: a lambda or method
    * reference as {@code <lambda> in EnclosingClass}, other objects by their class name.
+   *
+   * @param fn the function to describe
+   * @return a Java function described for messages, as JAX's {@code fun_sourceinfo}
    */
   public static String describe(Object fn) {
     if (fn == null) {

@@ -27,6 +27,11 @@ public final class CondApi {
   /**
    * {@code lax.cond(pred, true_fun, false_fun, *operands)}.
    *
+   * @param pred the boolean predicate
+   * @param falseFn the branch taken when the predicate is false
+   * @param falseDesc the false branch's description for error messages
+   * @param operands the operand arrays
+   * @return the outputs of the branch taken
    * @param trueFn called with the operands as an array
    * @param trueDesc the user's function, for messages
    */
@@ -69,6 +74,10 @@ public final class CondApi {
   /**
    * {@code lax.switch(index, branches, *operands)}: the index is clamped to the branches.
    *
+   * @param index the branch index, an integer scalar
+   * @param branches the branches, selected by index
+   * @param operands the operand arrays
+   * @return {@code lax.switch(index, branches, *operands)}: the index is clamped to the branches
    * @param descs the user's functions, for messages
    */
   public static Object switchCase(Object index, List<Function<Object[], Object>> branches,

@@ -56,7 +56,14 @@ public final class CondRules {
     return new Merged(out, consts);
   }
 
-  /** The JVP: every branch's JVP, tangents of the outputs non-zero in some branch. */
+  /**
+   * The JVP: every branch's JVP, tangents of the outputs non-zero in some branch.
+   *
+   * @param primals the primal input values
+   * @param tangents the tangent values, one per primal
+   * @param params the primitive's parameters
+   * @return the JVP: every branch's JVP, tangents of the outputs non-zero in some branch
+   */
   public static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
       Params params) {
     List<ClosedJaxpr> branches = Cond.branches(params);
@@ -207,6 +214,14 @@ public final class CondRules {
    * The transpose: each branch transposed with respect to its linear operands (the known ones,
    * e.g. the primal values of a JVP, become the transposed branches' inputs), bound as a cond
    * on the same index.
+   *
+   * @param cts the cotangents of the outputs
+   * @param args the operands; the linear ones are given as {@code null}
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @param params the primitive's parameters
+   * @return the transpose: each branch transposed with respect to its linear operands (the known
+   *     ones, e.g. the primal values of a JVP, become the transposed branches' inputs), bound as a
+   *     cond on the same index
    */
   public static List<NDArray> transpose(List<NDArray> cts, List<NDArray> args,
       List<ShapedArray> avals, Params params) {
@@ -267,6 +282,11 @@ public final class CondRules {
    * element's outputs (the index clamped as {@code cond} clamps it); otherwise the branches are
    * batched and {@code cond} bound again, every output batched along dimension 0 when some
    * branch batches it.
+   *
+   * @param args the operands, batched or not
+   * @param dims the batched dimension of each argument ({@code -1} where not batched)
+   * @param params the primitive's parameters
+   * @return the batched outputs and the dimension of each that carries the batch
    */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     List<ClosedJaxpr> branches = Cond.branches(params);

@@ -28,12 +28,22 @@ public final class FlatTrees {
     }
   }
 
-  /** JAX's {@code ft.nones(n)}: a tuple of {@code n} Nones. */
+  /**
+   * JAX's {@code ft.nones(n)}: a tuple of {@code n} Nones.
+   *
+   * @param n the number of Nones
+   * @return JAX's {@code ft.nones(n)}: a tuple of {@code n} Nones
+   */
   public static List<Object> nones(int n) {
     return Collections.unmodifiableList(Arrays.asList(new Object[n]));
   }
 
-  /** JAX's {@code ft.nones(n).filter_with_mask(keep)}. */
+  /**
+   * JAX's {@code ft.nones(n).filter_with_mask(keep)}.
+   *
+   * @param keep which entries to keep
+   * @return JAX's {@code ft.nones(n).filter_with_mask(keep)}
+   */
   public static List<Object> filtered(boolean[] keep) {
     List<Object> out = new ArrayList<>(keep.length);
     for (boolean k : keep) {
@@ -42,17 +52,34 @@ public final class FlatTrees {
     return Collections.unmodifiableList(out);
   }
 
-  /** A tuple of groups. */
+  /**
+   * A tuple of groups.
+   *
+   * @param groups the groups, each a list
+   * @return a tuple of groups
+   */
   public static List<Object> tuple(Object... groups) {
     return List.of(groups);
   }
 
-  /** The size of group {@code i} of a flat-tree param. */
+  /**
+   * The size of group {@code i} of a flat-tree param.
+   *
+   * @param ft the flat-tree param
+   * @param i the group's position
+   * @return the size of group {@code i} of a flat-tree param
+   */
   public static int groupSize(Object ft, int i) {
     return ((List<?>) ((List<?>) ft).get(i)).size();
   }
 
-  /** The number of kept entries of group {@code i} (entries that are not filtered out). */
+  /**
+   * The number of kept entries of group {@code i} (entries that are not filtered out).
+   *
+   * @param ft the flat-tree param
+   * @param i the group's position
+   * @return the number of kept entries of group {@code i} (entries that are not filtered out)
+   */
   public static int keptSize(Object ft, int i) {
     int n = 0;
     for (Object x : (List<?>) ((List<?>) ft).get(i)) {

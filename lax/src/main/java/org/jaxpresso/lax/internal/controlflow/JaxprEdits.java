@@ -27,6 +27,10 @@ public final class JaxprEdits {
    * For each output, the index of the input it merely forwards, or null (JAX's
    * {@code _jaxpr_forwarding}): an output that is an input, possibly through a
    * {@code convert_element_type} or {@code broadcast_in_dim} that changes nothing.
+   *
+   * @param j the jaxpr
+   * @return for each output, the index of the input it merely forwards, or null (JAX's {@code
+   *     _jaxpr_forwarding})
    */
   public static List<Integer> forwarding(Jaxpr j) {
     Map<Var, Var> fwd = new IdentityHashMap<>();
@@ -66,7 +70,13 @@ public final class JaxprEdits {
     };
   }
 
-  /** The jaxpr with only the outputs whose {@code keep} entry is true. */
+  /**
+   * The jaxpr with only the outputs whose {@code keep} entry is true.
+   *
+   * @param j the jaxpr
+   * @param keep which outputs to keep
+   * @return the jaxpr with only the outputs whose {@code keep} entry is true
+   */
   public static Jaxpr pruneOutputs(Jaxpr j, boolean[] keep) {
     List<Atom> outs = new ArrayList<>();
     for (int i = 0; i < keep.length; i++) {
@@ -77,12 +87,25 @@ public final class JaxprEdits {
     return new Jaxpr(j.constvars(), j.invars(), j.eqns(), outs);
   }
 
-  /** The jaxpr with the inputs marked in {@code move} first, others after, order kept. */
+  /**
+   * The jaxpr with the inputs marked in {@code move} first, others after, order kept.
+   *
+   * @param j the jaxpr
+   * @param move which entries go first
+   * @return the jaxpr with the inputs marked in {@code move} first, others after, order kept
+   */
   public static Jaxpr moveInputsToFront(Jaxpr j, boolean[] move) {
     return new Jaxpr(j.constvars(), moveToFront(j.invars(), move), j.eqns(), j.outvars());
   }
 
-  /** The elements marked in {@code move}, then the others, each in their order. */
+  /**
+   * The elements marked in {@code move}, then the others, each in their order.
+   *
+   * @param <T> the type of the values
+   * @param xs the input arrays
+   * @param move which entries go first
+   * @return the elements marked in {@code move}, then the others, each in their order
+   */
   public static <T> List<T> moveToFront(List<T> xs, boolean[] move) {
     List<T> out = new ArrayList<>(xs.size());
     for (int i = 0; i < xs.size(); i++) {
@@ -102,6 +125,8 @@ public final class JaxprEdits {
    * JAX's {@code dce_jaxpr(jaxpr, [True]*outs, instantiate)}: drops equations whose results are
    * never used and inputs that are neither used nor instantiated.
    *
+   * @param j the jaxpr
+   * @param instantiate whether zero tangents are materialized as arrays
    * @return the pruned jaxpr and, per original input, whether it was kept
    */
   public static Dce dce(Jaxpr j, boolean[] instantiate) {

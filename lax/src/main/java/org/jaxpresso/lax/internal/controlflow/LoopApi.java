@@ -27,7 +27,14 @@ import org.jaxpresso.lax.primitives.While;
 public final class LoopApi {
   private LoopApi() {}
 
-  /** {@code lax.while_loop(cond_fun, body_fun, init_val)}. */
+  /**
+   * {@code lax.while_loop(cond_fun, body_fun, init_val)}.
+   *
+   * @param condFn the loop condition
+   * @param bodyFn the loop body
+   * @param init the initial loop value (a pytree of arrays)
+   * @return {@code lax.while_loop(cond_fun, body_fun, init_val)}
+   */
   public static Object whileLoop(Function<Object, Object> condFn, Function<Object, Object> bodyFn,
       Object init) {
     if (condFn == null || bodyFn == null) {
@@ -130,6 +137,11 @@ public final class LoopApi {
   /**
    * {@code lax.fori_loop(lower, upper, body_fun, init_val, unroll=unroll)}.
    *
+   * @param lower the first value of the loop index (an integer)
+   * @param upper the end of the loop index, exclusive (an integer)
+   * @param bodyFn the loop body
+   * @param init the initial loop value (a pytree of arrays)
+   * @return {@code lax.fori_loop(lower, upper, body_fun, init_val, unroll=unroll)}
    * @param unroll null for JAX's default; only with concrete bounds may it differ from 1
    */
   public static Object foriLoop(Object lower, Object upper,

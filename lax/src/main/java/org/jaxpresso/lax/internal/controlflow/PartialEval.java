@@ -42,7 +42,11 @@ public final class PartialEval {
    * @param numResiduals the number of residuals
    */
   public record Split(Jaxpr known, Jaxpr unknown, boolean[] unknownOut, int numResiduals) {
-    /** The known part without the residual outputs. */
+    /**
+     * The known part without the residual outputs.
+     *
+     * @return the known part without the residual outputs
+     */
     public Jaxpr knownOutputsOnly() {
       int n = known.outvars().size() - numResiduals;
       return new Jaxpr(known.constvars(), known.invars(), known.eqns(),
@@ -53,6 +57,11 @@ public final class PartialEval {
   /**
    * Splits {@code j} (without constvars) given which inputs are unknown; outputs marked {@code
    * instantiate} are unknown outputs even when known (they are then forwarded residuals).
+   *
+   * @param j the jaxpr
+   * @param unknownIn which inputs are unknown
+   * @param instantiate whether zero tangents are materialized as arrays
+   * @return {@code j} (without constvars) given which inputs are unknown
    */
   public static Split split(Jaxpr j, boolean[] unknownIn, boolean[] instantiate) {
     if (!j.constvars().isEmpty()) {

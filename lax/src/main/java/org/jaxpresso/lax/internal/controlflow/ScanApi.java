@@ -27,6 +27,9 @@ public final class ScanApi {
   /**
    * {@code lax.scan(f, init, xs, length, reverse, unroll)}.
    *
+   * @param init the initial carry
+   * @param reverse whether to run from the last element to the first
+   * @param unroll how many iterations to unroll per step
    * @param f returns {@code {carry, y}}
    * @param xs a pytree of arrays with a common leading axis, or null
    * @param length null to infer it from {@code xs}
@@ -141,7 +144,13 @@ public final class ScanApi {
         Pytree.unflatten(body.yTree(), ys)};
   }
 
-  /** {@code lax.map(f, xs)}: {@code f} applied to each slice of {@code xs}, results stacked. */
+  /**
+   * {@code lax.map(f, xs)}: {@code f} applied to each slice of {@code xs}, results stacked.
+   *
+   * @param f the function applied to each slice
+   * @param xs the input arrays
+   * @return {@code lax.map(f, xs)}: {@code f} applied to each slice of {@code xs}, results stacked
+   */
   public static Object map(Function<Object, Object> f, Object xs) {
     if (f == null) {
       throw new JaxTypeError("lax.map: f argument should be a callable.");

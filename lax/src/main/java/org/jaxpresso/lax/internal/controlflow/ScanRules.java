@@ -63,7 +63,14 @@ public final class ScanRules {
         trues(nys));
   }
 
-  /** The JVP. */
+  /**
+   * The JVP.
+   *
+   * @param primals the primal input values
+   * @param tangents the tangent values, one per primal
+   * @param params the primitive's parameters
+   * @return the JVP
+   */
   public static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
       Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));
@@ -184,7 +191,15 @@ public final class ScanRules {
     return outs;
   }
 
-  /** The transpose, linear in the operands given as null. */
+  /**
+   * The transpose, linear in the operands given as null.
+   *
+   * @param cts the cotangents of the outputs
+   * @param args the operands; the linear ones are given as {@code null}
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @param params the primitive's parameters
+   * @return the transpose, linear in the operands given as null
+   */
   public static List<NDArray> transpose(List<NDArray> cts, List<NDArray> args,
       List<ShapedArray> avals, Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));
@@ -288,7 +303,14 @@ public final class ScanRules {
     return result;
   }
 
-  /** Batching. */
+  /**
+   * Batching.
+   *
+   * @param args the operands, batched or not
+   * @param dims the batched dimension of each argument ({@code -1} where not batched)
+   * @param params the primitive's parameters
+   * @return the batched outputs and the dimension of each that carries the batch
+   */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     Jaxpr body = JaxprTransforms.open(SubJaxprs.jaxprParam("scan", params, "jaxpr"));
     int nc = Scan.numConsts(params);

@@ -32,6 +32,10 @@ public record StagedFunction(Jaxpr jaxpr, List<NDArray> consts, Pytree.TreeDef o
    * Traces {@code fn} on tracers of {@code avals}, arranged as {@code inTree} (a list with one
    * entry per argument).
    *
+   * @param fn the function to trace, taking its arguments as an array
+   * @param inTree the pytree structure of the inputs
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @return the output
    * @param name the function's role in error messages ({@code true_fun}, {@code body_fun}, ...)
    * @param transformation what traces it ({@code cond}, {@code while_loop}, {@code scan})
    */
@@ -57,17 +61,30 @@ public record StagedFunction(Jaxpr jaxpr, List<NDArray> consts, Pytree.TreeDef o
         t.outTree());
   }
 
-  /** The number of leading const invars. */
+  /**
+   * The number of leading const invars.
+   *
+   * @return the number of leading const invars
+   */
   public int nconsts() {
     return consts.size();
   }
 
-  /** The avals of the outputs. */
+  /**
+   * The avals of the outputs.
+   *
+   * @return the avals of the outputs
+   */
   public List<ShapedArray> outAvals() {
     return outAvals(jaxpr);
   }
 
-  /** The avals of a jaxpr's outputs. */
+  /**
+   * The avals of a jaxpr's outputs.
+   *
+   * @param j the jaxpr
+   * @return the avals of a jaxpr's outputs
+   */
   public static List<ShapedArray> outAvals(Jaxpr j) {
     List<ShapedArray> out = new ArrayList<>(j.outvars().size());
     for (Atom a : j.outvars()) {
@@ -76,7 +93,12 @@ public record StagedFunction(Jaxpr jaxpr, List<NDArray> consts, Pytree.TreeDef o
     return out;
   }
 
-  /** The avals of a jaxpr's inputs. */
+  /**
+   * The avals of a jaxpr's inputs.
+   *
+   * @param j the jaxpr
+   * @return the avals of a jaxpr's inputs
+   */
   public static List<ShapedArray> inAvals(Jaxpr j) {
     List<ShapedArray> out = new ArrayList<>(j.invars().size());
     for (Var v : j.invars()) {

@@ -22,7 +22,14 @@ import org.jaxpresso.core.jaxpr.JaxprInterpreter;
 public final class SubJaxprs {
   private SubJaxprs() {}
 
-  /** A param that must hold a closed jaxpr. */
+  /**
+   * A param that must hold a closed jaxpr.
+   *
+   * @param prim the primitive's name, for error messages
+   * @param params the primitive's parameters
+   * @param name the parameter's name
+   * @return a param that must hold a closed jaxpr
+   */
   public static ClosedJaxpr jaxprParam(String prim, Params params, String name) {
     Object v = params.get(name);
     if (!(v instanceof ClosedJaxpr c)) {
@@ -36,6 +43,10 @@ public final class SubJaxprs {
   /**
    * Runs {@code j} on {@code args}, giving each result the weak type of the jaxpr's output
    * (an input forwarded to an output keeps its value but takes the output's type).
+   *
+   * @param j the closed jaxpr (a jaxpr with its constant values)
+   * @param args the concrete inputs, one per jaxpr input
+   * @return the outputs
    */
   public static List<Array> eval(ClosedJaxpr j, List<Array> args) {
     List<Array> out = JaxprInterpreter.eval(j, args);
@@ -47,17 +58,34 @@ public final class SubJaxprs {
     return fixed;
   }
 
-  /** {@code a} with the weak type of {@code aval} (same shape and dtype). */
+  /**
+   * {@code a} with the weak type of {@code aval} (same shape and dtype).
+   *
+   * @param a the input array
+   * @param aval the abstract value (shape and dtype)
+   * @return {@code a} with the weak type of {@code aval} (same shape and dtype)
+   */
   public static Array withAval(Array a, ShapedArray aval) {
     return a.weakType() == aval.weakType() ? a : a.withWeakType(aval.weakType());
   }
 
-  /** {@code float32[] int32[3]}: JAX's {@code _avals_short}. */
+  /**
+   * {@code float32[] int32[3]}: JAX's {@code _avals_short}.
+   *
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @return {@code float32[] int32[3]}: JAX's {@code _avals_short}
+   */
   public static String avalsShort(List<ShapedArray> avals) {
     return avals.stream().map(TreeDiff::strShort).collect(Collectors.joining(" "));
   }
 
-  /** Whether the avals match pairwise, weak types ignored. */
+  /**
+   * Whether the avals match pairwise, weak types ignored.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @return whether the avals match pairwise, weak types ignored
+   */
   public static boolean typematch(List<ShapedArray> a, List<ShapedArray> b) {
     if (a.size() != b.size()) {
       return false;
@@ -74,6 +102,11 @@ public final class SubJaxprs {
    * Applies a control-flow primitive: on concrete arrays outside any trace, its shape rule and
    * reference implementation run right away (the sub-jaxprs were just traced and are used once,
    * so nothing is cached); otherwise it is bound to the current trace.
+   *
+   * @param p the control-flow primitive
+   * @param args the operands, arrays or tracers
+   * @param params the primitive's parameters
+   * @return the outputs
    */
   public static List<NDArray> apply(Primitive p, List<NDArray> args, Params params) {
     if (Trace.current() instanceof EvalTrace) {

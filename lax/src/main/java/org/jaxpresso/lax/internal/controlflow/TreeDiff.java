@@ -19,7 +19,13 @@ public final class TreeDiff {
   /** One structural difference: where, what each side has there, and why they differ. */
   record Difference(String path, String thing1, String thing2, String explanation) {}
 
-  /** The key path of every leaf of {@code def}, in flattening order ({@code ""} for the root). */
+  /**
+   * The key path of every leaf of {@code def}, in flattening order ({@code ""} for the root).
+   *
+   * @param def the tree structure
+   * @return the key path of every leaf of {@code def}, in flattening order ({@code ""} for the
+   *     root)
+   */
   public static List<String> leafPaths(Pytree.TreeDef def) {
     List<String> out = new ArrayList<>();
     walk(def, "", out);
@@ -126,7 +132,13 @@ public final class TreeDiff {
     return a.dtype().longName() + "[" + a.shape().compact() + "]";
   }
 
-  /** JAX's {@code typematch}: equal shape and dtype, weak type ignored. */
+  /**
+   * JAX's {@code typematch}: equal shape and dtype, weak type ignored.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @return JAX's {@code typematch}: equal shape and dtype, weak type ignored
+   */
   public static boolean typematch(ShapedArray a, ShapedArray b) {
     return a.dtype() == b.dtype() && a.shape().equals(b.shape());
   }

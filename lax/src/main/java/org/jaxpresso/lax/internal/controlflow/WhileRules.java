@@ -31,7 +31,14 @@ public final class WhileRules {
       + " lax.while_loop or lax.fori_loop with dynamic start/stop values. Try using lax.scan,"
       + " or using fori_loop with static start/stop.";
 
-  /** The JVP: tangents of the body consts and of the carry join the carry. */
+  /**
+   * The JVP: tangents of the body consts and of the carry join the carry.
+   *
+   * @param primals the primal input values
+   * @param tangents the tangent values, one per primal
+   * @param params the primitive's parameters
+   * @return the JVP: tangents of the body consts and of the carry join the carry
+   */
   public static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
       Params params) {
     ClosedJaxpr cond = SubJaxprs.jaxprParam("while", params, "cond_jaxpr");
@@ -127,7 +134,15 @@ public final class WhileRules {
     return new Primitive.JvpResult(primalOut, tOut);
   }
 
-  /** Reverse mode through {@code while}: JAX's error. */
+  /**
+   * Reverse mode through {@code while}: JAX's error.
+   *
+   * @param cts the cotangents of the outputs
+   * @param args the operands
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @param params the primitive's parameters
+   * @return never: this always throws
+   */
   public static List<NDArray> transpose(List<NDArray> cts, List<NDArray> args,
       List<ShapedArray> avals, Params params) {
     throw new JaxValueError(TRANSPOSE_ERROR);
@@ -137,6 +152,11 @@ public final class WhileRules {
    * Batching: the carries batched where the inputs or the body make them so (a fixpoint); a
    * batched predicate batches every carry and turns the loop into "while any", the body
    * selecting the new carry only where the element's predicate holds.
+   *
+   * @param args the operands, batched or not
+   * @param dims the batched dimension of each argument ({@code -1} where not batched)
+   * @param params the primitive's parameters
+   * @return the batched outputs and the dimension of each that carries the batch
    */
   public static Primitive.BatchResult batch(List<NDArray> args, int[] dims, Params params) {
     ClosedJaxpr condJ = SubJaxprs.jaxprParam("while", params, "cond_jaxpr");

@@ -22,7 +22,16 @@ import org.jaxpresso.lax.primitives.Convolution;
 public final class ConvParams {
   private ConvParams() {}
 
-  /** The params of {@code conv_general_dilated} for operands of these avals. */
+  /**
+   * The params of {@code conv_general_dilated} for operands of these avals.
+   *
+   * @param lhs the left-hand operand
+   * @param rhs the right-hand operand
+   * @param windowStrides the stride of the window in each spatial dimension
+   * @param padding the padding of each spatial dimension
+   * @param options the convolution's options (strides, padding, dilations, ...)
+   * @return the params of {@code conv_general_dilated} for operands of these avals
+   */
   public static Params resolve(ShapedArray lhs, ShapedArray rhs, int[] windowStrides,
       Padding padding, ConvOptions options) {
     if (lhs.rank() < 2 || rhs.rank() < 2) {

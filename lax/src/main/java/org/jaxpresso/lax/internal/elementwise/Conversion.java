@@ -16,7 +16,14 @@ import org.jaxpresso.core.internal.HalfFloats;
 public final class Conversion {
   private Conversion() {}
 
-  /** Converts element {@code i} of {@code src} into element {@code j} of {@code dst}. */
+  /**
+   * Converts element {@code i} of {@code src} into element {@code j} of {@code dst}.
+   *
+   * @param src the buffer to read
+   * @param i the flat (row-major) index of the element
+   * @param dst the buffer to write
+   * @param j the flat (row-major) index of the other element
+   */
   public static void convert(HostBuffer src, int i, HostBuffer dst, int j) {
     DType from = src.dtype();
     DType to = dst.dtype();
@@ -41,6 +48,10 @@ public final class Conversion {
   /**
    * {@code v} truncated toward zero and saturated to {@code to}'s range; NaN gives 0. The result
    * is the value's bit pattern in a long (uint64 values past 2^63 are negative longs).
+   *
+   * @param v the value
+   * @param to the dtype to convert to
+   * @return {@code v} truncated toward zero and saturated to {@code to}'s range; NaN gives 0
    */
   public static long floatToInt(double v, DType to) {
     if (Double.isNaN(v)) {
@@ -74,6 +85,11 @@ public final class Conversion {
    * An integer as a double that a later rounding to bfloat16, float16 or float32 rounds as if
    * from the exact value: exact below 2^53, otherwise rounded to odd (truncated, with the last
    * bit set when inexact). {@code unsigned64} reads {@code v} as a uint64 bit pattern.
+   *
+   * @param v the value
+   * @param unsigned64 whether {@code v} holds a uint64 bit pattern
+   * @return an integer as a double that a later rounding to bfloat16, float16 or float32 rounds as
+   *     if from the exact value
    */
   public static double intToDouble(long v, boolean unsigned64) {
     boolean negative = !unsigned64 && v < 0;
@@ -91,7 +107,13 @@ public final class Conversion {
     return negative ? -d : d;
   }
 
-  /** The raw bits of element {@code i} (zero-extended to 64 bits). */
+  /**
+   * The raw bits of element {@code i} (zero-extended to 64 bits).
+   *
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @return the raw bits of element {@code i} (zero-extended to 64 bits)
+   */
   public static long rawBits(HostBuffer b, int i) {
     return switch (b.data()) {
       case byte[] a -> a[i] & 0xFFL;
@@ -104,7 +126,13 @@ public final class Conversion {
     };
   }
 
-  /** Stores the low bits of {@code bits} as element {@code i} (a buffer being filled). */
+  /**
+   * Stores the low bits of {@code bits} as element {@code i} (a buffer being filled).
+   *
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param bits the bit pattern to store
+   */
   public static void setRawBits(HostBuffer b, int i, long bits) {
     switch (b.data()) {
       case byte[] a -> a[i] = (byte) bits;
@@ -117,7 +145,12 @@ public final class Conversion {
     }
   }
 
-  /** The number of explicit mantissa bits of a float dtype. */
+  /**
+   * The number of explicit mantissa bits of a float dtype.
+   *
+   * @param d the dtype
+   * @return the number of explicit mantissa bits of a float dtype
+   */
   public static int mantissaBits(DType d) {
     return switch (d) {
       case BFLOAT16 -> 7;
@@ -128,7 +161,12 @@ public final class Conversion {
     };
   }
 
-  /** The number of exponent bits of a float dtype. */
+  /**
+   * The number of exponent bits of a float dtype.
+   *
+   * @param d the dtype
+   * @return the number of exponent bits of a float dtype
+   */
   public static int exponentBits(DType d) {
     return d.bits() - 1 - mantissaBits(d);
   }
@@ -137,6 +175,12 @@ public final class Conversion {
    * XLA's {@code reduce_precision} on the bits of one element of float dtype {@code d}: round
    * the mantissa to {@code mantissaBits} (nearest-even), then values whose exponent is beyond
    * the reduced range become ±inf, and those below its smallest normal ±0; NaN stays NaN.
+   *
+   * @param bits the element's bit pattern
+   * @param d the dtype
+   * @param exponentBits the number of exponent bits to keep
+   * @param mantissaBits the number of mantissa bits to keep
+   * @return XLA's {@code reduce_precision} on the bits of one element of float dtype {@code d}
    */
   public static long reducePrecision(long bits, DType d, int exponentBits, int mantissaBits) {
     int nbits = d.bits();

@@ -21,6 +21,14 @@ public final class Factories {
    * A unary primitive: operand in {@code accepted}, same shape, dtype {@code out} (null: the
    * operand's), weak iff the operand is. With {@code accuracy} it takes JAX's {@code accuracy}
    * param, printed only when not None.
+   *
+   * @param name the primitive's name, as jaxprs print it
+   * @param accepted the dtypes accepted
+   * @param out the result dtype, or {@code null} for the operand's
+   * @param accuracy whether the primitive takes JAX's {@code accuracy} param
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
+   * @return a unary primitive
    */
   public static Primitive unary(String name, DTypeSet accepted, DType out, boolean accuracy,
       Kernels.FloatUnary f, Kernels.IntUnary g) {
@@ -37,7 +45,15 @@ public final class Factories {
     return b.build();
   }
 
-  /** A binary {@code naryop}: both operands in {@code accepted}, same dtype, broadcasting. */
+  /**
+   * A binary {@code naryop}: both operands in {@code accepted}, same dtype, broadcasting.
+   *
+   * @param name the primitive's name, as jaxprs print it
+   * @param accepted the dtypes accepted
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
+   * @return a binary {@code naryop}: both operands in {@code accepted}, same dtype, broadcasting
+   */
   public static Primitive binary(String name, DTypeSet accepted, Kernels.FloatBinary f,
       Kernels.IntBinary g) {
     return Primitive.builder(name)
@@ -50,7 +66,15 @@ public final class Factories {
         .build();
   }
 
-  /** A comparison: operands in {@code accepted}, same dtype, broadcasting; a bool result. */
+  /**
+   * A comparison: operands in {@code accepted}, same dtype, broadcasting; a bool result.
+   *
+   * @param name the primitive's name, as jaxprs print it
+   * @param accepted the dtypes accepted
+   * @param f the operation on floating-point elements
+   * @param g the operation on integer (and bool) elements
+   * @return a comparison: operands in {@code accepted}, same dtype, broadcasting; a bool result
+   */
   public static Primitive comparison(String name, DTypeSet accepted, Kernels.FloatTest f,
       Kernels.IntTest g) {
     return Primitive.builder(name)

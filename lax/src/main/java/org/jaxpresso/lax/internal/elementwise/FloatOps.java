@@ -12,7 +12,13 @@ import org.jaxpresso.core.internal.HalfFloats;
 public final class FloatOps {
   private FloatOps() {}
 
-  /** {@code v} rounded to nearest-even in {@code d} (bfloat16, float16, float32 or float64). */
+  /**
+   * {@code v} rounded to nearest-even in {@code d} (bfloat16, float16, float32 or float64).
+   *
+   * @param v the value
+   * @param d the dtype
+   * @return {@code v} rounded to nearest-even in {@code d} (bfloat16, float16, float32 or float64)
+   */
   public static double round(double v, DType d) {
     return switch (d) {
       case FLOAT64 -> v;
@@ -23,17 +29,34 @@ public final class FloatOps {
     };
   }
 
-  /** XLA's max: NaN if either is NaN, else the larger (-0 below +0). */
+  /**
+   * XLA's max: NaN if either is NaN, else the larger (-0 below +0).
+   *
+   * @param a the first value
+   * @param b the second value
+   * @return XLA's max: NaN if either is NaN, else the larger (-0 below +0)
+   */
   public static double max(double a, double b) {
     return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
   }
 
-  /** XLA's min: NaN if either is NaN, else the smaller (-0 below +0). */
+  /**
+   * XLA's min: NaN if either is NaN, else the smaller (-0 below +0).
+   *
+   * @param a the first value
+   * @param b the second value
+   * @return XLA's min: NaN if either is NaN, else the smaller (-0 below +0)
+   */
   public static double min(double a, double b) {
     return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.min(a, b);
   }
 
-  /** Round half away from zero ({@code RoundingMethod.AWAY_FROM_ZERO}); keeps -0 and NaN. */
+  /**
+   * Round half away from zero ({@code RoundingMethod.AWAY_FROM_ZERO}); keeps -0 and NaN.
+   *
+   * @param x the value
+   * @return round half away from zero ({@code RoundingMethod.AWAY_FROM_ZERO}); keeps -0 and NaN
+   */
   public static double roundHalfAwayFromZero(double x) {
     if (Double.isNaN(x) || Double.isInfinite(x)) {
       return x;
@@ -46,7 +69,13 @@ public final class FloatOps {
     return Math.copySign(t, x);
   }
 
-  /** C's {@code pow} (Java's differs for a base of 1 or -1 with NaN or infinite exponents). */
+  /**
+   * C's {@code pow} (Java's differs for a base of 1 or -1 with NaN or infinite exponents).
+   *
+   * @param x the value
+   * @param y the second value
+   * @return C's {@code pow} (Java's differs for a base of 1 or -1 with NaN or infinite exponents)
+   */
   public static double pow(double x, double y) {
     if (x == 1.0 || y == 0.0) {
       return 1.0;
@@ -61,6 +90,11 @@ public final class FloatOps {
    * {@code integer_pow}: JAX's square-and-multiply with every product rounded to {@code d}, then
    * {@code 1 / acc} for negative exponents (XLA emits {@code x*x}, {@code x*x*x} and {@code 1/x}
    * directly for 2, 3 and -1, which agree).
+   *
+   * @param x the value
+   * @param y the second value
+   * @param d the dtype
+   * @return {@code integer_pow}
    */
   public static double integerPow(double x, int y, DType d) {
     if (y == 0) {
@@ -83,7 +117,14 @@ public final class FloatOps {
     return y < 0 ? round(1.0 / acc, d) : acc;
   }
 
-  /** C's {@code nextafter} in {@code d}: the next representable value from x toward y. */
+  /**
+   * C's {@code nextafter} in {@code d}: the next representable value from x toward y.
+   *
+   * @param x the value
+   * @param y the second value
+   * @param d the dtype
+   * @return C's {@code nextafter} in {@code d}: the next representable value from x toward y
+   */
   public static double nextAfter(double x, double y, DType d) {
     if (Double.isNaN(x) || Double.isNaN(y)) {
       return Double.NaN;
@@ -114,7 +155,12 @@ public final class FloatOps {
         : HalfFloats.bf16ToFloat((short) bits);
   }
 
-  /** 1.0 when {@code x} is finite, else 0.0 (stored into bool as true/false). */
+  /**
+   * 1.0 when {@code x} is finite, else 0.0 (stored into bool as true/false).
+   *
+   * @param x the value
+   * @return 1.0 when {@code x} is finite, else 0.0 (stored into bool as true/false)
+   */
   public static double isFinite(double x) {
     return Double.isFinite(x) ? 1.0 : 0.0;
   }

@@ -24,6 +24,9 @@ public final class Rules {
   /**
    * Checks the operand count (a programming error, not a user's type error).
    *
+   * @param name the operation's name, for error messages
+   * @param expected the number of operands the primitive takes
+   * @param avals the abstract values (shape and dtype) of the inputs
    * @throws IllegalArgumentException naming the primitive and the counts
    */
   public static void checkArity(String name, int expected, List<ShapedArray> avals) {
@@ -34,7 +37,16 @@ public final class Rules {
     }
   }
 
-  /** The unary rule: the dtype class check; same shape; dtype {@code out} (null: the input's). */
+  /**
+   * The unary rule: the dtype class check; same shape; dtype {@code out} (null: the input's).
+   *
+   * @param name the operation's name, for error messages
+   * @param accepted the dtypes accepted
+   * @param out the result dtype, or {@code null} for the operand's
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @return the unary rule: the dtype class check; same shape; dtype {@code out} (null: the
+   *     input's)
+   */
   public static ShapedArray unary(String name, DTypeSet accepted, DType out,
       List<ShapedArray> avals) {
     checkArity(name, 1, avals);
@@ -46,6 +58,13 @@ public final class Rules {
   /**
    * JAX's {@code naryop} rule: broadcasting shape, each operand in its position's class, equal
    * dtypes (with the jnp tip), result dtype {@code out} (null: the operands'), weak iff all weak.
+   *
+   * @param name the operation's name, for error messages
+   * @param accepted the dtypes accepted
+   * @param out the result dtype, or {@code null} for the operand's
+   * @param avals the abstract values (shape and dtype) of the inputs
+   * @param arity the number of operands
+   * @return JAX's {@code naryop} rule
    */
   public static ShapedArray nary(String name, DTypeSet accepted, DType out, List<ShapedArray> avals,
       int arity) {
@@ -59,7 +78,13 @@ public final class Rules {
     return new ShapedArray(shape, dtype, LaxSupport.allWeak(avals));
   }
 
-  /** {@code params} without {@code name} when its value is null (JAX hides such defaults). */
+  /**
+   * {@code params} without {@code name} when its value is null (JAX hides such defaults).
+   *
+   * @param params the primitive's parameters
+   * @param name the operation's name, for error messages
+   * @return {@code params} without {@code name} when its value is null (JAX hides such defaults)
+   */
   public static Params hideIfNone(Params params, String name) {
     if (!params.has(name) || params.get(name) != null) {
       return params;

@@ -48,7 +48,12 @@ public final class SpecialFunctions {
     return expNegSquare(x) * ONE_OVER_SQRT_PI / t;
   }
 
-  /** The error function. */
+  /**
+   * The error function.
+   *
+   * @param x the value
+   * @return the error function
+   */
   public static double erf(double x) {
     if (Double.isNaN(x)) {
       return x;
@@ -65,7 +70,12 @@ public final class SpecialFunctions {
     return Math.copySign(r, x);
   }
 
-  /** The complementary error function {@code 1 - erf(x)}, accurate for large x. */
+  /**
+   * The complementary error function {@code 1 - erf(x)}, accurate for large x.
+   *
+   * @param x the value
+   * @return the complementary error function {@code 1 - erf(x)}, accurate for large x
+   */
   public static double erfc(double x) {
     if (Double.isNaN(x)) {
       return x;
@@ -96,6 +106,10 @@ public final class SpecialFunctions {
    * decomposes it), in float arithmetic: {@code w = -log1p(-x*x)}; a degree-8 polynomial in
    * {@code w - 2.5} when {@code w < 5}, else in {@code sqrt(w) - 3}; times x; {@code |x| == 1}
    * gives {@code x * inf}.
+   *
+   * @param x the value
+   * @return XLA's float32 {@code erf_inv} (Giles' single-precision approximation, as StableHLO
+   *     decomposes it), in float arithmetic
    */
   public static float erfInvF32(float x) {
     float xx = x * x;
@@ -119,6 +133,9 @@ public final class SpecialFunctions {
   /**
    * The inverse error function in double: Giles' approximation refined by Newton steps on
    * {@code erf} (on {@code erfc} for |y| above 1/2, where {@code 1 - |y|} is exact).
+   *
+   * @param y the second value
+   * @return the inverse error function in double
    */
   public static double erfInv(double y) {
     if (Double.isNaN(y) || Math.abs(y) > 1) {
@@ -161,7 +178,12 @@ public final class SpecialFunctions {
     return Math.copySign(x, y);
   }
 
-  /** The inverse hyperbolic sine. */
+  /**
+   * The inverse hyperbolic sine.
+   *
+   * @param x the value
+   * @return the inverse hyperbolic sine
+   */
   public static double asinh(double x) {
     double a = Math.abs(x);
     if (Double.isNaN(x) || Double.isInfinite(x)) {
@@ -179,7 +201,12 @@ public final class SpecialFunctions {
     return Math.copySign(r, x);
   }
 
-  /** The inverse hyperbolic cosine (NaN below 1). */
+  /**
+   * The inverse hyperbolic cosine (NaN below 1).
+   *
+   * @param x the value
+   * @return the inverse hyperbolic cosine (NaN below 1)
+   */
   public static double acosh(double x) {
     if (Double.isNaN(x) || x < 1) {
       return Double.NaN;
@@ -194,7 +221,12 @@ public final class SpecialFunctions {
     return Math.log1p(t + Math.sqrt(2 * t + t * t));
   }
 
-  /** The inverse hyperbolic tangent (NaN beyond ±1, ±inf at ±1). */
+  /**
+   * The inverse hyperbolic tangent (NaN beyond ±1, ±inf at ±1).
+   *
+   * @param x the value
+   * @return the inverse hyperbolic tangent (NaN beyond ±1, ±inf at ±1)
+   */
   public static double atanh(double x) {
     double a = Math.abs(x);
     if (Double.isNaN(x) || a > 1) {
@@ -213,7 +245,12 @@ public final class SpecialFunctions {
     return Math.copySign(r, x);
   }
 
-  /** The logistic sigmoid {@code 1 / (1 + exp(-x))}. */
+  /**
+   * The logistic sigmoid {@code 1 / (1 + exp(-x))}.
+   *
+   * @param x the value
+   * @return the logistic sigmoid {@code 1 / (1 + exp(-x))}
+   */
   public static double logistic(double x) {
     if (x >= 0) {
       return 1.0 / (1.0 + Math.exp(-x));
@@ -246,6 +283,9 @@ public final class SpecialFunctions {
    * {@code log|Gamma(x)|}: Lanczos' approximation (g = 7, 9 terms, as XLA uses) for x >= 1/2,
    * the reflection formula below; exactly 0 at 1 and 2; +inf at ±inf, 0 and the negative
    * integers (as XLA).
+   *
+   * @param x the value
+   * @return {@code log|Gamma(x)|}
    */
   public static double lgamma(double x) {
     if (Double.isNaN(x)) {
@@ -276,6 +316,9 @@ public final class SpecialFunctions {
    * The digamma function {@code Gamma'(x)/Gamma(x)}: the recurrence up to x >= 10, then the
    * asymptotic series; the reflection formula below 1/2; NaN at 0 and the negative integers
    * (XLA's choice).
+   *
+   * @param x the value
+   * @return the digamma function {@code Gamma'(x)/Gamma(x)}
    */
   public static double digamma(double x) {
     if (Double.isNaN(x) || (x <= 0 && x == Math.floor(x))) {

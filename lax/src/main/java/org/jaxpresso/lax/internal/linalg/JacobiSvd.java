@@ -31,6 +31,10 @@ public final class JacobiSvd {
   /**
    * Decomposes the {@code m x n} row-major matrix {@code a}.
    *
+   * @param a the input array
+   * @param m the number of rows
+   * @param n the number of columns
+   * @return the singular values and, when asked for, the singular vectors
    * @param fullMatrices whether {@code u} and {@code vt} are square
    * @param computeUv whether to compute {@code u} and {@code vt} at all
    */

@@ -12,6 +12,11 @@ public final class Kernels {
   /**
    * For each row-major flat index of {@code in}, the flat index of the element it reduces into
    * once the dimensions marked in {@code reduced} are removed.
+   *
+   * @param in the input shape
+   * @param reduced which dimensions are reduced
+   * @return for each row-major flat index of {@code in}, the flat index of the element it reduces
+   *     into once the dimensions marked in {@code reduced} are removed
    */
   public static int[] reducedIndexMap(Shape in, boolean[] reduced) {
     int n = Math.toIntExact(in.size());
@@ -43,6 +48,12 @@ public final class Kernels {
   /**
    * The row-major flat offsets of every index of the sub-array spanned by {@code dims} of an
    * array with element strides {@code strides}, in row-major order of those dimensions.
+   *
+   * @param shape the array's dimensions
+   * @param strides the step in each dimension
+   * @param dims the dimensions the sub-array spans
+   * @return the row-major flat offsets of every index of the sub-array spanned by {@code dims} of
+   *     an array with element strides {@code strides}, in row-major order of those dimensions
    */
   public static int[] offsets(int[] shape, long[] strides, int[] dims) {
     int count = 1;
@@ -67,7 +78,14 @@ public final class Kernels {
     return out;
   }
 
-  /** The product of {@code shape[from..to)}. */
+  /**
+   * The product of {@code shape[from..to)}.
+   *
+   * @param shape the array's dimensions
+   * @param from the first position (inclusive)
+   * @param to the end position (exclusive)
+   * @return the product of {@code shape[from..to)}
+   */
   public static int product(int[] shape, int from, int to) {
     int p = 1;
     for (int i = from; i < to; i++) {
@@ -79,6 +97,12 @@ public final class Kernels {
   /**
    * Compares elements {@code i} and {@code j} of integer or bool buffer {@code b} by value
    * (uint64 unsigned).
+   *
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param j the flat (row-major) index of the other element
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
    */
   public static int compareIntegral(HostBuffer b, int i, int j) {
     long x = b.getLong(i);
@@ -86,7 +110,15 @@ public final class Kernels {
     return b.dtype() == DType.UINT64 ? Long.compareUnsigned(x, y) : Long.compare(x, y);
   }
 
-  /** Compares two integral values of {@code dtype} (uint64 unsigned, others signed). */
+  /**
+   * Compares two integral values of {@code dtype} (uint64 unsigned, others signed).
+   *
+   * @param dtype the element type of the result
+   * @param x the value
+   * @param y the second value
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
+   */
   public static int compareIntegral(DType dtype, long x, long y) {
     return dtype == DType.UINT64 ? Long.compareUnsigned(x, y) : Long.compare(x, y);
   }
@@ -94,6 +126,11 @@ public final class Kernels {
   /**
    * The total order of {@code sort}: -0.0 equals 0.0, every NaN equals every NaN and sorts after
    * +inf.
+   *
+   * @param x the value
+   * @param y the second value
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
    */
   public static int compareForSort(double x, double y) {
     boolean xn = Double.isNaN(x);
@@ -104,14 +141,28 @@ public final class Kernels {
     return x < y ? -1 : (x > y ? 1 : 0);
   }
 
-  /** Compares elements {@code i} and {@code j} of {@code b} in sort order. */
+  /**
+   * Compares elements {@code i} and {@code j} of {@code b} in sort order.
+   *
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param j the flat (row-major) index of the other element
+   * @return negative, zero or positive as the first is less than, equal to or greater than the
+   *     second
+   */
   public static int compareForSort(HostBuffer b, int i, int j) {
     return b.dtype().isFloating()
         ? compareForSort(b.getDouble(i), b.getDouble(j))
         : compareIntegral(b, i, j);
   }
 
-  /** {@code v} rounded to the nearest value of float dtype {@code d} (round half to even). */
+  /**
+   * {@code v} rounded to the nearest value of float dtype {@code d} (round half to even).
+   *
+   * @param d the dtype
+   * @param v the value
+   * @return {@code v} rounded to the nearest value of float dtype {@code d} (round half to even)
+   */
   public static double roundTo(DType d, double v) {
     return switch (d) {
       case FLOAT64 -> v;
@@ -122,7 +173,14 @@ public final class Kernels {
     };
   }
 
-  /** Element {@code i} of {@code b} converted to float dtype {@code target} (rounded). */
+  /**
+   * Element {@code i} of {@code b} converted to float dtype {@code target} (rounded).
+   *
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param target the dtype to convert to
+   * @return the element {@code i} of {@code b} converted to float dtype {@code target} (rounded)
+   */
   public static double asFloat(HostBuffer b, int i, DType target) {
     return roundTo(target, b.getDouble(i));
   }
@@ -130,13 +188,25 @@ public final class Kernels {
   /**
    * Element {@code i} of {@code b} converted to integral dtype {@code target}: floats truncate
    * toward zero, integers wrap, bool targets are 0/1.
+   *
+   * @param b the buffer
+   * @param i the flat (row-major) index of the element
+   * @param target the dtype to convert to
+   * @return the element {@code i} of {@code b} converted to integral dtype {@code target}
    */
   public static long asIntegral(HostBuffer b, int i, DType target) {
     long v = b.dtype().isFloating() ? (long) b.getDouble(i) : b.getLong(i);
     return wrap(target, v);
   }
 
-  /** {@code v} wrapped to the width (and signedness) of integral dtype {@code d}; bool is 0/1. */
+  /**
+   * {@code v} wrapped to the width (and signedness) of integral dtype {@code d}; bool is 0/1.
+   *
+   * @param d the dtype
+   * @param v the value
+   * @return {@code v} wrapped to the width (and signedness) of integral dtype {@code d}; bool is
+   *     0/1
+   */
   public static long wrap(DType d, long v) {
     return switch (d) {
       case BOOL -> v != 0 ? 1 : 0;
@@ -150,7 +220,12 @@ public final class Kernels {
     };
   }
 
-  /** The smallest value of integral dtype {@code d} (0 for unsigned and bool). */
+  /**
+   * The smallest value of integral dtype {@code d} (0 for unsigned and bool).
+   *
+   * @param d the dtype
+   * @return the smallest value of integral dtype {@code d} (0 for unsigned and bool)
+   */
   public static long minValue(DType d) {
     return switch (d) {
       case INT8 -> Byte.MIN_VALUE;
@@ -161,7 +236,12 @@ public final class Kernels {
     };
   }
 
-  /** The largest value of integral dtype {@code d} (uint64 max is -1 as a bit pattern). */
+  /**
+   * The largest value of integral dtype {@code d} (uint64 max is -1 as a bit pattern).
+   *
+   * @param d the dtype
+   * @return the largest value of integral dtype {@code d} (uint64 max is -1 as a bit pattern)
+   */
   public static long maxValue(DType d) {
     return switch (d) {
       case BOOL -> 1;
@@ -176,7 +256,14 @@ public final class Kernels {
     };
   }
 
-  /** Every element of {@code b} converted to float dtype {@code target} (rounded), as doubles. */
+  /**
+   * Every element of {@code b} converted to float dtype {@code target} (rounded), as doubles.
+   *
+   * @param b the buffer
+   * @param target the dtype to convert to
+   * @return every element of {@code b} converted to float dtype {@code target} (rounded), as
+   *     doubles
+   */
   public static double[] toDoubles(HostBuffer b, DType target) {
     double[] r = new double[b.length()];
     for (int i = 0; i < r.length; i++) {
@@ -185,7 +272,13 @@ public final class Kernels {
     return r;
   }
 
-  /** Every element of {@code b} converted to integral dtype {@code target} (wrapped). */
+  /**
+   * Every element of {@code b} converted to integral dtype {@code target} (wrapped).
+   *
+   * @param b the buffer
+   * @param target the dtype to convert to
+   * @return every element of {@code b} converted to integral dtype {@code target} (wrapped)
+   */
   public static long[] toLongs(HostBuffer b, DType target) {
     long[] r = new long[b.length()];
     for (int i = 0; i < r.length; i++) {

@@ -27,7 +27,14 @@ import org.jaxpresso.lax.primitives.Slicing;
 public final class ShapingOps {
   private ShapingOps() {}
 
-  /** {@code lax.broadcast_in_dim}. */
+  /**
+   * {@code lax.broadcast_in_dim}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param shape the dimensions of the result
+   * @param broadcastDimensions for each operand dimension, the result dimension it maps to
+   * @return {@code lax.broadcast_in_dim}
+   */
   public static NDArray broadcastInDim(Object x, int[] shape, int[] broadcastDimensions) {
     NDArray a = LaxSupport.asArray(x);
     // JAX returns a concrete operand as is when ndim == len(shape) and no broadcast dimensions
@@ -40,7 +47,13 @@ public final class ShapingOps {
         broadcastDimensions, "sharding", null), a);
   }
 
-  /** {@code lax.broadcast}: prepends the dimensions {@code sizes}. */
+  /**
+   * {@code lax.broadcast}: prepends the dimensions {@code sizes}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param sizes the sizes of the new leading dimensions
+   * @return {@code lax.broadcast}: prepends the dimensions {@code sizes}
+   */
   public static NDArray broadcast(Object x, int[] sizes) {
     NDArray a = LaxSupport.asArray(x);
     int rank = a.aval().rank();
@@ -54,7 +67,14 @@ public final class ShapingOps {
     return broadcastInDim(a, shape, dims);
   }
 
-  /** {@code lax.reshape}; {@code dimensions} null or a permutation applied first. */
+  /**
+   * {@code lax.reshape}; {@code dimensions} null or a permutation applied first.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param newSizes the sizes of the new leading dimensions
+   * @param dimensions the permutation applied before reshaping, or {@code null} for none
+   * @return {@code lax.reshape}; {@code dimensions} null or a permutation applied first
+   */
   public static NDArray reshape(Object x, int[] newSizes, int[] dimensions) {
     NDArray a = LaxSupport.asArray(x);
     int[] shape = a.aval().shape().dims();
@@ -66,7 +86,13 @@ public final class ShapingOps {
         sameDims ? null : dimensions, "sharding", null), a);
   }
 
-  /** {@code lax.transpose}. */
+  /**
+   * {@code lax.transpose}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param permutation the permutation of the axes
+   * @return {@code lax.transpose}
+   */
   public static NDArray transpose(Object x, int[] permutation) {
     NDArray a = LaxSupport.asArray(x);
     if (isIdentity(permutation, a.aval().rank()) && a instanceof Array) {
@@ -75,7 +101,13 @@ public final class ShapingOps {
     return Shaping.TRANSPOSE.bind1(Params.of("permutation", permutation), a);
   }
 
-  /** {@code lax.squeeze}: negative dimensions count from the end; sorted before binding. */
+  /**
+   * {@code lax.squeeze}: negative dimensions count from the end; sorted before binding.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param dimensions the size-1 dimensions to remove
+   * @return {@code lax.squeeze}: negative dimensions count from the end; sorted before binding
+   */
   public static NDArray squeeze(Object x, int[] dimensions) {
     NDArray a = LaxSupport.asArray(x);
     int rank = a.aval().rank();
@@ -90,7 +122,13 @@ public final class ShapingOps {
     return Shaping.SQUEEZE.bind1(Params.of("dimensions", dims), a);
   }
 
-  /** {@code lax.expand_dims}: a {@code broadcast_in_dim} inserting size-1 dimensions. */
+  /**
+   * {@code lax.expand_dims}: a {@code broadcast_in_dim} inserting size-1 dimensions.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param dimensions the positions of the new size-1 dimensions in the result
+   * @return {@code lax.expand_dims}: a {@code broadcast_in_dim} inserting size-1 dimensions
+   */
   public static NDArray expandDims(Object x, int[] dimensions) {
     NDArray a = LaxSupport.asArray(x);
     if (Arrays.stream(dimensions).distinct().count() != dimensions.length) {
@@ -123,18 +161,41 @@ public final class ShapingOps {
     return broadcastInDim(a, shape.stream().mapToInt(Integer::intValue).toArray(), bd);
   }
 
-  /** {@code lax.rev}. */
+  /**
+   * {@code lax.rev}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param dimensions the dimensions to reverse
+   * @return {@code lax.rev}
+   */
   public static NDArray rev(Object x, int[] dimensions) {
     return Shaping.REV.bind1(Params.of("dimensions", dimensions), LaxSupport.asArray(x));
   }
 
-  /** {@code lax.slice}; {@code strides} null means 1s. */
+  /**
+   * {@code lax.slice}; {@code strides} null means 1s.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param start the first value (inclusive)
+   * @param limit the end index (exclusive) in each dimension
+   * @param strides the step in each dimension
+   * @return {@code lax.slice}; {@code strides} null means 1s
+   */
   public static NDArray slice(Object x, int[] start, int[] limit, int[] strides) {
     return Slicing.SLICE.bind1(Params.of("start_indices", start, "limit_indices", limit,
         "strides", strides), LaxSupport.asArray(x));
   }
 
-  /** {@code lax.slice_in_dim}: a slice along one axis (negative indices wrap once). */
+  /**
+   * {@code lax.slice_in_dim}: a slice along one axis (negative indices wrap once).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param start the first value (inclusive)
+   * @param limit the end index (exclusive) in each dimension
+   * @param stride the step between elements
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code lax.slice_in_dim}: a slice along one axis (negative indices wrap once)
+   */
   public static NDArray sliceInDim(Object x, int start, int limit, int stride, int axis) {
     NDArray a = LaxSupport.asArray(x);
     int[] shape = a.aval().shape().dims();
@@ -154,6 +215,11 @@ public final class ShapingOps {
    * {@code lax.dynamic_slice}: starts are Java integers or scalar integer arrays; negative
    * Java starts and negative concrete array starts are wrapped once by the dimension size (as
    * JAX's {@code _dynamic_slice_indices}), then the primitive clamps.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param starts the start index in each dimension
+   * @param sizes the size of the slice in each dimension
+   * @return {@code lax.dynamic_slice}
    */
   public static NDArray dynamicSlice(Object x, Object[] starts, int[] sizes) {
     NDArray a = LaxSupport.asArray(x);
@@ -163,7 +229,14 @@ public final class ShapingOps {
     return Slicing.DYNAMIC_SLICE.bind(args, Params.of("slice_sizes", sizes)).get(0);
   }
 
-  /** {@code lax.dynamic_update_slice}, with starts treated as in {@link #dynamicSlice}. */
+  /**
+   * {@code lax.dynamic_update_slice}, with starts treated as in {@link #dynamicSlice}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param update the values to write; the same dtype and rank as {@code x}
+   * @param starts the start index in each dimension
+   * @return {@code lax.dynamic_update_slice}, with starts treated as in {@link #dynamicSlice}
+   */
   public static NDArray dynamicUpdateSlice(Object x, Object update, Object[] starts) {
     NDArray a = LaxSupport.asArray(x);
     List<NDArray> args = new ArrayList<>();
@@ -192,7 +265,19 @@ public final class ShapingOps {
     return out;
   }
 
-  /** {@code lax.gather}; a null fill value under FILL_OR_DROP means JAX's default. */
+  /**
+   * {@code lax.gather}; a null fill value under FILL_OR_DROP means JAX's default.
+   *
+   * @param operand the array to operate on
+   * @param indices the integer index array
+   * @param dn which dimensions play which role
+   * @param sliceSizes the size of the slice in each operand dimension
+   * @param mode how out-of-bounds indices are handled
+   * @param fillValue the value used where no input element applies
+   * @param indicesAreSorted whether the caller promises that the indices are sorted
+   * @param uniqueIndices whether the caller promises that no index repeats
+   * @return {@code lax.gather}; a null fill value under FILL_OR_DROP means JAX's default
+   */
   public static NDArray gather(Object operand, Object indices, GatherDimensionNumbers dn,
       int[] sliceSizes, GatherScatterMode mode, Object fillValue, boolean indicesAreSorted,
       boolean uniqueIndices) {
@@ -207,7 +292,19 @@ public final class ShapingOps {
         "unique_indices", uniqueIndices), op, LaxSupport.asArray(indices));
   }
 
-  /** Binds one of the scatter primitives by its printed name. */
+  /**
+   * Binds one of the scatter primitives by its printed name.
+   *
+   * @param name the scatter primitive's name, e.g. {@code scatter-add}
+   * @param operand the array to operate on
+   * @param indices the integer index array
+   * @param updates the values to write at the indexed positions
+   * @param dn which dimensions play which role
+   * @param mode how out-of-bounds indices are handled
+   * @param indicesAreSorted whether the caller promises that the indices are sorted
+   * @param uniqueIndices whether the caller promises that no index repeats
+   * @return the output
+   */
   public static NDArray scatter(String name, Object operand, Object indices, Object updates,
       ScatterDimensionNumbers dn, GatherScatterMode mode, boolean indicesAreSorted,
       boolean uniqueIndices) {
@@ -235,6 +332,11 @@ public final class ShapingOps {
    * The {@code update_jaxpr} JAX prints for a combining scatter, e.g. {@code { lambda ; a:f32[]
    * b:f32[]. let c:f32[] = add a b in (c,) }}; null for plain {@code scatter}. One jaxpr per
    * (scatter, dtype), so equal calls have equal params and share compiled programs.
+   *
+   * @param name the combining primitive's name
+   * @param dtype the element type of the result
+   * @return the {@code update_jaxpr} JAX prints for a combining scatter, e.g. {@code { lambda ;
+   *     a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }}
    */
   public static org.jaxpresso.core.jaxpr.Jaxpr combiner(String name, org.jaxpresso.core.DType dtype) {
     org.jaxpresso.core.Primitive op = switch (name) {
@@ -260,7 +362,13 @@ public final class ShapingOps {
     });
   }
 
-  /** {@code lax.concatenate}. */
+  /**
+   * {@code lax.concatenate}.
+   *
+   * @param operands the operand arrays
+   * @param dimension the dimension to join along
+   * @return {@code lax.concatenate}
+   */
   public static NDArray concatenate(List<?> operands, int dimension) {
     if (operands.isEmpty()) {
       throw new JaxValueError("concatenate requires a non-empty sequences of arrays");
@@ -272,13 +380,27 @@ public final class ShapingOps {
     return Shaping.CONCATENATE.bind(args, Params.of("dimension", dimension)).get(0);
   }
 
-  /** {@code lax.pad}: per dimension {@code (lo, hi, interior)}. */
+  /**
+   * {@code lax.pad}: per dimension {@code (lo, hi, interior)}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param paddingValue the scalar to pad with, of {@code x}'s dtype
+   * @param config per dimension {@code {lo, hi, interior}}; negative lo and hi crop
+   * @return {@code lax.pad}: per dimension {@code (lo, hi, interior)}
+   */
   public static NDArray pad(Object x, Object paddingValue, int[][] config) {
     return Shaping.PAD.bind1(Params.of("padding_config", config), LaxSupport.asArray(x),
         LaxSupport.asArray(paddingValue));
   }
 
-  /** {@code lax.broadcasted_iota} ({@code lax.iota} is the 1-d case). */
+  /**
+   * {@code lax.broadcasted_iota} ({@code lax.iota} is the 1-d case).
+   *
+   * @param dtype the element type of the result
+   * @param shape the dimensions of the result
+   * @param dimension the dimension along which the values count
+   * @return {@code lax.broadcasted_iota} ({@code lax.iota} is the 1-d case)
+   */
   public static NDArray iota(DType dtype, int[] shape, int dimension) {
     return Shaping.IOTA.bind(List.of(), Params.of("dtype", dtype.canonical(), "shape", shape,
         "dimension", dimension, "sharding", null)).get(0);
@@ -286,6 +408,11 @@ public final class ShapingOps {
 
   /**
    * JAX's {@code canonicalize_axis}: {@code axis 3 is out of bounds for array of dimension 2}.
+   *
+   * @param axis the axis to operate along; negative values count from the end
+   * @param rank the number of dimensions
+   * @return JAX's {@code canonicalize_axis}: {@code axis 3 is out of bounds for array of dimension
+   *     2}
    */
   public static int canonicalizeAxis(int axis, int rank) {
     if (axis < -rank || axis >= rank) {

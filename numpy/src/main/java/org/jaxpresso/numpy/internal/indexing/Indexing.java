@@ -26,6 +26,11 @@ public final class Indexing {
   /**
    * {@code arr[idx]}.
    *
+   * @param arr the array to index
+   * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
+   * @param indicesAreSorted whether the caller promises that the indices are sorted
+   * @param uniqueIndices whether the caller promises that no index repeats
+   * @return {@code arr[idx]}
    * @param mode null for JAX's default (PROMISE_IN_BOUNDS: reads clamp), or a mode
    * @param fillValue the fill value under FILL_OR_DROP (null: NaN / int min / uint max / True)
    * @param normalize whether negative indices wrap once
@@ -87,6 +92,16 @@ public final class Indexing {
    * {@code scatter-sub}): values broadcast to the indexed shape and cast to x's dtype; the
    * result keeps x's dtype and weak type.
    *
+   * @param x the input array
+   * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
+   * @param values the update values
+   * @param op the update: {@code set}, {@code add}, {@code mul}, {@code min}, {@code max}, ...
+   * @param normalize whether negative indices wrap (count from the end)
+   * @param indicesAreSorted whether the caller promises that the indices are sorted
+   * @param uniqueIndices whether the caller promises that no index repeats
+   * @return {@code x.at[idx].<op>(y)} through one scatter primitive ({@code scatter}, {@code
+   *     scatter-add}, {@code scatter-mul}, {@code scatter-min}, {@code scatter-max}, {@code
+   *     scatter-sub})
    * @param mode null for FILL_OR_DROP (out-of-bounds updates dropped)
    */
   public static NDArray scatterUpdate(NDArray x, Object[] idx, Object values, String op,
@@ -130,6 +145,11 @@ public final class Indexing {
   /**
    * A static bound on how often one element of {@code x} can be indexed by {@code idx}: 1 when
    * the index has no advanced (array) part, otherwise the number of index positions.
+   *
+   * @param x the input array
+   * @param idx the index: ints, slices, newaxis, ellipsis, integer arrays or boolean masks
+   * @param normalize whether negative indices wrap (count from the end)
+   * @return a static bound on how often one element of {@code x} can be indexed by {@code idx}
    */
   public static long maxOccurrences(NDArray x, Object[] idx, boolean normalize) {
     GatherIndexer g = GatherIndexer.of(NdIndexer.parse(idx, x.shape()).expandBoolIndices(),

@@ -31,7 +31,11 @@ public record NdIndexer(int[] shape, List<ParsedIndex> indices) {
     indices = List.copyOf(indices);
   }
 
-  /** A copy of the shape. */
+  /**
+   * A copy of the shape.
+   *
+   * @return a copy of the shape
+   */
   @Override
   public int[] shape() {
     return shape.clone();
@@ -40,6 +44,9 @@ public record NdIndexer(int[] shape, List<ParsedIndex> indices) {
   /**
    * Parses raw indices (JAX's {@code _parse_indices}).
    *
+   * @param raw the indices as given
+   * @param shape the array's dimensions
+   * @return the parsed indexer
    * @throws JaxIndexError {@code Too many indices: array is 1-dimensional, but 2 were indexed}
    * @throws JaxTypeError {@code Indexer must have integer or boolean type, got indexer with type
    *     float32}
@@ -228,6 +235,8 @@ public record NdIndexer(int[] shape, List<ParsedIndex> indices) {
    * Boolean masks replaced by the integer arrays of their true positions (JAX's
    * {@code expand_bool_indices}); scalar booleans stay.
    *
+   * @return boolean masks replaced by the integer arrays of their true positions (JAX's {@code
+   *     expand_bool_indices})
    * @throws NonConcreteBooleanIndexError for a traced mask
    */
   public NdIndexer expandBoolIndices() {

@@ -14,7 +14,11 @@ public record ParsedIndex(Object index, IndexType typ, int[] consumedAxes) {
     consumedAxes = consumedAxes.clone();
   }
 
-  /** A copy of the consumed axes. */
+  /**
+   * A copy of the consumed axes.
+   *
+   * @return a copy of the consumed axes
+   */
   @Override
   public int[] consumedAxes() {
     return consumedAxes.clone();

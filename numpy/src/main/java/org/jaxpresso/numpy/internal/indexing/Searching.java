@@ -25,7 +25,16 @@ public final class Searching {
 
   private Searching() {}
 
-  /** JAX's {@code _take}: one gather along {@code axis} (null: the flattened array). */
+  /**
+   * JAX's {@code _take}: one gather along {@code axis} (null: the flattened array).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param indices the integer index array
+   * @param axis the axis to operate along; negative values count from the end
+   * @param mode how out-of-bounds indices are handled
+   * @param fillValue the value used where no input element applies
+   * @return JAX's {@code _take}: one gather along {@code axis} (null: the flattened array)
+   */
   public static NDArray take(Object x, Object indices, Integer axis, String mode,
       Object fillValue) {
     NDArray a = NumpySupport.asArray(x);
@@ -108,6 +117,11 @@ public final class Searching {
    * JAX's {@code take_along_axis} (mode fill): one gather whose non-axis dimensions are
    * batching dimensions (or window dimensions where the indices have size 1), so out-of-bounds
    * positions read the fill value.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param indices the integer index array
+   * @param axis the axis to operate along; negative values count from the end
+   * @return JAX's {@code take_along_axis} (mode fill)
    */
   public static NDArray takeAlongAxis(Object x, Object indices, int axis) {
     NDArray a = NumpySupport.asArray(x);
@@ -190,7 +204,13 @@ public final class Searching {
         GatherScatterMode.FILL_OR_DROP, null);
   }
 
-  /** {@code jnp.sort}: a stable {@code sort} along {@code axis} (null: flattened). */
+  /**
+   * {@code jnp.sort}: a stable {@code sort} along {@code axis} (null: flattened).
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code jnp.sort}: a stable {@code sort} along {@code axis} (null: flattened)
+   */
   public static NDArray sort(Object x, Integer axis) {
     NDArray a = NumpySupport.asArray(x);
     if (axis == null) {
@@ -201,7 +221,13 @@ public final class Searching {
     return Lax.sort(a, ax, true);
   }
 
-  /** {@code jnp.argsort}: the int32 permutation of a stable sort along {@code axis}. */
+  /**
+   * {@code jnp.argsort}: the int32 permutation of a stable sort along {@code axis}.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code jnp.argsort}: the int32 permutation of a stable sort along {@code axis}
+   */
   public static NDArray argsort(Object x, Integer axis) {
     NDArray a = NumpySupport.asArray(x);
     if (axis == null) {
@@ -216,6 +242,11 @@ public final class Searching {
   /**
    * {@code jnp.searchsorted(a, v, side)} by JAX's {@code compare_all} method: for each query,
    * the count of sorted elements before it ({@code <} for left, {@code <=} for right, NaN last).
+   *
+   * @param sorted the sorted 1-D array
+   * @param v the values to find insertion points for
+   * @param side {@code "left"} or {@code "right"}: which of equal elements to insert before
+   * @return {@code jnp.searchsorted(a, v, side)} by JAX's {@code compare_all} method
    */
   public static NDArray searchsorted(Object sorted, Object v, String side) {
     if (!"left".equals(side) && !"right".equals(side)) {
@@ -255,6 +286,10 @@ public final class Searching {
    * {@code jnp.nonzero(x, size=, fill_value=)}: one int32 array of coordinates per dimension;
    * without {@code size} the input must be concrete.
    *
+   * @param x the operand: an array or a Java scalar
+   * @param size the static number of results, or {@code null} for a concrete input
+   * @param fillValue the value used where no input element applies
+   * @return {@code jnp.nonzero(x, size=, fill_value=)}
    * @throws ConcretizationTypeError without size under a trace, in JAX's words
    */
   public static List<NDArray> nonzero(Object x, Integer size, Object fillValue) {
@@ -314,7 +349,14 @@ public final class Searching {
     return out;
   }
 
-  /** {@code jnp.argwhere}: the nonzero coordinates as rows of an {@code (n, ndim)} array. */
+  /**
+   * {@code jnp.argwhere}: the nonzero coordinates as rows of an {@code (n, ndim)} array.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param size the static number of results, or {@code null} for a concrete input
+   * @param fillValue the value used where no input element applies
+   * @return {@code jnp.argwhere}: the nonzero coordinates as rows of an {@code (n, ndim)} array
+   */
   public static NDArray argwhere(Object x, Integer size, Object fillValue) {
     NDArray a = NumpySupport.asArray(x);
     NDArray a1 = a.ndim() == 0 ? Lax.reshape(a, new int[] {1}) : a;
@@ -334,6 +376,11 @@ public final class Searching {
    * {@code jnp.unique(x, size=, fill_value=)}: the sorted distinct elements of the flattened
    * array (NaNs compare equal); with {@code size} padded with {@code fillValue} (default: the
    * smallest element) or truncated.
+   *
+   * @param x the operand: an array or a Java scalar
+   * @param size the static number of results, or {@code null} for a concrete input
+   * @param fillValue the value used where no input element applies
+   * @return {@code jnp.unique(x, size=, fill_value=)}
    */
   public static NDArray unique(Object x, Integer size, Object fillValue) {
     NDArray ar = Jnp.ravel(NumpySupport.asArray(x));
@@ -382,7 +429,13 @@ public final class Searching {
     return result;
   }
 
-  /** {@code jnp.isin(element, testElements)}: whether each element occurs in the test set. */
+  /**
+   * {@code jnp.isin(element, testElements)}: whether each element occurs in the test set.
+   *
+   * @param element the elements to look up
+   * @param testElements the values to look for
+   * @return {@code jnp.isin(element, testElements)}: whether each element occurs in the test set
+   */
   public static NDArray isin(Object element, Object testElements) {
     NDArray e = NumpySupport.asArray(element);
     NDArray t = NumpySupport.asArray(testElements);

@@ -27,6 +27,10 @@ public final class Einsum {
   /**
    * Evaluates {@code subscripts} over {@code operands}.
    *
+   * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
+   * @param operands the operand arrays
+   * @param order the memory order
+   * @return the output
    * @throws org.jaxpresso.core.errors.JaxValueError for malformed subscripts or sizes
    */
   public static NDArray einsum(String subscripts, List<NDArray> operands,

@@ -29,6 +29,11 @@ public final class EinsumPath {
   /**
    * The steps contracting the operands of {@code spec} (of the given shapes) in {@code order}.
    *
+   * @param spec the parsed subscripts
+   * @param shapes the operands' shapes
+   * @param order the memory order
+   * @return the steps contracting the operands of {@code spec} (of the given shapes) in {@code
+   *     order}
    * @throws JaxValueError if a label's sizes disagree (size 1 broadcasts)
    */
   public static List<Step> plan(EinsumSpec spec, List<int[]> shapes,

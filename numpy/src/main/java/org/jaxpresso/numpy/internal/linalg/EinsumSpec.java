@@ -38,6 +38,10 @@ public record EinsumSpec(List<String> inputs, String output) {
    * Parses {@code subscripts} for operands of the given ranks, with opt_einsum's checks and
    * messages.
    *
+   * @param subscripts the einsum subscripts, such as {@code "ij,jk->ik"}
+   * @param ranks the rank of each operand
+   * @return {@code subscripts} for operands of the given ranks, with opt_einsum's checks and
+   *     messages
    * @throws JaxValueError for invalid characters, misplaced {@code ->} or ellipses, output labels
    *     missing from the inputs or repeated, or a subscript count that is not the operand count
    */

@@ -23,18 +23,33 @@ public final class LinalgSupport {
    * dtype of a contraction: it must not widen {@code dot_general}'s operand type past {@code
    * preferred_element_type} ({@code dot(int8 array, 2)} is int8). Strong operands are returned
    * as they are; {@code dot_general} takes mixed dtypes.
+   *
+   * @param x the input array
+   * @param resultDtype the dtype of the result
+   * @return a weakly typed operand (a Java scalar, or a value computed only from them) in the
+   *     result dtype of a contraction
    */
   public static NDArray adoptWeak(NDArray x, DType resultDtype) {
     return x.weakType() && x.dtype() != resultDtype
         ? NumpySupport.convert(x, resultDtype, true) : x;
   }
 
-  /** The list as an int array. */
+  /**
+   * The list as an int array.
+   *
+   * @param xs the input arrays
+   * @return the list as an int array
+   */
   public static int[] ints(List<Integer> xs) {
     return xs.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The permutation that sorts {@code xs} ascending (NumPy's {@code argsort}). */
+  /**
+   * The permutation that sorts {@code xs} ascending (NumPy's {@code argsort}).
+   *
+   * @param xs the input arrays
+   * @return the permutation that sorts {@code xs} ascending (NumPy's {@code argsort})
+   */
   public static int[] argsort(List<Integer> xs) {
     Integer[] idx = new Integer[xs.size()];
     for (int i = 0; i < idx.length; i++) {
@@ -48,7 +63,13 @@ public final class LinalgSupport {
     return out;
   }
 
-  /** {@code x} transposed by {@code perm}, or {@code x} itself for the identity. */
+  /**
+   * {@code x} transposed by {@code perm}, or {@code x} itself for the identity.
+   *
+   * @param x the input array
+   * @param perm the permutation of the axes
+   * @return {@code x} transposed by {@code perm}, or {@code x} itself for the identity
+   */
   public static NDArray transpose(NDArray x, int[] perm) {
     for (int i = 0; i < perm.length; i++) {
       if (perm[i] != i) {
@@ -58,12 +79,23 @@ public final class LinalgSupport {
     return x;
   }
 
-  /** {@code x} with the size-1 {@code dims} removed, or {@code x} itself when there are none. */
+  /**
+   * {@code x} with the size-1 {@code dims} removed, or {@code x} itself when there are none.
+   *
+   * @param x the input array
+   * @param dims the dimensions to remove
+   * @return {@code x} with the size-1 {@code dims} removed, or {@code x} itself when there are none
+   */
   public static NDArray squeeze(NDArray x, int[] dims) {
     return dims.length == 0 ? x : Lax.squeeze(x, dims);
   }
 
-  /** {@code x} as a 1-D array (no equation when it already is one). */
+  /**
+   * {@code x} as a 1-D array (no equation when it already is one).
+   *
+   * @param x the input array
+   * @return {@code x} as a 1-D array (no equation when it already is one)
+   */
   public static NDArray ravel(NDArray x) {
     if (x.ndim() == 1) {
       return x;
@@ -75,7 +107,12 @@ public final class LinalgSupport {
     return Lax.reshape(x, new int[] {size});
   }
 
-  /** A Python list of ints, as Python prints it: {@code [1, 2]}. */
+  /**
+   * A Python list of ints, as Python prints it: {@code [1, 2]}.
+   *
+   * @param xs the input arrays
+   * @return a Python list of ints, as Python prints it: {@code [1, 2]}
+   */
   public static String pyList(int[] xs) {
     StringBuilder sb = new StringBuilder("[");
     for (int i = 0; i < xs.length; i++) {
@@ -88,6 +125,12 @@ public final class LinalgSupport {
    * {@code a} with axes {@code axis1} and {@code axis2} moved to the end, in that order (JAX's
    * {@code moveaxis(a, (axis1, axis2), (-2, -1))}).
    *
+   * @param a the input array
+   * @param axis1 the first axis
+   * @param axis2 the second axis
+   * @param op the operation's name, for error messages
+   * @return {@code a} with axes {@code axis1} and {@code axis2} moved to the end, in that order
+   *     (JAX's {@code moveaxis(a, (axis1, axis2), (-2, -1))})
    * @throws JaxValueError for fewer than two axes ({@code diagonal}), an axis out of range or
    *     equal axes
    */
@@ -112,7 +155,14 @@ public final class LinalgSupport {
     return transpose(a, ints(perm));
   }
 
-  /** The bool mask {@code [n, m]} that is true where {@code column == row + k}. */
+  /**
+   * The bool mask {@code [n, m]} that is true where {@code column == row + k}.
+   *
+   * @param n the number of rows
+   * @param m the number of columns
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return the bool mask {@code [n, m]} that is true where {@code column == row + k}
+   */
   public static NDArray diagonalMask(int n, int m, int k) {
     int[] shape = {n, m};
     NDArray rows =
@@ -120,7 +170,14 @@ public final class LinalgSupport {
     return Lax.eq(rows, Lax.broadcastedIota(DType.INT32, shape, 1));
   }
 
-  /** JAX's {@code _tri}: the bool mask {@code [n, m]}, true where {@code column <= row + k}. */
+  /**
+   * JAX's {@code _tri}: the bool mask {@code [n, m]}, true where {@code column <= row + k}.
+   *
+   * @param n the number of rows
+   * @param m the number of columns
+   * @param k the diagonal: 0 is the main one, positive above, negative below
+   * @return JAX's {@code _tri}: the bool mask {@code [n, m]}, true where {@code column <= row + k}
+   */
   public static NDArray lowerMask(int n, int m, int k) {
     int[] shape = {n, m};
     NDArray rows =
@@ -128,17 +185,35 @@ public final class LinalgSupport {
     return Lax.ge(rows, Lax.broadcastedIota(DType.INT32, shape, 1));
   }
 
-  /** {@code where(pred, onTrue, onFalse)} as {@code select_n(pred, onFalse, onTrue)}. */
+  /**
+   * {@code where(pred, onTrue, onFalse)} as {@code select_n(pred, onFalse, onTrue)}.
+   *
+   * @param pred the boolean predicate
+   * @param onTrue the values where {@code pred} is true
+   * @param onFalse the values where {@code pred} is false
+   * @return {@code where(pred, onTrue, onFalse)} as {@code select_n(pred, onFalse, onTrue)}
+   */
   public static NDArray where(NDArray pred, NDArray onTrue, NDArray onFalse) {
     return Lax.selectN(pred, onFalse, onTrue);
   }
 
-  /** A 0-d zero of {@code x}'s dtype and weak type. */
+  /**
+   * A 0-d zero of {@code x}'s dtype and weak type.
+   *
+   * @param x the input array
+   * @return a 0-d zero of {@code x}'s dtype and weak type
+   */
   public static Array zeroScalar(NDArray x) {
     return Array.scalar(0L, x.dtype()).withWeakType(x.weakType());
   }
 
-  /** Zeros of {@code x}'s shape, dtype and weak type (a {@code broadcast_in_dim} of a literal). */
+  /**
+   * Zeros of {@code x}'s shape, dtype and weak type (a {@code broadcast_in_dim} of a literal).
+   *
+   * @param x the input array
+   * @return the zeros of {@code x}'s shape, dtype and weak type (a {@code broadcast_in_dim} of a
+   *     literal)
+   */
   public static NDArray zerosLike(NDArray x) {
     return Lax.broadcastInDim(zeroScalar(x), x.shape(), new int[0]);
   }
@@ -146,6 +221,10 @@ public final class LinalgSupport {
   /**
    * The diagonal at {@code offset} of the last two axes of {@code a}, as its last axis: the
    * two axes flattened into one and sliced with stride {@code m + 1}.
+   *
+   * @param a the input array
+   * @param offset the offset of the diagonal from the main diagonal
+   * @return the diagonal at {@code offset} of the last two axes of {@code a}, as its last axis
    */
   public static NDArray diagonalOfLastTwo(NDArray a, int offset) {
     int r = a.ndim();

@@ -18,7 +18,12 @@ import org.jaxpresso.numpy.internal.NumpySupport;
 public final class Samplers {
   private Samplers() {}
 
-  /** The number of explicitly stored mantissa bits of a float dtype ({@code finfo.nmant}). */
+  /**
+   * The number of explicitly stored mantissa bits of a float dtype ({@code finfo.nmant}).
+   *
+   * @param d the dtype
+   * @return the number of explicitly stored mantissa bits of a float dtype ({@code finfo.nmant})
+   */
   public static int nmant(DType d) {
     return switch (d) {
       case BFLOAT16 -> 7;
@@ -29,7 +34,12 @@ public final class Samplers {
     };
   }
 
-  /** The smallest positive normal number of a float dtype ({@code finfo.tiny}). */
+  /**
+   * The smallest positive normal number of a float dtype ({@code finfo.tiny}).
+   *
+   * @param d the dtype
+   * @return the smallest positive normal number of a float dtype ({@code finfo.tiny})
+   */
   public static double tiny(DType d) {
     return switch (d) {
       case BFLOAT16, FLOAT32 -> Float.MIN_NORMAL;
@@ -39,7 +49,12 @@ public final class Samplers {
     };
   }
 
-  /** The unsigned dtype of a bit width. */
+  /**
+   * The unsigned dtype of a bit width.
+   *
+   * @param bits the bit width: 8, 16, 32 or 64
+   * @return the unsigned dtype of a bit width
+   */
   public static DType uintOf(int bits) {
     return switch (bits) {
       case 8 -> DType.UINT8;
@@ -63,6 +78,13 @@ public final class Samplers {
   /**
    * JAX's {@code _uniform}: mantissa bits under exponent 0 give {@code [1, 2)}, minus 1, scaled
    * to {@code [minval, maxval)} and floored at {@code minval}.
+   *
+   * @param key the PRNG key array
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive)
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return JAX's {@code _uniform}
    */
   public static NDArray uniform(NDArray key, Object minval, Object maxval, int[] shape,
       DType dtype) {
@@ -91,6 +113,13 @@ public final class Samplers {
    * transformations (Dekker's product, Knuth's sum; exact products, one final rounding up to
    * rare double-rounding ties), falling back to {@code a * b + c} where the splitting
    * overflows; float16 and bfloat16 round each step.
+   *
+   * @param a the input array
+   * @param b the second input array
+   * @param c the addend
+   * @param dtype the element type of the result
+   * @return {@code a * b + c} rounded once, as XLA's CPU backend computes JAX's {@code floats *
+   *     (maxval - minval) + minval} (it contracts the multiply-add into a fused multiply-add
    */
   public static NDArray fma(NDArray a, NDArray b, NDArray c, DType dtype) {
     NDArray plain = Lax.add(Lax.mul(a, b), c);
@@ -120,6 +149,11 @@ public final class Samplers {
   /**
    * JAX's {@code _normal_real}: {@code sqrt(2) * erf_inv(uniform(nextafter(-1, 0), 1))} (the
    * constants rounded to {@code dtype}).
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return JAX's {@code _normal_real}
    */
   public static NDArray normal(NDArray key, int[] shape, DType dtype) {
     // nextafter(-1, 0) in dtype: -(1 - 2^-(nmant + 1)), exact in every float dtype
@@ -128,14 +162,26 @@ public final class Samplers {
     return Lax.mul(Array.scalar(Math.sqrt(2), dtype), Lax.erfInv(u));
   }
 
-  /** JAX's {@code _gumbel} in mode {@code low}: {@code -log(-log(uniform(tiny, 1)))}. */
+  /**
+   * JAX's {@code _gumbel} in mode {@code low}: {@code -log(-log(uniform(tiny, 1)))}.
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return JAX's {@code _gumbel} in mode {@code low}: {@code -log(-log(uniform(tiny, 1)))}
+   */
   public static NDArray gumbel(NDArray key, int[] shape, DType dtype) {
     NDArray u = uniform(key, Array.scalar(tiny(dtype), dtype), Array.scalar(1.0, dtype), shape,
         dtype);
     return Lax.neg(Lax.log(Lax.neg(Lax.log(u))));
   }
 
-  /** The inclusive range of an integer dtype. */
+  /**
+   * The inclusive range of an integer dtype.
+   *
+   * @param d the dtype
+   * @return the inclusive range of an integer dtype
+   */
   public static BigInteger[] iinfo(DType d) {
     int b = d.bits();
     if (d.isUnsigned()) {
@@ -146,7 +192,13 @@ public final class Samplers {
     return new BigInteger[] {half.negate(), half.subtract(BigInteger.ONE)};
   }
 
-  /** JAX's {@code _convert_and_clip_integer}: clip to {@code dtype}'s range, then convert. */
+  /**
+   * JAX's {@code _convert_and_clip_integer}: clip to {@code dtype}'s range, then convert.
+   *
+   * @param val the values to convert
+   * @param dtype the element type of the result
+   * @return JAX's {@code _convert_and_clip_integer}: clip to {@code dtype}'s range, then convert
+   */
   public static NDArray convertAndClip(NDArray val, DType dtype) {
     BigInteger[] to = iinfo(dtype);
     BigInteger[] from = iinfo(val.dtype());
@@ -158,6 +210,13 @@ public final class Samplers {
   /**
    * JAX's {@code _randint} for an integer {@code dtype} of 8 to 64 bits; {@code minval} and
    * {@code maxval} are integer arrays broadcast-compatible with {@code shape}.
+   *
+   * @param key the PRNG key array
+   * @param minval the lower bound (inclusive)
+   * @param maxval the upper bound (exclusive)
+   * @param shape the dimensions of the result
+   * @param dtype the element type of the result
+   * @return JAX's {@code _randint} for an integer {@code dtype} of 8 to 64 bits
    */
   public static NDArray randint(NDArray key, NDArray minval, NDArray maxval, int[] shape,
       DType dtype) {
@@ -197,6 +256,11 @@ public final class Samplers {
   /**
    * JAX's {@code _shuffle}: {@code ceil(3 ln(size) / ln(2^32 - 1))} rounds of a stable sort of
    * {@code x} along {@code axis} by fresh random uint32 keys, each from a new split.
+   *
+   * @param key the PRNG key array
+   * @param x the input array
+   * @param axis the axis to operate along; negative values count from the end
+   * @return JAX's {@code _shuffle}
    */
   public static NDArray shuffle(NDArray key, NDArray x, int axis) {
     long size = 1;
@@ -220,6 +284,11 @@ public final class Samplers {
   /**
    * {@code jnp.take(x, indices, axis)} for in-bounds integer indices: the result has shape
    * {@code x.shape[:axis] + indices.shape + x.shape[axis+1:]}.
+   *
+   * @param x the input array
+   * @param indices the integer index array
+   * @param axis the axis to operate along; negative values count from the end
+   * @return {@code jnp.take(x, indices, axis)} for in-bounds integer indices
    */
   public static NDArray take(NDArray x, NDArray indices, int axis) {
     int[] xs = x.shape();

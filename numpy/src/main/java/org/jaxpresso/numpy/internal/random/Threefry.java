@@ -19,7 +19,12 @@ public final class Threefry {
 
   private static final int[][] ROTATIONS = {{13, 15, 26, 6}, {17, 29, 16, 24}};
 
-  /** A strongly typed uint32 scalar. */
+  /**
+   * A strongly typed uint32 scalar.
+   *
+   * @param v the value
+   * @return a strongly typed uint32 scalar
+   */
   public static Array u32(long v) {
     return Array.scalar(v, DType.UINT32);
   }
@@ -31,6 +36,12 @@ public final class Threefry {
   /**
    * {@code threefry2x32(k0, k1, x0, x1)} elementwise: the keys are uint32 scalars (or of the
    * counters' shape), the counters uint32 arrays of one shape. Returns the two output words.
+   *
+   * @param k0 the first 32-bit half of the key
+   * @param k1 the second 32-bit half of the key
+   * @param x0 the first 32-bit counter
+   * @param x1 the second 32-bit counter
+   * @return {@code threefry2x32(k0, k1, x0, x1)} elementwise
    */
   public static NDArray[] hash(NDArray k0, NDArray k1, NDArray x0, NDArray x1) {
     NDArray[] ks = {k0, k1, Lax.bitwiseXor(Lax.bitwiseXor(k0, k1), u32(0x1BD11BDAL))};
@@ -48,7 +59,12 @@ public final class Threefry {
     return new NDArray[] {a, b};
   }
 
-  /** The two words of a raw {@code uint32[2]} key, as uint32 scalars. */
+  /**
+   * The two words of a raw {@code uint32[2]} key, as uint32 scalars.
+   *
+   * @param key the PRNG key array
+   * @return the two words of a raw {@code uint32[2]} key, as uint32 scalars
+   */
   public static NDArray[] words(NDArray key) {
     NDArray k0 = Lax.reshape(Lax.slice(key, new int[] {0}, new int[] {1}), new int[0]);
     NDArray k1 = Lax.reshape(Lax.slice(key, new int[] {1}, new int[] {2}), new int[0]);
@@ -58,6 +74,9 @@ public final class Threefry {
   /**
    * JAX's {@code iota_2x32_shape}: the high and low uint32 words of the row-major flat index of
    * every position of {@code shape} (the high word is 0 for every shape a Java int can size).
+   *
+   * @param shape the array's dimensions
+   * @return JAX's {@code iota_2x32_shape}
    */
   public static NDArray[] counters(int[] shape) {
     long size = 1;
@@ -69,14 +88,26 @@ public final class Threefry {
     return new NDArray[] {hi, lo};
   }
 
-  /** The two threefry output words for the counters of {@code shape} under {@code key}. */
+  /**
+   * The two threefry output words for the counters of {@code shape} under {@code key}.
+   *
+   * @param key the PRNG key array
+   * @param shape the array's dimensions
+   * @return the two threefry output words for the counters of {@code shape} under {@code key}
+   */
   public static NDArray[] blocks(NDArray key, int[] shape) {
     NDArray[] k = words(key);
     NDArray[] c = counters(shape);
     return hash(k[0], k[1], c[0], c[1]);
   }
 
-  /** {@code split(key, shape)}: new keys {@code uint32[*shape, 2]}. */
+  /**
+   * {@code split(key, shape)}: new keys {@code uint32[*shape, 2]}.
+   *
+   * @param key the PRNG key array
+   * @param shape the dimensions of the result
+   * @return {@code split(key, shape)}: new keys {@code uint32[*shape, 2]}
+   */
   public static NDArray split(NDArray key, int[] shape) {
     NDArray[] o = blocks(key, shape);
     int[] withOne = java.util.Arrays.copyOf(shape, shape.length + 1);
@@ -84,7 +115,13 @@ public final class Threefry {
     return Lax.concatenate(shape.length, Lax.reshape(o[0], withOne), Lax.reshape(o[1], withOne));
   }
 
-  /** {@code fold_in(key, data)}: {@code threefry2x32(k0, k1, 0, data)} as a new key. */
+  /**
+   * {@code fold_in(key, data)}: {@code threefry2x32(k0, k1, 0, data)} as a new key.
+   *
+   * @param key the PRNG key array
+   * @param data the 32-bit data to fold into the key
+   * @return {@code fold_in(key, data)}: {@code threefry2x32(k0, k1, 0, data)} as a new key
+   */
   public static NDArray foldIn(NDArray key, NDArray data) {
     NDArray[] k = words(key);
     NDArray[] o = hash(k[0], k[1], Lax.reshape(u32(0), new int[] {1}),
@@ -95,6 +132,11 @@ public final class Threefry {
   /**
    * {@code random_bits(key, bitWidth, shape)}: {@code o0 ^ o1} per position for 32 bits, its
    * low bits for 8 and 16, {@code o0 << 32 | o1} for 64 (an unsigned array of that width).
+   *
+   * @param key the PRNG key array
+   * @param bitWidth the width of each random value: 8, 16, 32 or 64
+   * @param shape the dimensions of the result
+   * @return {@code random_bits(key, bitWidth, shape)}
    */
   public static NDArray randomBits(NDArray key, int bitWidth, int[] shape) {
     NDArray[] o = blocks(key, shape);

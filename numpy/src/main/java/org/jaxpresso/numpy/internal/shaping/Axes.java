@@ -14,6 +14,9 @@ public final class Axes {
   /**
    * A possibly negative axis as an index in {@code [0, ndim)}.
    *
+   * @param axis the axis to operate along; negative values count from the end
+   * @param ndim the number of dimensions
+   * @return a possibly negative axis as an index in {@code [0, ndim)}
    * @throws JaxValueError {@code axis 2 is out of bounds for array of dimension 2}
    */
   public static int canonicalize(int axis, int ndim) {
@@ -27,6 +30,9 @@ public final class Axes {
    * The reduction axes of an array of rank {@code ndim}: null means all; otherwise each is
    * canonicalized and the result sorted.
    *
+   * @param axes the axes to operate along; negative values count from the end
+   * @param ndim the number of dimensions
+   * @return the reduction axes of an array of rank {@code ndim}
    * @throws JaxValueError on an out-of-range axis, or {@code duplicate value in 'axis': (0, 0)}
    */
   public static int[] reduction(int[] axes, int ndim) {
@@ -51,7 +57,12 @@ public final class Axes {
     return sorted;
   }
 
-  /** Python's tuple text of ints: {@code (1,)}, {@code (0, 1)}. */
+  /**
+   * Python's tuple text of ints: {@code (1,)}, {@code (0, 1)}.
+   *
+   * @param values the integers
+   * @return python's tuple text of ints: {@code (1,)}, {@code (0, 1)}
+   */
   public static String tuple(int[] values) {
     StringBuilder sb = new StringBuilder("(");
     for (int i = 0; i < values.length; i++) {

@@ -19,6 +19,9 @@ public final class Median {
   /**
    * The median of the inexact array {@code a} with options.
    *
+   * @param a the input array
+   * @param o the reduction options, e.g. {@code Jnp.axis(1).keepdims()}
+   * @return the median of the inexact array {@code a} with options
    * @throws org.jaxpresso.core.errors.JaxValueError for a bad or repeated axis
    */
   public static NDArray median(NDArray a, ReduceOptions o) {

@@ -16,6 +16,9 @@ public final class Padder {
    * JAX's {@code _broadcast_to_pairs} for Java widths: {@code {{b, a}}} or {@code {{p}}} for
    * every axis, or one row of one or two values per axis; then the negative-width check.
    *
+   * @param widths the padding widths per axis
+   * @param nd the number of dimensions
+   * @return JAX's {@code _broadcast_to_pairs} for Java widths
    * @throws JaxValueError {@code jnp.pad: pad_width with nd=2 has unsupported shape (3, 2). ...}
    *     or {@code index can't contain negative values}
    */
@@ -43,7 +46,14 @@ public final class Padder {
     return out;
   }
 
-  /** One {@code pad} with the scalar {@code value} as x's dtype (and weak type). */
+  /**
+   * One {@code pad} with the scalar {@code value} as x's dtype (and weak type).
+   *
+   * @param x the input array
+   * @param pw the {@code {before, after}} widths of each axis
+   * @param value the padding value
+   * @return one {@code pad} with the scalar {@code value} as x's dtype (and weak type)
+   */
   public static NDArray constant(NDArray x, int[][] pw, Object value) {
     if (x.ndim() == 0) {
       return x;
@@ -67,7 +77,13 @@ public final class Padder {
     }
   }
 
-  /** Edge values repeated ({@code _pad_edge}). */
+  /**
+   * Edge values repeated ({@code _pad_edge}).
+   *
+   * @param x the input array
+   * @param pw the {@code {before, after}} widths of each axis
+   * @return edge values repeated ({@code _pad_edge})
+   */
   public static NDArray edge(NDArray x, int[][] pw) {
     NDArray a = x;
     for (int i = 0; i < a.ndim(); i++) {
@@ -83,7 +99,13 @@ public final class Padder {
     return a;
   }
 
-  /** Whole copies plus remainders ({@code _pad_wrap}). */
+  /**
+   * Whole copies plus remainders ({@code _pad_wrap}).
+   *
+   * @param x the input array
+   * @param pw the {@code {before, after}} widths of each axis
+   * @return whole copies plus remainders ({@code _pad_wrap})
+   */
   public static NDArray wrap(NDArray x, int[][] pw) {
     NDArray a = x;
     for (int i = 0; i < a.ndim(); i++) {
@@ -110,7 +132,14 @@ public final class Padder {
     return a;
   }
 
-  /** Mirror images, with or without the edge ({@code _pad_symmetric_or_reflect}, even type). */
+  /**
+   * Mirror images, with or without the edge ({@code _pad_symmetric_or_reflect}, even type).
+   *
+   * @param x the input array
+   * @param pw the {@code {before, after}} widths of each axis
+   * @param mode how out-of-bounds indices are handled
+   * @return mirror images, with or without the edge ({@code _pad_symmetric_or_reflect}, even type)
+   */
   public static NDArray reflect(NDArray x, int[][] pw, PadMode mode) {
     NDArray a = x;
     for (int i = 0; i < a.ndim(); i++) {
