@@ -26,7 +26,11 @@ public final class CpuBackend implements Backend {
   /** Creates the backend (called by {@link java.util.ServiceLoader}). */
   public CpuBackend() {}
 
-  /** Whether {@code jdk.incubator.vector} is available to this JVM. */
+  /**
+   * Whether {@code jdk.incubator.vector} is available to this JVM.
+   *
+   * @return {@code true} when the SIMD kernels can run
+   */
   public static boolean simdAvailable() {
     return SIMD;
   }

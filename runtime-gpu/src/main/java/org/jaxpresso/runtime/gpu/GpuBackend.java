@@ -56,6 +56,8 @@ public final class GpuBackend implements Backend {
    * Runs a kernel program as it is (no passes or fusion): how the conformance tests check each
    * generated kernel against the reference executor of the same kernel IR.
    *
+   * @param kernels the kernel program to run, unchanged
+   * @return an executable running each kernel on the GPU
    * @throws IllegalStateException if no GPU is available
    */
   public static Executable executeKernels(KernelProgram kernels) {

@@ -19,6 +19,10 @@ public final class GpuCodegen {
   /**
    * One entry per kernel of {@code program}, in order: its PTX, or null for library kernels
    * (cuBLAS or the host run those).
+   *
+   * @param program the compiled program whose kernels to emit
+   * @param dump where the PTX of each kernel is written when dumping is on
+   * @return the kernels' PTX, with {@code null} at library kernels
    */
   public static List<PtxKernel> generate(CompiledProgram program, Dump dump) {
     List<PtxKernel> out = new ArrayList<>();

@@ -41,7 +41,11 @@ public final class GpuRuntime {
     this.cublas = Cublas.load().orElse(null);
   }
 
-  /** The runtime, or empty if libcuda is missing, {@code cuInit} fails, or there is no device. */
+  /**
+   * The runtime, or empty if libcuda is missing, {@code cuInit} fails, or there is no device.
+   *
+   * @return the process-wide runtime, created on the first call
+   */
   public static Optional<GpuRuntime> get() {
     Optional<GpuRuntime> r = instance;
     if (r == null) {
@@ -81,13 +85,21 @@ public final class GpuRuntime {
     }
   }
 
-  /** Why {@link #get()} is empty (for diagnostics), or null when the GPU is available. */
+  /**
+   * Why {@link #get()} is empty (for diagnostics), or null when the GPU is available.
+   *
+   * @return the reason, or {@code null}
+   */
   public static String unavailableReason() {
     get();
     return unavailable;
   }
 
-  /** The driver bindings. */
+  /**
+   * The driver bindings.
+   *
+   * @return the CUDA driver API this runtime uses
+   */
   public CudaDriver driver() {
     return driver;
   }
@@ -97,22 +109,39 @@ public final class GpuRuntime {
     driver.setCurrent(context);
   }
 
-  /** The device's multiprocessor count. */
+  /**
+   * The device's multiprocessor count.
+   *
+   * @return the number of streaming multiprocessors of device 0
+   */
   public int multiprocessors() {
     return multiprocessors;
   }
 
-  /** The device's name. */
+  /**
+   * The device's name.
+   *
+   * @return the name of device 0, e.g. {@code NVIDIA H200}
+   */
   public String deviceName() {
     return deviceName;
   }
 
-  /** cuBLAS, if installed. */
+  /**
+   * cuBLAS, if installed.
+   *
+   * @return the cuBLAS bindings, or empty when the library is missing
+   */
   public Optional<Cublas> cublas() {
     return Optional.ofNullable(cublas);
   }
 
-  /** The calling thread's cuBLAS handle (created on first use). */
+  /**
+   * The calling thread's cuBLAS handle (created on first use).
+   *
+   * @return the {@code cublasHandle_t} of the calling thread
+   * @throws IllegalStateException if cuBLAS is not installed
+   */
   public MemorySegment cublasHandle() {
     if (cublas == null) {
       throw new IllegalStateException("cuBLAS (libcublas.so.13 or .12) was not found: install"
@@ -126,12 +155,23 @@ public final class GpuRuntime {
     return h;
   }
 
-  /** The loaded function of {@code kernel} (its module JIT-compiled on first use). */
+  /**
+   * The loaded function of {@code kernel} (its module JIT-compiled on first use).
+   *
+   * @param kernel a generated kernel
+   * @return the {@code CUfunction} of its entry point
+   */
   public MemorySegment function(PtxKernel kernel) {
     return function(kernel, kernel.entry());
   }
 
-  /** Entry point {@code entry} of {@code kernel}'s module (loaded once for all its entries). */
+  /**
+   * Entry point {@code entry} of {@code kernel}'s module (loaded once for all its entries).
+   *
+   * @param kernel a generated kernel
+   * @param entry the name of one of its module's entry points
+   * @return the {@code CUfunction}
+   */
   public MemorySegment function(PtxKernel kernel, String entry) {
     return functions.computeIfAbsent(new FunctionKey(entry, kernel.ptx()), key -> {
       MemorySegment module = modules.computeIfAbsent(kernel.ptx(), text -> {

@@ -69,6 +69,11 @@ public final class CpuProgram implements Executable {
   /**
    * Compiles {@code program} through the front end ({@link Compiler}) and generates its
    * kernels; {@code simd} selects the Vector API loops.
+   *
+   * @param program the closed jaxpr to compile
+   * @param name the program's name, used for generated classes and dumps
+   * @param simd whether to generate Vector API loops
+   * @return the executable program
    */
   public static CpuProgram compile(ClosedJaxpr program, String name, boolean simd) {
     Dump dump = Dump.forProgram(name);
@@ -80,12 +85,20 @@ public final class CpuProgram implements Executable {
     return p;
   }
 
-  /** The kernel program. */
+  /**
+   * The kernel program.
+   *
+   * @return the fused kernels this program runs
+   */
   public KernelProgram kernels() {
     return kernels;
   }
 
-  /** How many kernels run generated code. */
+  /**
+   * How many kernels run generated code.
+   *
+   * @return the number of kernels compiled to bytecode
+   */
   public int generatedKernels() {
     int n = 0;
     for (Step s : steps) {
@@ -94,7 +107,11 @@ public final class CpuProgram implements Executable {
     return n;
   }
 
-  /** One line per kernel: its name and how it runs (generated, library or reference). */
+  /**
+   * One line per kernel: its name and how it runs (generated, library or reference).
+   *
+   * @return the report, one newline-terminated line per kernel
+   */
   public String report() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < steps.size(); i++) {

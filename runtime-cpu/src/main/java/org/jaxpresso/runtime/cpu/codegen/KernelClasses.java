@@ -48,7 +48,12 @@ public final class KernelClasses {
     }
   }
 
-  /** The class file as text (ASM's Textifier, close to {@code javap -c}). */
+  /**
+   * The class file as text (ASM's Textifier, close to {@code javap -c}).
+   *
+   * @param bytes a class file
+   * @return its disassembly
+   */
   public static String text(byte[] bytes) {
     StringWriter sw = new StringWriter();
     new ClassReader(bytes).accept(new TraceClassVisitor(new PrintWriter(sw)), 0);
@@ -58,6 +63,8 @@ public final class KernelClasses {
   /**
    * Verifies a class file with ASM's data-flow verifier.
    *
+   * @param name the class's name, for the message
+   * @param bytes the class file
    * @throws IllegalStateException naming the class and the problems if it does not verify
    */
   public static void verify(String name, byte[] bytes) {

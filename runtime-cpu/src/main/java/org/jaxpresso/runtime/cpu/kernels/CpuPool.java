@@ -24,7 +24,11 @@ public final class CpuPool {
 
   private CpuPool() {}
 
-  /** The number of threads kernels may use at once. */
+  /**
+   * The number of threads kernels may use at once.
+   *
+   * @return the pool's parallelism, at least 1
+   */
   public static int threads() {
     return THREADS;
   }
@@ -35,6 +39,9 @@ public final class CpuPool {
    * are handed out one at a time, so a helper thread that wakes late finds the work done and
    * costs the caller nothing. After the first exception thrown by a task no further task
    * starts, and that exception is rethrown.
+   *
+   * @param tasks the number of tasks; none run when it is not positive
+   * @param body the task, given its index
    */
   public static void parallelFor(int tasks, IntConsumer body) {
     if (tasks <= 0) {

@@ -36,6 +36,24 @@ public final class Gemm {
   /**
    * Float32 batched product, multithreaded when large.
    *
+   * @param batch number of products
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0][0]} in {@code a}
+   * @param aBatch stride between A's batch elements (0 broadcasts A)
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B
+   * @param bOff offset of {@code B[0][0][0]} in {@code b}
+   * @param bBatch stride between B's batch elements (0 broadcasts B)
+   * @param bRow stride between B's rows
+   * @param bCol stride between B's columns
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0][0]} in {@code c}
+   * @param cBatch stride between C's batch elements
+   * @param ldc stride between C's rows
    * @param accumulate {@code true} adds to C, {@code false} overwrites it
    * @throws IllegalArgumentException for negative sizes or strides, or operands that do not
    *     hold every addressed element
@@ -51,7 +69,31 @@ public final class Gemm {
         threads));
   }
 
-  /** {@link #sgemm} on the calling thread only, for callers that parallelize themselves. */
+  /**
+   * {@link #sgemm} on the calling thread only, for callers that parallelize themselves.
+   *
+   * @param batch number of products
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0][0]} in {@code a}
+   * @param aBatch stride between A's batch elements (0 broadcasts A)
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B
+   * @param bOff offset of {@code B[0][0][0]} in {@code b}
+   * @param bBatch stride between B's batch elements (0 broadcasts B)
+   * @param bRow stride between B's rows
+   * @param bCol stride between B's columns
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0][0]} in {@code c}
+   * @param cBatch stride between C's batch elements
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @throws IllegalArgumentException for negative sizes or strides, or operands that do not
+   *     hold every addressed element
+   */
   public static void sgemmSequential(int batch, int m, int n, int k,
       float[] a, int aOff, int aBatch, int aRow, int aCol,
       float[] b, int bOff, int bBatch, int bRow, int bCol,
@@ -64,7 +106,31 @@ public final class Gemm {
     }
   }
 
-  /** Float64 batched product, multithreaded when large; as {@link #sgemm}. */
+  /**
+   * Float64 batched product, multithreaded when large; as {@link #sgemm}.
+   *
+   * @param batch number of products
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0][0]} in {@code a}
+   * @param aBatch stride between A's batch elements (0 broadcasts A)
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B
+   * @param bOff offset of {@code B[0][0][0]} in {@code b}
+   * @param bBatch stride between B's batch elements (0 broadcasts B)
+   * @param bRow stride between B's rows
+   * @param bCol stride between B's columns
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0][0]} in {@code c}
+   * @param cBatch stride between C's batch elements
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @throws IllegalArgumentException for negative sizes or strides, or operands that do not
+   *     hold every addressed element
+   */
   public static void dgemm(int batch, int m, int n, int k,
       double[] a, int aOff, int aBatch, int aRow, int aCol,
       double[] b, int bOff, int bBatch, int bRow, int bCol,
@@ -76,7 +142,31 @@ public final class Gemm {
         threads));
   }
 
-  /** {@link #dgemm} on the calling thread only. */
+  /**
+   * {@link #dgemm} on the calling thread only, for callers that parallelize themselves.
+   *
+   * @param batch number of products
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0][0]} in {@code a}
+   * @param aBatch stride between A's batch elements (0 broadcasts A)
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B
+   * @param bOff offset of {@code B[0][0][0]} in {@code b}
+   * @param bBatch stride between B's batch elements (0 broadcasts B)
+   * @param bRow stride between B's rows
+   * @param bCol stride between B's columns
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0][0]} in {@code c}
+   * @param cBatch stride between C's batch elements
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @throws IllegalArgumentException for negative sizes or strides, or operands that do not
+   *     hold every addressed element
+   */
   public static void dgemmSequential(int batch, int m, int n, int k,
       double[] a, int aOff, int aBatch, int aRow, int aCol,
       double[] b, int bOff, int bBatch, int bRow, int bCol,
@@ -95,6 +185,22 @@ public final class Gemm {
    * window offset, each reading a shifted image) is packed straight from its source. One
    * matrix, no batch; split over the pool when {@code parallel} and large.
    *
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0]} in {@code a}
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B's rows
+   * @param bOff base offset added to every entry of {@code bRows}
+   * @param bRows offset of each of B's k rows, relative to {@code bOff}
+   * @param bCol stride between B's columns
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0]} in {@code c}
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @param parallel whether a large product may use every thread of {@link CpuPool}
    * @throws IllegalArgumentException for negative sizes, strides or offsets, or operands that
    *     do not hold every addressed element
    */
@@ -107,7 +213,28 @@ public final class Gemm {
         bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
   }
 
-  /** Float64 {@link #sgemmRows}. */
+  /**
+   * Float64 {@link #sgemmRows}: B's rows start at arbitrary offsets.
+   *
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0]} in {@code a}
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B's rows
+   * @param bOff base offset added to every entry of {@code bRows}
+   * @param bRows offset of each of B's k rows, relative to {@code bOff}
+   * @param bCol stride between B's columns
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0]} in {@code c}
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @param parallel whether a large product may use every thread of {@link CpuPool}
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, or operands that
+   *     do not hold every addressed element
+   */
   public static void dgemmRows(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
       double[] b, int bOff, int[] bRows, int bCol, double[] c, int cOff, int ldc,
       boolean accumulate, boolean parallel) {

@@ -16,12 +16,22 @@ public final class PeakFlops {
 
   private PeakFlops() {}
 
-  /** The preferred float species, e.g. {@code Species[float, 16, S_512_BIT]}. */
+  /**
+   * The preferred float species, e.g. {@code Species[float, 16, S_512_BIT]}.
+   *
+   * @return the species' description
+   */
   public static String species() {
     return S.toString();
   }
 
-  /** FLOP/s of {@code threads} threads running the FMA loop concurrently (best of three). */
+  /**
+   * FLOP/s of {@code threads} threads running the FMA loop concurrently (best of three).
+   *
+   * @param threads the number of threads to run at once
+   * @return the best total rate, in float32 FLOP/s
+   * @throws InterruptedException if interrupted while waiting for the threads
+   */
   public static double measure(int threads) throws InterruptedException {
     for (int w = 0; w < 3; w++) {
       chains(20_000_000L);

@@ -33,6 +33,12 @@ public final class ConvOp {
   /**
    * The convolution of {@code lhs} with {@code rhs} under {@code params} into a result of
    * {@code out}, or {@code null} when the result dtype is not floating.
+   *
+   * @param lhs the input, laid out as {@code params}' dimension numbers say
+   * @param rhs the kernel
+   * @param params the {@code conv_general_dilated} parameters
+   * @param out the result's abstract value (shape and dtype)
+   * @return the convolution, or {@code null} when this path does not handle the dtype
    */
   public static Array apply(Array lhs, Array rhs, Params params, ShapedArray out) {
     if (!HostArrays.supported(out.dtype())) {

@@ -31,6 +31,12 @@ public final class DotGeneralOp {
   /**
    * {@code dot_general(lhs, rhs)} with {@code params} into a result of {@code out}, or
    * {@code null} when the result dtype is not floating.
+   *
+   * @param lhs the left operand
+   * @param rhs the right operand
+   * @param params the {@code dot_general} parameters
+   * @param out the result's abstract value (shape and dtype)
+   * @return the product, or {@code null} when this path does not handle the dtype
    */
   public static Array apply(Array lhs, Array rhs, Params params, ShapedArray out) {
     if (!HostArrays.supported(out.dtype())) {

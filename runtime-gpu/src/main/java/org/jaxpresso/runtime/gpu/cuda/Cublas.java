@@ -60,7 +60,11 @@ public final class Cublas {
         "libcublas has no symbol " + name)), fd);
   }
 
-  /** cuBLAS, if its library is found (loader, {@code jaxpresso.cuda.path}, CUDA_HOME). */
+  /**
+   * cuBLAS, if its library is found (loader, {@code jaxpresso.cuda.path}, CUDA_HOME).
+   *
+   * @return the bound library, or empty when it or a symbol is missing
+   */
   public static Optional<Cublas> load() {
     return CudaLibraries.find("libcublas.so.13", "libcublas.so.12", "libcublas.so")
         .flatMap(lib -> {
@@ -88,7 +92,12 @@ public final class Cublas {
     }
   }
 
-  /** A new cuBLAS handle (needs a current context). */
+  /**
+   * A new cuBLAS handle (needs a current context).
+   *
+   * @return the {@code cublasHandle_t}
+   * @throws CudaException if cuBLAS cannot create it
+   */
   public MemorySegment createHandle() {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment h = a.allocate(ADDRESS);
@@ -97,17 +106,34 @@ public final class Cublas {
     }
   }
 
-  /** Destroys a handle. */
+  /**
+   * Destroys a handle.
+   *
+   * @param handle a handle from {@link #createHandle}
+   * @throws CudaException if cuBLAS reports an error
+   */
   public void destroyHandle(MemorySegment handle) {
     check(call(destroy, handle), "cublasDestroy");
   }
 
-  /** Binds {@code handle} to {@code stream}. */
+  /**
+   * Binds {@code handle} to {@code stream}.
+   *
+   * @param handle a handle from {@link #createHandle}
+   * @param stream the {@code CUstream} later calls on the handle are queued on
+   * @throws CudaException if cuBLAS reports an error
+   */
   public void setStream(MemorySegment handle, MemorySegment stream) {
     check(call(setStream, handle, stream), "cublasSetStream");
   }
 
-  /** Sets the math mode ({@link #DEFAULT_MATH}, {@link #TF32_TENSOR_OP_MATH}, ...). */
+  /**
+   * Sets the math mode ({@link #DEFAULT_MATH}, {@link #TF32_TENSOR_OP_MATH}, ...).
+   *
+   * @param handle a handle from {@link #createHandle}
+   * @param mode the {@code cublasMath_t} value
+   * @throws CudaException if cuBLAS reports an error
+   */
   public void setMathMode(MemorySegment handle, int mode) {
     check(call(setMathMode, handle, mode), "cublasSetMathMode");
   }
@@ -115,6 +141,14 @@ public final class Cublas {
   /**
    * Row-major {@code C[m,n] = A[m,k] B[k,n]} on device pointers, float32 or float64.
    *
+   * @param handle a handle from {@link #createHandle}
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B
+   * @param a device pointer to A, row-major and contiguous
+   * @param b device pointer to B, row-major and contiguous
+   * @param c device pointer to C, overwritten
+   * @throws CudaException if cuBLAS reports an error
    * @param f64 whether the operands are float64 (else float32)
    */
   public void gemmRowMajor(MemorySegment handle, boolean f64, int m, int n, int k, long a,

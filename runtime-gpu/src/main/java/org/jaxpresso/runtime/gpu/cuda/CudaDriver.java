@@ -150,6 +150,8 @@ public final class CudaDriver {
   /**
    * The driver, if {@code libcuda.so.1} can be found and has every symbol used; empty otherwise
    * (no GPU driver installed). Does not initialize CUDA.
+   *
+   * @return the bound driver, or empty when the library or a symbol is missing
    */
   public static Optional<CudaDriver> load() {
     Optional<SymbolLookup> lib = CudaLibraries.find("libcuda.so.1", "libcuda.so");
@@ -173,14 +175,25 @@ public final class CudaDriver {
     }
   }
 
-  /** Throws a {@link CudaException} naming {@code what} unless {@code status} is success. */
+  /**
+   * Throws a {@link CudaException} naming {@code what} unless {@code status} is success.
+   *
+   * @param status a driver status code
+   * @param what the call that returned it, for the message
+   * @throws CudaException when {@code status} is not 0 ({@code CUDA_SUCCESS})
+   */
   public void check(int status, String what) {
     if (status != 0) {
       throw new CudaException(what, status, errorString(status));
     }
   }
 
-  /** The driver's description of status {@code code}. */
+  /**
+   * The driver's description of status {@code code}.
+   *
+   * @param code a driver status code
+   * @return the driver's text for it, or {@code unknown error}
+   */
   public String errorString(int code) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment out = a.allocate(ADDRESS);
@@ -193,12 +206,21 @@ public final class CudaDriver {
     }
   }
 
-  /** {@code cuInit(0)}: returns the status (0 on success) without throwing. */
+  /**
+   * {@code cuInit(0)}: returns the status (0 on success) without throwing.
+   *
+   * @return the driver status; 0 when CUDA is usable
+   */
   public int init() {
     return call(cuInit, 0);
   }
 
-  /** The number of CUDA devices. */
+  /**
+   * The number of CUDA devices.
+   *
+   * @return the number of devices the driver sees
+   * @throws CudaException if the driver call fails
+   */
   public int deviceCount() {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment n = a.allocate(JAVA_INT);
@@ -207,7 +229,13 @@ public final class CudaDriver {
     }
   }
 
-  /** The device handle of ordinal {@code ordinal}. */
+  /**
+   * The device handle of ordinal {@code ordinal}.
+   *
+   * @param ordinal the device index, from 0
+   * @return the {@code CUdevice} handle
+   * @throws CudaException if there is no such device
+   */
   public int device(int ordinal) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment d = a.allocate(JAVA_INT);
@@ -216,7 +244,13 @@ public final class CudaDriver {
     }
   }
 
-  /** The device's name, e.g. {@code NVIDIA H200}. */
+  /**
+   * The device's name, e.g. {@code NVIDIA H200}.
+   *
+   * @param device a device handle from {@link #device}
+   * @return the device's marketing name
+   * @throws CudaException if the driver call fails
+   */
   public String deviceName(int device) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment buf = a.allocate(256);
@@ -225,7 +259,14 @@ public final class CudaDriver {
     }
   }
 
-  /** A device attribute ({@code CU_DEVICE_ATTRIBUTE_*}). */
+  /**
+   * A device attribute ({@code CU_DEVICE_ATTRIBUTE_*}).
+   *
+   * @param device a device handle from {@link #device}
+   * @param attribute the attribute's code, e.g. {@link #ATTR_MULTIPROCESSOR_COUNT}
+   * @return the attribute's value
+   * @throws CudaException if the driver call fails
+   */
   public int attribute(int device, int attribute) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment v = a.allocate(JAVA_INT);
@@ -235,7 +276,13 @@ public final class CudaDriver {
     }
   }
 
-  /** Retains the device's primary context (released at process exit). */
+  /**
+   * Retains the device's primary context (released at process exit).
+   *
+   * @param device a device handle from {@link #device}
+   * @return the {@code CUcontext}
+   * @throws CudaException if the driver call fails
+   */
   public MemorySegment primaryContext(int device) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment c = a.allocate(ADDRESS);
@@ -244,12 +291,21 @@ public final class CudaDriver {
     }
   }
 
-  /** Makes {@code ctx} current on the calling thread. */
+  /**
+   * Makes {@code ctx} current on the calling thread.
+   *
+   * @param ctx a context from {@link #primaryContext}
+   * @throws CudaException if the driver call fails
+   */
   public void setCurrent(MemorySegment ctx) {
     check(call(cuCtxSetCurrent, ctx), "cuCtxSetCurrent");
   }
 
-  /** Waits for all work of the current context. */
+  /**
+   * Waits for all work of the current context.
+   *
+   * @throws CudaException if the driver call or earlier asynchronous work failed
+   */
   public void synchronize() {
     check(call(cuCtxSynchronize), "cuCtxSynchronize");
   }
@@ -257,6 +313,9 @@ public final class CudaDriver {
   /**
    * Loads a module from PTX text, JIT-compiling it for the current device.
    *
+   * @param ptx the PTX source
+   * @param name the kernel's name, for the error message
+   * @return the {@code CUmodule}
    * @throws CudaException with the JIT's error log if the PTX does not compile
    */
   public MemorySegment loadModule(String ptx, String name) {
@@ -285,7 +344,14 @@ public final class CudaDriver {
     }
   }
 
-  /** The function {@code name} of {@code module}. */
+  /**
+   * The function {@code name} of {@code module}.
+   *
+   * @param module a module from {@link #loadModule}
+   * @param name the function's entry name
+   * @return the {@code CUfunction}
+   * @throws CudaException if the module has no such function
+   */
   public MemorySegment function(MemorySegment module, String name) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment f = a.allocate(ADDRESS);
@@ -295,7 +361,12 @@ public final class CudaDriver {
     }
   }
 
-  /** Unloads {@code module}. */
+  /**
+   * Unloads {@code module}.
+   *
+   * @param module a module from {@link #loadModule}
+   * @throws CudaException if the driver call fails
+   */
   public void unloadModule(MemorySegment module) {
     check(call(cuModuleUnload, module), "cuModuleUnload");
   }
@@ -304,6 +375,15 @@ public final class CudaDriver {
    * Launches {@code f} with 1-D grid and block on {@code stream}; {@code args} are the values of
    * the kernel's {@code .u64} parameters (device pointers). {@code kernelParams} is built as the
    * driver wants it: an array of pointers to argument slots.
+   *
+   * @param f the function to launch, from {@link #function}
+   * @param grid the number of blocks
+   * @param block the number of threads per block
+   * @param sharedBytes the dynamic shared memory per block, in bytes
+   * @param stream the stream, or {@link MemorySegment#NULL} for the default stream
+   * @param args the kernel's {@code .u64} arguments, in order
+   * @param name the kernel's name, for the error message
+   * @throws CudaException if the launch is rejected
    */
   public void launch(MemorySegment f, int grid, int block, int sharedBytes, MemorySegment stream,
       long[] args, String name) {
@@ -331,7 +411,12 @@ public final class CudaDriver {
     }
   }
 
-  /** {@code {free, total}} device memory in bytes. */
+  /**
+   * {@code {free, total}} device memory in bytes.
+   *
+   * @return a two-element array: free bytes, then total bytes
+   * @throws CudaException if the driver call fails
+   */
   public long[] memInfo() {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment free = a.allocate(JAVA_LONG);
@@ -344,6 +429,8 @@ public final class CudaDriver {
   /**
    * Allocates {@code bytes} of device memory.
    *
+   * @param bytes the size; 0 allocates one byte so the pointer is valid
+   * @return the device pointer
    * @throws CudaException naming the request and the free memory when the device is full
    */
   public long alloc(long bytes) {
@@ -364,37 +451,84 @@ public final class CudaDriver {
     }
   }
 
-  /** Frees device memory from {@link #alloc}. */
+  /**
+   * Frees device memory from {@link #alloc}.
+   *
+   * @param ptr a pointer from {@link #alloc}
+   * @throws CudaException if the driver call fails
+   */
   public void free(long ptr) {
     check(call(cuMemFree, ptr), "cuMemFree");
   }
 
-  /** Copies {@code bytes} from host memory to the device (synchronous). */
+  /**
+   * Copies {@code bytes} from host memory to the device (synchronous).
+   *
+   * @param dst the device pointer to write
+   * @param src the host memory to read
+   * @param bytes the number of bytes
+   * @throws CudaException if the driver call fails
+   */
   public void copyToDevice(long dst, MemorySegment src, long bytes) {
     check(call(cuMemcpyHtoD, dst, src, bytes), "cuMemcpyHtoD of " + bytes + " bytes");
   }
 
-  /** Copies {@code bytes} from the device to host memory (synchronous). */
+  /**
+   * Copies {@code bytes} from the device to host memory (synchronous).
+   *
+   * @param dst the host memory to write
+   * @param src the device pointer to read
+   * @param bytes the number of bytes
+   * @throws CudaException if the driver call fails
+   */
   public void copyToHost(MemorySegment dst, long src, long bytes) {
     check(call(cuMemcpyDtoH, dst, src, bytes), "cuMemcpyDtoH of " + bytes + " bytes");
   }
 
-  /** Copies {@code bytes} within the device. */
+  /**
+   * Copies {@code bytes} within the device.
+   *
+   * @param dst the device pointer to write
+   * @param src the device pointer to read
+   * @param bytes the number of bytes
+   * @throws CudaException if the driver call fails
+   */
   public void copyDeviceToDevice(long dst, long src, long bytes) {
     check(call(cuMemcpyDtoD, dst, src, bytes), "cuMemcpyDtoD of " + bytes + " bytes");
   }
 
-  /** Copies host to device asynchronously on {@code stream} (host memory must stay alive). */
+  /**
+   * Copies host to device asynchronously on {@code stream} (host memory must stay alive).
+   *
+   * @param dst the device pointer to write
+   * @param src the host memory to read, alive until the stream reaches the copy
+   * @param bytes the number of bytes
+   * @param stream the stream to enqueue the copy on
+   * @throws CudaException if the driver rejects the copy
+   */
   public void copyToDeviceAsync(long dst, MemorySegment src, long bytes, MemorySegment stream) {
     check(call(cuMemcpyHtoDAsync, dst, src, bytes, stream), "cuMemcpyHtoDAsync");
   }
 
-  /** Copies device to host asynchronously on {@code stream}. */
+  /**
+   * Copies device to host asynchronously on {@code stream}.
+   *
+   * @param dst the host memory to write, valid once the stream has passed the copy
+   * @param src the device pointer to read
+   * @param bytes the number of bytes
+   * @param stream the stream to enqueue the copy on
+   * @throws CudaException if the driver rejects the copy
+   */
   public void copyToHostAsync(MemorySegment dst, long src, long bytes, MemorySegment stream) {
     check(call(cuMemcpyDtoHAsync, dst, src, bytes, stream), "cuMemcpyDtoHAsync");
   }
 
-  /** A new stream. */
+  /**
+   * A new stream.
+   *
+   * @return the {@code CUstream}
+   * @throws CudaException if the driver call fails
+   */
   public MemorySegment createStream() {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment s = a.allocate(ADDRESS);
@@ -403,17 +537,32 @@ public final class CudaDriver {
     }
   }
 
-  /** Waits for {@code stream}. */
+  /**
+   * Waits for {@code stream}.
+   *
+   * @param stream the stream to wait for
+   * @throws CudaException if the driver call or work on the stream failed
+   */
   public void synchronize(MemorySegment stream) {
     check(call(cuStreamSynchronize, stream), "cuStreamSynchronize");
   }
 
-  /** Destroys {@code stream}. */
+  /**
+   * Destroys {@code stream}.
+   *
+   * @param stream a stream from {@link #createStream}
+   * @throws CudaException if the driver call fails
+   */
   public void destroyStream(MemorySegment stream) {
     check(call(cuStreamDestroy, stream), "cuStreamDestroy");
   }
 
-  /** A new event (default flags: timing enabled). */
+  /**
+   * A new event (default flags: timing enabled).
+   *
+   * @return the {@code CUevent}
+   * @throws CudaException if the driver call fails
+   */
   public MemorySegment createEvent() {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment e = a.allocate(ADDRESS);
@@ -422,17 +571,35 @@ public final class CudaDriver {
     }
   }
 
-  /** Records {@code event} on {@code stream}. */
+  /**
+   * Records {@code event} on {@code stream}.
+   *
+   * @param event an event from {@link #createEvent}
+   * @param stream the stream whose current position the event marks
+   * @throws CudaException if the driver call fails
+   */
   public void record(MemorySegment event, MemorySegment stream) {
     check(call(cuEventRecord, event, stream), "cuEventRecord");
   }
 
-  /** Waits for {@code event}. */
+  /**
+   * Waits for {@code event}.
+   *
+   * @param event a recorded event
+   * @throws CudaException if the driver call fails
+   */
   public void synchronizeEvent(MemorySegment event) {
     check(call(cuEventSynchronize, event), "cuEventSynchronize");
   }
 
-  /** Milliseconds between two recorded events. */
+  /**
+   * Milliseconds between two recorded events.
+   *
+   * @param start the earlier recorded event
+   * @param end the later recorded event
+   * @return the time between them, in milliseconds
+   * @throws CudaException if either event has not completed
+   */
   public float elapsedMillis(MemorySegment start, MemorySegment end) {
     try (Arena a = Arena.ofConfined()) {
       MemorySegment ms = a.allocate(JAVA_FLOAT);
@@ -441,7 +608,12 @@ public final class CudaDriver {
     }
   }
 
-  /** Destroys {@code event}. */
+  /**
+   * Destroys {@code event}.
+   *
+   * @param event an event from {@link #createEvent}
+   * @throws CudaException if the driver call fails
+   */
   public void destroyEvent(MemorySegment event) {
     check(call(cuEventDestroy, event), "cuEventDestroy");
   }

@@ -18,7 +18,11 @@ import java.util.Optional;
 public final class CudaLibraries {
   private CudaLibraries() {}
 
-  /** The folders searched after the loader, in order. */
+  /**
+   * The folders searched after the loader, in order.
+   *
+   * @return {@code jaxpresso.cuda.path}, {@code CUDA_HOME} and the usual install folders
+   */
   public static List<Path> searchFolders() {
     List<Path> dirs = new ArrayList<>();
     String prop = System.getProperty("jaxpresso.cuda.path");
@@ -46,6 +50,9 @@ public final class CudaLibraries {
    * LD_LIBRARY_PATH} or a search folder, or an entry in the loader's cache ({@code
    * /etc/ld.so.cache}). Checked before any native lookup so that machines without CUDA never
    * call a restricted FFM method (which makes the JDK print a warning).
+   *
+   * @param name a library file name, e.g. {@code libcuda.so.1}
+   * @return {@code false} only when the library is certainly absent
    */
   public static boolean probablyPresent(String name) {
     List<Path> dirs = new ArrayList<>(searchFolders());
@@ -74,6 +81,9 @@ public final class CudaLibraries {
    * The first of {@code names} (e.g. {@code libcuda.so.1}) that loads, by the loader or from a
    * search folder; the library stays loaded for the life of the process. Names that {@link
    * #probablyPresent} rules out are not tried.
+   *
+   * @param names the library file names to try, in order of preference
+   * @return the loaded library, or empty when none loads
    */
   public static Optional<SymbolLookup> find(String... names) {
     List<String> candidates = new ArrayList<>();

@@ -47,7 +47,11 @@ public final class MathLibrary<D, P> {
 
   private final MathOps<D, P> m;
 
-  /** A library emitting through {@code ops}. */
+  /**
+   * A library emitting through {@code ops}.
+   *
+   * @param ops the operations that evaluate or emit each step
+   */
   public MathLibrary(MathOps<D, P> ops) {
     this.m = ops;
   }
@@ -113,7 +117,12 @@ public final class MathLibrary<D, P> {
     return out;
   }
 
-  /** {@code e^x}. */
+  /**
+   * {@code e^x}.
+   *
+   * @param x the exponent
+   * @return {@code e} raised to {@code x}
+   */
   public D exp(D x) {
     D xc = m.select(m.lt(x, c(-746)), c(-746), m.select(m.lt(c(710), x), c(710), x));
     D[] nr = reduceLn2(xc);
@@ -123,7 +132,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code 2^x}. */
+  /**
+   * {@code 2^x}.
+   *
+   * @param x the exponent
+   * @return 2 raised to {@code x}
+   */
   public D exp2(D x) {
     D xc = m.select(m.lt(x, c(-1080)), c(-1080), m.select(m.lt(c(1030), x), c(1030), x));
     D n = m.rint(xc);
@@ -139,7 +153,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code e^x - 1}. */
+  /**
+   * {@code e^x - 1}.
+   *
+   * @param x the exponent
+   * @return {@code e^x - 1}, accurate for small {@code x}
+   */
   public D expm1(D x) {
     D small = expm1Kernel(x);
     D xc = m.select(m.lt(x, c(-60)), c(-60), m.select(m.lt(c(700), x), c(700), x));
@@ -152,7 +171,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code ln x}. */
+  /**
+   * {@code ln x}.
+   *
+   * @param x the operand
+   * @return the natural logarithm of {@code x}
+   */
   public D log(D x) {
     P sub = m.lt(x, c(0x1p-1022));
     D s = m.select(sub, m.mul(x, c(0x1p54)), x);
@@ -179,7 +203,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code ln(1 + x)}. */
+  /**
+   * {@code ln(1 + x)}.
+   *
+   * @param x the operand
+   * @return {@code ln(1 + x)}, accurate for small {@code x}
+   */
   public D log1p(D x) {
     D u = m.add(c(1.0), x);
     D y = m.mul(log(u), m.div(x, m.sub(u, c(1.0))));
@@ -220,7 +249,12 @@ public final class MathLibrary<D, P> {
     return m.sub(k, m.mul(c(4), m.floor(m.mul(k, c(0.25)))));
   }
 
-  /** {@code sin x}. */
+  /**
+   * {@code sin x}.
+   *
+   * @param x the angle in radians
+   * @return the sine of {@code x}
+   */
   public D sin(D x) {
     D[] kr = reducePiOver2(x);
     D s = sinKernel(kr[1]);
@@ -232,7 +266,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isInf(x), c(Double.NaN), y);
   }
 
-  /** {@code cos x}. */
+  /**
+   * {@code cos x}.
+   *
+   * @param x the angle in radians
+   * @return the cosine of {@code x}
+   */
   public D cos(D x) {
     D[] kr = reducePiOver2(x);
     D s = sinKernel(kr[1]);
@@ -243,7 +282,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isInf(x), c(Double.NaN), y);
   }
 
-  /** {@code tan x}. */
+  /**
+   * {@code tan x}.
+   *
+   * @param x the angle in radians
+   * @return the tangent of {@code x}
+   */
   public D tan(D x) {
     D[] kr = reducePiOver2(x);
     D s = sinKernel(kr[1]);
@@ -255,7 +299,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isInf(x), c(Double.NaN), y);
   }
 
-  /** {@code atan x}. */
+  /**
+   * {@code atan x}.
+   *
+   * @param x the operand
+   * @return the arc tangent of {@code x}, in {@code [-pi/2, pi/2]}
+   */
   public D atan(D x) {
     D a = m.abs(x);
     P big = m.lt(c(1.0), a);
@@ -274,7 +323,13 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code atan2(y, x)} with C's special cases. */
+  /**
+   * {@code atan2(y, x)} with C's special cases.
+   *
+   * @param y the ordinate
+   * @param x the abscissa
+   * @return the angle of the point {@code (x, y)}, in {@code [-pi, pi]}
+   */
   public D atan2(D y, D x) {
     D ay = m.abs(y);
     D ax = m.abs(x);
@@ -292,18 +347,33 @@ public final class MathLibrary<D, P> {
     return m.select(m.or(m.isNan(x), m.isNan(y)), m.add(x, y), r);
   }
 
-  /** {@code asin x = atan2(x, sqrt((1-x)(1+x)))}. */
+  /**
+   * {@code asin x = atan2(x, sqrt((1-x)(1+x)))}.
+   *
+   * @param x the operand
+   * @return the arc sine of {@code x}, in {@code [-pi/2, pi/2]}
+   */
   public D asin(D x) {
     return atan2(x, m.sqrt(m.mul(m.sub(c(1.0), x), m.add(c(1.0), x))));
   }
 
-  /** {@code acos x = atan2(sqrt((1-x)(1+x)), x)}. */
+  /**
+   * {@code acos x = atan2(sqrt((1-x)(1+x)), x)}.
+   *
+   * @param x the operand
+   * @return the arc cosine of {@code x}, in {@code [0, pi]}
+   */
   public D acos(D x) {
     D y = atan2(m.sqrt(m.mul(m.sub(c(1.0), x), m.add(c(1.0), x))), x);
     return m.select(m.lt(c(1.0), m.abs(x)), c(Double.NaN), y);
   }
 
-  /** {@code sinh x}. */
+  /**
+   * {@code sinh x}.
+   *
+   * @param x the operand
+   * @return the hyperbolic sine of {@code x}
+   */
   public D sinh(D x) {
     D a = m.abs(x);
     D e = expm1(a);
@@ -314,7 +384,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
-  /** {@code cosh x}. */
+  /**
+   * {@code cosh x}.
+   *
+   * @param x the operand
+   * @return the hyperbolic cosine of {@code x}
+   */
   public D cosh(D x) {
     D a = m.abs(x);
     D t = exp(m.select(m.lt(c(22), a), c(22), a));
@@ -327,7 +402,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code tanh x}. */
+  /**
+   * {@code tanh x}.
+   *
+   * @param x the operand
+   * @return the hyperbolic tangent of {@code x}
+   */
   public D tanh(D x) {
     D a = m.abs(x);
     D e = expm1(m.mul(c(2.0), a));
@@ -336,12 +416,22 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
-  /** {@code 1 / (1 + e^-x)}. */
+  /**
+   * {@code 1 / (1 + e^-x)}.
+   *
+   * @param x the operand
+   * @return the logistic sigmoid of {@code x}
+   */
   public D logistic(D x) {
     return m.div(c(1.0), m.add(c(1.0), exp(m.neg(x))));
   }
 
-  /** {@code asinh x}. */
+  /**
+   * {@code asinh x}.
+   *
+   * @param x the operand
+   * @return the inverse hyperbolic sine of {@code x}
+   */
   public D asinh(D x) {
     D a = m.abs(x);
     D a2 = m.mul(a, a);
@@ -350,7 +440,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
-  /** {@code acosh x}. */
+  /**
+   * {@code acosh x}.
+   *
+   * @param x the operand
+   * @return the inverse hyperbolic cosine of {@code x}
+   */
   public D acosh(D x) {
     D t = m.sub(x, c(1.0));
     D near = log1p(m.add(t, m.sqrt(m.fma(t, t, m.mul(c(2.0), t)))));
@@ -361,7 +456,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code atanh x}. */
+  /**
+   * {@code atanh x}.
+   *
+   * @param x the operand
+   * @return the inverse hyperbolic tangent of {@code x}
+   */
   public D atanh(D x) {
     D a = m.abs(x);
     D y = m.mul(c(0.5), log1p(m.div(m.mul(c(2.0), a), m.sub(c(1.0), a))));
@@ -369,7 +469,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
-  /** {@code x^(1/3)}: {@code exp(log|x|/3)} polished by one Newton step. */
+  /**
+   * {@code x^(1/3)}: {@code exp(log|x|/3)} polished by one Newton step.
+   *
+   * @param x the operand
+   * @return the real cube root of {@code x}
+   */
   public D cbrt(D x) {
     D a0 = m.abs(x);
     P tiny = m.lt(a0, c(0x1p-900));
@@ -382,7 +487,13 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
-  /** {@code x^y} with C's special cases. */
+  /**
+   * {@code x^y} with C's special cases.
+   *
+   * @param x the base
+   * @param y the exponent
+   * @return {@code x} raised to {@code y}
+   */
   public D pow(D x, D y) {
     D ax = m.abs(x);
     P yInt = m.eq(m.floor(y), y);
@@ -464,20 +575,35 @@ public final class MathLibrary<D, P> {
     return out;
   }
 
-  /** {@code erf x}. */
+  /**
+   * {@code erf x}.
+   *
+   * @param x the operand
+   * @return the error function of {@code x}
+   */
   public D erf(D x) {
     D y = erfPair(m.abs(x))[0];
     return m.select(m.isNan(x), x, m.copySign(y, x));
   }
 
-  /** {@code erfc x}. */
+  /**
+   * {@code erfc x}.
+   *
+   * @param x the operand
+   * @return the complementary error function of {@code x}
+   */
   public D erfc(D x) {
     D[] p = erfPair(m.abs(x));
     D y = m.select(m.signBit(x), m.add(c(1.0), p[0]), p[1]);
     return m.select(m.isNan(x), x, y);
   }
 
-  /** The inverse of {@code erf}: an initial guess refined by Newton steps on erf or erfc. */
+  /**
+   * The inverse of {@code erf}: an initial guess refined by Newton steps on erf or erfc.
+   *
+   * @param y a value in {@code [-1, 1]}
+   * @return the {@code x} with {@code erf(x) == y}; infinite at the ends, NaN outside
+   */
   public D erfInv(D y) {
     D a = m.abs(y);
     // Winitzki's approximation, relative error about 2e-3.
@@ -519,7 +645,12 @@ public final class MathLibrary<D, P> {
     return m.select(odd, m.neg(co), co);
   }
 
-  /** {@code ln|Gamma(x)|}: shift to {@code x >= 8}, Stirling's series; reflection below 0. */
+  /**
+   * {@code ln|Gamma(x)|}: shift to {@code x >= 8}, Stirling's series; reflection below 0.
+   *
+   * @param x the operand
+   * @return the natural logarithm of the absolute value of the Gamma function at {@code x}
+   */
   public D lgamma(D x) {
     P neg = m.lt(x, c(0.5));
     D z = m.select(neg, m.sub(c(1.0), x), x);
@@ -545,7 +676,12 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code digamma x}: shift to {@code x >= 8}, asymptotic series; reflection below 0.5. */
+  /**
+   * {@code digamma x}: shift to {@code x >= 8}, asymptotic series; reflection below 0.5.
+   *
+   * @param x the operand
+   * @return the logarithmic derivative of the Gamma function at {@code x}
+   */
   public D digamma(D x) {
     P neg = m.lt(x, c(0.5));
     D z = m.select(neg, m.sub(c(1.0), x), x);

@@ -18,18 +18,32 @@ package org.jaxpresso.runtime.gpu.ptx;
  */
 public record PtxKernel(String entry, String ptx, int blockSize, long gridLimit,
     boolean reduction, int splits, long scratchBytes) {
-  /** The number of blocks to launch given a cap (e.g. 32 per multiprocessor). */
+  /**
+   * The number of blocks to launch given a cap (e.g. 32 per multiprocessor).
+   *
+   * @param cap the most blocks to launch
+   * @return the grid size of the (second, for two-pass reductions) launch, at least 1
+   */
   public int blocks(int cap) {
     long b = reduction ? gridLimit : (gridLimit + blockSize - 1) / blockSize;
     return (int) Math.max(1, Math.min(b, cap));
   }
 
-  /** The number of blocks of the first pass of a two-pass reduction. */
+  /**
+   * The number of blocks of the first pass of a two-pass reduction.
+   *
+   * @param cap the most blocks to launch
+   * @return the grid size of the first pass, at least 1
+   */
   public int partialBlocks(int cap) {
     return (int) Math.max(1, Math.min(gridLimit * splits, cap));
   }
 
-  /** The name of the first pass's entry point. */
+  /**
+   * The name of the first pass's entry point.
+   *
+   * @return {@code entry + "_partial"}
+   */
   public String partialEntry() {
     return entry + "_partial";
   }

@@ -45,6 +45,9 @@ public final class PtxKernelEmitter {
   /**
    * The PTX module of kernel {@code k} of {@code program}.
    *
+   * @param program the kernel program {@code k} belongs to (its values' types and sources)
+   * @param k a loop or reduction kernel
+   * @return the kernel's PTX and launch geometry
    * @throws IllegalArgumentException for a library kernel (those call cuBLAS or the host), or an
    *     op the dtype does not support
    */

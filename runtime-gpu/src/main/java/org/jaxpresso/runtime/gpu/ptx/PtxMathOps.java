@@ -9,7 +9,11 @@ import org.jaxpresso.runtime.gpu.ptx.PtxWriter.Reg;
 public final class PtxMathOps implements MathOps<String, String> {
   private final PtxWriter w;
 
-  /** Emits into {@code w}. */
+  /**
+   * Emits into {@code w}.
+   *
+   * @param w the kernel body receiving the instructions
+   */
   public PtxMathOps(PtxWriter w) {
     this.w = w;
   }

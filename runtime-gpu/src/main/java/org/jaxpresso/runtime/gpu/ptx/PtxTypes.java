@@ -14,7 +14,12 @@ import org.jaxpresso.runtime.gpu.ptx.PtxWriter.Reg;
 public final class PtxTypes {
   private PtxTypes() {}
 
-  /** The register class of values of {@code d}. */
+  /**
+   * The register class of values of {@code d}.
+   *
+   * @param d a dtype
+   * @return the register class holding its values
+   */
   public static Reg regOf(DType d) {
     return switch (d) {
       case FLOAT64 -> Reg.F64;
@@ -24,7 +29,12 @@ public final class PtxTypes {
     };
   }
 
-  /** The PTX type suffix arithmetic on {@code d}'s registers uses: f32, f64, s32, u32, s64, u64. */
+  /**
+   * The PTX type suffix arithmetic on {@code d}'s registers uses: f32, f64, s32, u32, s64, u64.
+   *
+   * @param d a dtype
+   * @return the type suffix, without the dot
+   */
   public static String arith(DType d) {
     return switch (d) {
       case FLOAT64 -> "f64";
@@ -36,7 +46,12 @@ public final class PtxTypes {
     };
   }
 
-  /** The bit suffix of {@code d}'s registers: b32 or b64 (f32/f64 for floats). */
+  /**
+   * The bit suffix of {@code d}'s registers: b32 or b64 (f32/f64 for floats).
+   *
+   * @param d a dtype
+   * @return the suffix, without the dot
+   */
   public static String bits(DType d) {
     return switch (regOf(d)) {
       case B64 -> "b64";
@@ -46,12 +61,23 @@ public final class PtxTypes {
     };
   }
 
-  /** Whether values of {@code d} order as unsigned numbers. */
+  /**
+   * Whether values of {@code d} order as unsigned numbers.
+   *
+   * @param d a dtype
+   * @return {@code true} for bool and the unsigned integers
+   */
   public static boolean unsigned(DType d) {
     return d.isBool() || d.isUnsigned();
   }
 
-  /** Rounds the float32 register {@code f} holding a {@code d} value back into format {@code d}. */
+  /**
+   * Rounds the float32 register {@code f} holding a {@code d} value back into format {@code d}.
+   *
+   * @param w the kernel body receiving the instructions
+   * @param d the value's dtype; only float16 and bfloat16 emit anything
+   * @param f the {@code .f32} register, rounded in place
+   */
   public static void round(PtxWriter w, DType d, String f) {
     switch (d) {
       case FLOAT16 -> {
@@ -68,7 +94,13 @@ public final class PtxTypes {
     }
   }
 
-  /** Wraps the integer register {@code r} to the width and signedness of {@code d}, in place. */
+  /**
+   * Wraps the integer register {@code r} to the width and signedness of {@code d}, in place.
+   *
+   * @param w the kernel body receiving the instructions
+   * @param d the value's dtype; only bool and the 8- and 16-bit integers emit anything
+   * @param r the {@code .b32} register, wrapped in place
+   */
   public static void wrap(PtxWriter w, DType d, String r) {
     switch (d) {
       case BOOL -> {
@@ -83,7 +115,13 @@ public final class PtxTypes {
     }
   }
 
-  /** Rounds or wraps register {@code r} of dtype {@code d} in place after an op. */
+  /**
+   * Rounds or wraps register {@code r} of dtype {@code d} in place after an op.
+   *
+   * @param w the kernel body receiving the instructions
+   * @param d the value's dtype
+   * @param r the register, normalized in place
+   */
   public static void normalize(PtxWriter w, DType d, String r) {
     if (d.isFloating()) {
       round(w, d, r);
@@ -92,7 +130,14 @@ public final class PtxTypes {
     }
   }
 
-  /** Loads the {@code d} element at global address {@code addr} into a fresh register. */
+  /**
+   * Loads the {@code d} element at global address {@code addr} into a fresh register.
+   *
+   * @param w the kernel body receiving the instructions
+   * @param d the element's dtype
+   * @param addr the address operand, e.g. a {@code .b64} register
+   * @return the register holding the value, in {@link #regOf} of {@code d}
+   */
   public static String load(PtxWriter w, DType d, String addr) {
     String a = "[" + addr + "]";
     return switch (d) {
@@ -110,7 +155,14 @@ public final class PtxTypes {
     };
   }
 
-  /** Stores register {@code v} (already in format {@code d}) at global address {@code addr}. */
+  /**
+   * Stores register {@code v} (already in format {@code d}) at global address {@code addr}.
+   *
+   * @param w the kernel body receiving the instructions
+   * @param d the element's dtype
+   * @param addr the address operand, e.g. a {@code .b64} register
+   * @param v the register holding the value
+   */
   public static void store(PtxWriter w, DType d, String addr, String v) {
     String a = "[" + addr + "]";
     switch (d) {
@@ -125,7 +177,15 @@ public final class PtxTypes {
     }
   }
 
-  /** Moves a constant of {@code d} (given as double and long views) into a fresh register. */
+  /**
+   * Moves a constant of {@code d} (given as double and long views) into a fresh register.
+   *
+   * @param w the kernel body receiving the instructions
+   * @param d the constant's dtype
+   * @param dv the value as a double, used for floats
+   * @param lv the value as a long, used for integers and bools
+   * @return the register holding the constant
+   */
   public static String constant(PtxWriter w, DType d, double dv, long lv) {
     return switch (regOf(d)) {
       case F64 -> w.emit(Reg.F64, "mov.f64", PtxWriter.f64(dv));

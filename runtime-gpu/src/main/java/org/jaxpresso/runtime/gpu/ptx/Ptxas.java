@@ -25,7 +25,12 @@ public final class Ptxas {
    */
   public record Result(boolean ok, String log) {}
 
-  /** The ptxas executable, if one is installed. */
+  /**
+   * The ptxas executable, if one is installed.
+   *
+   * @return the first executable {@code ptxas} under {@code jaxpresso.cuda.path}, {@code
+   *     CUDA_HOME}, {@code PATH} or {@code /usr/local/cuda}; empty when none
+   */
   public static Optional<Path> find() {
     List<Path> candidates = new ArrayList<>();
     String prop = System.getProperty("jaxpresso.cuda.path");
@@ -56,6 +61,9 @@ public final class Ptxas {
   /**
    * Assembles {@code ptx} for {@code arch} (e.g. {@code sm_90}) with {@code ptxas}.
    *
+   * @param ptx the module text
+   * @param arch the target, e.g. {@code sm_90}
+   * @return whether it assembled, and ptxas's output
    * @throws IllegalStateException if ptxas is not installed or cannot be run
    */
   public static Result assemble(String ptx, String arch) {
@@ -94,6 +102,9 @@ public final class Ptxas {
   /**
    * One module holding the entry points of several kernels (so a test assembles many kernels
    * in one ptxas run); entry names must differ.
+   *
+   * @param kernels kernels emitted by {@link PtxKernelEmitter}
+   * @return one module with every kernel's entry points
    */
   public static String merge(List<PtxKernel> kernels) {
     StringBuilder sb = new StringBuilder(PtxKernelEmitter.header());
