@@ -40,6 +40,9 @@ public record FusedWorkloads(String name, double bytes, List<Array> args,
    * The workload named by its id and variant: {@code W1 n}, {@code W2 rows cols}, {@code W3 sum
    * n}, {@code W3 mean0 n}, {@code W3 mean1 n}, {@code W7 n}, {@code W8 n}, {@code W9 softmax
    * rows cols}, {@code W9 logsumexp rows cols}.
+   *
+   * @param spec the workload id followed by its sizes, as the side-by-side script sends them
+   * @return the workload with its inputs made from a fixed seed
    */
   public static FusedWorkloads of(String[] spec) {
     Random rnd = new Random(42);

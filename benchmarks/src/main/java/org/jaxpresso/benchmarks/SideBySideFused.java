@@ -24,7 +24,12 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
 public final class SideBySideFused {
   private SideBySideFused() {}
 
-  /** Serves commands until {@code quit} or end of input. */
+  /**
+   * Serves commands until {@code quit} or end of input.
+   *
+   * @param args unused
+   * @throws Exception if standard input or output fails
+   */
   public static void main(String[] args) throws Exception {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     BufferedReader in =
