@@ -11,6 +11,25 @@ import org.jaxpresso.core.jaxpr.Eqn;
 final class IndexMaps {
   private IndexMaps() {}
 
+  /**
+   * The index of an elementwise operand of shape {@code in} (same rank as the result, shape
+   * {@code out}) read at the result's index {@code idx}: the constant 0 along each dimension where
+   * the operand has size 1 and the result does not (lax's size-1 broadcasting), {@code idx}
+   * elsewhere. Index expressions compose, so the 0 reaches the loads through fused producers.
+   */
+  static List<IndexExpr> elementwiseOperand(int[] in, int[] out, List<IndexExpr> idx) {
+    List<IndexExpr> src = null;
+    for (int d = 0; d < in.length; d++) {
+      if (in[d] == 1 && out[d] != 1) {
+        if (src == null) {
+          src = new ArrayList<>(idx);
+        }
+        src.set(d, IndexExpr.constant(0));
+      }
+    }
+    return src == null ? idx : src;
+  }
+
   static List<IndexExpr> broadcast(Eqn e, List<IndexExpr> idx) {
     int[] in = e.inputs().get(0).aval().shape().dims();
     int[] bd = e.params().ints("broadcast_dimensions");

@@ -21,7 +21,9 @@ import org.jaxpresso.lax.primitives.RoundingMethod;
  * structurally equal node is emitted once, so a value read twice at the same index is computed
  * once, and a value read through two different index maps is computed at each.
  *
- * <p>Index maps: {@code broadcast_in_dim} reads index 0 along size-1 operand dimensions and the
+ * <p>Index maps: an operand of an elementwise equation reads the equation's index, except
+ * along a dimension of size 1 where the result's is larger (lax's size-1 broadcasting, {@code
+ * f32[3,1] + f32[1,4]}): there it reads index 0. {@code broadcast_in_dim} reads index 0 along size-1 operand dimensions and the
  * mapped output index elsewhere; {@code transpose} permutes; {@code squeeze} reads 0 along the
  * removed dimensions; {@code rev} reads {@code n-1-i}; {@code slice} reads {@code start +
  * stride*i}; {@code iota} is its index converted to the dtype. A {@code reshape} keeps the
@@ -185,10 +187,17 @@ final class KernelEmitter {
     };
   }
 
-  /** Operand {@code k} of an elementwise equation: scalars at {@code []}, others at idx. */
+  /**
+   * Operand {@code k} of an elementwise equation: scalars at {@code []}, others at {@code idx}
+   * except along the dimensions it broadcasts ({@link IndexMaps#elementwiseOperand}).
+   */
   private int operand(Eqn e, int k, List<IndexExpr> idx) {
     Atom a = e.inputs().get(k);
-    return emit(a, a.aval().rank() == 0 ? List.of() : idx);
+    if (a.aval().rank() == 0) {
+      return emit(a, List.of());
+    }
+    return emit(a, IndexMaps.elementwiseOperand(a.aval().shape().dims(),
+        e.outputs().get(0).aval().shape().dims(), idx));
   }
 
   private int unary(KernelOp op, DType out, int arg, int param) {
