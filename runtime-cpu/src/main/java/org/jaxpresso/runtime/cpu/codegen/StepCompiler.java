@@ -38,9 +38,8 @@ final class StepCompiler {
       case LIBRARY -> new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()),
           ids(k.outputs()));
       case LOOP, REDUCE -> {
-        Kernel n = normalized(k);
-        Step s = generate(n);
-        yield s != null ? s : new FallbackStep(program, n);
+        Step s = generate(k);
+        yield s != null ? s : new FallbackStep(program, k);
       }
     };
   }
@@ -73,22 +72,6 @@ final class StepCompiler {
     String rest = k.name().replaceFirst("^k\\d+_?", "");
     String s = String.format("K%04d%s%s%s", k.id(), rest.isEmpty() ? "" : "_", rest, suffix);
     return s.replaceAll("[^A-Za-z0-9_]", "_");
-  }
-
-  private List<Shape> inputShapes(Kernel k) {
-    List<Shape> shapes = new ArrayList<>();
-    for (int v : k.inputs()) {
-      shapes.add(program.values().get(v).aval().shape());
-    }
-    return shapes;
-  }
-
-  /** {@code k} with its loads along size-1 input axes normalized ({@link UnitDims}). */
-  private Kernel normalized(Kernel k) {
-    List<Shape> shapes = inputShapes(k);
-    return new Kernel(k.id(), k.name(), k.kind(), k.space(), k.reduceAxes(), k.inputs(),
-        k.outputs(), UnitDims.normalize(k.nodes(), shapes), k.stores(), k.reductions(),
-        UnitDims.normalize(k.epilogue(), shapes), k.epilogueStores(), k.call(), k.eqns());
   }
 
   private Step loop(Kernel k) {
