@@ -18,6 +18,7 @@ import org.jaxpresso.jit.compiler.kir.IndexExpr;
 import org.jaxpresso.jit.compiler.kir.Kernel;
 import org.jaxpresso.jit.compiler.kir.KernelOp;
 import org.jaxpresso.jit.compiler.kir.KernelProgram;
+import org.jaxpresso.jit.compiler.kir.KirVerifier;
 import org.jaxpresso.jit.compiler.kir.Node;
 import org.jaxpresso.lax.Lax;
 import org.junit.jupiter.api.Test;
@@ -168,5 +169,33 @@ class BroadcastingElementwiseTest {
     // Transpose on both sides of the broadcast, then a reduction.
     check(jaxpr2((x, y) -> Lax.reduceSum(Lax.transpose(Lax.add(Lax.transpose(x, 1, 0), y),
         1, 0), 1), a, b), List.of(a, b));
+  }
+
+  @Test
+  void verifierRejectsALoadPastASizeOneDimension() {
+    Array a = Workloads.f32(3, 1);
+    Array b = Workloads.f32(1, 4);
+    KernelProgram kp = Compiler.compile(jaxpr2(Lax::add, a, b), "t", Dump.none()).kernels();
+    assertEquals(List.of(), KirVerifier.verify(kp));
+    Kernel k = kp.kernels().get(0);
+    List<Node> nodes = new java.util.ArrayList<>(k.nodes());
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      if (n.op() == KernelOp.LOAD) {
+        // What the lowering used to emit: the output's loop index along the size-1 dimension.
+        nodes.set(i, Node.load(n.input(), n.dtype(),
+            List.of(IndexExpr.axis(0), IndexExpr.axis(1))));
+      }
+    }
+    Kernel bad = new Kernel(k.id(), k.name(), k.kind(), k.space(), k.reduceAxes(), k.inputs(),
+        k.outputs(), nodes, k.stores(), k.reductions(), k.epilogue(), k.epilogueStores(),
+        k.call(), k.eqns());
+    List<String> problems = KirVerifier.verify(new KernelProgram(kp.values(), List.of(bad),
+        kp.outputs()));
+    assertEquals(List.of(
+        "kernel k0_add_f32: %0 reads f32[3,1] at [i0, i1] over space (3, 4): dimension 1 ranges"
+            + " over [0, 3], not within [0, 0]",
+        "kernel k0_add_f32: %1 reads f32[1,4] at [i0, i1] over space (3, 4): dimension 0 ranges"
+            + " over [0, 2], not within [0, 0]"), problems);
   }
 }

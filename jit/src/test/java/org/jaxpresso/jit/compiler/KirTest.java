@@ -146,6 +146,8 @@ class KirTest {
     KernelProgram broken = new KernelProgram(good.values(), List.of(bad), good.outputs());
     List<String> problems = KirVerifier.verify(broken);
     assertEquals(List.of(
+        "kernel k0_sin_mul_cos_f32: %1 reads f32[8] at [i0] over space (9,): dimension 0"
+            + " ranges over [0, 8], not within [0, 7]",
         "kernel k0_sin_mul_cos_f32: %2 reads %4 before it is defined",
         "kernel k0_sin_mul_cos_f32: %6 indexes f32[8] with 2 expressions",
         "kernel k0_sin_mul_cos_f32: %6 loads float32 as int32",

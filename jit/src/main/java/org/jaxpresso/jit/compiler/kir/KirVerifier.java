@@ -9,7 +9,8 @@ import org.jaxpresso.core.ShapedArray;
 /**
  * Checks a kernel program's structure and returns every problem at once: operands defined
  * before use and of the right number, loads indexing their input with one expression per
- * dimension and in its dtype, stores and reductions naming existing nodes and outputs of
+ * dimension, within its bounds over the kernel's index space ({@link IndexRanges}) and in its
+ * dtype, stores and reductions naming existing nodes and outputs of
  * matching dtype and shape, kernels reading only values defined earlier.
  */
 public final class KirVerifier {
@@ -34,8 +35,8 @@ public final class KirVerifier {
           problems.add(at + "reads v" + v + " before any kernel writes it");
         }
       }
-      verifyNodes(p, k, k.nodes(), at, problems);
-      verifyNodes(p, k, k.epilogue(), at + "epilogue: ", problems);
+      verifyNodes(p, k, k.nodes(), k.space(), at, problems);
+      verifyNodes(p, k, k.epilogue(), k.outputSpace(), at + "epilogue: ", problems);
       for (Kernel.Store s : k.epilogueStores()) {
         checkOutput(p, k, at + "epilogue: ", s.output(), s.node(), k.epilogue(),
             k.outputSpace(), problems);
@@ -79,8 +80,8 @@ public final class KirVerifier {
     return problems;
   }
 
-  private static void verifyNodes(KernelProgram p, Kernel k, List<Node> nodes, String at,
-      List<String> problems) {
+  private static void verifyNodes(KernelProgram p, Kernel k, List<Node> nodes, Shape space,
+      String at, List<String> problems) {
     for (int i = 0; i < nodes.size(); i++) {
       Node n = nodes.get(i);
       if (n.op() == KernelOp.REDUCED && (nodes == k.nodes() || n.param() < 0
@@ -115,6 +116,8 @@ public final class KirVerifier {
         if (in.rank() != n.index().size()) {
           problems.add(at + "%" + i + " indexes " + in.shortStr() + " with "
               + n.index().size() + " expressions");
+        } else if (space.size() > 0) {
+          checkBounds(in, n.index(), space, at + "%" + i, problems);
         }
         if (in.dtype() != n.dtype()) {
           problems.add(at + "%" + i + " loads " + in.dtype() + " as " + n.dtype());
@@ -128,6 +131,27 @@ public final class KirVerifier {
                 + nodes.get(a).dtype() + ", not " + n.dtype());
           }
         }
+      }
+    }
+  }
+
+  /** Adds a problem for each dimension of {@code in} that {@code index} can read out of. */
+  private static void checkBounds(ShapedArray in, List<IndexExpr> index, Shape space, String at,
+      List<String> problems) {
+    int[] dims = in.shape().dims();
+    for (int d = 0; d < dims.length; d++) {
+      long[] r;
+      try {
+        r = IndexRanges.of(index.get(d), space.dims());
+      } catch (IndexOutOfBoundsException e) {
+        problems.add(at + " indexes " + in.shortStr() + " with " + index.get(d)
+            + ", a loop index outside the " + space.rank() + " axes of space " + space);
+        continue;
+      }
+      if (r[0] < 0 || r[1] >= dims[d]) {
+        problems.add(at + " reads " + in.shortStr() + " at " + index + " over space " + space
+            + ": dimension " + d + " ranges over [" + r[0] + ", " + r[1] + "], not within [0, "
+            + (dims[d] - 1) + "]");
       }
     }
   }
