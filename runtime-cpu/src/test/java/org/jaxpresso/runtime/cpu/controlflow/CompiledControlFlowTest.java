@@ -113,6 +113,27 @@ class CompiledControlFlowTest {
     assertEquals(5, got.size());
   }
 
+  /** A running max and a per-step comparison, in every dtype, forward and reverse. */
+  @ParameterizedTest
+  @ValueSource(strings = {"bool", "int8", "int16", "int32", "int64", "uint8", "uint16",
+      "uint32", "uint64", "bfloat16", "float16", "float32", "float64"})
+  void scanEveryDtype(String name) {
+    DType d = DType.fromName(name);
+    Array xs = (Array) Lax.convertElementType(Lax.mul(f32(7, 3), 3.0f), d);
+    Array c0 = (Array) Lax.convertElementType(f32(3), d);
+    for (boolean reverse : new boolean[] {false, true}) {
+      ClosedJaxpr p = Jax.makeJaxpr((NDArray x, NDArray c) -> {
+        Lax.Step<NDArray, List<NDArray>> s = Lax.scan(
+            (NDArray acc, NDArray xi) -> {
+              NDArray m = Lax.max(acc, xi);
+              return new Lax.Step<>(m, List.of(Lax.eq(m, xi), xi));
+            }, c, x, null, reverse, 1);
+        return List.of(s.carry(), s.y());
+      }).apply(xs, c0);
+      check(p, List.of(xs, c0));
+    }
+  }
+
   @Test
   void zeroLengthScan() {
     Array xs = f32(0, 3);
