@@ -108,7 +108,8 @@ public final class CpuProgram implements Executable {
   }
 
   /**
-   * One line per kernel: its name and how it runs (generated, library or reference).
+   * One line per kernel: its name and how it runs (generated, library, control flow or
+   * reference).
    *
    * @return the report, one newline-terminated line per kernel
    */
@@ -116,7 +117,7 @@ public final class CpuProgram implements Executable {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
-      String how = s instanceof LibraryStep ? "library"
+      String how = s instanceof LibraryStep l ? (l.controlFlow() ? "control flow" : "library")
           : s instanceof FallbackStep ? "reference" : "generated";
       sb.append(kernels.kernels().get(i).name()).append(": ").append(how).append('\n');
     }
