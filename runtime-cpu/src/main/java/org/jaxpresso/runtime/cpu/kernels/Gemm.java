@@ -15,16 +15,20 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
  * C must not overlap A or B.
  *
  * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the
- * products run the packed, cache-blocked, register-tiled SIMD kernels; otherwise scalar loops.
- * Products of at least {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}: one
- * product per task when the batch is large enough, else the blocks of A of each product, over
- * a packed B shared by the threads. Accumulation is in the
- * element type (float32 here, float64 for {@link #dgemm}), so each element's error is within
+ * products run the register-tiled SIMD kernels (packed and cache-blocked when large, reading the
+ * operands in place when they fit in L2); otherwise scalar loops. Products of at least
+ * {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}: contiguous runs of products
+ * as tasks when the batch is large enough, else the blocks of A of each product, over a packed B
+ * shared by the threads. Accumulation is in the element type (float32 here, float64 for
+ * {@link #dgemm}), so each element's error is within
  * the usual {@code (k + 2) u sum_p |A[i][p] B[p][j]|} bound, u the unit roundoff.
  */
 public final class Gemm {
   /** Products with fewer flops (2 m n k per batch element) run on the calling thread. */
   public static final long PARALLEL_FLOPS = 1L << 22;
+
+  /** A large batch is cut into this many contiguous runs of products per thread. */
+  private static final int CHUNKS_PER_THREAD = 4;
 
   private Gemm() {}
 
@@ -301,8 +305,9 @@ public final class Gemm {
   }
 
   /**
-   * Runs the batch: on the caller alone when small; one product per task when the batch keeps
-   * the pool busy; else each product in turn on every thread (shared packed B, A blocks spread).
+   * Runs the batch: on the caller alone when small; contiguous runs of products as tasks
+   * when the batch keeps the pool busy; else each product in turn on every thread (shared
+   * packed B, A blocks spread).
    */
   private static void split(int batch, int m, int n, int k, Part part) {
     long flops = 2L * batch * m * n * k;
@@ -312,7 +317,15 @@ public final class Gemm {
         part.run(bi, 1);
       }
     } else if (batch >= 2 * threads) {
-      CpuPool.parallelFor(batch, bi -> part.run(bi, 1));
+      // Contiguous runs of products, a few per thread, so each task streams through adjacent
+      // memory and a thread slowed by other load still hands its last runs to the others.
+      int tasks = Math.min(batch, CHUNKS_PER_THREAD * threads);
+      CpuPool.parallelFor(tasks, t -> {
+        int end = (int) ((long) (t + 1) * batch / tasks);
+        for (int bi = (int) ((long) t * batch / tasks); bi < end; bi++) {
+          part.run(bi, 1);
+        }
+      });
     } else {
       for (int bi = 0; bi < batch; bi++) {
         part.run(bi, threads);

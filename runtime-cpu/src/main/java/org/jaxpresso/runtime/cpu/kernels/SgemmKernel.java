@@ -16,7 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * transposed operands cost nothing extra. The tile is {@link #MR} rows by two vectors of
  * {@code FloatVector.SPECIES_PREFERRED}, so its width follows the lanes: 6 x 16 floats on AVX2
  * (12 accumulators, two B vectors and one broadcast in the 16 registers), 6 x 32 on AVX-512.
- * Small products and matrix-vector products take a lean unpacked path.
+ * Small products and matrix-vector products take a lean unpacked path, and products whose
+ * operands fit in L2 with B's rows contiguous run the same register tile reading A and B in
+ * place (packing them would cost about what it saves).
  *
  * <p>{@link DgemmKernel} is the same code for float64.
  */
@@ -40,6 +42,12 @@ final class SgemmKernel {
   static final int NC = 3072;
   /** Products of at most this many multiply-adds skip packing. */
   static final long LEAN_LIMIT = 32 * 32 * 32;
+  /**
+   * Products whose A (m x k) and B (k x n) each hold at most this many elements, with B's rows
+   * contiguous, run the direct path: the register tile reads both operands in place, since
+   * they stay in L2 and packing them would cost as much as it saves.
+   */
+  static final long DIRECT_LIMIT = 64 * 1024;
 
   private static final ThreadLocal<float[][]> BUFFERS =
       ThreadLocal.withInitial(() -> new float[][] {new float[0], new float[0], new float[MR * NR]});
@@ -67,6 +75,11 @@ final class SgemmKernel {
     }
     if (bRows == null && ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1)) {
       lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+      return;
+    }
+    if (bRows == null && bCol == 1 && m >= MR && n >= NR && (long) m * k <= DIRECT_LIMIT
+        && (long) k * n <= DIRECT_LIMIT) {
+      direct(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc, acc);
       return;
     }
     gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc,
@@ -280,6 +293,81 @@ final class SgemmKernel {
     }
     v0.intoArray(c, co);
     v1.intoArray(c, co + L);
+  }
+
+  /**
+   * The unpacked product for operands that fit in L2, B's rows contiguous: the full
+   * {@link #MR} x {@link #NR} tiles read A and B in place, the row and column edges go to
+   * {@link #lean}. Each element is one sum over the whole k, as in the packed path.
+   */
+  private static void direct(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, float[] c, int cOff, int ldc, boolean acc) {
+    int mf = m - m % MR;
+    int nf = n - n % NR;
+    for (int jr = 0; jr < nf; jr += NR) {
+      for (int ir = 0; ir < mf; ir += MR) {
+        microDirect(k, a, aOff + ir * aRow, aRow, aCol, b, bOff + jr, bRow, c,
+            cOff + ir * ldc + jr, ldc, acc);
+      }
+    }
+    if (nf < n) {
+      lean(mf, n - nf, k, a, aOff, aRow, aCol, b, bOff + nf, bRow, 1, c, cOff + nf, ldc, acc);
+    }
+    if (mf < m) {
+      lean(m - mf, n, k, a, aOff + mf * aRow, aRow, aCol, b, bOff, bRow, 1, c, cOff + mf * ldc,
+          ldc, acc);
+    }
+  }
+
+  /** The MR x NR register tile (MR = 6) over A and B in place: {@code C (+)= A B}. */
+  private static void microDirect(int k, float[] a, int ao, int rs, int cs, float[] b, int bo,
+      int bRow, float[] c, int co, int ldc, boolean load) {
+    FloatVector c0_0 = FloatVector.zero(S);
+    FloatVector c0_1 = c0_0;
+    FloatVector c1_0 = c0_0;
+    FloatVector c1_1 = c0_0;
+    FloatVector c2_0 = c0_0;
+    FloatVector c2_1 = c0_0;
+    FloatVector c3_0 = c0_0;
+    FloatVector c3_1 = c0_0;
+    FloatVector c4_0 = c0_0;
+    FloatVector c4_1 = c0_0;
+    FloatVector c5_0 = c0_0;
+    FloatVector c5_1 = c0_0;
+    int a1 = ao + rs;
+    int a2 = a1 + rs;
+    int a3 = a2 + rs;
+    int a4 = a3 + rs;
+    int a5 = a4 + rs;
+    for (int p = 0, s = 0; p < k; p++, s += cs) {
+      FloatVector b0 = FloatVector.fromArray(S, b, bo);
+      FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+      FloatVector x = FloatVector.broadcast(S, a[ao + s]);
+      c0_0 = b0.fma(x, c0_0);
+      c0_1 = b1.fma(x, c0_1);
+      x = FloatVector.broadcast(S, a[a1 + s]);
+      c1_0 = b0.fma(x, c1_0);
+      c1_1 = b1.fma(x, c1_1);
+      x = FloatVector.broadcast(S, a[a2 + s]);
+      c2_0 = b0.fma(x, c2_0);
+      c2_1 = b1.fma(x, c2_1);
+      x = FloatVector.broadcast(S, a[a3 + s]);
+      c3_0 = b0.fma(x, c3_0);
+      c3_1 = b1.fma(x, c3_1);
+      x = FloatVector.broadcast(S, a[a4 + s]);
+      c4_0 = b0.fma(x, c4_0);
+      c4_1 = b1.fma(x, c4_1);
+      x = FloatVector.broadcast(S, a[a5 + s]);
+      c5_0 = b0.fma(x, c5_0);
+      c5_1 = b1.fma(x, c5_1);
+      bo += bRow;
+    }
+    store(c0_0, c0_1, c, co, load);
+    store(c1_0, c1_1, c, co + ldc, load);
+    store(c2_0, c2_1, c, co + 2 * ldc, load);
+    store(c3_0, c3_1, c, co + 3 * ldc, load);
+    store(c4_0, c4_1, c, co + 4 * ldc, load);
+    store(c5_0, c5_1, c, co + 5 * ldc, load);
   }
 
   /** Small and matrix-vector products, without packing. */

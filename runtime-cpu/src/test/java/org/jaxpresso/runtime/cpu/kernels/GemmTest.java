@@ -83,6 +83,39 @@ class GemmTest {
   }
 
   @Test
+  void operandsThatFitInCacheRunUnpackedOverOddSizesAndLayouts() {
+    Random rnd = new Random(5);
+    int[] sizes = {1, 7, 33, 127, 128, 129};
+    Layout[] ls = Layout.values();
+    int trial = 0;
+    for (int m : sizes) {
+      for (int n : sizes) {
+        for (int k : sizes) {
+          Layout la = ls[trial % 3];
+          Layout lb = ls[(trial / 3) % 3];
+          runFloat(new Problem(1, m, n, k, la, lb, trial % 2 == 0, false), rnd, false);
+          trial++;
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchesOfCacheSizedProductsRunInContiguousRuns() {
+    Random rnd = new Random(6);
+    for (int batch : new int[] {1, 64}) {
+      runFloat(new Problem(batch, 128, 128, 128, Layout.ROW, Layout.ROW, false, false), rnd,
+          false);
+      runFloat(new Problem(batch, 127, 129, 33, Layout.PADDED, Layout.ROW, true, false), rnd,
+          false);
+      runFloat(new Problem(batch, 129, 127, 128, Layout.COL, Layout.PADDED, false, true), rnd,
+          false);
+      runDouble(new Problem(batch, 128, 128, 128, Layout.ROW, Layout.COL, true, false), rnd,
+          false);
+    }
+  }
+
+  @Test
   void rowTablesAddressEachRowOfB() {
     Random rnd = new Random(4);
     int[][] mnk = {{5, 9, 4}, {33, 70, 65}, {64, 700, 300}, {7, 257, 33}};
