@@ -279,7 +279,7 @@ public final class Gemm {
       SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
           ldc, acc);
     } else {
-      SgemmKernel.gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
+      SgemmKernel.gemmThreads(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
           cOff, ldc, acc, threads);
     }
   }

@@ -77,13 +77,45 @@ final class SgemmKernel {
       lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
       return;
     }
-    if (bRows == null && bCol == 1 && m >= MR && n >= NR && (long) m * k <= DIRECT_LIMIT
-        && (long) k * n <= DIRECT_LIMIT) {
+    if (fitsDirect(m, n, k, bRows, bCol)) {
       direct(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc, acc);
       return;
     }
     gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc,
         1);
+  }
+
+  /** Whether a product with k > 0 takes the unpacked {@link #direct} path. */
+  private static boolean fitsDirect(int m, int n, int k, int[] bRows, int bCol) {
+    return bRows == null && bCol == 1 && m >= MR && n >= NR && (long) m * k <= DIRECT_LIMIT
+        && (long) k * n <= DIRECT_LIMIT;
+  }
+
+  /**
+   * One product on {@code threads} threads of {@link CpuPool}: operands that fit in L2 are
+   * split by blocks of rows, each block running the unpacked path over its rows of A and all
+   * of B (one round of tasks, no packing); larger ones run {@link #gemmParallel}.
+   */
+  static void gemmThreads(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (k == 0 || !fitsDirect(m, n, k, bRows, bCol)) {
+      gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc, threads);
+      return;
+    }
+    // Row blocks of whole tiles, a few per thread so that a thread slowed by other load
+    // leaves its last blocks to the others.
+    int tiles = (m + MR - 1) / MR;
+    int blocks = Math.min(tiles, 4 * threads);
+    CpuPool.parallelFor(blocks, t -> {
+      int i0 = Math.min(m, t * tiles / blocks * MR);
+      int i1 = Math.min(m, (t + 1) * tiles / blocks * MR);
+      if (i1 > i0) {
+        gemm(i1 - i0, n, k, a, aOff + i0 * aRow, aRow, aCol, b, bOff, bRow, null, 1, c,
+            cOff + i0 * ldc, ldc, acc);
+      }
+    });
   }
 
   /**

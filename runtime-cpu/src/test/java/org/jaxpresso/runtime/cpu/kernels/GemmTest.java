@@ -116,6 +116,17 @@ class GemmTest {
   }
 
   @Test
+  void oneCacheSizedProductSplitsByRowBlocks() {
+    Random rnd = new Random(7);
+    runFloat(new Problem(1, 256, 256, 256, Layout.ROW, Layout.ROW, false, false), rnd, false);
+    runFloat(new Problem(1, 250, 200, 255, Layout.PADDED, Layout.PADDED, true, false), rnd,
+        false);
+    runFloat(new Problem(1, 255, 129, 250, Layout.COL, Layout.ROW, false, false), rnd, false);
+    // Fewer row tiles than blocks: one tile per block, the last one a single row.
+    runFloat(new Problem(1, 37, 512, 128, Layout.ROW, Layout.ROW, true, false), rnd, false);
+  }
+
+  @Test
   void rowTablesAddressEachRowOfB() {
     Random rnd = new Random(4);
     int[][] mnk = {{5, 9, 4}, {33, 70, 65}, {64, 700, 300}, {7, 257, 33}};
