@@ -329,8 +329,10 @@ final class SgemmKernel {
 
   /**
    * The unpacked product for operands that fit in L2, B's rows contiguous: the full
-   * {@link #MR} x {@link #NR} tiles read A and B in place, the row and column edges go to
-   * {@link #lean}. Each element is one sum over the whole k, as in the packed path.
+   * {@link #MR} x {@link #NR} tiles read A and B in place, the last rows take 2- and 1-row
+   * tiles, and the last columns (fewer than {@link #NR}) go to {@link #lean}. Each element is
+   * one sum over the whole k (a single row's is two interleaved partial sums), within the
+   * same error bound as the packed path.
    */
   private static void direct(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
       float[] b, int bOff, int bRow, float[] c, int cOff, int ldc, boolean acc) {
@@ -342,13 +344,61 @@ final class SgemmKernel {
             cOff + ir * ldc + jr, ldc, acc);
       }
     }
+    // The last m % MR rows: two, then one, at a time over the full panels.
+    for (int i = mf; i < m; i += 2) {
+      boolean two = i + 1 < m;
+      for (int jr = 0; jr < nf; jr += NR) {
+        microRows(two, k, a, aOff + i * aRow, aRow, aCol, b, bOff + jr, bRow, c,
+            cOff + i * ldc + jr, ldc, acc);
+      }
+    }
     if (nf < n) {
-      lean(mf, n - nf, k, a, aOff, aRow, aCol, b, bOff + nf, bRow, 1, c, cOff + nf, ldc, acc);
+      lean(m, n - nf, k, a, aOff, aRow, aCol, b, bOff + nf, bRow, 1, c, cOff + nf, ldc, acc);
     }
-    if (mf < m) {
-      lean(m - mf, n, k, a, aOff + mf * aRow, aRow, aCol, b, bOff, bRow, 1, c, cOff + mf * ldc,
-          ldc, acc);
+  }
+
+  /** A 2 x NR (or, unless {@code two}, 1 x NR) tile over A and B in place. */
+  private static void microRows(boolean two, int k, float[] a, int ao, int rs, int cs,
+      float[] b, int bo, int bRow, float[] c, int co, int ldc, boolean load) {
+    FloatVector c0_0 = FloatVector.zero(S);
+    FloatVector c0_1 = c0_0;
+    FloatVector c1_0 = c0_0;
+    FloatVector c1_1 = c0_0;
+    if (two) {
+      int a1 = ao + rs;
+      for (int p = 0, s = 0; p < k; p++, s += cs) {
+        FloatVector b0 = FloatVector.fromArray(S, b, bo);
+        FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
+        FloatVector x = FloatVector.broadcast(S, a[ao + s]);
+        c0_0 = b0.fma(x, c0_0);
+        c0_1 = b1.fma(x, c0_1);
+        x = FloatVector.broadcast(S, a[a1 + s]);
+        c1_0 = b0.fma(x, c1_0);
+        c1_1 = b1.fma(x, c1_1);
+        bo += bRow;
+      }
+      store(c0_0, c0_1, c, co, load);
+      store(c1_0, c1_1, c, co + ldc, load);
+      return;
     }
+    // One row: even and odd steps in separate accumulators, four independent chains.
+    int p = 0;
+    int s = 0;
+    for (; p + 1 < k; p += 2, s += 2 * cs) {
+      FloatVector x = FloatVector.broadcast(S, a[ao + s]);
+      c0_0 = FloatVector.fromArray(S, b, bo).fma(x, c0_0);
+      c0_1 = FloatVector.fromArray(S, b, bo + L).fma(x, c0_1);
+      x = FloatVector.broadcast(S, a[ao + s + cs]);
+      c1_0 = FloatVector.fromArray(S, b, bo + bRow).fma(x, c1_0);
+      c1_1 = FloatVector.fromArray(S, b, bo + bRow + L).fma(x, c1_1);
+      bo += 2 * bRow;
+    }
+    if (p < k) {
+      FloatVector x = FloatVector.broadcast(S, a[ao + s]);
+      c0_0 = FloatVector.fromArray(S, b, bo).fma(x, c0_0);
+      c0_1 = FloatVector.fromArray(S, b, bo + L).fma(x, c0_1);
+    }
+    store(c0_0.add(c1_0), c0_1.add(c1_1), c, co, load);
   }
 
   /** The MR x NR register tile (MR = 6) over A and B in place: {@code C (+)= A B}. */
