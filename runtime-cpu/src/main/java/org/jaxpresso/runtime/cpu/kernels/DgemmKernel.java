@@ -15,7 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  * register tile of FMA accumulators walks them. Packing reads through the strides, so
  * transposed operands cost nothing extra. The tile is {@link #MR} rows by two vectors of
  * {@code DoubleVector.SPECIES_PREFERRED}: 6 x 8 doubles on AVX2, 6 x 16 on AVX-512. Small
- * products and matrix-vector products take a lean unpacked path.
+ * products and matrix-vector products take a lean unpacked path, and products whose operands
+ * fit in L2 with B's rows contiguous run the same register tile reading A and B in place.
  *
  * <p>The same code as {@link SgemmKernel}, for float64, with blocks sized for 8-byte elements.
  */
@@ -39,6 +40,12 @@ final class DgemmKernel {
   static final int NC = 1536;
   /** Products of at most this many multiply-adds skip packing. */
   static final long LEAN_LIMIT = 32 * 32 * 32;
+  /**
+   * Products whose A (m x k) and B (k x n) each hold at most this many elements, with B's rows
+   * contiguous, run the direct path: the register tile reads both operands in place, since
+   * they stay in L2 and packing them would cost as much as it saves.
+   */
+  static final long DIRECT_LIMIT = 32 * 1024;
 
   private static final ThreadLocal<double[][]> BUFFERS =
       ThreadLocal.withInitial(
@@ -69,8 +76,45 @@ final class DgemmKernel {
       lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
       return;
     }
+    if (fitsDirect(m, n, k, bRows, bCol)) {
+      direct(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc, acc);
+      return;
+    }
     gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc, acc,
         1);
+  }
+
+  /** Whether a product with k > 0 takes the unpacked {@link #direct} path. */
+  private static boolean fitsDirect(int m, int n, int k, int[] bRows, int bCol) {
+    return bRows == null && bCol == 1 && m >= MR && n >= NR && (long) m * k <= DIRECT_LIMIT
+        && (long) k * n <= DIRECT_LIMIT;
+  }
+
+  /**
+   * One product on {@code threads} threads of {@link CpuPool}: operands that fit in L2 are
+   * split by blocks of rows, each block running the unpacked path over its rows of A and all
+   * of B (one round of tasks, no packing); larger ones run {@link #gemmParallel}.
+   */
+  static void gemmThreads(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (k == 0 || !fitsDirect(m, n, k, bRows, bCol)) {
+      gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc, threads);
+      return;
+    }
+    // Row blocks of whole tiles, a few per thread so that a thread slowed by other load
+    // leaves its last blocks to the others.
+    int tiles = (m + MR - 1) / MR;
+    int blocks = Math.min(tiles, 4 * threads);
+    CpuPool.parallelFor(blocks, t -> {
+      int i0 = Math.min(m, t * tiles / blocks * MR);
+      int i1 = Math.min(m, (t + 1) * tiles / blocks * MR);
+      if (i1 > i0) {
+        gemm(i1 - i0, n, k, a, aOff + i0 * aRow, aRow, aCol, b, bOff, bRow, null, 1, c,
+            cOff + i0 * ldc, ldc, acc);
+      }
+    });
   }
 
   /**
@@ -280,6 +324,131 @@ final class DgemmKernel {
     }
     v0.intoArray(c, co);
     v1.intoArray(c, co + L);
+  }
+
+  /**
+   * The unpacked product for operands that fit in L2, B's rows contiguous: the full
+   * {@link #MR} x {@link #NR} tiles read A and B in place, the last rows take 2- and 1-row
+   * tiles, and the last columns (fewer than {@link #NR}) go to {@link #lean}. Each element is
+   * one sum over the whole k (a single row's is two interleaved partial sums), within the
+   * same error bound as the packed path.
+   */
+  private static void direct(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int bRow, double[] c, int cOff, int ldc, boolean acc) {
+    int mf = m - m % MR;
+    int nf = n - n % NR;
+    for (int jr = 0; jr < nf; jr += NR) {
+      for (int ir = 0; ir < mf; ir += MR) {
+        microDirect(k, a, aOff + ir * aRow, aRow, aCol, b, bOff + jr, bRow, c,
+            cOff + ir * ldc + jr, ldc, acc);
+      }
+    }
+    // The last m % MR rows: two, then one, at a time over the full panels.
+    for (int i = mf; i < m; i += 2) {
+      boolean two = i + 1 < m;
+      for (int jr = 0; jr < nf; jr += NR) {
+        microRows(two, k, a, aOff + i * aRow, aRow, aCol, b, bOff + jr, bRow, c,
+            cOff + i * ldc + jr, ldc, acc);
+      }
+    }
+    if (nf < n) {
+      lean(m, n - nf, k, a, aOff, aRow, aCol, b, bOff + nf, bRow, 1, c, cOff + nf, ldc, acc);
+    }
+  }
+
+  /** A 2 x NR (or, unless {@code two}, 1 x NR) tile over A and B in place. */
+  private static void microRows(boolean two, int k, double[] a, int ao, int rs, int cs,
+      double[] b, int bo, int bRow, double[] c, int co, int ldc, boolean load) {
+    DoubleVector c0_0 = DoubleVector.zero(S);
+    DoubleVector c0_1 = c0_0;
+    DoubleVector c1_0 = c0_0;
+    DoubleVector c1_1 = c0_0;
+    if (two) {
+      int a1 = ao + rs;
+      for (int p = 0, s = 0; p < k; p++, s += cs) {
+        DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+        DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+        DoubleVector x = DoubleVector.broadcast(S, a[ao + s]);
+        c0_0 = b0.fma(x, c0_0);
+        c0_1 = b1.fma(x, c0_1);
+        x = DoubleVector.broadcast(S, a[a1 + s]);
+        c1_0 = b0.fma(x, c1_0);
+        c1_1 = b1.fma(x, c1_1);
+        bo += bRow;
+      }
+      store(c0_0, c0_1, c, co, load);
+      store(c1_0, c1_1, c, co + ldc, load);
+      return;
+    }
+    // One row: even and odd steps in separate accumulators, four independent chains.
+    int p = 0;
+    int s = 0;
+    for (; p + 1 < k; p += 2, s += 2 * cs) {
+      DoubleVector x = DoubleVector.broadcast(S, a[ao + s]);
+      c0_0 = DoubleVector.fromArray(S, b, bo).fma(x, c0_0);
+      c0_1 = DoubleVector.fromArray(S, b, bo + L).fma(x, c0_1);
+      x = DoubleVector.broadcast(S, a[ao + s + cs]);
+      c1_0 = DoubleVector.fromArray(S, b, bo + bRow).fma(x, c1_0);
+      c1_1 = DoubleVector.fromArray(S, b, bo + bRow + L).fma(x, c1_1);
+      bo += 2 * bRow;
+    }
+    if (p < k) {
+      DoubleVector x = DoubleVector.broadcast(S, a[ao + s]);
+      c0_0 = DoubleVector.fromArray(S, b, bo).fma(x, c0_0);
+      c0_1 = DoubleVector.fromArray(S, b, bo + L).fma(x, c0_1);
+    }
+    store(c0_0.add(c1_0), c0_1.add(c1_1), c, co, load);
+  }
+
+  /** The MR x NR register tile (MR = 6) over A and B in place: {@code C (+)= A B}. */
+  private static void microDirect(int k, double[] a, int ao, int rs, int cs, double[] b, int bo,
+      int bRow, double[] c, int co, int ldc, boolean load) {
+    DoubleVector c0_0 = DoubleVector.zero(S);
+    DoubleVector c0_1 = c0_0;
+    DoubleVector c1_0 = c0_0;
+    DoubleVector c1_1 = c0_0;
+    DoubleVector c2_0 = c0_0;
+    DoubleVector c2_1 = c0_0;
+    DoubleVector c3_0 = c0_0;
+    DoubleVector c3_1 = c0_0;
+    DoubleVector c4_0 = c0_0;
+    DoubleVector c4_1 = c0_0;
+    DoubleVector c5_0 = c0_0;
+    DoubleVector c5_1 = c0_0;
+    int a1 = ao + rs;
+    int a2 = a1 + rs;
+    int a3 = a2 + rs;
+    int a4 = a3 + rs;
+    int a5 = a4 + rs;
+    for (int p = 0, s = 0; p < k; p++, s += cs) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+      DoubleVector x = DoubleVector.broadcast(S, a[ao + s]);
+      c0_0 = b0.fma(x, c0_0);
+      c0_1 = b1.fma(x, c0_1);
+      x = DoubleVector.broadcast(S, a[a1 + s]);
+      c1_0 = b0.fma(x, c1_0);
+      c1_1 = b1.fma(x, c1_1);
+      x = DoubleVector.broadcast(S, a[a2 + s]);
+      c2_0 = b0.fma(x, c2_0);
+      c2_1 = b1.fma(x, c2_1);
+      x = DoubleVector.broadcast(S, a[a3 + s]);
+      c3_0 = b0.fma(x, c3_0);
+      c3_1 = b1.fma(x, c3_1);
+      x = DoubleVector.broadcast(S, a[a4 + s]);
+      c4_0 = b0.fma(x, c4_0);
+      c4_1 = b1.fma(x, c4_1);
+      x = DoubleVector.broadcast(S, a[a5 + s]);
+      c5_0 = b0.fma(x, c5_0);
+      c5_1 = b1.fma(x, c5_1);
+      bo += bRow;
+    }
+    store(c0_0, c0_1, c, co, load);
+    store(c1_0, c1_1, c, co + ldc, load);
+    store(c2_0, c2_1, c, co + 2 * ldc, load);
+    store(c3_0, c3_1, c, co + 3 * ldc, load);
+    store(c4_0, c4_1, c, co + 4 * ldc, load);
+    store(c5_0, c5_1, c, co + 5 * ldc, load);
   }
 
   /** Small and matrix-vector products, without packing. */

@@ -299,7 +299,7 @@ public final class Gemm {
       DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
           ldc, acc);
     } else {
-      DgemmKernel.gemmParallel(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
+      DgemmKernel.gemmThreads(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
           cOff, ldc, acc, threads);
     }
   }

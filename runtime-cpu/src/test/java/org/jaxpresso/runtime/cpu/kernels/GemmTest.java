@@ -93,7 +93,9 @@ class GemmTest {
         for (int k : sizes) {
           Layout la = ls[trial % 3];
           Layout lb = ls[(trial / 3) % 3];
-          runFloat(new Problem(1, m, n, k, la, lb, trial % 2 == 0, false), rnd, false);
+          Problem p = new Problem(1, m, n, k, la, lb, trial % 2 == 0, false);
+          runFloat(p, rnd, false);
+          runDouble(p, rnd, false);
           trial++;
         }
       }
@@ -110,7 +112,7 @@ class GemmTest {
           false);
       runFloat(new Problem(batch, 129, 127, 128, Layout.COL, Layout.PADDED, false, true), rnd,
           false);
-      runDouble(new Problem(batch, 128, 128, 128, Layout.ROW, Layout.COL, true, false), rnd,
+      runDouble(new Problem(batch, 128, 128, 128, Layout.ROW, Layout.ROW, true, false), rnd,
           false);
     }
   }
@@ -124,6 +126,9 @@ class GemmTest {
     runFloat(new Problem(1, 255, 129, 250, Layout.COL, Layout.ROW, false, false), rnd, false);
     // Fewer row tiles than blocks: one tile per block, the last one a single row.
     runFloat(new Problem(1, 37, 512, 128, Layout.ROW, Layout.ROW, true, false), rnd, false);
+    runDouble(new Problem(1, 181, 181, 181, Layout.PADDED, Layout.ROW, false, false), rnd,
+        false);
+    runDouble(new Problem(1, 37, 256, 128, Layout.ROW, Layout.ROW, true, false), rnd, false);
   }
 
   @Test
