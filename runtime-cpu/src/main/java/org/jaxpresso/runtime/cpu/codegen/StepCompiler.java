@@ -75,26 +75,72 @@ final class StepCompiler {
   }
 
   private Step loop(Kernel k) {
-    DType f = floatType(k.nodes());
-    if (f == null || !scalarOk(k.nodes(), f)) {
-      return null;
-    }
-    for (Kernel.Store st : k.stores()) {
-      if (k.nodes().get(st.node()).dtype() != f) {
-        return null;
+    List<Node> nodes = k.nodes();
+    List<Kernel.Store> stores = k.stores();
+    rewrite = null;
+    DType f = valueType(nodes);
+    if (f != null) {
+      rewrite = IndexRewrite.of(k, inputShapes(k), f);
+      if (rewrite != null) {
+        nodes = rewrite.nodes();
+        stores = rewrite.stores();
       }
     }
-    int[] dims = k.space().dims();
-    Layout lay = layout(k.nodes(), dims, Affine.rowMajor(dims, null), -1, k.space());
-    if (lay == null) {
-      return null;
+    try {
+      f = floatType(nodes);
+      if (f == null || !scalarOk(nodes, f)) {
+        return null;
+      }
+      for (Kernel.Store st : stores) {
+        if (nodes.get(st.node()).dtype() != f) {
+          return null;
+        }
+      }
+      int[] dims = k.space().dims();
+      Layout lay = layout(nodes, dims, Affine.rowMajor(dims, null), -1, k.space());
+      if (lay == null) {
+        return null;
+      }
+      boolean vector = lay.vector && vectorOk(nodes, f);
+      BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
+          lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
+          false, vector);
+      LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
+      return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite);
+    } finally {
+      rewrite = null;
     }
-    boolean vector = lay.vector && vectorOk(k.nodes(), f);
-    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
-        lay.slotOfNode, lay.slotArg, lay.strides, k.stores(), k.outputs().size(), List.of(),
-        false, vector);
-    LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
-    return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()));
+  }
+
+  /** The index rewrite of the loop kernel being compiled, or null. */
+  private IndexRewrite rewrite;
+
+  /** The shapes of the current kernel's inputs. */
+  private List<Shape> inputShapes(Kernel k) {
+    List<Shape> s = new ArrayList<>();
+    for (int v : k.inputs()) {
+      s.add(program.values().get(v).aval().shape());
+    }
+    return s;
+  }
+
+  /**
+   * The value dtype of a graph ignoring index-only values: the single dtype of its loads and
+   * of its non-bool, non-int64 nodes, or null.
+   */
+  private static DType valueType(List<Node> nodes) {
+    DType f = null;
+    for (Node n : nodes) {
+      DType d = n.dtype();
+      if (d == DType.BOOL || d == DType.INT64 && n.op() != KernelOp.LOAD) {
+        continue;
+      }
+      if (f != null && f != d) {
+        return null;
+      }
+      f = d;
+    }
+    return f;
   }
 
   private Step reduce(Kernel k) {
@@ -212,6 +258,9 @@ final class StepCompiler {
   private Kernel current;
 
   private Shape inputShape(Node n, List<Node> nodes, Shape space) {
+    if (rewrite != null) {
+      return rewrite.inputShape(n.input(), inputShapes(current), space);
+    }
     return program.values().get(current.inputs().get(n.input())).aval().shape();
   }
 
