@@ -38,6 +38,7 @@ final class IndexRewrite {
 
   private final List<Node> nodes;
   private final List<Kernel.Store> stores;
+  private final List<Kernel.Reduction> reductions = new ArrayList<>();
   private final int base;
   private final List<int[]> tables = new ArrayList<>();
   private final List<Integer> tableInput = new ArrayList<>();
@@ -65,8 +66,13 @@ final class IndexRewrite {
     return stores;
   }
 
+  /** The rewritten reductions (of a reduction kernel's main body). */
+  List<Kernel.Reduction> reductions() {
+    return reductions;
+  }
+
   /**
-   * The rewrite of loop kernel {@code k} computing in {@code f}, or null when it needs none (or
+   * The rewrite of the main body of loop or reduction kernel {@code k} computing in {@code f}, or null when it needs none (or
    * can have none: an index-dependent value of another dtype than {@code f} or bool used by the
    * rest of the graph, or a space past {@link #MAX_POINTS}).
    *
@@ -112,8 +118,15 @@ final class IndexRewrite {
         }
       }
     }
+    List<Integer> roots = new ArrayList<>();
     for (Kernel.Store st : k.stores()) {
-      frontier[st.node()] |= idxDep[st.node()];
+      roots.add(st.node());
+    }
+    for (Kernel.Reduction r : k.reductions()) {
+      roots.add(r.node());
+    }
+    for (int r : roots) {
+      frontier[r] |= idxDep[r];
     }
     boolean any = false;
     for (int i = 0; i < n; i++) {
@@ -126,8 +139,8 @@ final class IndexRewrite {
       return null;
     }
     boolean[] live = new boolean[n];
-    for (Kernel.Store st : k.stores()) {
-      live[st.node()] = true;
+    for (int r : roots) {
+      live[r] = true;
     }
     for (int i = n - 1; i >= 0; i--) {
       if (live[i] && !frontier[i]) {
@@ -186,6 +199,10 @@ final class IndexRewrite {
     }
     for (Kernel.Store st : k.stores()) {
       rw.stores.add(new Kernel.Store(st.output(), map[st.node()]));
+    }
+    for (Kernel.Reduction r : k.reductions()) {
+      rw.reductions.add(new Kernel.Reduction(r.combiner(), map[r.node()], r.identity(),
+          r.output(), r.axis()));
     }
     return rw;
   }

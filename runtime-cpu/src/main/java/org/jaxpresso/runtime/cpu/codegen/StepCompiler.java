@@ -144,17 +144,35 @@ final class StepCompiler {
   }
 
   private Step reduce(Kernel k) {
-    DType f = floatType(k.nodes());
+    rewrite = null;
+    try {
+      return reduce(k, valueType(k.nodes()));
+    } finally {
+      rewrite = null;
+    }
+  }
+
+  private Step reduce(Kernel k, DType value) {
+    List<Node> nodes = k.nodes();
+    List<Kernel.Reduction> reductions = k.reductions();
+    if (value != null) {
+      rewrite = IndexRewrite.of(k, inputShapes(k), value);
+      if (rewrite != null) {
+        nodes = rewrite.nodes();
+        reductions = rewrite.reductions();
+      }
+    }
+    DType f = floatType(nodes);
     if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32
-        || !scalarOk(k.nodes(), f)) {
+        || !scalarOk(nodes, f)) {
       return null;
     }
-    for (Kernel.Reduction r : k.reductions()) {
+    for (Kernel.Reduction r : reductions) {
       boolean ok = switch (r.combiner()) {
         case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN -> true;
         default -> false;
       };
-      if (!ok || k.nodes().get(r.node()).dtype() != f) {
+      if (!ok || nodes.get(r.node()).dtype() != f) {
         return null;
       }
     }
@@ -166,7 +184,7 @@ final class StepCompiler {
     for (int a : k.reduceAxes()) {
       reduced[a] = true;
     }
-    Layout lay = layout(k.nodes(), dims, Affine.rowMajor(dims, reduced), -1, k.space());
+    Layout lay = layout(nodes, dims, Affine.rowMajor(dims, reduced), -1, k.space());
     if (lay == null) {
       return null;
     }
@@ -186,8 +204,11 @@ final class StepCompiler {
         }
       }
       int[] od = outSpace.dims();
+      IndexRewrite main = rewrite;
+      rewrite = null;
       Layout el = layout(k.epilogue(), od, Affine.rowMajor(od, null), k.inputs().size(),
           outSpace);
+      rewrite = main;
       if (el == null) {
         return null;
       }
@@ -197,12 +218,13 @@ final class StepCompiler {
       epi = (LoopBody) KernelClasses.define(es, dump);
       epiSeg = el.segments;
     }
-    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
-        lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, k.reductions(), row,
-        lay.vector && vectorOk(k.nodes(), f));
+    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
+        lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, reductions, row,
+        lay.vector && vectorOk(nodes, f));
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
-    return new ReduceStep(body, lay.segments, row, f, k.reductions(),
-        Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg);
+    return new ReduceStep(body, lay.segments, row, f, reductions,
+        Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
+        rewrite);
   }
 
   /** Load slots, their affine maps and the segment walk of an op graph over {@code dims}. */

@@ -90,4 +90,16 @@ class IndexedLoadCodegenTest {
     check(x -> Lax.sub(Lax.reshape(Lax.abs(x), new int[] {6, 2, 10}), Lax.reshape(x,
         new int[] {6, 2, 10})), data(d, 120), tol(d));
   }
+
+  @ParameterizedTest
+  @EnumSource(names = {"FLOAT32", "FLOAT64", "INT32"})
+  void reductionsOverPadsAndReshapesRunGeneratedCode(DType d) {
+    double t = d == DType.FLOAT32 ? 1e-4 : tol(d);
+    check(x -> Lax.reduceSum(Lax.pad(Lax.mul(x, x), scalar(d, 1), new int[][] {{1, 2, 1},
+        {0, 1, 0}}), 1), data(d, 30, 17), t);
+    check(x -> Lax.reduceMax(Lax.reshape(Lax.transpose(Lax.neg(x), new int[] {1, 0}),
+        new int[] {10, 60}), 0), data(d, 40, 15), t);
+    check(x -> Lax.reduceSum(Lax.pad(Lax.abs(x), scalar(d, 2), new int[][] {{3, 4, 2}}), 0),
+        data(d, 5000), t);
+  }
 }
