@@ -249,6 +249,13 @@ final class IndexRewrite {
         }
         return g;
       }
+      case byte[] a -> {
+        byte[] g = new byte[points];
+        for (int p = 0; p < points; p++) {
+          g[p] = a[t[p]];
+        }
+        return g;
+      }
       case short[] a -> {
         short[] g = new short[points];
         for (int p = 0; p < points; p++) {

@@ -310,7 +310,10 @@ final class StepCompiler {
     return true;
   }
 
-  /** The single value dtype (a float or int32) of a graph's non-bool nodes, or null. */
+  /**
+   * The single value dtype (a float, int32, or an 8- or 16-bit integer: scalar code only) of a
+   * graph's non-bool nodes, or null.
+   */
   private static DType floatType(List<Node> nodes) {
     DType f = null;
     for (Node n : nodes) {
@@ -318,7 +321,7 @@ final class StepCompiler {
       if (d == DType.BOOL) {
         continue;
       }
-      if (!d.isFloating() && d != DType.INT32) {
+      if (!d.isFloating() && d != DType.INT32 && !BodyWriter.narrowInt(d)) {
         return null;
       }
       if (f != null && f != d) {
@@ -332,9 +335,10 @@ final class StepCompiler {
   /** Whether every node has a scalar form on {@code f} (bools only from compares). */
   private static boolean scalarOk(List<Node> nodes, DType f) {
     for (Node n : nodes) {
-      OpTable.Scalar s = f == DType.INT32 ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
+      boolean ints = f == DType.INT32 || BodyWriter.narrowInt(f);
+      OpTable.Scalar s = ints ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
       boolean special = n.op() == KernelOp.SQUARE || n.op() == KernelOp.INTEGER_POW
-          || f == DType.INT32 && n.op() == KernelOp.NOT;
+          || ints && n.op() == KernelOp.NOT;
       if (s.kind() == OpTable.ScalarKind.NONE && !special) {
         return false;
       }
