@@ -35,6 +35,7 @@ final class BodyWriter {
   private final boolean half;
   private final boolean ints;
   private final DType narrow;
+  private final boolean uint32;
   private final String halfName;
   private final String vec;
   private final String vecDesc;
@@ -57,7 +58,8 @@ final class BodyWriter {
     this.half = spec.dtype() == DType.FLOAT16 || spec.dtype() == DType.BFLOAT16;
     this.halfName = spec.dtype() == DType.FLOAT16 ? "f16" : "bf16";
     this.narrow = narrowInt(spec.dtype()) ? spec.dtype() : null;
-    this.ints = spec.dtype() == DType.INT32 || narrow != null;
+    this.uint32 = spec.dtype() == DType.UINT32;
+    this.ints = spec.dtype() == DType.INT32 || uint32 || narrow != null;
     this.vec = VEC_PKG + (ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
     this.vecDesc = "L" + vec + ";";
     this.arr = narrow != null ? (narrow.itemSize() == 1 ? "[B" : "[S") : ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
@@ -530,7 +532,7 @@ final class BodyWriter {
         mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "ipow", "(II)I", false);
       }
       default -> {
-        OpTable.Scalar s = OpTable.intScalar(n.op());
+        OpTable.Scalar s = uint32 ? OpTable.uintScalar(n.op()) : OpTable.intScalar(n.op());
         for (int k : a) {
           mv.visitVarInsn(ILOAD, sLocal[k]);
         }

@@ -311,7 +311,8 @@ final class StepCompiler {
   }
 
   /**
-   * The single value dtype (a float, int32, or an 8- or 16-bit integer: scalar code only) of a
+   * The single value dtype (a float, int32, or uint32 or an 8- or 16-bit integer: scalar
+   * code only) of a
    * graph's non-bool nodes, or null.
    */
   private static DType floatType(List<Node> nodes) {
@@ -321,7 +322,8 @@ final class StepCompiler {
       if (d == DType.BOOL) {
         continue;
       }
-      if (!d.isFloating() && d != DType.INT32 && !BodyWriter.narrowInt(d)) {
+      if (!d.isFloating() && d != DType.INT32 && d != DType.UINT32
+          && !BodyWriter.narrowInt(d)) {
         return null;
       }
       if (f != null && f != d) {
@@ -335,8 +337,9 @@ final class StepCompiler {
   /** Whether every node has a scalar form on {@code f} (bools only from compares). */
   private static boolean scalarOk(List<Node> nodes, DType f) {
     for (Node n : nodes) {
-      boolean ints = f == DType.INT32 || BodyWriter.narrowInt(f);
-      OpTable.Scalar s = ints ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
+      boolean ints = f == DType.INT32 || f == DType.UINT32 || BodyWriter.narrowInt(f);
+      OpTable.Scalar s = f == DType.UINT32 ? OpTable.uintScalar(n.op())
+          : ints ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
       boolean special = n.op() == KernelOp.SQUARE || n.op() == KernelOp.INTEGER_POW
           || ints && n.op() == KernelOp.NOT;
       if (s.kind() == OpTable.ScalarKind.NONE && !special) {
