@@ -67,11 +67,13 @@ final class BodyWriter {
   }
 
   /**
-   * Whether {@code d} is an 8- or 16-bit integer dtype: scalar int code over its Java array
-   * ({@code byte[]}, {@code short[]}), wrapped to the width after every op.
+   * Whether {@code d} is bool or an 8- or 16-bit integer dtype: scalar int code over its Java
+   * array ({@code byte[]}, {@code short[]}), wrapped to the width after every op (bools stay 0
+   * or 1: every op on them yields 0 or 1).
    */
   static boolean narrowInt(DType d) {
-    return d == DType.INT8 || d == DType.UINT8 || d == DType.INT16 || d == DType.UINT16;
+    return d == DType.BOOL || d == DType.INT8 || d == DType.UINT8 || d == DType.INT16
+        || d == DType.UINT16;
   }
 
   /** Wraps the int on the stack to the narrow dtype's range (sign- or zero-extended). */
@@ -523,7 +525,7 @@ final class BodyWriter {
       }
       case NOT -> {
         mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
-        push(-1);
+        push(n.dtype() == DType.BOOL ? 1 : -1);
         mv.visitInsn(IXOR);
       }
       case INTEGER_POW -> {

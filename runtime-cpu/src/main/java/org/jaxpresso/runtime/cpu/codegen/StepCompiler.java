@@ -12,12 +12,15 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 import org.jaxpresso.jit.compiler.kir.Node;
 
 /**
- * Turns each kernel of a kernel program into a {@link Step}: generated code for float and int32
- * loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the reference
- * does) and float32/float64/int32 reduction kernels whose loads are affine and whose ops have a
- * scalar form ({@link OpTable}); for float32, float64 and int32 the Vector API loop in addition when the module is present, every op has a
- * vector form and every load is contiguous or a broadcast along the inner segment. Library
- * kernels call their routine; everything else falls back to the reference executor.
+ * Turns each kernel of a kernel program into a {@link Step}: generated code for float and
+ * integer loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the
+ * reference does; int8/16, uint8/16/32 and bool as scalar int code, wrapping after every op)
+ * and float32/float64/int32 reduction kernels whose ops have a scalar form ({@link OpTable});
+ * for float32, float64 and int32 the Vector API loop in addition when the module is present,
+ * every op has a vector form and every load is contiguous or a broadcast along the inner
+ * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
+ * go through an {@link IndexRewrite} first. Library kernels call their routine; everything else
+ * falls back to the reference executor.
  */
 final class StepCompiler {
   private final KernelProgram program;
@@ -88,7 +91,9 @@ final class StepCompiler {
     }
     try {
       f = floatType(nodes);
-      if (f == null || !scalarOk(nodes, f)) {
+      if (f == null && boolOk(nodes)) {
+        f = DType.BOOL;
+      } else if (f == null || !scalarOk(nodes, f)) {
         return null;
       }
       for (Kernel.Store st : stores) {
@@ -332,6 +337,27 @@ final class StepCompiler {
       f = d;
     }
     return f;
+  }
+
+  /**
+   * Whether a graph is all bool and every op has a scalar form on bools held as 0 or 1 in an
+   * int: the logical ops, compares, max/min and select.
+   */
+  private static boolean boolOk(List<Node> nodes) {
+    for (Node n : nodes) {
+      if (n.dtype() != DType.BOOL) {
+        return false;
+      }
+      boolean ok = switch (n.op()) {
+        case LOAD, CONST, AND, OR, XOR, NOT, EQ, NE, LT, LE, GT, GE, MAX, MIN -> true;
+        case SELECT -> n.args().size() == 3;
+        default -> false;
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether every node has a scalar form on {@code f} (bools only from compares). */

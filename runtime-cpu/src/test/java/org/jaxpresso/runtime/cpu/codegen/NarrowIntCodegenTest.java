@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Loop kernels over 8- and 16-bit integers and uint32 run generated scalar code that wraps to the width
  * after every op, and match the interpreter exactly (overflow, division by zero, the minimum
- * divided by -1, bitwise not of unsigned values, pads).
+ * divided by -1, bitwise not of unsigned values, pads); bool kernels likewise over 0 or 1.
  */
 class NarrowIntCodegenTest {
   private static Array data(DType d, int n, int seed) {
@@ -53,6 +53,25 @@ class NarrowIntCodegenTest {
       check((a, b) -> Lax.add(a, Lax.pad(Lax.mul(Lax.slice(b, new int[] {1},
           new int[] {n}), Lax.slice(a, new int[] {0}, new int[] {n - 1})),
           Array.fromLongs(d, new long[] {3}), new int[][] {{1, 0, 0}})), x, y);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void boolChainsRunGeneratedCode() {
+    for (int n : new int[] {1, 5, 3001}) {
+      long[] a = new long[n];
+      long[] b = new long[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = (i * 5 + 1) % 3 == 0 ? 1 : 0;
+        b[i] = (i * 7) % 4 < 2 ? 1 : 0;
+      }
+      Array x = Array.fromLongs(DType.BOOL, a, n);
+      Array y = Array.fromLongs(DType.BOOL, b, n);
+      check((p, q) -> Lax.bitwiseOr(Lax.bitwiseAnd(p, Lax.bitwiseNot(q)),
+          Lax.bitwiseXor(Lax.bitwiseNot(p), q)), x, y);
+      check((p, q) -> Lax.selectN(p, Lax.lt(p, q), Lax.max(Lax.ne(p, q), Lax.min(p, q))), x,
+          y);
+      check((p, q) -> Lax.bitwiseAnd(Lax.ge(p, q), Lax.bitwiseNot(Lax.eq(q, p))), x, y);
     }
   }
 }
