@@ -102,4 +102,15 @@ class IndexedLoadCodegenTest {
     check(x -> Lax.reduceSum(Lax.pad(Lax.abs(x), scalar(d, 2), new int[][] {{3, 4, 2}}), 0),
         data(d, 5000), t);
   }
+
+  @ParameterizedTest
+  @EnumSource(names = {"FLOAT32", "INT32"})
+  void padsOfEmptyOperandsAndEmptyResults(DType d) {
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray x) -> Lax.pad(Lax.neg(x), scalar(d, 4),
+        new int[][] {{2, 1, 0}})).apply(data(d, 0));
+    CodegenTesting.assertMatches(p, List.of(data(d, 0)), 0);
+    ClosedJaxpr q = Jax.makeJaxpr((NDArray x) -> Lax.pad(Lax.neg(x), scalar(d, 4),
+        new int[][] {{-2, -1, 0}})).apply(data(d, 3));
+    CodegenTesting.assertMatches(q, List.of(data(d, 3)), 0);
+  }
 }
