@@ -34,6 +34,8 @@ final class BodyWriter {
   private final boolean f32;
   private final boolean half;
   private final boolean ints;
+  private final DType narrow;
+  private final boolean uint32;
   private final String halfName;
   private final String vec;
   private final String vecDesc;
@@ -55,11 +57,36 @@ final class BodyWriter {
     this.f32 = spec.dtype() == DType.FLOAT32;
     this.half = spec.dtype() == DType.FLOAT16 || spec.dtype() == DType.BFLOAT16;
     this.halfName = spec.dtype() == DType.FLOAT16 ? "f16" : "bf16";
-    this.ints = spec.dtype() == DType.INT32;
+    this.narrow = narrowInt(spec.dtype()) ? spec.dtype() : null;
+    this.uint32 = spec.dtype() == DType.UINT32;
+    this.ints = spec.dtype() == DType.INT32 || uint32 || narrow != null;
     this.vec = VEC_PKG + (ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
     this.vecDesc = "L" + vec + ";";
-    this.arr = ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
+    this.arr = narrow != null ? (narrow.itemSize() == 1 ? "[B" : "[S") : ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
     this.elem = ints ? "I" : f32 ? "F" : "D";
+  }
+
+  /**
+   * Whether {@code d} is bool or an 8- or 16-bit integer dtype: scalar int code over its Java
+   * array ({@code byte[]}, {@code short[]}), wrapped to the width after every op (bools stay 0
+   * or 1: every op on them yields 0 or 1).
+   */
+  static boolean narrowInt(DType d) {
+    return d == DType.BOOL || d == DType.INT8 || d == DType.UINT8 || d == DType.INT16
+        || d == DType.UINT16;
+  }
+
+  /** Wraps the int on the stack to the narrow dtype's range (sign- or zero-extended). */
+  private void wrapNarrow() {
+    switch (narrow) {
+      case INT8 -> mv.visitInsn(I2B);
+      case INT16 -> mv.visitInsn(I2S);
+      case UINT16 -> mv.visitInsn(I2C);
+      default -> {
+        push(0xFF);
+        mv.visitInsn(IAND);
+      }
+    }
   }
 
   /** The class file of {@code spec}. */
@@ -372,7 +399,12 @@ final class BodyWriter {
   }
 
   private void loadElement() {
-    if (ints) {
+    if (narrow != null) {
+      mv.visitInsn(narrow.itemSize() == 1 ? BALOAD : SALOAD);
+      if (narrow == DType.UINT8 || narrow == DType.UINT16) {
+        wrapNarrow();
+      }
+    } else if (ints) {
       mv.visitInsn(IALOAD);
     } else if (half) {
       mv.visitInsn(SALOAD);
@@ -386,7 +418,9 @@ final class BodyWriter {
   }
 
   private void storeElement() {
-    if (ints) {
+    if (narrow != null) {
+      mv.visitInsn(narrow.itemSize() == 1 ? BASTORE : SASTORE);
+    } else if (ints) {
       mv.visitInsn(IASTORE);
     } else if (half) {
       mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", halfName + "Store", "(D)S", false);
@@ -469,7 +503,10 @@ final class BodyWriter {
     mv.visitVarInsn(bool ? ISTORE : DSTORE, sLocal[i]);
   }
 
-  /** An int32 node in scalar code: int arithmetic wraps exactly as the reference does. */
+  /**
+   * An int32 (or 8- or 16-bit integer) node in scalar code: int arithmetic wraps exactly as the
+   * reference does; narrow integers then wrap to their width.
+   */
   private void scalarIntNode(int i) {
     Node n = spec.nodes().get(i);
     List<Integer> a = n.args();
@@ -478,7 +515,7 @@ final class BodyWriter {
         int l = spec.slotOfNode()[i];
         mv.visitVarInsn(ALOAD, arrLocal[l]);
         pointIndex(baseLocal[l], spec.slotStride()[l]);
-        mv.visitInsn(IALOAD);
+        loadElement();
       }
       case CONST -> push((int) n.constant().getLong(0));
       case SQUARE -> {
@@ -488,7 +525,7 @@ final class BodyWriter {
       }
       case NOT -> {
         mv.visitVarInsn(ILOAD, sLocal[a.get(0)]);
-        push(-1);
+        push(n.dtype() == DType.BOOL ? 1 : -1);
         mv.visitInsn(IXOR);
       }
       case INTEGER_POW -> {
@@ -497,7 +534,7 @@ final class BodyWriter {
         mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "CpuMath", "ipow", "(II)I", false);
       }
       default -> {
-        OpTable.Scalar s = OpTable.intScalar(n.op());
+        OpTable.Scalar s = uint32 ? OpTable.uintScalar(n.op()) : OpTable.intScalar(n.op());
         for (int k : a) {
           mv.visitVarInsn(ILOAD, sLocal[k]);
         }
@@ -509,6 +546,9 @@ final class BodyWriter {
           throw new IllegalStateException("no int32 form for " + n.op().textName());
         }
       }
+    }
+    if (narrow != null && n.dtype() != DType.BOOL && n.op() != KernelOp.LOAD) {
+      wrapNarrow();
     }
     mv.visitVarInsn(ISTORE, sLocal[i]);
   }

@@ -11,8 +11,8 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
 import org.jaxpresso.jit.compiler.kir.KernelProgram;
 
 /**
- * A loop or reduction kernel the code generator does not take (integer, bool and 16-bit float
- * kernels, mixed dtypes, special functions without a scalar form, non-affine index maps,
+ * A loop or reduction kernel the code generator does not take (int64/uint64 kernels, mixed
+ * dtypes, special functions without a scalar form, index values of other dtypes,
  * arg-reductions): it runs on the kernel IR's {@link ReferenceExecutor} as a one-kernel
  * program. Correct by construction, and slow: see the fusion report for which kernels fall back.
  */

@@ -2,18 +2,24 @@ package org.jaxpresso.runtime.cpu.codegen;
 
 import org.jaxpresso.runtime.cpu.kernels.CpuPool;
 
-/** A loop kernel running its generated {@link LoopBody} segment by segment. */
+/**
+ * A loop kernel running its generated {@link LoopBody} segment by segment, after making the
+ * synthetic inputs of its {@link IndexRewrite} if it has one.
+ */
 final class LoopStep implements Step {
   private final LoopBody body;
   private final Segments segments;
   private final int[] inputs;
   private final int[] outputs;
+  private final IndexRewrite rewrite;
 
-  LoopStep(LoopBody body, Segments segments, int[] inputs, int[] outputs) {
+  LoopStep(LoopBody body, Segments segments, int[] inputs, int[] outputs,
+      IndexRewrite rewrite) {
     this.body = body;
     this.segments = segments;
     this.inputs = inputs;
     this.outputs = outputs;
+    this.rewrite = rewrite;
   }
 
   @Override
@@ -27,7 +33,7 @@ final class LoopStep implements Step {
       out[o] = buffers.of(outputs[o]);
       env[outputs[o]] = out[o];
     }
-    run(body, segments, in, out);
+    run(body, segments, rewrite == null ? in : rewrite.inputs(in), out);
   }
 
   /** Runs {@code body} over {@code segments}, split over the pool when large. */

@@ -192,6 +192,28 @@ final class OpTable {
     };
   }
 
+  /**
+   * The scalar form of {@code op} on uint32 held as int bits: the int32 form where the bits
+   * alone decide, unsigned helpers ({@link UintMath}) where reading them as unsigned matters.
+   */
+  static Scalar uintScalar(KernelOp op) {
+    String owner = "org/jaxpresso/runtime/cpu/codegen/UintMath";
+    return switch (op) {
+      case DIV -> new Scalar(ScalarKind.CALL, owner, "udiv", I2, 0);
+      case REM -> new Scalar(ScalarKind.CALL, owner, "urem", I2, 0);
+      case MAX -> new Scalar(ScalarKind.CALL, owner, "umax", I2, 0);
+      case MIN -> new Scalar(ScalarKind.CALL, owner, "umin", I2, 0);
+      case LT -> new Scalar(ScalarKind.CALL, owner, "ult", I2, 0);
+      case LE -> new Scalar(ScalarKind.CALL, owner, "ule", I2, 0);
+      case GT -> new Scalar(ScalarKind.CALL, owner, "ugt", I2, 0);
+      case GE -> new Scalar(ScalarKind.CALL, owner, "uge", I2, 0);
+      case SIGN -> new Scalar(ScalarKind.CALL, owner, "usign", I1, 0);
+      case CLAMP -> new Scalar(ScalarKind.CALL, owner, "uclamp", "(III)I", 0);
+      case ABS -> NONE;
+      default -> intScalar(op);
+    };
+  }
+
   /** Whether {@code op} has a vector form on int32 lanes (no division: it traps on zero). */
   static boolean intVector(KernelOp op) {
     return switch (op) {

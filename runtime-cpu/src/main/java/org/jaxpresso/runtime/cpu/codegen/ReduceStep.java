@@ -25,10 +25,12 @@ final class ReduceStep implements Step {
   private final int[] outputs;
   private final LoopBody epilogue;
   private final Segments epilogueSegments;
+  private final IndexRewrite rewrite;
 
   ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
       List<Kernel.Reduction> reductions, int outSize, int[] inputs, int[] outputs,
-      LoopBody epilogue, Segments epilogueSegments) {
+      LoopBody epilogue, Segments epilogueSegments, IndexRewrite rewrite) {
+    this.rewrite = rewrite;
     this.body = body;
     this.segments = segments;
     this.rowMode = rowMode;
@@ -56,7 +58,7 @@ final class ReduceStep implements Step {
       fill(acc[k], 0, outSize, red.identity().getDouble(0));
       in[n + k] = acc[k];
     }
-    fold(in, acc);
+    fold(rewrite == null ? in : rewrite.inputs(in), acc);
     Object[] out = new Object[outputs.length];
     for (int o = 0; o < out.length; o++) {
       out[o] = buffers.of(outputs[o]);

@@ -12,12 +12,15 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 import org.jaxpresso.jit.compiler.kir.Node;
 
 /**
- * Turns each kernel of a kernel program into a {@link Step}: generated code for float and int32
- * loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the reference
- * does) and float32/float64/int32 reduction kernels whose loads are affine and whose ops have a
- * scalar form ({@link OpTable}); for float32, float64 and int32 the Vector API loop in addition when the module is present, every op has a
- * vector form and every load is contiguous or a broadcast along the inner segment. Library
- * kernels call their routine; everything else falls back to the reference executor.
+ * Turns each kernel of a kernel program into a {@link Step}: generated code for float and
+ * integer loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the
+ * reference does; int8/16, uint8/16/32 and bool as scalar int code, wrapping after every op)
+ * and float32/float64/int32 reduction kernels whose ops have a scalar form ({@link OpTable});
+ * for float32, float64 and int32 the Vector API loop in addition when the module is present,
+ * every op has a vector form and every load is contiguous or a broadcast along the inner
+ * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
+ * go through an {@link IndexRewrite} first. Library kernels call their routine; everything else
+ * falls back to the reference executor.
  */
 final class StepCompiler {
   private final KernelProgram program;
@@ -75,40 +78,106 @@ final class StepCompiler {
   }
 
   private Step loop(Kernel k) {
-    DType f = floatType(k.nodes());
-    if (f == null || !scalarOk(k.nodes(), f)) {
-      return null;
-    }
-    for (Kernel.Store st : k.stores()) {
-      if (k.nodes().get(st.node()).dtype() != f) {
-        return null;
+    List<Node> nodes = k.nodes();
+    List<Kernel.Store> stores = k.stores();
+    rewrite = null;
+    DType f = valueType(nodes);
+    if (f != null) {
+      rewrite = IndexRewrite.of(k, inputShapes(k), f);
+      if (rewrite != null) {
+        nodes = rewrite.nodes();
+        stores = rewrite.stores();
       }
     }
-    int[] dims = k.space().dims();
-    Layout lay = layout(k.nodes(), dims, Affine.rowMajor(dims, null), -1, k.space());
-    if (lay == null) {
-      return null;
+    try {
+      f = floatType(nodes);
+      if (f == null && boolOk(nodes)) {
+        f = DType.BOOL;
+      } else if (f == null || !scalarOk(nodes, f)) {
+        return null;
+      }
+      for (Kernel.Store st : stores) {
+        if (nodes.get(st.node()).dtype() != f) {
+          return null;
+        }
+      }
+      int[] dims = k.space().dims();
+      Layout lay = layout(nodes, dims, Affine.rowMajor(dims, null), -1, k.space());
+      if (lay == null) {
+        return null;
+      }
+      boolean vector = lay.vector && vectorOk(nodes, f);
+      BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
+          lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
+          false, vector);
+      LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
+      return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite);
+    } finally {
+      rewrite = null;
     }
-    boolean vector = lay.vector && vectorOk(k.nodes(), f);
-    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
-        lay.slotOfNode, lay.slotArg, lay.strides, k.stores(), k.outputs().size(), List.of(),
-        false, vector);
-    LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
-    return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()));
+  }
+
+  /** The index rewrite of the loop kernel being compiled, or null. */
+  private IndexRewrite rewrite;
+
+  /** The shapes of the current kernel's inputs. */
+  private List<Shape> inputShapes(Kernel k) {
+    List<Shape> s = new ArrayList<>();
+    for (int v : k.inputs()) {
+      s.add(program.values().get(v).aval().shape());
+    }
+    return s;
+  }
+
+  /**
+   * The value dtype of a graph ignoring index-only values: the single dtype of its loads and
+   * of its non-bool, non-int64 nodes, or null.
+   */
+  private static DType valueType(List<Node> nodes) {
+    DType f = null;
+    for (Node n : nodes) {
+      DType d = n.dtype();
+      if (d == DType.BOOL || d == DType.INT64 && n.op() != KernelOp.LOAD) {
+        continue;
+      }
+      if (f != null && f != d) {
+        return null;
+      }
+      f = d;
+    }
+    return f;
   }
 
   private Step reduce(Kernel k) {
-    DType f = floatType(k.nodes());
+    rewrite = null;
+    try {
+      return reduce(k, valueType(k.nodes()));
+    } finally {
+      rewrite = null;
+    }
+  }
+
+  private Step reduce(Kernel k, DType value) {
+    List<Node> nodes = k.nodes();
+    List<Kernel.Reduction> reductions = k.reductions();
+    if (value != null) {
+      rewrite = IndexRewrite.of(k, inputShapes(k), value);
+      if (rewrite != null) {
+        nodes = rewrite.nodes();
+        reductions = rewrite.reductions();
+      }
+    }
+    DType f = floatType(nodes);
     if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32
-        || !scalarOk(k.nodes(), f)) {
+        || !scalarOk(nodes, f)) {
       return null;
     }
-    for (Kernel.Reduction r : k.reductions()) {
+    for (Kernel.Reduction r : reductions) {
       boolean ok = switch (r.combiner()) {
         case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN -> true;
         default -> false;
       };
-      if (!ok || k.nodes().get(r.node()).dtype() != f) {
+      if (!ok || nodes.get(r.node()).dtype() != f) {
         return null;
       }
     }
@@ -120,7 +189,7 @@ final class StepCompiler {
     for (int a : k.reduceAxes()) {
       reduced[a] = true;
     }
-    Layout lay = layout(k.nodes(), dims, Affine.rowMajor(dims, reduced), -1, k.space());
+    Layout lay = layout(nodes, dims, Affine.rowMajor(dims, reduced), -1, k.space());
     if (lay == null) {
       return null;
     }
@@ -140,8 +209,11 @@ final class StepCompiler {
         }
       }
       int[] od = outSpace.dims();
+      IndexRewrite main = rewrite;
+      rewrite = null;
       Layout el = layout(k.epilogue(), od, Affine.rowMajor(od, null), k.inputs().size(),
           outSpace);
+      rewrite = main;
       if (el == null) {
         return null;
       }
@@ -151,12 +223,13 @@ final class StepCompiler {
       epi = (LoopBody) KernelClasses.define(es, dump);
       epiSeg = el.segments;
     }
-    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, k.nodes(),
-        lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, k.reductions(), row,
-        lay.vector && vectorOk(k.nodes(), f));
+    BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
+        lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, reductions, row,
+        lay.vector && vectorOk(nodes, f));
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
-    return new ReduceStep(body, lay.segments, row, f, k.reductions(),
-        Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg);
+    return new ReduceStep(body, lay.segments, row, f, reductions,
+        Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
+        rewrite);
   }
 
   /** Load slots, their affine maps and the segment walk of an op graph over {@code dims}. */
@@ -212,6 +285,9 @@ final class StepCompiler {
   private Kernel current;
 
   private Shape inputShape(Node n, List<Node> nodes, Shape space) {
+    if (rewrite != null) {
+      return rewrite.inputShape(n.input(), inputShapes(current), space);
+    }
     return program.values().get(current.inputs().get(n.input())).aval().shape();
   }
 
@@ -239,7 +315,11 @@ final class StepCompiler {
     return true;
   }
 
-  /** The single value dtype (a float or int32) of a graph's non-bool nodes, or null. */
+  /**
+   * The single value dtype (a float, int32, or uint32 or an 8- or 16-bit integer: scalar
+   * code only) of a
+   * graph's non-bool nodes, or null.
+   */
   private static DType floatType(List<Node> nodes) {
     DType f = null;
     for (Node n : nodes) {
@@ -247,7 +327,8 @@ final class StepCompiler {
       if (d == DType.BOOL) {
         continue;
       }
-      if (!d.isFloating() && d != DType.INT32) {
+      if (!d.isFloating() && d != DType.INT32 && d != DType.UINT32
+          && !BodyWriter.narrowInt(d)) {
         return null;
       }
       if (f != null && f != d) {
@@ -258,12 +339,35 @@ final class StepCompiler {
     return f;
   }
 
+  /**
+   * Whether a graph is all bool and every op has a scalar form on bools held as 0 or 1 in an
+   * int: the logical ops, compares, max/min and select.
+   */
+  private static boolean boolOk(List<Node> nodes) {
+    for (Node n : nodes) {
+      if (n.dtype() != DType.BOOL) {
+        return false;
+      }
+      boolean ok = switch (n.op()) {
+        case LOAD, CONST, AND, OR, XOR, NOT, EQ, NE, LT, LE, GT, GE, MAX, MIN -> true;
+        case SELECT -> n.args().size() == 3;
+        default -> false;
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether every node has a scalar form on {@code f} (bools only from compares). */
   private static boolean scalarOk(List<Node> nodes, DType f) {
     for (Node n : nodes) {
-      OpTable.Scalar s = f == DType.INT32 ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
+      boolean ints = f == DType.INT32 || f == DType.UINT32 || BodyWriter.narrowInt(f);
+      OpTable.Scalar s = f == DType.UINT32 ? OpTable.uintScalar(n.op())
+          : ints ? OpTable.intScalar(n.op()) : OpTable.scalar(n.op());
       boolean special = n.op() == KernelOp.SQUARE || n.op() == KernelOp.INTEGER_POW
-          || f == DType.INT32 && n.op() == KernelOp.NOT;
+          || ints && n.op() == KernelOp.NOT;
       if (s.kind() == OpTable.ScalarKind.NONE && !special) {
         return false;
       }

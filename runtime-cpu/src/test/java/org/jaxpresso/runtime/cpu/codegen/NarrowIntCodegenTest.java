@@ -1,0 +1,77 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.lax.Lax;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Loop kernels over 8- and 16-bit integers and uint32 run generated scalar code that wraps to the width
+ * after every op, and match the interpreter exactly (overflow, division by zero, the minimum
+ * divided by -1, bitwise not of unsigned values, pads); bool kernels likewise over 0 or 1.
+ */
+class NarrowIntCodegenTest {
+  private static Array data(DType d, int n, int seed) {
+    long lo = d.isUnsigned() ? 0 : -(1L << (d.bits() - 1));
+    long span = 1L << d.bits();
+    long[] v = new long[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = i < 6 ? new long[] {lo, lo + span - 1, 0, 1, -1 - lo, lo + 1}[(i + seed) % 6]
+          : lo + Math.floorMod((long) i * 2654435761L * (seed + 3) + seed, span);
+      if (d.isUnsigned() && v[i] < 0) {
+        v[i] = 0;
+      }
+    }
+    return Array.fromLongs(d, v, n);
+  }
+
+  private static void check(BiFunction<NDArray, NDArray, NDArray> fn, Array x, Array y) {
+    ClosedJaxpr p = Jax.makeJaxpr(fn).apply(x, y);
+    CpuProgram c = CodegenTesting.assertMatches(p, List.of(x, y), 0);
+    assertEquals(c.kernels().kernels().size(), c.generatedKernels(),
+        () -> p + "\n" + c.kernels() + c.report());
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"INT8", "UINT8", "INT16", "UINT16", "UINT32"})
+  void arithmeticChainsWrapLikeTheReference(DType d) {
+    for (int n : new int[] {1, 7, 4099}) {
+      Array x = data(d, n, 0);
+      Array y = data(d, n, 1);
+      check((a, b) -> Lax.add(Lax.mul(a, b), Lax.sub(Lax.neg(a),
+          d.isUnsigned() ? Lax.min(a, b) : Lax.abs(b))), x, y);
+      check((a, b) -> Lax.max(Lax.div(a, b), Lax.rem(b, a)), x, y);
+      check((a, b) -> Lax.selectN(Lax.lt(a, b), Lax.bitwiseNot(a), Lax.mul(b, b)), x, y);
+      check((a, b) -> Lax.add(a, Lax.pad(Lax.mul(Lax.slice(b, new int[] {1},
+          new int[] {n}), Lax.slice(a, new int[] {0}, new int[] {n - 1})),
+          Array.fromLongs(d, new long[] {3}), new int[][] {{1, 0, 0}})), x, y);
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void boolChainsRunGeneratedCode() {
+    for (int n : new int[] {1, 5, 3001}) {
+      long[] a = new long[n];
+      long[] b = new long[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = (i * 5 + 1) % 3 == 0 ? 1 : 0;
+        b[i] = (i * 7) % 4 < 2 ? 1 : 0;
+      }
+      Array x = Array.fromLongs(DType.BOOL, a, n);
+      Array y = Array.fromLongs(DType.BOOL, b, n);
+      check((p, q) -> Lax.bitwiseOr(Lax.bitwiseAnd(p, Lax.bitwiseNot(q)),
+          Lax.bitwiseXor(Lax.bitwiseNot(p), q)), x, y);
+      check((p, q) -> Lax.selectN(p, Lax.lt(p, q), Lax.max(Lax.ne(p, q), Lax.min(p, q))), x,
+          y);
+      check((p, q) -> Lax.bitwiseAnd(Lax.ge(p, q), Lax.bitwiseNot(Lax.eq(q, p))), x, y);
+    }
+  }
+}
