@@ -76,7 +76,7 @@ public final class JvpTrace extends Trace {
     }
     Primitive.JvpRule rule = primitive.jvpRule();
     if (rule == null) {
-      throw new UnsupportedOperationException(
+      throw new org.jaxpresso.core.errors.NotImplementedError(
           "Differentiation rule for '" + primitive.name() + "' not implemented");
     }
     Primitive.JvpResult r = Trace.with(parent, () -> rule.apply(primals, tangents, params));

@@ -91,7 +91,7 @@ public final class Transpose {
       }
       Primitive.TransposeRule rule = e.primitive().transposeRule();
       if (rule == null) {
-        throw new UnsupportedOperationException(
+        throw new org.jaxpresso.core.errors.NotImplementedError(
             "Transpose rule (for reverse-mode differentiation) for '" + e.primitive().name()
                 + "' not implemented");
       }

@@ -57,7 +57,7 @@ public final class BatchTrace extends Trace {
     }
     Primitive.BatchRule rule = primitive.batchRule();
     if (rule == null) {
-      throw new UnsupportedOperationException(
+      throw new org.jaxpresso.core.errors.NotImplementedError(
           "Batching rule for '" + primitive.name() + "' not implemented");
     }
     Primitive.BatchResult r = Trace.with(parent, () -> rule.apply(vals, dims, params));

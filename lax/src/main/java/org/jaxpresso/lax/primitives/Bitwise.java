@@ -3,7 +3,7 @@ package org.jaxpresso.lax.primitives;
 import org.jaxpresso.core.Primitive;
 import org.jaxpresso.lax.internal.DTypeSet;
 import org.jaxpresso.lax.internal.elementwise.Factories;
-import org.jaxpresso.lax.internal.elementwise.IntOps;
+import org.jaxpresso.lax.semantics.IntOps;
 
 /**
  * Bitwise primitives on integers (and logical ones on bool): {@code not and or xor}, the three

@@ -11,7 +11,7 @@ import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.internal.LaxSupport;
-import org.jaxpresso.lax.internal.elementwise.Conversion;
+import org.jaxpresso.lax.semantics.Conversion;
 import org.jaxpresso.lax.internal.DTypeSet;
 import org.jaxpresso.lax.internal.elementwise.Factories;
 import org.jaxpresso.lax.internal.elementwise.Rules;

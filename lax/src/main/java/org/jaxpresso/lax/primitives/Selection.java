@@ -10,8 +10,8 @@ import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.lax.internal.LaxSupport;
 import org.jaxpresso.lax.internal.DTypeSet;
 import org.jaxpresso.lax.internal.elementwise.Factories;
-import org.jaxpresso.lax.internal.elementwise.FloatOps;
-import org.jaxpresso.lax.internal.elementwise.IntOps;
+import org.jaxpresso.lax.semantics.FloatOps;
+import org.jaxpresso.lax.semantics.IntOps;
 import org.jaxpresso.lax.internal.elementwise.Kernels;
 import org.jaxpresso.lax.internal.elementwise.Rules;
 

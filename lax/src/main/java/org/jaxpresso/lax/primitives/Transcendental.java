@@ -4,7 +4,7 @@ import org.jaxpresso.core.DType;
 import org.jaxpresso.core.Primitive;
 import org.jaxpresso.lax.internal.DTypeSet;
 import org.jaxpresso.lax.internal.elementwise.Factories;
-import org.jaxpresso.lax.internal.elementwise.FloatOps;
+import org.jaxpresso.lax.semantics.FloatOps;
 import org.jaxpresso.lax.internal.elementwise.Kernels;
 import org.jaxpresso.lax.internal.elementwise.SpecialFunctions;
 

@@ -8,6 +8,9 @@ import org.jaxpresso.core.Primitive;
 import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.jit.compiler.kir.KernelOp;
 import org.jaxpresso.jit.compiler.kir.Node;
+import org.jaxpresso.lax.semantics.Conversion;
+import org.jaxpresso.lax.semantics.FloatOps;
+import org.jaxpresso.lax.semantics.IntOps;
 
 /**
  * Computes one node of a kernel's op graph on scalars, with the lax reference kernels'
@@ -25,8 +28,6 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * <p>An evaluator holds scratch buffers and is used by one thread at a time.
  */
 final class ScalarEvaluator {
-  private final HostBuffer f16 = HostBuffer.allocate(DType.FLOAT16, 1);
-  private final HostBuffer bf16 = HostBuffer.allocate(DType.BFLOAT16, 1);
 
   /** Node values: floats in {@code dv}, integers and bool in {@code lv}, by node number. */
   void eval(List<Node> nodes, int i, double[] dv, long[] lv) {
@@ -78,9 +79,9 @@ final class ScalarEvaluator {
       case FLOOR -> Math.floor(x);
       case CEIL -> Math.ceil(x);
       case ROUND_EVEN -> Math.rint(x);
-      case ROUND_AWAY -> roundHalfAway(x);
+      case ROUND_AWAY -> FloatOps.roundHalfAwayFromZero(x);
       case SQUARE -> x * x;
-      case INTEGER_POW -> integerPow(x, n.param(), n.dtype());
+      case INTEGER_POW -> FloatOps.integerPow(x, n.param(), n.dtype());
       case EXP -> Math.exp(x);
       case EXP2 -> Math.pow(2.0, x);
       case EXPM1 -> Math.expm1(x);
@@ -106,7 +107,7 @@ final class ScalarEvaluator {
       case MAX -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.max(x, y);
       case MIN -> Double.isNaN(x) || Double.isNaN(y) ? Double.NaN : Math.min(x, y);
       case ATAN2 -> Math.atan2(x, y);
-      case POW -> cPow(x, y);
+      case POW -> FloatOps.pow(x, y);
       case CLAMP -> {
         double hi = dv[a.get(2)];
         double lo = x;
@@ -125,13 +126,13 @@ final class ScalarEvaluator {
     long y = a.size() > 1 ? lv[a.get(1)] : 0;
     return switch (n.op()) {
       case NEG -> -x;
-      case SIGN -> unsigned(d) ? (x != 0 ? 1 : 0) : Long.signum(x);
+      case SIGN -> IntOps.isUnsigned(d) ? (x != 0 ? 1 : 0) : Long.signum(x);
       case ABS -> Math.abs(x);
       case SQUARE -> x * x;
-      case INTEGER_POW -> intPow(x, n.param());
+      case INTEGER_POW -> IntOps.pow(x, n.param());
       case NOT -> d.isBool() ? x ^ 1 : ~x;
-      case POPULATION_COUNT -> Long.bitCount(x & mask(d));
-      case CLZ -> Long.numberOfLeadingZeros(x & mask(d)) - (64 - d.bits());
+      case POPULATION_COUNT -> Long.bitCount(x & IntOps.mask(d));
+      case CLZ -> Long.numberOfLeadingZeros(x & IntOps.mask(d)) - (64 - d.bits());
       case ADD -> x + y;
       case SUB -> x - y;
       case MUL -> x * y;
@@ -142,12 +143,12 @@ final class ScalarEvaluator {
       case AND -> x & y;
       case OR -> x | y;
       case XOR -> x ^ y;
-      case SHIFT_LEFT -> Long.compareUnsigned(y & mask(d), d.bits()) < 0 ? x << y : 0;
+      case SHIFT_LEFT -> Long.compareUnsigned(y & IntOps.mask(d), d.bits()) < 0 ? x << y : 0;
       case SHIFT_RIGHT_LOGICAL ->
-          Long.compareUnsigned(y & mask(d), d.bits()) < 0 ? (x & mask(d)) >>> y : 0;
+          Long.compareUnsigned(y & IntOps.mask(d), d.bits()) < 0 ? (x & IntOps.mask(d)) >>> y : 0;
       case SHIFT_RIGHT_ARITHMETIC -> {
-        long s = signExtend(x, d);
-        yield Long.compareUnsigned(y & mask(d), d.bits()) < 0 ? s >> y : (s < 0 ? -1L : 0L);
+        long s = IntOps.signExtend(x, d);
+        yield Long.compareUnsigned(y & IntOps.mask(d), d.bits()) < 0 ? s >> y : (s < 0 ? -1L : 0L);
       }
       case CLAMP -> {
         long hi = lv[a.get(2)];
@@ -208,12 +209,12 @@ final class ScalarEvaluator {
       if (to.isFloating()) {
         dv[i] = round(x, to);
       } else {
-        lv[i] = floatToInt(x, to);
+        lv[i] = Conversion.floatToInt(x, to);
       }
     } else if (to == DType.FLOAT64) {
       dv[i] = from == DType.UINT64 ? HostBuffer.unsignedToDouble(v) : (double) v;
     } else if (to.isFloating()) {
-      dv[i] = round(intToDouble(v, from == DType.UINT64), to);
+      dv[i] = round(Conversion.intToDouble(v, from == DType.UINT64), to);
     } else {
       lv[i] = wrap(to, v);
     }
@@ -221,19 +222,7 @@ final class ScalarEvaluator {
 
   /** {@code v} rounded to nearest-even in float dtype {@code d}. */
   double round(double v, DType d) {
-    return switch (d) {
-      case FLOAT64 -> v;
-      case FLOAT32 -> (float) v;
-      case FLOAT16 -> {
-        f16.setDouble(0, v);
-        yield f16.getDouble(0);
-      }
-      case BFLOAT16 -> {
-        bf16.setDouble(0, v);
-        yield bf16.getDouble(0);
-      }
-      default -> throw new IllegalArgumentException(d + " is not a floating dtype");
-    };
+    return FloatOps.round(v, d);
   }
 
   /** {@code v} wrapped to integer or bool dtype {@code d}, as {@link HostBuffer#getLong} reads. */
@@ -250,114 +239,9 @@ final class ScalarEvaluator {
     };
   }
 
-  private static boolean unsigned(DType d) {
-    return d.isUnsigned() || d.isBool();
-  }
-
   /** Three-way comparison in {@code d}'s order. */
   static int compare(long a, long b, DType d) {
-    return unsigned(d) ? Long.compareUnsigned(a, b) : Long.compare(a, b);
+    return IntOps.compare(a, b, d);
   }
 
-  private static long mask(DType d) {
-    return d.bits() == 64 ? -1L : (1L << d.bits()) - 1;
-  }
-
-  private static long signExtend(long v, DType d) {
-    int s = 64 - d.bits();
-    return (v << s) >> s;
-  }
-
-  private static long intPow(long a, int y) {
-    long acc = 1;
-    long x = a;
-    for (int e = y; e > 0; e >>= 1) {
-      if ((e & 1) != 0) {
-        acc *= x;
-      }
-      x *= x;
-    }
-    return acc;
-  }
-
-  private double integerPow(double x, int y, DType d) {
-    if (y == 0) {
-      return 1.0;
-    }
-    long e = Math.abs((long) y);
-    double acc = Double.NaN;
-    boolean first = true;
-    double base = x;
-    while (e > 0) {
-      if ((e & 1) != 0) {
-        acc = first ? base : round(acc * base, d);
-        first = false;
-      }
-      e >>= 1;
-      if (e > 0) {
-        base = round(base * base, d);
-      }
-    }
-    return y < 0 ? round(1.0 / acc, d) : acc;
-  }
-
-  private static double roundHalfAway(double x) {
-    if (Double.isNaN(x) || Double.isInfinite(x)) {
-      return x;
-    }
-    double a = Math.abs(x);
-    double t = Math.floor(a);
-    if (a - t >= 0.5) {
-      t += 1.0;
-    }
-    return Math.copySign(t, x);
-  }
-
-  private static double cPow(double x, double y) {
-    if (x == 1.0 || y == 0.0) {
-      return 1.0;
-    }
-    if (x == -1.0 && Double.isInfinite(y)) {
-      return 1.0;
-    }
-    return Math.pow(x, y);
-  }
-
-  private static long floatToInt(double v, DType to) {
-    if (Double.isNaN(v)) {
-      return 0;
-    }
-    double t = v < 0 ? Math.ceil(v) : Math.floor(v);
-    if (to == DType.UINT64) {
-      if (t <= 0) {
-        return 0;
-      }
-      if (t >= 0x1p64) {
-        return -1L;
-      }
-      return t >= 0x1p63 ? (long) (t - 0x1p63) + Long.MIN_VALUE : (long) t;
-    }
-    if (to == DType.INT64) {
-      return (long) t;
-    }
-    long lo = to.isUnsigned() ? 0 : -(1L << (to.bits() - 1));
-    long hi = to.isUnsigned() ? (1L << to.bits()) - 1 : (1L << (to.bits() - 1)) - 1;
-    return t <= lo ? lo : (t >= hi ? hi : (long) t);
-  }
-
-  private static double intToDouble(long v, boolean unsigned64) {
-    boolean negative = !unsigned64 && v < 0;
-    long mag = negative ? -v : v;
-    if (Long.compareUnsigned(mag, 1L << 53) <= 0) {
-      double d = (double) mag;
-      return negative ? -d : d;
-    }
-    int shift = 64 - Long.numberOfLeadingZeros(mag) - 53;
-    long kept = mag >>> shift;
-    if ((mag & ((1L << shift) - 1)) != 0) {
-      kept |= 1;
-    }
-    double d = Math.scalb((double) kept, shift);
-    return negative ? -d : d;
-  }
 }

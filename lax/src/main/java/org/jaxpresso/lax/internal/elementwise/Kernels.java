@@ -10,7 +10,7 @@ import org.jaxpresso.lax.internal.Broadcast;
 /**
  * The reference loops of elementwise primitives: read each operand through its broadcast index
  * map, apply a scalar function (floats as doubles, integers and bool as longs, see {@link
- * IntOps}), store into a fresh buffer of the output dtype (floats round to nearest-even there).
+ * org.jaxpresso.lax.semantics.IntOps}), store into a fresh buffer of the output dtype (floats round to nearest-even there).
  */
 public final class Kernels {
   private Kernels() {}

@@ -1,4 +1,4 @@
-package org.jaxpresso.lax.internal.elementwise;
+package org.jaxpresso.lax.semantics;
 
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.backend.HostBuffer;
