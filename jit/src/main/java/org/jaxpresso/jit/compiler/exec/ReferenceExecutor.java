@@ -18,7 +18,8 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * Runs a kernel program with plain Java loops: each loop or reduction kernel visits its index
  * space in row-major order and evaluates its op graph per point ({@link ScalarEvaluator});
  * library kernels call their primitive's reference implementation and copy the results into
- * their planned buffers. Buffers follow the {@link BufferPlan}: allocated per run (so one
+ * their planned buffers, except control flow, whose sub-programs run here, in loops
+ * ({@link ControlFlowExecutor}). Buffers follow the {@link BufferPlan}: allocated per run (so one
  * program may run on many threads at once), intermediates shared as planned.
  */
 public final class ReferenceExecutor {
@@ -78,7 +79,8 @@ public final class ReferenceExecutor {
     for (int v : k.inputs()) {
       args.add(env[v]);
     }
-    List<Array> res = k.call().primitive().impl(args, k.call().params());
+    List<Array> res = k.controlFlow() != null ? ControlFlowExecutor.run(k, args)
+        : k.call().primitive().impl(args, k.call().params());
     for (int o = 0; o < out.length; o++) {
       Object src = res.get(o).host().data();
       System.arraycopy(src, 0, out[o].data(), 0, out[o].length());

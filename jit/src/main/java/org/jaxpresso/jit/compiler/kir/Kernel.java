@@ -19,7 +19,10 @@ import org.jaxpresso.core.jaxpr.Eqn;
  *       {@code epilogue} graph runs with {@link KernelOp#REDUCED} leaves reading the finished
  *       reductions, and its {@code epilogueStores} write at that index.
  *   <li>{@link Kind#LIBRARY}: apply {@code call}'s primitive to the inputs (one per operand of
- *       the equation) giving the outputs (one per result).
+ *       the equation) giving the outputs (one per result). When the call is structured control
+ *       flow ({@code while}, {@code cond}, {@code scan}), {@code controlFlow} holds its
+ *       sub-jaxprs lowered to kernel programs, so backends run it as loops and branches around
+ *       kernels instead of calling the primitive.
  * </ul>
  *
  * @param id the kernel's position in its program
@@ -37,11 +40,13 @@ import org.jaxpresso.core.jaxpr.Eqn;
  * @param epilogueStores the stores of the epilogue
  * @param call the equation a library kernel runs; null otherwise
  * @param eqns the numbers of the jaxpr equations this kernel computes (for messages and dumps)
+ * @param controlFlow the lowered control flow of a library kernel whose call is {@code while},
+ *     {@code cond} or {@code scan}; null otherwise
  */
 public record Kernel(int id, String name, Kind kind, Shape space, List<Integer> reduceAxes,
     List<Integer> inputs, List<Integer> outputs, List<Node> nodes, List<Store> stores,
     List<Reduction> reductions, List<Node> epilogue, List<Store> epilogueStores, Eqn call,
-    List<Integer> eqns) {
+    List<Integer> eqns, ControlFlow controlFlow) {
   /** Copies the lists. */
   public Kernel {
     reduceAxes = List.copyOf(reduceAxes);
@@ -53,6 +58,32 @@ public record Kernel(int id, String name, Kind kind, Shape space, List<Integer> 
     epilogue = List.copyOf(epilogue);
     epilogueStores = List.copyOf(epilogueStores);
     eqns = List.copyOf(eqns);
+  }
+
+  /**
+   * A kernel without control flow.
+   *
+   * @param id the kernel's position in its program
+   * @param name a deterministic name
+   * @param kind the kind
+   * @param space the index space
+   * @param reduceAxes the reduced axes of a reduction kernel
+   * @param inputs the program values read
+   * @param outputs the program values written
+   * @param nodes the op graph
+   * @param stores the stores of a loop kernel
+   * @param reductions the reductions of a reduction kernel
+   * @param epilogue the epilogue graph of a reduction kernel
+   * @param epilogueStores the stores of the epilogue
+   * @param call the equation a library kernel runs; null otherwise
+   * @param eqns the numbers of the jaxpr equations this kernel computes
+   */
+  public Kernel(int id, String name, Kind kind, Shape space, List<Integer> reduceAxes,
+      List<Integer> inputs, List<Integer> outputs, List<Node> nodes, List<Store> stores,
+      List<Reduction> reductions, List<Node> epilogue, List<Store> epilogueStores, Eqn call,
+      List<Integer> eqns) {
+    this(id, name, kind, space, reduceAxes, inputs, outputs, nodes, stores, reductions, epilogue,
+        epilogueStores, call, eqns, null);
   }
 
   /** What a kernel does. */

@@ -21,7 +21,8 @@ import org.jaxpresso.jit.compiler.fusion.OpClass;
 /**
  * Lowers a {@link FusionPlan} to a {@link KernelProgram}: numbers the program's values (inputs,
  * constants, then each kernel's results), builds each loop and reduction kernel's op graph with
- * a {@link KernelEmitter}, and wraps library equations.
+ * a {@link KernelEmitter}, and wraps library equations (control flow with its sub-jaxprs lowered
+ * to kernel programs of their own: {@link ControlFlow}).
  */
 public final class KernelLowering {
   private final FusionPlan plan;
@@ -158,8 +159,9 @@ public final class KernelLowering {
       valueOf.put(v, vid);
       outputs.add(vid);
     }
+    ControlFlow controlFlow = call == null ? null : ControlFlowLowering.of(call, name);
     return new Kernel(id, name, g.kind(), g.space(), g.reduceAxes(), inputs, outputs, nodes,
-        stores, reductions, epilogue, epilogueStores, call, g.eqns());
+        stores, reductions, epilogue, epilogueStores, call, g.eqns(), controlFlow);
   }
 
   private static Kernel.Reduction reduction(Eqn e, int node, int output) {

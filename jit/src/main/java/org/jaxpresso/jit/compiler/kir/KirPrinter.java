@@ -17,6 +17,9 @@ import org.jaxpresso.core.jaxpr.Literal;
  *   ...
  *   store out0 %4
  * </pre>
+ *
+ * <p>Control-flow kernels ({@link ControlFlow}) print their primitive as the kind, their layout,
+ * and their sub-programs nested under a heading each, indented four more spaces.
  */
 public final class KirPrinter {
   private KirPrinter() {}
@@ -64,8 +67,10 @@ public final class KirPrinter {
    */
   public static String print(KernelProgram p, Kernel k) {
     StringBuilder sb = new StringBuilder();
+    ControlFlow cf = k.controlFlow();
     sb.append("kernel ").append(k.name()).append(' ')
-        .append(k.kind().name().toLowerCase(java.util.Locale.ROOT)).append(' ')
+        .append(cf != null ? cf.primitive() : k.kind().name().toLowerCase(java.util.Locale.ROOT))
+        .append(' ')
         .append("[" + k.space().compact() + "]");
     if (!k.reduceAxes().isEmpty()) {
       sb.append(" reduce ").append(k.reduceAxes());
@@ -79,7 +84,9 @@ public final class KirPrinter {
       sb.append("  out").append(i).append(" = ")
           .append(value(p.values().get(k.outputs().get(i)))).append('\n');
     }
-    if (k.call() != null) {
+    if (cf != null) {
+      controlFlow(cf, sb);
+    } else if (k.call() != null) {
       sb.append("  call ").append(k.call().primitive().name());
       String params = k.call().primitive().printedParams(k.call().params()).toString();
       if (!params.equals("[]")) {
@@ -117,6 +124,47 @@ public final class KirPrinter {
       }
     }
     return sb.toString();
+  }
+
+  /**
+   * The control flow's layout and its sub-programs, indented four spaces under a heading each:
+   *
+   * <pre>
+   *   scan length=1000 reverse=false consts=1 carries=1 unroll=1
+   *   body:
+   *     program (v0:f32[], v1:f32[8]) -> (v2)
+   *     kernel k0_mul_add_f32 loop [8]  # eqns [0, 1]
+   *     ...
+   * </pre>
+   */
+  private static void controlFlow(ControlFlow cf, StringBuilder sb) {
+    List<String> headings = new java.util.ArrayList<>();
+    switch (cf) {
+      case ControlFlow.WhileLoop w -> {
+        sb.append("  while cond_consts=").append(w.condConsts()).append(" body_consts=")
+            .append(w.bodyConsts()).append('\n');
+        headings.add("cond");
+        headings.add("body");
+      }
+      case ControlFlow.Switch c -> {
+        sb.append("  cond branches=").append(c.branches().size()).append('\n');
+        for (int i = 0; i < c.branches().size(); i++) {
+          headings.add("branch " + i);
+        }
+      }
+      case ControlFlow.ScanLoop s -> {
+        sb.append("  scan length=").append(s.length()).append(" reverse=").append(s.reverse())
+            .append(" consts=").append(s.consts()).append(" carries=").append(s.carries())
+            .append(" unroll=").append(s.unroll()).append('\n');
+        headings.add("body");
+      }
+    }
+    for (int i = 0; i < headings.size(); i++) {
+      sb.append("  ").append(headings.get(i)).append(":\n");
+      for (String line : print(cf.programs().get(i)).split("\n")) {
+        sb.append("    ").append(line).append('\n');
+      }
+    }
   }
 
   private static String value(KernelProgram.Value v) {

@@ -11,7 +11,8 @@ import org.jaxpresso.core.ShapedArray;
  * before use and of the right number, loads indexing their input with one expression per
  * dimension, within its bounds over the kernel's index space ({@link IndexRanges}) and in its
  * dtype, stores and reductions naming existing nodes and outputs of
- * matching dtype and shape, kernels reading only values defined earlier.
+ * matching dtype and shape, kernels reading only values defined earlier, control-flow kernels
+ * agreeing with their sub-programs (which are verified too: {@link ControlFlowVerifier}).
  */
 public final class KirVerifier {
   private KirVerifier() {}
@@ -34,6 +35,9 @@ public final class KirVerifier {
         if (!defined[v]) {
           problems.add(at + "reads v" + v + " before any kernel writes it");
         }
+      }
+      if (k.controlFlow() != null) {
+        ControlFlowVerifier.verify(p, k, at, problems);
       }
       verifyNodes(p, k, k.nodes(), k.space(), at, problems);
       verifyNodes(p, k, k.epilogue(), k.outputSpace(), at + "epilogue: ", problems);

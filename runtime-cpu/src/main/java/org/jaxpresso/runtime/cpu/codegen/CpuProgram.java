@@ -108,20 +108,28 @@ public final class CpuProgram implements Executable {
   }
 
   /**
-   * One line per kernel: its name and how it runs (generated, library, control flow or
-   * reference).
+   * One line per kernel: its name and how it runs (generated, library, reference, or for
+   * control flow "generated loop" with its sub-programs' kernels on indented lines below).
    *
    * @return the report, one newline-terminated line per kernel
    */
   public String report() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      String how = s instanceof LibraryStep l ? (l.controlFlow() ? "control flow" : "library")
-          : s instanceof FallbackStep ? "reference" : "generated";
-      sb.append(kernels.kernels().get(i).name()).append(": ").append(how).append('\n');
+      sb.append(kernels.kernels().get(i).name()).append(": ");
+      describe(steps.get(i), sb, "");
     }
     return sb.toString();
+  }
+
+  /** How {@code s} runs, newline-terminated (control flow adds its sub-programs' lines). */
+  static void describe(Step s, StringBuilder sb, String indent) {
+    if (s instanceof ControlFlowStep c) {
+      c.describe(sb, indent);
+      return;
+    }
+    sb.append(s instanceof LibraryStep ? "library" : s instanceof FallbackStep ? "reference"
+        : "generated").append('\n');
   }
 
   @Override

@@ -9,26 +9,22 @@ import org.jaxpresso.core.jaxpr.Eqn;
 import org.jaxpresso.lax.primitives.Convolution;
 import org.jaxpresso.lax.primitives.Dot;
 import org.jaxpresso.runtime.cpu.ops.ConvOp;
-import org.jaxpresso.runtime.cpu.controlflow.ControlFlowKernel;
 import org.jaxpresso.runtime.cpu.ops.DotGeneralOp;
 
 /**
  * A library kernel: {@code dot_general} and {@code conv_general_dilated} on the packed SIMD
  * kernels ({@link DotGeneralOp}, {@link ConvOp}) where they take the dtypes, everything else on
- * the primitive's reference implementation, except control flow ({@code cond}, {@code while},
- * {@code scan}), whose sub-jaxprs are compiled here, once ({@link ControlFlowKernel}). The
- * results become the values' storage (no copy into planned buffers).
+ * the primitive's reference implementation (control flow is not a library step: {@link
+ * ControlFlowStep}). The results become the values' storage (no copy into planned buffers).
  */
 final class LibraryStep implements Step {
   private final Eqn call;
   private final int[] inputs;
   private final ShapedArray[] inAvals;
   private final int[] outputs;
-  private final ControlFlowKernel controlFlow;
 
   LibraryStep(Eqn call, int[] inputs, ShapedArray[] inAvals, int[] outputs) {
     this.call = call;
-    this.controlFlow = ControlFlowKernel.compile(call);
     this.inputs = inputs;
     this.inAvals = inAvals;
     this.outputs = outputs;
@@ -40,7 +36,7 @@ final class LibraryStep implements Step {
     for (int i = 0; i < inputs.length; i++) {
       args.add(Array.wrap(inAvals[i], HostBuffer.wrap(inAvals[i].dtype(), env[inputs[i]])));
     }
-    List<Array> res = controlFlow != null ? controlFlow.run(args) : apply(call, args);
+    List<Array> res = apply(call, args);
     for (int o = 0; o < outputs.length; o++) {
       env[outputs[o]] = res.get(o).host().data();
     }
@@ -55,11 +51,6 @@ final class LibraryStep implements Step {
       r = ConvOp.apply(in.get(0), in.get(1), e.params(), e.outputs().get(0).aval());
     }
     return r != null ? List.of(r) : e.primitive().impl(in, e.params());
-  }
-
-  /** Whether this step runs compiled control flow. */
-  boolean controlFlow() {
-    return controlFlow != null;
   }
 
   @Override

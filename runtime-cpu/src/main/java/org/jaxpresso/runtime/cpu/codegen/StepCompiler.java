@@ -19,8 +19,9 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * for float32, float64 and int32 the Vector API loop in addition when the module is present,
  * every op has a vector form and every load is contiguous or a broadcast along the inner
  * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
- * go through an {@link IndexRewrite} first. Library kernels call their routine; everything else
- * falls back to the reference executor.
+ * go through an {@link IndexRewrite} first. Library kernels call their routine, control flow
+ * becomes a generated loop around its sub-programs' steps ({@link ControlFlowStep}); everything
+ * else falls back to the reference executor.
  */
 final class StepCompiler {
   private final KernelProgram program;
@@ -38,8 +39,9 @@ final class StepCompiler {
   /** The step of kernel {@code k}. */
   Step compile(Kernel k) {
     return switch (k.kind()) {
-      case LIBRARY -> new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()),
-          ids(k.outputs()));
+      case LIBRARY -> k.controlFlow() != null
+          ? ControlFlowStep.compile(k, sourceFile, simd, dump)
+          : new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()), ids(k.outputs()));
       case LOOP, REDUCE -> {
         Step s = generate(k);
         yield s != null ? s : new FallbackStep(program, k);

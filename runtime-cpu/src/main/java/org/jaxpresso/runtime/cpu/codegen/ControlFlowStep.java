@@ -1,0 +1,186 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import java.util.List;
+import org.jaxpresso.jit.compiler.Dump;
+import org.jaxpresso.jit.compiler.kir.ControlFlow;
+import org.jaxpresso.jit.compiler.kir.Kernel;
+import org.jaxpresso.jit.compiler.kir.KernelProgram;
+import org.objectweb.asm.MethodTooLargeException;
+
+/**
+ * A control-flow kernel ({@code while}, {@code scan}, {@code cond}): its sub-programs compiled
+ * to steps once ({@link SubProgram}, recursively: a loop in a loop body is one of the body's
+ * steps) and a generated class ({@link ControlFlowWriter}) holding the loop or switch that calls
+ * them. A run makes a frame over the operands' storage ({@link WhileFrame}, {@link ScanFrame},
+ * {@link CondFrame}), runs the class on it and records the results. Only a class past the JVM's
+ * 64 KB method limit (thousands of steps) is replaced by the same calls from a Java loop, which
+ * {@link #describe} reports as an interpreted loop.
+ */
+final class ControlFlowStep implements Step {
+  private final ControlFlow cf;
+  private final SubProgram[] subs;
+  private final int[] inputs;
+  private final int[] outputs;
+  private final ControlFlowLoop loop;
+  private final byte[] classFile;
+  private final String how;
+
+  private ControlFlowStep(ControlFlow cf, SubProgram[] subs, int[] inputs, int[] outputs,
+      ControlFlowWriter.Generated g, String how) {
+    this.cf = cf;
+    this.subs = subs;
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.loop = g == null ? null : g.loop();
+    this.classFile = g == null ? null : g.classFile();
+    this.how = how;
+  }
+
+  /**
+   * Compiles control-flow kernel {@code k}.
+   *
+   * @param k the kernel (its {@link Kernel#controlFlow()} is set)
+   * @param sourceFile the source file name generated classes carry
+   * @param simd whether to generate Vector API loops
+   * @param dump the enclosing program's dump; sub-programs dump into folders of their own
+   */
+  static ControlFlowStep compile(Kernel k, String sourceFile, boolean simd, Dump dump) {
+    ControlFlow cf = k.controlFlow();
+    String cls = StepCompiler.className(k, "_loop");
+    List<KernelProgram> programs = cf.programs();
+    SubProgram[] subs = new SubProgram[programs.size()];
+    for (int i = 0; i < subs.length; i++) {
+      String part = switch (cf) {
+        case ControlFlow.WhileLoop w -> i == 0 ? "cond" : "body";
+        case ControlFlow.ScanLoop s -> "body";
+        case ControlFlow.Switch c -> "branch" + i;
+      };
+      Dump sub = dump.enabled() ? Dump.into(dump.dir().resolve(cls + "-" + part)) : Dump.none();
+      subs[i] = SubProgram.compile(k.name() + "_" + part, programs.get(i), sourceFile, simd, sub);
+    }
+    int[] in = k.inputs().stream().mapToInt(Integer::intValue).toArray();
+    int[] out = k.outputs().stream().mapToInt(Integer::intValue).toArray();
+    ControlFlowWriter.Generated g = null;
+    String how;
+    try {
+      g = generate(cf, cls, sourceFile, subs, dump, unroll(cf));
+      how = "generated loop";
+    } catch (MethodTooLargeException e) {
+      how = "interpreted loop (its class would pass the JVM's 64 KB method limit)";
+      if (unroll(cf) > 1) {
+        try {
+          g = generate(cf, cls, sourceFile, subs, dump, 1);
+          how = "generated loop (unroll " + unroll(cf) + " lowered to 1: past the JVM's 64 KB"
+              + " method limit)";
+        } catch (MethodTooLargeException e2) {
+          g = null;
+        }
+      }
+    }
+    return new ControlFlowStep(cf, subs, in, out, g, how);
+  }
+
+  private static int unroll(ControlFlow cf) {
+    return cf instanceof ControlFlow.ScanLoop s ? s.unroll() : 1;
+  }
+
+  private static ControlFlowWriter.Generated generate(ControlFlow cf, String cls,
+      String sourceFile, SubProgram[] subs, Dump dump, int unroll) {
+    return switch (cf) {
+      case ControlFlow.WhileLoop w ->
+          ControlFlowWriter.whileLoop(cls, sourceFile, subs[0], subs[1], dump);
+      case ControlFlow.ScanLoop s -> ControlFlowWriter.scan(cls, sourceFile, subs[0], unroll,
+          dump);
+      case ControlFlow.Switch c -> ControlFlowWriter.cond(cls, sourceFile, subs, dump);
+    };
+  }
+
+  @Override
+  public void run(Object[] env, Buffers buffers) {
+    Object[] ops = new Object[inputs.length];
+    for (int i = 0; i < ops.length; i++) {
+      ops[i] = env[inputs[i]];
+    }
+    Object[] results = switch (cf) {
+      case ControlFlow.WhileLoop w -> {
+        WhileFrame f = new WhileFrame(subs[0], w.condConsts(), subs[1], w.bodyConsts(), ops);
+        if (loop != null) {
+          loop.run(f);
+        } else {
+          f.interpret();
+        }
+        yield f.carry;
+      }
+      case ControlFlow.ScanLoop s -> {
+        Object[] ys = new Object[outputs.length - s.carries()];
+        for (int k = 0; k < ys.length; k++) {
+          ys[k] = buffers.of(outputs[s.carries() + k]);
+        }
+        ScanFrame f = new ScanFrame(subs[0], s.consts(), s.carries(), s.length(), s.reverse(),
+            s.unroll(), ops, ys);
+        if (loop != null) {
+          loop.run(f);
+        } else {
+          f.interpret();
+        }
+        Object[] r = new Object[outputs.length];
+        System.arraycopy(f.carry, 0, r, 0, s.carries());
+        System.arraycopy(ys, 0, r, s.carries(), ys.length);
+        yield r;
+      }
+      case ControlFlow.Switch c -> {
+        CondFrame f = new CondFrame(subs, ops);
+        if (loop != null) {
+          loop.run(f);
+        } else {
+          f.interpret();
+        }
+        yield f.results;
+      }
+    };
+    for (int o = 0; o < outputs.length; o++) {
+      Object r = results[o];
+      if (LoopFrame.aliases(r, ops)) {
+        // An operand forwarded (a zero-trip loop, a branch returning its input): the enclosing
+        // program may reuse the operand's buffer, so the result gets its own planned buffer.
+        Object dst = buffers.of(outputs[o]);
+        System.arraycopy(r, 0, dst, 0, java.lang.reflect.Array.getLength(r));
+        r = dst;
+      }
+      env[outputs[o]] = r;
+    }
+  }
+
+  @Override
+  public boolean generated() {
+    return loop != null;
+  }
+
+  /** The class file of the generated loop, or null for an interpreted one. */
+  byte[] classFile() {
+    return classFile;
+  }
+
+  /**
+   * The report of this step: how it runs, then its sub-programs' steps, indented.
+   *
+   * @param sb where the text goes (after the kernel's name)
+   * @param indent the indent of the kernel's line
+   */
+  void describe(StringBuilder sb, String indent) {
+    sb.append(how).append(" (").append(cf.primitive());
+    if (cf instanceof ControlFlow.ScanLoop s) {
+      sb.append(", length ").append(s.length()).append(", unroll ").append(s.unroll());
+    }
+    sb.append(")\n");
+    for (int i = 0; i < subs.length; i++) {
+      String part = switch (cf) {
+        case ControlFlow.WhileLoop w -> i == 0 ? "cond" : "body";
+        case ControlFlow.ScanLoop s -> "body";
+        case ControlFlow.Switch c -> "branch " + i;
+      };
+      sb.append(indent).append("  ").append(part).append(":\n");
+      subs[i].report(sb, indent + "    ");
+    }
+  }
+}
