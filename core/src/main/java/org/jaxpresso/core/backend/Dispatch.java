@@ -20,7 +20,7 @@ import org.jaxpresso.core.jaxpr.Var;
  * raises its error and leaves the cache untouched.
  */
 public final class Dispatch {
-  private record Key(Primitive primitive, Params params, List<ShapedArray> avals, Backend backend) {}
+  private record Key(Primitive primitive, Object params, List<ShapedArray> avals, Backend backend) {}
 
   private static final ConcurrentHashMap<Key, Executable> CACHE = new ConcurrentHashMap<>();
 
@@ -42,12 +42,31 @@ public final class Dispatch {
    * @return its results
    */
   public static List<Array> apply(Primitive primitive, Params params, List<Array> args) {
+    return apply(primitive, params, args, params);
+  }
+
+  /**
+   * Applies {@code primitive} to concrete {@code args}, caching the compiled program under
+   * {@code structure} instead of the params. For params rebuilt on every call whose identity
+   * differs while their meaning does not (control flow's freshly traced sub-jaxprs): {@code
+   * structure} must be equal for two calls exactly when their params mean the same program;
+   * the program compiled is that of the first call's params.
+   *
+   * @param primitive the primitive to apply
+   * @param params the primitive's parameters
+   * @param args the concrete inputs
+   * @param structure what identifies the params in the cache (with {@code equals} and {@code
+   *     hashCode})
+   * @return its results
+   */
+  public static List<Array> apply(Primitive primitive, Params params, List<Array> args,
+      Object structure) {
     ShapedArray[] avals = new ShapedArray[args.size()];
     for (int i = 0; i < avals.length; i++) {
       avals[i] = args.get(i).aval();
     }
     Backend backend = Backends.defaultBackend();
-    Key key = new Key(primitive, params, List.of(avals), backend);
+    Key key = new Key(primitive, structure, List.of(avals), backend);
     Executable exe = CACHE.get(key);
     if (exe == null) {
       ClosedJaxpr program = singleEquation(primitive, params, key.avals());

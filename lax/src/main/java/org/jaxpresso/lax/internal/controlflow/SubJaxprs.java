@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.EvalTrace;
+import org.jaxpresso.core.backend.Dispatch;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Params;
 import org.jaxpresso.core.Primitive;
@@ -99,9 +100,10 @@ public final class SubJaxprs {
   }
 
   /**
-   * Applies a control-flow primitive: on concrete arrays outside any trace, its shape rule and
-   * reference implementation run right away (the sub-jaxprs were just traced and are used once,
-   * so nothing is cached); otherwise it is bound to the current trace.
+   * Applies a control-flow primitive: on concrete arrays outside any trace, its shape rule runs
+   * and the equation goes through {@link Dispatch} like any primitive, compiled once by the
+   * default backend per structure ({@link EagerKey}: the sub-jaxprs are traced afresh on every
+   * call, so their identity cannot be the key); otherwise it is bound to the current trace.
    *
    * @param p the control-flow primitive
    * @param args the operands, arrays or tracers
@@ -121,8 +123,8 @@ public final class SubJaxprs {
       for (Array a : arrays) {
         avals.add(a.aval());
       }
-      p.abstractEval(avals, params);
-      return List.copyOf(p.impl(arrays, params));
+      // EagerKey.of runs the shape rule first (building the one-equation program).
+      return List.copyOf(Dispatch.apply(p, params, arrays, EagerKey.of(p, params, avals)));
     }
     return p.bind(args, params);
   }

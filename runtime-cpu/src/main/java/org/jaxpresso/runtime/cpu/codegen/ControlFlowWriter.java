@@ -48,7 +48,8 @@ import org.objectweb.asm.Type;
  *   <li>{@code while}: the condition's steps, the test, then a loop {@code do { enterBody; body
  *       steps; exitBody; enterCond; cond steps } while (test)} (a backward branch).
  *   <li>{@code scan}: a counted loop over {@code trips()} whose body holds {@code unroll} copies
- *       of {@code enter; body steps; exit}, then a loop over the {@code remainder()}.
+ *       of {@code enter; body steps; exit}, then (when {@code unroll > 1}) a loop over the
+ *       {@code remainder()}, as JAX's lowering of {@code scan(unroll=k)} does.
  *   <li>{@code cond}: a {@code tableswitch} on the clamped index into one straight sequence of
  *       steps per branch.
  * </ul>
@@ -118,7 +119,9 @@ final class ControlFlowWriter {
     ControlFlowWriter w = new ControlFlowWriter(name, sourceFile);
     ClassWriter cw = w.begin("ScanFrame");
     w.countedLoop("trips", body, unroll);
-    w.countedLoop("remainder", body, 1);
+    if (unroll > 1) {
+      w.countedLoop("remainder", body, 1);
+    }
     return w.finish(cw, dump);
   }
 
