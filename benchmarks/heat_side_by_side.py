@@ -9,7 +9,9 @@ each step, how the CPU backend ran loops before it compiled their bodies).
 First checks that the three agree on the final temperature. Then prints medians (with
 interquartile range) and the ratios. The machine may be shared and loaded: medians are noisy,
 read the ratios with that caveat. Options: --rounds N (default 7), --reps N (solves per round,
-default 3), --ref-reps N (reference solves in all, default 3), --no-build.
+default 3), --ref-reps N (reference solves in all, default 3), --no-build, --baseline DIR (a
+second checkout whose benchmarks module is built, e.g. the commit before a change: its solve runs
+in a third JVM, interleaved with the others, for a before/after ratio from one run).
 """
 import argparse
 import os
@@ -39,6 +41,7 @@ def main():
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--ref-reps", type=int, default=3)
     ap.add_argument("--no-build", action="store_true")
+    ap.add_argument("--baseline", default=None)
     args = ap.parse_args()
     cpfile = os.path.join(ROOT, "benchmarks", "target", "heat-side-by-side.classpath")
     if not args.no_build:
@@ -67,18 +70,32 @@ def main():
 
     np_round(1)
     jvm.ask("run 3")
-    t_np, t_jvm, t_ref = [], [], []
+    base = None
+    if args.baseline:
+        bcp = os.path.join(args.baseline, "benchmarks", "target", "heat-side-by-side.classpath")
+        deps = open(bcp).read().strip().split(os.pathsep)
+        base = bench_common.Jvm(os.pathsep.join(
+            [os.path.join(args.baseline, "benchmarks", "target", "classes")] + deps),
+            "org.jaxpresso.benchmarks.HeatBench")
+        base.ask("run 3")
+    t_np, t_jvm, t_ref, t_base = [], [], [], []
     ref_left = args.ref_reps
     for r in range(args.rounds):
         t_np += np_round(args.reps)
         t_jvm += [int(t) for t in jvm.ask("run %d" % args.reps).split()]
+        if base:
+            t_base += [int(t) for t in base.ask("run %d" % args.reps).split()]
         if ref_left > 0 and r % max(1, args.rounds // args.ref_reps) == 0:
             t_ref += [int(t) for t in jvm.ask("ref 1").split()]
             ref_left -= 1
     jvm.close()
+    if base:
+        base.close()
     print("%-40s %10s %22s" % ("1000 heat steps, 1e5 float32", "median ms", "IQR ms"))
     rows = [("NumPy loop", t_np), ("jaxpresso jit(fori_loop), compiled", t_jvm),
             ("jaxpresso, reference path (before)", t_ref)]
+    if base:
+        rows.append(("jaxpresso baseline (--baseline)", t_base))
     for name, t in rows:
         lo, hi = bench_common.quartiles(t)
         print("%-40s %10.1f %22s" % (name, statistics.median(t) / 1e6,
@@ -88,6 +105,10 @@ def main():
           " compiled = %.2fx. %d solves each (%d reference), %d rounds alternating. The machine"
           " is shared and loaded: medians are noisy." % (m_np / m_j, m_r / m_j, len(t_np),
                                                          len(t_ref), args.rounds))
+    if base:
+        m_b = statistics.median(t_base)
+        print("baseline: NumPy / baseline = %.2fx; baseline / this checkout = %.2fx (above 1:"
+              " this checkout faster)" % (m_np / m_b, m_b / m_j))
 
 
 if __name__ == "__main__":

@@ -132,6 +132,11 @@ public final class CpuProgram implements Executable {
         : "generated").append('\n');
   }
 
+  /** The step of kernel {@code i} (for structural tests of generated code). */
+  Step step(int i) {
+    return steps.get(i);
+  }
+
   @Override
   public List<Array> execute(List<Array> args) {
     if (args.size() != inputIds.length) {
