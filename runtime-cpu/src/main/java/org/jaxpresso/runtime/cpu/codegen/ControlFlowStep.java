@@ -24,9 +24,11 @@ final class ControlFlowStep implements Step {
   private final ControlFlowLoop loop;
   private final byte[] classFile;
   private final String how;
+  /** The unroll the generated scan class was written for (its frame must count trips by it). */
+  private final int unroll;
 
   private ControlFlowStep(ControlFlow cf, SubProgram[] subs, int[] inputs, int[] outputs,
-      ControlFlowWriter.Generated g, String how) {
+      ControlFlowWriter.Generated g, String how, int unroll) {
     this.cf = cf;
     this.subs = subs;
     this.inputs = inputs;
@@ -34,6 +36,7 @@ final class ControlFlowStep implements Step {
     this.loop = g == null ? null : g.loop();
     this.classFile = g == null ? null : g.classFile();
     this.how = how;
+    this.unroll = unroll;
   }
 
   /**
@@ -62,23 +65,38 @@ final class ControlFlowStep implements Step {
     int[] out = k.outputs().stream().mapToInt(Integer::intValue).toArray();
     ControlFlowWriter.Generated g = null;
     String how;
+    int unroll = unroll(cf);
+    String lowered = "";
+    int fit = Math.max(1, HUGE_METHOD / (8 + 17 * subs[0].steps.length));
+    if (unroll > fit) {
+      lowered = " (unroll " + unroll + " lowered to " + fit + ": the JVM does not compile methods"
+          + " over 8000 bytes of bytecode)";
+      unroll = fit;
+    }
     try {
-      g = generate(cf, cls, sourceFile, subs, dump, unroll(cf));
-      how = "generated loop";
+      g = generate(cf, cls, sourceFile, subs, dump, unroll);
+      how = "generated loop" + lowered;
     } catch (MethodTooLargeException e) {
       how = "interpreted loop (its class would pass the JVM's 64 KB method limit)";
-      if (unroll(cf) > 1) {
+      if (unroll > 1) {
         try {
           g = generate(cf, cls, sourceFile, subs, dump, 1);
-          how = "generated loop (unroll " + unroll(cf) + " lowered to 1: past the JVM's 64 KB"
+          how = "generated loop (unroll " + unroll + " lowered to 1: past the JVM's 64 KB"
               + " method limit)";
+          unroll = 1;
         } catch (MethodTooLargeException e2) {
           g = null;
         }
       }
     }
-    return new ControlFlowStep(cf, subs, in, out, g, how);
+    return new ControlFlowStep(cf, subs, in, out, g, how, unroll);
   }
+
+  /**
+   * The bytecode a generated method may reach and still be JIT-compiled (HotSpot leaves methods
+   * over 8000 bytes interpreted), with room for the loop's own instructions.
+   */
+  private static final int HUGE_METHOD = 7000;
 
   private static int unroll(ControlFlow cf) {
     return cf instanceof ControlFlow.ScanLoop s ? s.unroll() : 1;
@@ -117,7 +135,7 @@ final class ControlFlowStep implements Step {
           ys[k] = buffers.of(outputs[s.carries() + k]);
         }
         ScanFrame f = new ScanFrame(subs[0], s.consts(), s.carries(), s.length(), s.reverse(),
-            s.unroll(), ops, ys);
+            unroll, ops, ys);
         if (loop != null) {
           loop.run(f);
         } else {
@@ -170,7 +188,7 @@ final class ControlFlowStep implements Step {
   void describe(StringBuilder sb, String indent) {
     sb.append(how).append(" (").append(cf.primitive());
     if (cf instanceof ControlFlow.ScanLoop s) {
-      sb.append(", length ").append(s.length()).append(", unroll ").append(s.unroll());
+      sb.append(", length ").append(s.length()).append(", unroll ").append(unroll);
     }
     sb.append(")\n");
     for (int i = 0; i < subs.length; i++) {

@@ -393,4 +393,47 @@ class GeneratedControlFlowTest {
     NDArray r3 = Lax.foriLoop(0, 3, (NDArray i, NDArray w) -> Lax.mul(w, 3.0f), a);
     assertEquals(v[3] * 27, ((Array) r3).toFloatArray()[3], 1e-5);
   }
+
+  /** Unrolling past what the JIT compiles is lowered to what fits, and says so. */
+  @Test
+  void unrollPastTheMethodLimitIsLowered() {
+    Array a = f32(4);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray v0) -> Lax.foriLoop(0, 6000,
+        (NDArray i, NDArray v) -> Lax.add(Lax.mul(v, 0.5f), Lax.sin(v)), v0, 6000)).apply(a);
+    CpuProgram c = compile(p);
+    assertTrue(c.report().contains("(unroll 6000 lowered to "), c.report());
+    List<Array> want = JaxprInterpreter.eval(p, List.of(a));
+    assertNull(difference(want.get(0), c.execute(List.of(a)).get(0)));
+  }
+
+  /** The frames' Java loops (the fallback when no class can be generated) match the classes. */
+  @Test
+  void interpretedFramesMatchGeneratedLoops() {
+    Array a = f32(5);
+    ClosedJaxpr w = Jax.makeJaxpr((NDArray x) -> Lax.whileLoop(
+        (List<NDArray> st) -> Lax.lt(st.get(0), 7),
+        (List<NDArray> st) -> List.of(Lax.add(st.get(0), 1), st.get(2), Lax.mul(st.get(1), x)),
+        List.of(Lax.convertElementType(0, DType.INT32), x, Lax.neg(x)))).apply(a);
+    org.jaxpresso.jit.compiler.kir.KernelProgram kp = Compiler.compile(w, "t").kernels();
+    org.jaxpresso.jit.compiler.kir.Kernel k = kp.kernels().get(kp.kernels().size() - 1);
+    var wl = (org.jaxpresso.jit.compiler.kir.ControlFlow.WhileLoop) k.controlFlow();
+    SubProgram cond = SubProgram.compile("c", wl.cond(), "t", false,
+        org.jaxpresso.jit.compiler.Dump.none());
+    SubProgram body = SubProgram.compile("b", wl.body(), "t", false,
+        org.jaxpresso.jit.compiler.Dump.none());
+    List<Array> want = JaxprInterpreter.eval(w, List.of(a));
+    Object[] ops = new Object[k.inputs().size()];
+    float[] x = a.toFloatArray();
+    float[] nx = ((Array) Lax.neg(a)).toFloatArray();
+    for (int i = 0; i < ops.length; i++) {
+      var v = kp.values().get(k.inputs().get(i));
+      ops[i] = v.aval().dtype() == DType.INT32 ? new int[] {0}
+          : i == ops.length - 1 ? nx : x;
+    }
+    WhileFrame f = new WhileFrame(cond, wl.condConsts(), body, wl.bodyConsts(), ops);
+    f.interpret();
+    assertEquals(7, ((int[]) f.carry[0])[0]);
+    assertArrayEquals(want.get(1).toFloatArray(), (float[]) f.carry[1]);
+    assertArrayEquals(want.get(2).toFloatArray(), (float[]) f.carry[2]);
+  }
 }
