@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Issue 9's control-flow workload: 1,000 explicit steps of the 1-D heat equation on 100,000
 float32 (u[1:-1] += r * (u[2:] - 2 u[1:-1] + u[:-2]), ends fixed, r = 0.25).
-jaxpresso's jit(fori_loop(...)) (org.jaxpresso.benchmarks.HeatBench: a scan whose body the CPU
-backend compiles once) against the same loop in NumPy, alternating in one run; and, in the same
+jaxpresso's jit(fori_loop(...)) (org.jaxpresso.benchmarks.HeatBench: a scan the CPU backend
+compiles to a generated loop around the body's kernels) against the same loop in NumPy, alternating in one run; and, in the same
 JVM, the same program on the reference path (the scan's body interpreted equation by equation
 each step, how the CPU backend ran loops before it compiled their bodies).
 

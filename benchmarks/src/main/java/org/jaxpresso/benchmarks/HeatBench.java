@@ -29,7 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Issue 9's control-flow workload: {@code jit(u -> fori_loop(0, 1000, heat_step, u))} on
  * 100,000 float32, where {@code heat_step} is the explicit 1-D heat-equation update {@code
  * u[1:-1] + r * (u[2:] - 2 u[1:-1] + u[:-2])} with fixed ends (Lax slices and a concatenate).
- * The loop is a {@code scan} equation; the CPU backend runs its body as a compiled program.
+ * The loop is a {@code scan} equation; the CPU backend compiles it to a generated loop class
+ * calling the body's fused kernels (ADR 0013).
  * As a JMH benchmark, and as the Java half of {@code benchmarks/heat_side_by_side.py} ({@link
  * #main}).
  */
