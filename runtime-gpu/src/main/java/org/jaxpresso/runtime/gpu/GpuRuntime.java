@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.runtime.gpu.cuda.Cublas;
 import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
 import org.jaxpresso.runtime.gpu.cuda.CudaLibraries;
@@ -27,6 +28,7 @@ public final class GpuRuntime {
   private final ThreadLocal<MemorySegment> handles = new ThreadLocal<>();
   private final Map<String, MemorySegment> modules = new ConcurrentHashMap<>();
   private final Map<FunctionKey, MemorySegment> functions = new ConcurrentHashMap<>();
+  private final GpuDevice device;
 
   /** A loaded function's identity (records hash with the strings' cached hash codes). */
   private record FunctionKey(String entry, String ptx) {}
@@ -39,6 +41,16 @@ public final class GpuRuntime {
     this.multiprocessors = driver.attribute(dev, CudaDriver.ATTR_MULTIPROCESSOR_COUNT);
     this.deviceName = driver.deviceName(dev);
     this.cublas = Cublas.load().orElse(null);
+    this.device = new GpuDevice(new CudaDeviceApi(this), new Device("cuda", 0));
+  }
+
+  /**
+   * Device 0 as the backend uses it: memory pool, transfers, launches.
+   *
+   * @return the device {@code cuda:0}
+   */
+  public GpuDevice device() {
+    return device;
   }
 
   /**

@@ -46,6 +46,8 @@ public final class CudaDriver {
   /** {@code CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR}. */
   public static final int ATTR_COMPUTE_CAPABILITY_MINOR = 76;
   private static final int LOG_BYTES = 16384;
+  /** {@code CUDA_ERROR_OUT_OF_MEMORY}. */
+  static final int ERROR_OUT_OF_MEMORY = 2;
 
   private final MethodHandle cuInit;
   private final MethodHandle cuDeviceGetCount;
@@ -447,6 +449,26 @@ public final class CudaDriver {
         throw new CudaException("cuMemAlloc of " + bytes + " bytes failed with " + status
             + " (" + errorString(status) + ")" + free);
       }
+      return p.get(JAVA_LONG, 0);
+    }
+  }
+
+  /**
+   * Allocates {@code bytes} of device memory, or returns 0 when the device is out of memory
+   * ({@code CUDA_ERROR_OUT_OF_MEMORY}), so that a pool can make room and retry.
+   *
+   * @param bytes the size; 0 allocates one byte so the pointer is valid
+   * @return the device pointer, or 0 when out of memory
+   * @throws CudaException for any other failure
+   */
+  public long tryAlloc(long bytes) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment p = a.allocate(JAVA_LONG);
+      int status = call(cuMemAlloc, p, Math.max(bytes, 1));
+      if (status == ERROR_OUT_OF_MEMORY) {
+        return 0;
+      }
+      check(status, "cuMemAlloc of " + bytes + " bytes");
       return p.get(JAVA_LONG, 0);
     }
   }
