@@ -29,6 +29,8 @@ public final class GpuRuntime {
   private final Map<String, MemorySegment> modules = new ConcurrentHashMap<>();
   private final Map<FunctionKey, MemorySegment> functions = new ConcurrentHashMap<>();
   private final GpuDevice device;
+  private final ModuleCache diskCache;
+  private final String target;
 
   /** A loaded function's identity (records hash with the strings' cached hash codes). */
   private record FunctionKey(String entry, String ptx) {}
@@ -42,6 +44,10 @@ public final class GpuRuntime {
     this.deviceName = driver.deviceName(dev);
     this.cublas = Cublas.load().orElse(null);
     this.device = new GpuDevice(new CudaDeviceApi(this), new Device("cuda", 0));
+    this.target = "sm_" + driver.attribute(dev, CudaDriver.ATTR_COMPUTE_CAPABILITY_MAJOR)
+        + driver.attribute(dev, CudaDriver.ATTR_COMPUTE_CAPABILITY_MINOR) + " driver "
+        + driver.driverVersion();
+    this.diskCache = driver.canLink() ? ModuleCache.configured().orElse(null) : null;
   }
 
   /**
@@ -168,6 +174,33 @@ public final class GpuRuntime {
   }
 
   /**
+   * The disk cache of compiled modules ({@code -Djaxpresso.gpu.cache=DIR}), if configured.
+   *
+   * @return the cache, or empty
+   */
+  public Optional<ModuleCache> moduleCache() {
+    return Optional.ofNullable(diskCache);
+  }
+
+  /** Loads a module: from the disk cache's cubin, or JIT-compiled (and stored there). */
+  private MemorySegment load(String ptx, String name) {
+    if (diskCache == null) {
+      return driver.loadModule(ptx, name);
+    }
+    Optional<byte[]> cached = diskCache.get(ptx, target);
+    if (cached.isPresent()) {
+      try {
+        return driver.loadModuleImage(cached.get(), name);
+      } catch (RuntimeException e) {
+        diskCache.remove(ptx, target);
+      }
+    }
+    byte[] cubin = driver.compileToCubin(ptx, name);
+    diskCache.put(ptx, target, cubin);
+    return driver.loadModuleImage(cubin, name);
+  }
+
+  /**
    * The loaded function of {@code kernel} (its module JIT-compiled on first use).
    *
    * @param kernel a generated kernel
@@ -188,7 +221,7 @@ public final class GpuRuntime {
     return functions.computeIfAbsent(new FunctionKey(entry, kernel.ptx()), key -> {
       MemorySegment module = modules.computeIfAbsent(kernel.ptx(), text -> {
         enter();
-        return driver.loadModule(text, kernel.entry());
+        return load(text, kernel.entry());
       });
       return driver.function(module, entry);
     });

@@ -154,6 +154,25 @@ class GpuRuntimeTest {
   }
 
   @Test
+  void cubinImagesForTheDiskCacheLoadAndRun() throws Exception {
+    assumeGpu();
+    GpuRuntime rt = GpuRuntime.get().orElseThrow();
+    rt.enter();
+    CudaDriver cu = rt.driver();
+    assumeTrue(cu.canLink(), "this driver has no cuLink*");
+    KernelProgram p = PtxTestPrograms.oneOpOrNull(KernelOp.NEG, DType.FLOAT32);
+    var code = org.jaxpresso.runtime.gpu.ptx.PtxKernelEmitter.emit(p, p.kernels().get(0));
+    byte[] cubin = cu.compileToCubin(code.ptx(), code.entry());
+    assertTrue(cubin.length > 0);
+    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jaxpresso-cache");
+    ModuleCache cache = new ModuleCache(dir);
+    cache.put(code.ptx(), "test", cubin);
+    var module = cu.loadModuleImage(cache.get(code.ptx(), "test").orElseThrow(), code.entry());
+    assertTrue(cu.function(module, code.entry()).address() != 0);
+    cu.unloadModule(module);
+  }
+
+  @Test
   void blockSizesAreWholeWarps() {
     assertEquals(0, PtxKernelEmitter.REDUCE_BLOCK % 32);
     assertEquals(0, PtxKernelEmitter.LOOP_BLOCK % 32);
