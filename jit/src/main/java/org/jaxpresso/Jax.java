@@ -270,7 +270,8 @@ public final class Jax {
    * result then run on {@code device}, and reading it on the host copies it back once.
    *
    * @param <T> the argument type: an array, or a pytree (list, map, record) of arrays
-   * @param x the array or pytree; Java scalars become 0-d arrays first
+   * @param x the array or pytree; Java scalar leaves become 0-d arrays (so pass a lone
+   *     scalar typed as {@code Object}: the result is an {@code Array})
    * @param device the destination, one of {@link #devices()}
    * @return the same structure with every leaf committed to {@code device}
    * @throws IllegalArgumentException if {@code device} is not one of {@link #devices()}

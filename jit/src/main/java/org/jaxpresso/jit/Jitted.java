@@ -252,17 +252,18 @@ public final class Jitted {
    * backend. Arrays stay where the program leaves them: no copy to the host here.
    */
   private List<Array> execute(Entry entry, List<Array> args) {
-    Device target = device;
-    if (target == null) {
-      boolean committed = false;
-      for (int i = 0; i < args.size(); i++) {
-        committed |= args.get(i).committed();
+    boolean anyCommitted = false;
+    for (int i = 0; i < args.size(); i++) {
+      Array a = args.get(i);
+      if (a.isDeleted()) {
+        a.buffer(); // raises JAX's "Array has been deleted" even if the program never reads it
       }
-      if (!committed) {
-        return entry.executable().execute(args);
-      }
+      anyCommitted |= a.committed();
     }
-    target = Placement.resolve(args, target, name);
+    if (device == null && !anyCommitted) {
+      return entry.executable().execute(args);
+    }
+    Device target = Placement.resolve(args, device, name);
     List<Array> outs = entry.executable(Backends.forDevice(target)).execute(args);
     List<Array> committed = new ArrayList<>(outs.size());
     for (Array o : outs) {
