@@ -48,6 +48,16 @@ abstract class DeviceArrayContract {
     Backends.setDefault(null);
   }
 
+  /** Runs {@code body} with the reference backend as the default (for expected values). */
+  <T> T onReference(java.util.function.Supplier<T> body) {
+    Backends.setDefault(org.jaxpresso.core.backend.ReferenceBackend.INSTANCE);
+    try {
+      return body.get();
+    } finally {
+      Backends.setDefault(backend);
+    }
+  }
+
   static Array vec(float... v) {
     return Array.of(v, v.length);
   }
@@ -256,14 +266,8 @@ abstract class DeviceArrayContract {
     var dn = new org.jaxpresso.lax.DotDimensionNumbers(new int[] {2}, new int[] {1},
         new int[] {0}, new int[] {0});
     for (var p : org.jaxpresso.lax.Precision.values()) {
-      Array want = (Array) Jax.disableJit(() -> {
-        Backends.setDefault(org.jaxpresso.core.backend.ReferenceBackend.INSTANCE);
-        try {
-          return Lax.dotGeneral(a, b, dn, org.jaxpresso.lax.Precision.HIGHEST, null);
-        } finally {
-          Backends.setDefault(backend);
-        }
-      });
+      Array want = (Array) onReference(() -> Lax.dotGeneral(a, b, dn,
+          org.jaxpresso.lax.Precision.HIGHEST, null));
       Array got = (Array) Jax.jit((NDArray u, NDArray v) -> Lax.dotGeneral(u, v, dn, p, null))
           .apply(Jax.devicePut(a, cuda), Jax.devicePut(b, cuda));
       assertClose(want.toFloatArray(), got.toFloatArray(),

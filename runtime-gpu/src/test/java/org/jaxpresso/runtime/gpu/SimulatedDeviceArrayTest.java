@@ -61,7 +61,7 @@ class SimulatedDeviceArrayTest extends DeviceArrayContract {
     // lhs batch 0, contracting 1 (stored transposed); rhs batch 1, contracting 2: rewritten.
     DotDimensionNumbers dn = new DotDimensionNumbers(new int[] {1}, new int[] {2},
         new int[] {0}, new int[] {1});
-    Array want = (Array) Lax.dotGeneral(a, b, dn, Precision.HIGHEST, null);
+    Array want = (Array) onReference(() -> Lax.dotGeneral(a, b, dn, Precision.HIGHEST, null));
     int before = API.gemms().size();
     int launches = API.launches();
     Array got = (Array) Jax.jit((NDArray u, NDArray v) -> Lax.dotGeneral(u, v, dn,
@@ -81,7 +81,8 @@ class SimulatedDeviceArrayTest extends DeviceArrayContract {
     var opts = org.jaxpresso.lax.ConvOptions.defaults().featureGroupCount(2)
         .precision(Precision.HIGHEST);
     var pad = org.jaxpresso.lax.Padding.of(new int[][] {{1, 1}, {0, 2}});
-    Array want = (Array) Lax.convGeneralDilated(x, w, new int[] {2, 1}, pad, opts);
+    Array want = (Array) onReference(() -> Lax.convGeneralDilated(x, w, new int[] {2, 1}, pad,
+        opts));
     int before = API.gemms().size();
     Array got = (Array) Jax.jit((NDArray u, NDArray v) -> Lax.convGeneralDilated(u, v,
         new int[] {2, 1}, pad, opts)).apply(Jax.devicePut(x, gpu().device()),
@@ -89,5 +90,59 @@ class SimulatedDeviceArrayTest extends DeviceArrayContract {
     assertClose(want.toFloatArray(), got.toFloatArray(), 1e-5);
     assertEquals(before + 1, API.gemms().size());
     assertEquals(2, API.gemms().get(API.gemms().size() - 1).batch(), "one product per group");
+  }
+
+  @Test
+  void anMlpTrainingStepRunsOnTheDeviceWithoutHostFallbacks() {
+    int[] sizes = {6, 5, 4, 3};
+    List<NDArray> params = new java.util.ArrayList<>();
+    for (int l = 0; l < 3; l++) {
+      params.add(Array.fromDoubles(DType.FLOAT32, ramp(sizes[l] * sizes[l + 1], 0.01),
+          sizes[l], sizes[l + 1]));
+      params.add(Array.fromDoubles(DType.FLOAT32, ramp(sizes[l + 1], 0.02), sizes[l + 1]));
+    }
+    Array x = Array.fromDoubles(DType.FLOAT32, ramp(4 * 6, 0.03), 4, 6);
+    Array y = Array.fromDoubles(DType.FLOAT32, ramp(4 * 3, -0.01), 4, 3);
+    org.jaxpresso.Function3<List<NDArray>, NDArray, NDArray, List<NDArray>> step = Jax.jit(
+        (List<NDArray> ps, NDArray xs, NDArray ys) -> {
+          List<NDArray> grads = Jax.grad((List<NDArray> p) -> loss(p, xs, ys)).apply(ps);
+          List<NDArray> out = new java.util.ArrayList<>();
+          for (int i = 0; i < ps.size(); i++) {
+            out.add(Lax.sub(ps.get(i), Lax.mul(grads.get(i), 0.1f)));
+          }
+          return out;
+        });
+    List<NDArray> want = onReference(() -> step.apply(params, x, y));
+    List<NDArray> ps = Jax.devicePut(params, gpu().device());
+    Array xd = Jax.devicePut(x, gpu().device());
+    Array yd = Jax.devicePut(y, gpu().device());
+    step.apply(ps, xd, yd);
+    int gemms = API.gemms().size();
+    GpuDevice.Transfers t0 = gpu().transfers();
+    List<NDArray> got = step.apply(ps, xd, yd);
+    assertEquals(new GpuDevice.Transfers(0, 0, 0, 0), since(t0),
+        "no host fallback: nothing copied during a compiled step");
+    assertEquals(8, API.gemms().size() - gemms,
+        "3 forward, 3 weight-gradient and 2 activation-gradient products, all as GEMMs");
+    for (int i = 0; i < want.size(); i++) {
+      assertEquals(gpu().device(), ((Array) got.get(i)).device());
+      assertClose(want.get(i).toFloatArray(), got.get(i).toFloatArray(), 1e-2);
+    }
+  }
+
+  private static NDArray loss(List<NDArray> p, NDArray x, NDArray y) {
+    NDArray h = x;
+    for (int l = 0; l < 3; l++) {
+      NDArray w = p.get(2 * l);
+      int rows = h.aval().shape().dim(0);
+      int cols = w.aval().shape().dim(1);
+      h = Lax.add(Lax.dot(h, w), Lax.broadcastInDim(p.get(2 * l + 1), new int[] {rows, cols},
+          new int[] {1}));
+      if (l < 2) {
+        h = Lax.max(h, 0.0f);
+      }
+    }
+    NDArray d = Lax.sub(h, y);
+    return Lax.div(Lax.reduceSum(Lax.mul(d, d), 0, 1), 4f);
   }
 }
