@@ -33,7 +33,10 @@ import org.jaxpresso.core.tracing.Pytree;
  * A function wrapped by {@code Jax.jit}: traces once per signature (dynamic arguments' shapes,
  * dtypes and weak types, static arguments' values, pytree structure, x64 flag), compiles the
  * jaxpr with the default backend, and caches both. Thread-safe: concurrent calls with one
- * signature trace and compile it once.
+ * signature trace and compile it once. As in JAX, a call runs on the device of its committed
+ * arguments ({@code Jax.devicePut}) or on the device of {@code Jax.jit(f, Jax.device(d))},
+ * compiled once per backend, and then commits its results there; results stay where the
+ * program leaves them (device memory for a GPU) until read on the host.
  *
  * <pre>{@code
  * JitFunction<NDArray, NDArray> f = Jax.jit(x -> Jnp.sin(x).mul(2));
