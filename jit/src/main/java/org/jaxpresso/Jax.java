@@ -300,6 +300,32 @@ public final class Jax {
   }
 
   /**
+   * {@code jax.device_get(x)}: the array (or every array leaf of a pytree) copied to the host,
+   * uncommitted, as an explicit transfer. A host array is returned as it is (uncommitted).
+   *
+   * @param <T> the argument type: an array, or a pytree of arrays
+   * @param x the array or pytree
+   * @return the same structure with every leaf's data on the host
+   * @throws org.jaxpresso.core.errors.JaxTypeError for a tracer
+   */
+  public static <T> T deviceGet(T x) {
+    Pytree.Flat flat = Pytree.flatten(x);
+    List<Object> out = new java.util.ArrayList<>(flat.leaves().size());
+    for (Object leaf : flat.leaves()) {
+      Array a = switch (leaf) {
+        case Array arr -> arr;
+        case NDArray t -> throw new org.jaxpresso.core.errors.JaxTypeError("deviceGet of a"
+            + " traced value " + t.aval().str() + " is not supported; return it from the"
+            + " traced function instead");
+        default -> Array.fromJavaScalar(leaf);
+      };
+      out.add(a.device().equals(Device.HOST) ? a.withCommitted(false)
+          : Array.wrap(a.aval(), a.host()));
+    }
+    return cast(Pytree.unflatten(flat.treedef(), out));
+  }
+
+  /**
    * The {@code jit} option choosing the device, as {@code jax.jit(f, device=d)}.
    *
    * @param device the device the function runs on

@@ -379,6 +379,21 @@ public final class Array implements NDArray {
   }
 
   /**
+   * Waits until the array's value is computed (device work runs asynchronously), as JAX's
+   * {@code block_until_ready}; returns this array.
+   *
+   * @return this array
+   * @throws IllegalStateException if the array was {@linkplain #delete() deleted}
+   */
+  @Override
+  public Array blockUntilReady() {
+    if (buffer() instanceof DeviceBuffer d) {
+      d.blockUntilReady();
+    }
+    return this;
+  }
+
+  /**
    * The data on the host (a copy if it lives on another device); never write to it.
    *
    * @return the data on the host (a copy if it lives on another device); never write to it

@@ -98,6 +98,17 @@ class DevicesTest {
   }
 
   @Test
+  void deviceGetReturnsUncommittedHostArrays() {
+    Array c = Jax.devicePut(vec(1, 2), Device.HOST);
+    Array h = Jax.deviceGet(c);
+    assertFalse(h.committed());
+    assertSame(c.buffer(), h.buffer());
+    assertSame(h, h.blockUntilReady());
+    List<Array> both = Jax.deviceGet(List.of(c, h));
+    assertFalse(both.get(0).committed());
+  }
+
+  @Test
   void tracersCannotBePlaced() {
     assertThrows(JaxTypeError.class, () -> Jax.jit((NDArray v) -> Jax.devicePut(v,
         Device.HOST)).apply(vec(1)));

@@ -32,4 +32,10 @@ public interface DeviceBuffer extends Buffer {
    * @throws IllegalStateException if this handle was deleted
    */
   DeviceBuffer share();
+
+  /**
+   * Waits until the computation writing this buffer has finished (device work is
+   * asynchronous), as {@code block_until_ready}. Reading it on the host waits anyway.
+   */
+  void blockUntilReady();
 }

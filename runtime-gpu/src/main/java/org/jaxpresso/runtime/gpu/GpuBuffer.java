@@ -126,6 +126,13 @@ public final class GpuBuffer implements DeviceBuffer {
     return deleted;
   }
 
+  /** Waits for all work issued to the device (one stream: this buffer's writer included). */
+  @Override
+  public void blockUntilReady() {
+    pointer();
+    dev.api().synchronize();
+  }
+
   @Override
   public GpuBuffer share() {
     pointer();

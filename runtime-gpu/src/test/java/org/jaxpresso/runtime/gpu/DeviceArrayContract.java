@@ -109,6 +109,18 @@ abstract class DeviceArrayContract {
   }
 
   @Test
+  void deviceGetIsAnExplicitTransfer() {
+    Array d = Jax.devicePut(vec(4, 5), cuda);
+    assertSame(d, d.blockUntilReady());
+    GpuDevice.Transfers t0 = gpu().transfers();
+    Array h = Jax.deviceGet(d);
+    assertEquals(Device.HOST, h.device());
+    assertFalse(h.committed());
+    assertArrayEquals(new float[] {4, 5}, h.toFloatArray());
+    assertEquals(new GpuDevice.Transfers(0, 0, 1, 8), since(t0));
+  }
+
+  @Test
   void devicePutOfAPytreeAndOfScalars() {
     List<Object> tree = Jax.devicePut(List.of(vec(1, 2), 3.0f), cuda);
     assertEquals(cuda, ((Array) tree.get(0)).device());
