@@ -55,12 +55,29 @@ b = jax.random.uniform(jax.random.PRNGKey(1), (4096, 4096), jnp.float32) - 0.5
 for name, p in (("default", lax.Precision.DEFAULT), ("highest", lax.Precision.HIGHEST)):
     us = median_us(jax.jit(lambda u, v, p=p: jnp.dot(u, v, precision=p)), (a, b), 5)
     line(f"sgemm_4096_{name}", us, f"{2 * 4096**3 / (us * 1e-6) / 1e12:.0f} TFLOP/s")
-w1m = jax.random.uniform(key, (784, 512)) - 0.5
-w2m = jax.random.uniform(key, (512, 512)) - 0.5
-w3m = jax.random.uniform(key, (512, 10)) - 0.5
-xb = jax.random.uniform(key, (128, 784)) - 0.5
-mlp = jax.jit(lambda v: jnp.maximum(jnp.maximum(v @ w1m, 0) @ w2m, 0) @ w3m)
-line("mlp_forward_b128", median_us(mlp, (xb,), 50), "forward pass only")
+sizes = (784, 512, 512, 10)
+params = []
+for i in range(3):
+    k1, key = jax.random.split(key)
+    params += [(jax.random.uniform(k1, (sizes[i], sizes[i + 1]), jnp.float32) - 0.5) * 0.1,
+               jnp.zeros((sizes[i + 1],), jnp.float32)]
+xb = (jax.random.uniform(key, (128, 784), jnp.float32) - 0.5) * 0.1
+yb = (jax.random.uniform(jax.random.PRNGKey(2), (128, 10), jnp.float32) - 0.5) * 0.1
+
+
+def loss(ps, xs, ys):
+    h = xs
+    for i in range(3):
+        h = h @ ps[2 * i] + ps[2 * i + 1]
+        if i < 2:
+            h = jnp.maximum(h, 0)
+    d = h - ys
+    return jnp.sum(d * d) / 128
+
+
+step = jax.jit(lambda ps, xs, ys: [p - 0.01 * g for p, g in zip(ps, jax.grad(loss)(ps, xs, ys))])
+line("mlp_step_b128", median_us(step, (params, xb, yb), 50),
+     "forward + backward + SGD update, one jit")
 times = []
 for i in range(9):
     s = 32 + i

@@ -9,10 +9,15 @@
 #   2. On the GPU machine (device `run` tool, carry [".device"], timeout ~540 s):
 #        bash tools/gpu/run-device-checks.sh run          (GPU tests only; or `run-all`)
 #      runs the GPU tests of runtime-gpu (driver, every kernel op on every dtype and whole
-#      programs against the reference executor; `run-all` adds the tests every build runs:
-#      ptxas, the PTX interpreter, the math library), then the GPU
-#      benchmarks (GpuBench) and the same workloads in JAX (tools/gpu/jax_bench.py), and writes
-#      tests.txt, java.tsv, jax.tsv, table.md and the PTX dumps under $OUT (or .device/out).
+#      programs against the reference executor, the cubin disk cache, and the device-array
+#      contract on the real GPU: devicePut, jit placement, no copies between jitted calls,
+#      delete, the Cleaner, the pool, out-of-memory, batched GEMM precision; `run-all` adds the
+#      tests every build runs: ptxas, the PTX interpreter, the math library, the simulated
+#      device, the GPU lowering), then the GPU benchmarks (GpuBench: copy bandwidth, W1, W2,
+#      sgemm 4096 DEFAULT/HIGHEST, MLP training step, compile time) and the same workloads in
+#      JAX (tools/gpu/jax_bench.py), and writes machine.txt, tests.txt, java.tsv, jax.tsv,
+#      table.md and the PTX dumps under $OUT (or .device/out). Exit status: that of the tests
+#      (0 passed, 1 failed, 3 no GPU found).
 set -uo pipefail
 mode=${1:-}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -55,13 +60,16 @@ case "$mode" in
     echo "== runtime-gpu tests"
     only=--gpu-only
     [ "$mode" = run-all ] && only=
-    timeout 240 "${jvm[@]}" org.jaxpresso.runtime.gpu.GpuTestMain $only 2>&1 | tee "$out/tests.txt"
-    echo "tests exit status: ${PIPESTATUS[0]}" | tee -a "$out/tests.txt"
+    timeout 240 "${jvm[@]}" -Djaxpresso.gpu.cache="$out/module-cache" \
+      org.jaxpresso.runtime.gpu.GpuTestMain $only 2>&1 | tee "$out/tests.txt"
+    status=${PIPESTATUS[0]}
+    echo "tests exit status: $status" | tee -a "$out/tests.txt"
     echo "== jaxpresso GPU benchmarks"
     timeout 150 "${jvm[@]}" -Djaxpresso.dump="$out/dump" org.jaxpresso.runtime.gpu.GpuBench 2>&1 | tee "$out/java.tsv"
     echo "== JAX GPU benchmarks"
     timeout 120 python3 tools/gpu/jax_bench.py 2>&1 | tee "$out/jax.tsv"
     python3 tools/gpu/join_tables.py "$out/java.tsv" "$out/jax.tsv" | tee "$out/table.md"
+    exit "$status"
     ;;
   *)
     echo "usage: tools/gpu/run-device-checks.sh prepare|run|run-all" >&2

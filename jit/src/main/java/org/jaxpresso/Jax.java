@@ -3,7 +3,10 @@ package org.jaxpresso;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.jaxpresso.core.Array;
 import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.backend.Backends;
+import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.core.ad.Ad;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.tracing.Pytree;
@@ -146,13 +149,15 @@ public final class Jax {
   public static Jitted jitted(Function<Object[], Object> fn, int arity, JitOption... options) {
     String name = "<lambda>";
     int[] statics = new int[0];
+    Device device = null;
     for (JitOption o : options) {
       switch (o) {
         case JitOption.StaticArgnums s -> statics = s.positions();
         case JitOption.Name n -> name = n.name();
+        case JitOption.OnDevice d -> device = d.device();
       }
     }
-    return new Jitted(fn, arity, name, statics);
+    return new Jitted(fn, arity, name, statics, device);
   }
 
   /**
@@ -222,6 +227,112 @@ public final class Jax {
    */
   public static boolean jitDisabled() {
     return DISABLED.get() > 0;
+  }
+
+  // ==== devices: devices, devicePut, the jit device option ====
+
+  /**
+   * Every device: the default device first ({@code cuda:0} where a CUDA driver and a GPU are
+   * found, else {@code cpu:0}), then the others ({@code cpu:0} is always there). Unlike {@code
+   * jax.devices()}, which lists only the default backend's devices, this lists all of them; use
+   * {@link #devices(String)} for one platform.
+   *
+   * <pre>{@code
+   * Jax.devices();   // [CpuDevice(id=0)] here; [CudaDevice(id=0), CpuDevice(id=0)] with a GPU
+   * }</pre>
+   *
+   * @return the devices, the default device first
+   */
+  public static List<Device> devices() {
+    return Backends.devices();
+  }
+
+  /**
+   * The devices of one platform, as {@code jax.devices('cpu')}; {@code gpu} names {@code cuda}.
+   *
+   * @param platform {@code cpu}, {@code cuda} or {@code gpu}
+   * @return the platform's devices
+   * @throws IllegalArgumentException naming the available platforms when it has none
+   */
+  public static List<Device> devices(String platform) {
+    String p = platform.equals("gpu") ? "cuda" : platform;
+    List<Device> out = Backends.devices().stream().filter(d -> d.platform().equals(p)).toList();
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("Unknown backend " + platform + "; available devices: "
+          + Backends.devices());
+    }
+    return out;
+  }
+
+  /**
+   * {@code jax.device_put(x, device)}: the array (or every array leaf of a pytree) on {@code
+   * device}, committed there. Copies only when the data lives elsewhere; computations on the
+   * result then run on {@code device}, and reading it on the host copies it back once.
+   *
+   * @param <T> the argument type: an array, or a pytree (list, map, record) of arrays
+   * @param x the array or pytree; Java scalar leaves become 0-d arrays (so pass a lone
+   *     scalar typed as {@code Object}: the result is an {@code Array})
+   * @param device the destination, one of {@link #devices()}
+   * @return the same structure with every leaf committed to {@code device}
+   * @throws IllegalArgumentException if {@code device} is not one of {@link #devices()}
+   * @throws org.jaxpresso.core.errors.JaxTypeError for a tracer (device_put of traced values
+   *     happens when the traced function runs)
+   */
+  public static <T> T devicePut(T x, Device device) {
+    org.jaxpresso.core.backend.Backend backend = Backends.forDevice(device);
+    Pytree.Flat flat = Pytree.flatten(x);
+    List<Object> out = new java.util.ArrayList<>(flat.leaves().size());
+    for (Object leaf : flat.leaves()) {
+      Array a = switch (leaf) {
+        case Array arr -> arr;
+        case NDArray t -> throw new org.jaxpresso.core.errors.JaxTypeError("devicePut of a"
+            + " traced value " + t.aval().str() + " is not supported; place the inputs of the"
+            + " traced function instead");
+        default -> Array.fromJavaScalar(leaf);
+      };
+      if (a.device().equals(device)) {
+        out.add(a.withCommitted(true));
+      } else {
+        out.add(Array.wrap(a.aval(), backend.put(a.host(), device), true));
+      }
+    }
+    return cast(Pytree.unflatten(flat.treedef(), out));
+  }
+
+  /**
+   * {@code jax.device_get(x)}: the array (or every array leaf of a pytree) copied to the host,
+   * uncommitted, as an explicit transfer. A host array is returned as it is (uncommitted).
+   *
+   * @param <T> the argument type: an array, or a pytree of arrays
+   * @param x the array or pytree
+   * @return the same structure with every leaf's data on the host
+   * @throws org.jaxpresso.core.errors.JaxTypeError for a tracer
+   */
+  public static <T> T deviceGet(T x) {
+    Pytree.Flat flat = Pytree.flatten(x);
+    List<Object> out = new java.util.ArrayList<>(flat.leaves().size());
+    for (Object leaf : flat.leaves()) {
+      Array a = switch (leaf) {
+        case Array arr -> arr;
+        case NDArray t -> throw new org.jaxpresso.core.errors.JaxTypeError("deviceGet of a"
+            + " traced value " + t.aval().str() + " is not supported; return it from the"
+            + " traced function instead");
+        default -> Array.fromJavaScalar(leaf);
+      };
+      out.add(a.device().equals(Device.HOST) ? a.withCommitted(false)
+          : Array.wrap(a.aval(), a.host()));
+    }
+    return cast(Pytree.unflatten(flat.treedef(), out));
+  }
+
+  /**
+   * The {@code jit} option choosing the device, as {@code jax.jit(f, device=d)}.
+   *
+   * @param device the device the function runs on
+   * @return the option
+   */
+  public static JitOption device(Device device) {
+    return new JitOption.OnDevice(device);
   }
 
   // ==== transformations: jvp, linearize, vjp, grad, vmap ====

@@ -3,6 +3,7 @@ package org.jaxpresso.core;
 import java.util.Objects;
 import org.jaxpresso.core.backend.Buffer;
 import org.jaxpresso.core.backend.Device;
+import org.jaxpresso.core.backend.DeviceBuffer;
 import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.core.errors.JaxValueError;
@@ -18,14 +19,29 @@ import org.jaxpresso.core.internal.ArrayPrinter;
  * a.toString();   // "[1. 2. 3.]"
  * a.repr();       // "Array([1., 2., 3.], dtype=float32)"
  * }</pre>
+ *
+ * <p>Devices: the data lives in a {@link Buffer}, on the host ({@link HostBuffer}, the
+ * default) or on an accelerator ({@link DeviceBuffer}, read back to the host lazily, once).
+ * As in JAX, an array placed with {@code Jax.devicePut(x, device)} is <em>committed</em> to
+ * that device: computations on it run there and their results are committed too; other arrays
+ * are uncommitted and move to wherever the computation runs. {@link #delete()} frees the data
+ * early; using the array afterwards is JAX's error {@code Array has been deleted}.
  */
 public final class Array implements NDArray {
   private final ShapedArray aval;
   private final Buffer buffer;
+  private final boolean committed;
+  /** Set once by {@link #delete()}; read on every host access. */
+  private boolean deleted;
 
   private Array(ShapedArray aval, Buffer buffer) {
+    this(aval, buffer, false);
+  }
+
+  private Array(ShapedArray aval, Buffer buffer, boolean committed) {
     this.aval = aval;
     this.buffer = buffer;
+    this.committed = committed;
   }
 
   /**
@@ -45,6 +61,21 @@ public final class Array implements NDArray {
               + aval.str());
     }
     return new Array(aval, buffer);
+  }
+
+  /**
+   * Backend SPI: as {@link #wrap(ShapedArray, Buffer)}, committed to the buffer's device when
+   * {@code committed} (see the class comment).
+   *
+   * @param aval the abstract value (shape and dtype)
+   * @param buffer the element storage
+   * @param committed whether the array is committed to its buffer's device
+   * @return an array over {@code buffer}, which it now owns (no copy)
+   * @throws IllegalArgumentException if the buffer's dtype or length disagrees with the aval
+   */
+  public static Array wrap(ShapedArray aval, Buffer buffer, boolean committed) {
+    Array a = wrap(aval, buffer);
+    return committed ? new Array(aval, buffer, true) : a;
   }
 
   // ---- factories from Java data (all copy) ----
@@ -268,11 +299,14 @@ public final class Array implements NDArray {
    * @return the buffer holding the data (backend SPI)
    */
   public Buffer buffer() {
+    if (deleted) {
+      throw deletedError();
+    }
     return buffer;
   }
 
   /**
-   * The device holding the data.
+   * The device holding the data, as JAX's {@code x.device}.
    *
    * @return the device holding the data
    */
@@ -281,11 +315,94 @@ public final class Array implements NDArray {
   }
 
   /**
+   * The devices holding the data, as JAX's {@code x.devices()}: one device here.
+   *
+   * @return the set of the one device holding the data
+   */
+  public java.util.Set<Device> devices() {
+    return java.util.Set.of(buffer.device());
+  }
+
+  /**
+   * Whether the array is committed to its device (placed there by {@code Jax.devicePut(x,
+   * device)} or computed from committed arrays), as JAX's {@code x.committed}: computations
+   * on it then run on that device.
+   *
+   * @return whether the array is committed to {@link #device()}
+   */
+  public boolean committed() {
+    return committed;
+  }
+
+  /**
+   * The same data, committed to its device or not (no copy).
+   *
+   * @param commit whether the result is committed
+   * @return an array over the same data with the given committedness
+   */
+  public Array withCommitted(boolean commit) {
+    return commit == committed ? this : new Array(aval, sharedBuffer(), commit);
+  }
+
+  /**
+   * Frees the data now, as JAX's {@code x.delete()}: device memory goes back to its pool (once
+   * no other array shares it). Any later use of this array raises {@code Array has been
+   * deleted with shape=float32[3].} (an {@link IllegalStateException}, JAX's RuntimeError).
+   * Deleting twice is allowed.
+   */
+  public void delete() {
+    deleted = true;
+    if (buffer instanceof DeviceBuffer d) {
+      d.delete();
+    }
+  }
+
+  /**
+   * Whether {@link #delete()} was called, as JAX's {@code x.is_deleted()}.
+   *
+   * @return whether the array was deleted
+   */
+  public boolean isDeleted() {
+    return deleted;
+  }
+
+  private IllegalStateException deletedError() {
+    return new IllegalStateException("Array has been deleted with shape=" + aval.str() + ".");
+  }
+
+  /** The buffer for another array over the same data: device buffers get their own handle. */
+  private Buffer sharedBuffer() {
+    if (deleted) {
+      throw deletedError();
+    }
+    return buffer instanceof DeviceBuffer d ? d.share() : buffer;
+  }
+
+  /**
+   * Waits until the array's value is computed (device work runs asynchronously), as JAX's
+   * {@code block_until_ready}; returns this array.
+   *
+   * @return this array
+   * @throws IllegalStateException if the array was {@linkplain #delete() deleted}
+   */
+  @Override
+  public Array blockUntilReady() {
+    if (buffer() instanceof DeviceBuffer d) {
+      d.blockUntilReady();
+    }
+    return this;
+  }
+
+  /**
    * The data on the host (a copy if it lives on another device); never write to it.
    *
    * @return the data on the host (a copy if it lives on another device); never write to it
+   * @throws IllegalStateException if the array was {@linkplain #delete() deleted}
    */
   public HostBuffer host() {
+    if (deleted) {
+      throw deletedError();
+    }
     return buffer.toHost();
   }
 
@@ -296,7 +413,8 @@ public final class Array implements NDArray {
    * @return the same data with another weak type (no copy: buffers are immutable)
    */
   public Array withWeakType(boolean weak) {
-    return weak == aval.weakType() ? this : new Array(aval.withWeakType(weak), buffer);
+    return weak == aval.weakType() ? this
+        : new Array(aval.withWeakType(weak), sharedBuffer(), committed);
   }
 
   /**
@@ -311,7 +429,7 @@ public final class Array implements NDArray {
           "cannot reshape array of shape " + aval.shape() + " (size " + aval.size()
               + ") into shape " + shape + " (size " + shape.size() + ")");
     }
-    return new Array(aval.withShape(shape), buffer);
+    return new Array(aval.withShape(shape), sharedBuffer(), committed);
   }
 
   /**

@@ -34,4 +34,17 @@ public sealed interface JitOption {
    * @param name the name
    */
   record Name(String name) implements JitOption {}
+
+  /**
+   * The device the function runs on, as {@code jax.jit(f, device=d)}: inputs not committed
+   * elsewhere move there and the results are committed to it.
+   *
+   * @param device the device, one of {@code Jax.devices()}
+   */
+  record OnDevice(org.jaxpresso.core.backend.Device device) implements JitOption {
+    /** Checks the device is given. */
+    public OnDevice {
+      java.util.Objects.requireNonNull(device, "device");
+    }
+  }
 }

@@ -15,7 +15,10 @@ import org.jaxpresso.core.Params;
 import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.Trace;
 import org.jaxpresso.core.Tracer;
+import org.jaxpresso.core.backend.Backend;
 import org.jaxpresso.core.backend.Backends;
+import org.jaxpresso.core.backend.Device;
+import org.jaxpresso.core.backend.Placement;
 import org.jaxpresso.core.backend.Executable;
 import org.jaxpresso.core.errors.ConcretizationTypeError;
 import org.jaxpresso.core.errors.JaxValueError;
@@ -30,7 +33,10 @@ import org.jaxpresso.core.tracing.Pytree;
  * A function wrapped by {@code Jax.jit}: traces once per signature (dynamic arguments' shapes,
  * dtypes and weak types, static arguments' values, pytree structure, x64 flag), compiles the
  * jaxpr with the default backend, and caches both. Thread-safe: concurrent calls with one
- * signature trace and compile it once.
+ * signature trace and compile it once. As in JAX, a call runs on the device of its committed
+ * arguments ({@code Jax.devicePut}) or on the device of {@code Jax.jit(f, Jax.device(d))},
+ * compiled once per backend, and then commits its results there; results stay where the
+ * program leaves them (device memory for a GPU) until read on the host.
  *
  * <pre>{@code
  * JitFunction<NDArray, NDArray> f = Jax.jit(x -> Jnp.sin(x).mul(2));
@@ -43,11 +49,16 @@ public final class Jitted {
   private record Key(List<ShapedArray> avals, List<Object> statics, Pytree.TreeDef argsDef,
       boolean x64, String backend) {}
 
-  /** One traced signature: the jaxpr, its output structure, and the compiled program. */
+  /**
+   * One traced signature: the jaxpr, its output structure, and the program compiled by the
+   * default backend (and, once asked, by the backends of other devices).
+   */
   static final class Entry {
     final ClosedJaxpr jaxpr;
     final Pytree.TreeDef outDef;
     private volatile Executable exe;
+    private final ConcurrentHashMap<Backend, Executable> onOtherBackends =
+        new ConcurrentHashMap<>();
 
     Entry(ClosedJaxpr jaxpr, Pytree.TreeDef outDef) {
       this.jaxpr = jaxpr;
@@ -66,6 +77,14 @@ public final class Jitted {
       }
       return e;
     }
+
+    /** The program compiled by {@code backend} (the default backend's is {@link #executable}). */
+    Executable executable(Backend backend) {
+      if (backend == Backends.defaultBackend()) {
+        return executable();
+      }
+      return onOtherBackends.computeIfAbsent(backend, b -> b.compile(jaxpr));
+    }
   }
 
   private final Function<Object[], Object> fn;
@@ -75,6 +94,8 @@ public final class Jitted {
   private final ConcurrentHashMap<Key, java.util.concurrent.CompletableFuture<Entry>> cache =
       new ConcurrentHashMap<>();
   private final AtomicInteger traces = new AtomicInteger();
+  /** The device of {@code jit(f, device=d)}, or null: run where committed inputs live. */
+  private final Device device;
 
   /**
    * Wraps {@code fn}, which takes its {@code arity} arguments as an array; prefer {@code Jax.jit}.
@@ -86,6 +107,23 @@ public final class Jitted {
    * @throws JaxValueError if a static position is out of range
    */
   public Jitted(Function<Object[], Object> fn, int arity, String name, int[] staticArgnums) {
+    this(fn, arity, name, staticArgnums, null);
+  }
+
+  /**
+   * As {@link #Jitted(Function, int, String, int[])}, running on {@code device} (as {@code
+   * jax.jit(f, device=d)}) when it is not null.
+   *
+   * @param fn the function, taking its arguments as an array
+   * @param arity how many arguments the function takes
+   * @param name the function's name, as jaxprs and dumps show it
+   * @param staticArgnums the positions of the arguments treated as compile-time constants
+   * @param device the device to run on, or null to run where the committed inputs live
+   * @throws JaxValueError if a static position is out of range
+   */
+  public Jitted(Function<Object[], Object> fn, int arity, String name, int[] staticArgnums,
+      Device device) {
+    this.device = device;
     this.fn = fn;
     this.name = name;
     this.staticArgnums = staticArgnums.clone();
@@ -204,11 +242,38 @@ public final class Jitted {
     boolean eager = Trace.current() == EvalTrace.INSTANCE
         && r.leaves().stream().allMatch(a -> a instanceof Array);
     if (eager && !hasTracerConsts(entry.jaxpr)) {
-      outs = entry.executable().execute(concrete(r.leaves()));
+      outs = execute(entry, concrete(r.leaves()));
     } else {
       outs = bindCall(entry.jaxpr, r.leaves());
     }
     return Pytree.unflatten(entry.outDef, outs);
+  }
+
+  /**
+   * Runs the compiled program where JAX would ({@link Placement}): on the jit's device, else
+   * on the device of the committed inputs (their results committed too), else on the default
+   * backend. Arrays stay where the program leaves them: no copy to the host here.
+   */
+  private List<Array> execute(Entry entry, List<Array> args) {
+    boolean anyCommitted = false;
+    for (int i = 0; i < args.size(); i++) {
+      Array a = args.get(i);
+      if (a.isDeleted()) {
+        a.buffer(); // raises JAX's "Array has been deleted" even if the program never reads it
+      }
+      anyCommitted |= a.committed();
+    }
+    if (device == null && !anyCommitted) {
+      return entry.executable().execute(args);
+    }
+    Device target = Placement.resolve(args, device, name);
+    List<Array> outs = entry.executable(Backends.forDevice(target)).execute(args);
+    List<Array> committed = new ArrayList<>(outs.size());
+    for (Array o : outs) {
+      // The program's own result: the same buffer handle, now owned by the committed array.
+      committed.add(Array.wrap(o.aval(), o.buffer(), true));
+    }
+    return committed;
   }
 
   private static List<Array> concrete(List<NDArray> leaves) {

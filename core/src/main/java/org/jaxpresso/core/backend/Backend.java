@@ -46,4 +46,17 @@ public interface Backend {
    * @return a program
    */
   Executable compile(ClosedJaxpr program);
+
+  /**
+   * Copies host data onto {@code device}, one of {@link #devices()} ({@code Jax.devicePut}).
+   * Backends whose devices use host memory (the default) return {@code data} itself: buffers
+   * are immutable, so no copy is needed.
+   *
+   * @param data the elements on the host
+   * @param device the destination, one of this backend's devices
+   * @return a buffer on {@code device} holding the same elements
+   */
+  default Buffer put(HostBuffer data, Device device) {
+    return data;
+  }
 }

@@ -67,6 +67,43 @@ public final class Backends {
   }
 
   /**
+   * The backend that runs computations on {@code device}: the default backend if it drives the
+   * device, else the highest-priority available backend that does.
+   *
+   * @param device a device from {@link #devices()}
+   * @return the backend for {@code device}
+   * @throws IllegalArgumentException naming the available devices when none drives it
+   */
+  public static Backend forDevice(Device device) {
+    Backend d = defaultBackend();
+    if (d.devices().contains(device)) {
+      return d;
+    }
+    for (Backend b : all()) {
+      if (b.devices().contains(device)) {
+        return b;
+      }
+    }
+    throw new IllegalArgumentException("Unknown device " + device + "; available devices: "
+        + devices());
+  }
+
+  /**
+   * Every device of the available backends, without repeats, the default backend's first
+   * (so {@code devices().get(0)} is the default device, as {@code jax.devices()[0]}).
+   *
+   * @return the devices, default first
+   */
+  public static List<Device> devices() {
+    java.util.LinkedHashSet<Device> out = new java.util.LinkedHashSet<>(
+        defaultBackend().devices());
+    for (Backend b : all()) {
+      out.addAll(b.devices());
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * Makes {@code backend} the default for the whole process (null goes back to the highest
    * priority one); used by tests to run the same suite on each backend.
    *

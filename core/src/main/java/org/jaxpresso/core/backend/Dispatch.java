@@ -17,7 +17,8 @@ import org.jaxpresso.core.jaxpr.Var;
  * Eager execution, as in JAX: applying a primitive to concrete arrays builds the one-equation
  * jaxpr for its (primitive, params, input avals), compiles it once with the default backend, and
  * caches the executable. The shape/dtype rule runs before anything is cached, so invalid input
- * raises its error and leaves the cache untouched.
+ * raises its error and leaves the cache untouched. An input committed to a device ({@code
+ * Jax.devicePut}) makes the operation run there and its results committed ({@link Placement}).
  */
 public final class Dispatch {
   private record Key(Primitive primitive, Object params, List<ShapedArray> avals, Backend backend) {}
@@ -62,8 +63,14 @@ public final class Dispatch {
   public static List<Array> apply(Primitive primitive, Params params, List<Array> args,
       Object structure) {
     ShapedArray[] avals = new ShapedArray[args.size()];
+    boolean committed = false;
     for (int i = 0; i < avals.length; i++) {
-      avals[i] = args.get(i).aval();
+      Array a = args.get(i);
+      avals[i] = a.aval();
+      committed |= a.committed();
+    }
+    if (committed) {
+      return applyCommitted(primitive, params, args, avals);
     }
     Backend backend = Backends.defaultBackend();
     Key key = new Key(primitive, structure, List.of(avals), backend);
@@ -76,6 +83,32 @@ public final class Dispatch {
       exe = CACHE.computeIfAbsent(key, k -> backend.compile(program));
     }
     return exe.execute(args);
+  }
+
+  /**
+   * The slow path of {@link #apply} when an input is committed to a device: the computation
+   * runs there (JAX's error when committed inputs disagree) and its results are committed.
+   */
+  private static List<Array> applyCommitted(Primitive primitive, Params params, List<Array> args,
+      ShapedArray[] avals) {
+    Device device = Placement.committedDevice(args, primitive.name());
+    Backend backend = Backends.forDevice(device);
+    Key key = new Key(primitive, params, List.of(avals), backend);
+    Executable exe = CACHE.get(key);
+    if (exe == null) {
+      ClosedJaxpr program = singleEquation(primitive, params, key.avals());
+      if (CACHE.size() >= MAX_ENTRIES) {
+        evict();
+      }
+      exe = CACHE.computeIfAbsent(key, k -> backend.compile(program));
+    }
+    List<Array> outs = exe.execute(args);
+    List<Array> committed = new ArrayList<>(outs.size());
+    for (Array o : outs) {
+      // The program's own result: the same buffer handle, now owned by the committed array.
+      committed.add(Array.wrap(o.aval(), o.buffer(), true));
+    }
+    return committed;
   }
 
   /**

@@ -1,7 +1,5 @@
 package org.jaxpresso.runtime.gpu;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,110 +15,180 @@ import org.jaxpresso.jit.compiler.CompiledProgram;
 import org.jaxpresso.jit.compiler.buffers.BufferPlan;
 import org.jaxpresso.jit.compiler.kir.Kernel;
 import org.jaxpresso.jit.compiler.kir.KernelProgram;
-import org.jaxpresso.lax.DotDimensionNumbers;
-import org.jaxpresso.lax.Precision;
-import org.jaxpresso.runtime.gpu.cuda.Cublas;
-import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
 import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
 
 /**
- * Runs a compiled program on the GPU: device buffers as the buffer plan says, the generated
- * kernels launched in order, {@code dot_general} of two matrices through cuBLAS, and every other
- * library kernel on the host (its inputs copied down, the primitive's reference kernel run, the
- * results copied up; logged once per primitive, never silent). Arguments are host arrays; the
- * results are copied back to the host.
+ * Runs a compiled program on a {@link GpuDevice}: the buffer plan's buffers taken from the
+ * device's pool, the generated kernels launched in order, {@code dot_general} through cuBLAS
+ * ({@link GpuDot}), and any other library kernel on the host (its inputs copied down, the
+ * primitive's reference kernel run, the results copied up; logged once per primitive, never
+ * silent).
+ *
+ * <p>Arrays stay on the device: an argument already in this device's memory is read where it
+ * is; a host argument is uploaded for the call. The results are new device arrays (the
+ * planned output buffers handed over, no copy); the intermediates go back to the pool, reused
+ * by the next call (all work is ordered on one stream, so no wait is needed). Nothing is
+ * copied to the host until someone reads a result there. Constants are uploaded once, when
+ * the program is built.
  */
 final class GpuExecutable implements Executable {
   private static final Logger LOG = Logger.getLogger(GpuExecutable.class.getName());
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
 
-  private final GpuRuntime rt;
+  private final GpuDevice dev;
   private final CompiledProgram program;
   private final List<PtxKernel> ptx;
+  /** The device copy of every constant and literal value (null elsewhere), kept for reuse. */
+  private final GpuBuffer[] constants;
 
-  /** Each kernel's loaded function (and its first pass's), resolved at construction. */
-  private final MemorySegment[] functions;
-  private final MemorySegment[] partialFunctions;
-
-  /** Loads every kernel's module (the driver JIT-compiles it, once per process and text). */
-  GpuExecutable(GpuRuntime rt, CompiledProgram program, List<PtxKernel> ptx) {
-    this.rt = rt;
+  /** Loads every kernel (the driver JIT-compiles it once) and uploads the constants. */
+  GpuExecutable(GpuDevice dev, CompiledProgram program, List<PtxKernel> ptx) {
+    this.dev = dev;
     this.program = program;
     this.ptx = ptx;
-    functions = new MemorySegment[ptx.size()];
-    partialFunctions = new MemorySegment[ptx.size()];
-    for (int i = 0; i < ptx.size(); i++) {
-      PtxKernel k = ptx.get(i);
+    for (PtxKernel k : ptx) {
       if (k != null) {
-        functions[i] = rt.function(k);
-        if (k.splits() > 1) {
-          partialFunctions[i] = rt.function(k, k.partialEntry());
+        dev.api().load(k);
+      }
+    }
+    KernelProgram kp = program.kernels();
+    constants = new GpuBuffer[kp.values().size()];
+    for (KernelProgram.Value v : kp.values()) {
+      if (v.source() == KernelProgram.Source.CONST
+          || v.source() == KernelProgram.Source.LITERAL) {
+        constants[v.id()] = dev.upload(v.constant().host());
+      }
+    }
+  }
+
+  /** A growable list of (address, bytes) pool blocks to give back after a call. */
+  private static final class Blocks {
+    private long[] ptr = new long[8];
+    private long[] bytes = new long[8];
+    private int n;
+
+    void add(long p, long b) {
+      if (n == ptr.length) {
+        ptr = java.util.Arrays.copyOf(ptr, 2 * n);
+        bytes = java.util.Arrays.copyOf(bytes, 2 * n);
+      }
+      ptr[n] = p;
+      bytes[n++] = b;
+    }
+
+    /** Forgets the block at {@code p} (its ownership moved to a result). */
+    void remove(long p) {
+      for (int i = 0; i < n; i++) {
+        if (ptr[i] == p) {
+          ptr[i] = ptr[--n];
+          bytes[i] = bytes[n];
+          return;
         }
       }
+    }
+
+    void releaseAll(DevicePool pool) {
+      for (int i = 0; i < n; i++) {
+        pool.release(ptr[i], bytes[i]);
+      }
+      n = 0;
     }
   }
 
   @Override
   public List<Array> execute(List<Array> args) {
-    rt.enter();
-    CudaDriver cu = rt.driver();
     KernelProgram kp = program.kernels();
-    List<Long> owned = new ArrayList<>();
+    BufferPlan plan = program.buffers();
+    DevicePool pool = dev.pool();
+    Blocks temps = new Blocks();
+    long[] ptrOf = new long[kp.values().size() + kp.kernels().size()];
+    long[] bufPtr = new long[plan.buffers().size()];
     try {
-      long[] ptrOf = allocate(args, owned);
+      for (int b = 0; b < bufPtr.length; b++) {
+        long bytes = plan.buffers().get(b).bytes();
+        bufPtr[b] = pool.allocate(bytes);
+        temps.add(bufPtr[b], bytes);
+      }
+      for (KernelProgram.Value v : kp.values()) {
+        switch (v.source()) {
+          case INPUT -> ptrOf[v.id()] = argumentPointer(args.get(v.position()), temps);
+          case CONST, LITERAL -> ptrOf[v.id()] = constants[v.id()].pointer();
+          case KERNEL -> ptrOf[v.id()] = bufPtr[plan.bufferOf().get(v.id())];
+        }
+      }
+      for (Kernel k : kp.kernels()) {
+        PtxKernel code = ptx.get(k.id());
+        if (code != null && code.splits() > 1) {
+          long s = pool.allocate(code.scratchBytes());
+          temps.add(s, code.scratchBytes());
+          ptrOf[kp.values().size() + k.id()] = s;
+        }
+      }
       launchAll(ptrOf);
-      cu.synchronize();
-      List<Array> out = new ArrayList<>();
-      for (int v : kp.outputs()) {
-        ShapedArray aval = kp.values().get(v).aval();
-        out.add(Array.wrap(aval, download(cu, aval, ptrOf[v])));
-      }
-      return out;
+      return results(args, ptrOf, temps);
     } finally {
-      for (long p : owned) {
-        cu.free(p);
-      }
+      temps.releaseAll(pool);
     }
+  }
+
+  /** The device address of an argument: where it lives on this device, else an upload. */
+  private long argumentPointer(Array a, Blocks temps) {
+    if (a.buffer() instanceof GpuBuffer g && g.gpu() == dev) {
+      return g.pointer();
+    }
+    HostBuffer h = a.host();
+    long bytes = GpuDevice.bytes(h.dtype(), h.length());
+    long p = dev.pool().allocate(bytes);
+    temps.add(p, bytes);
+    dev.uploadTo(p, h);
+    return p;
   }
 
   /**
-   * The device pointer of every program value: arguments and constants uploaded, kernel results
-   * in freshly allocated planned buffers; every allocation is added to {@code owned}.
+   * The outputs as device arrays: planned output buffers (and uploaded arguments returned as
+   * they are) change owner from this call to the result; constants are copied, so results
+   * never share memory with the program.
    */
-  long[] allocate(List<Array> args, List<Long> owned) {
-    CudaDriver cu = rt.driver();
+  private List<Array> results(List<Array> args, long[] ptrOf, Blocks temps) {
     KernelProgram kp = program.kernels();
-    BufferPlan plan = program.buffers();
-    // One pointer per value, then one scratch pointer per kernel (two-pass reductions).
-    long[] ptrOf = new long[kp.values().size() + kp.kernels().size()];
-    for (Kernel k : kp.kernels()) {
-      PtxKernel code = ptx.get(k.id());
-      if (code != null && code.splits() > 1) {
-        long s = cu.alloc(code.scratchBytes());
-        owned.add(s);
-        ptrOf[kp.values().size() + k.id()] = s;
+    List<Array> out = new ArrayList<>(kp.outputs().size());
+    List<GpuBuffer> made = new ArrayList<>();
+    List<Integer> madeFor = new ArrayList<>();
+    for (int v : kp.outputs()) {
+      KernelProgram.Value value = kp.values().get(v);
+      ShapedArray aval = value.aval();
+      int n = Math.toIntExact(aval.size());
+      int earlier = madeFor.indexOf(v);
+      GpuBuffer buf;
+      if (earlier >= 0) {
+        buf = made.get(earlier).share();
+      } else if (value.source() == KernelProgram.Source.INPUT
+          && args.get(value.position()).buffer() instanceof GpuBuffer g && g.gpu() == dev) {
+        buf = g.share();
+      } else if (value.source() == KernelProgram.Source.CONST
+          || value.source() == KernelProgram.Source.LITERAL) {
+        buf = dev.allocate(aval.dtype(), n);
+        dev.api().copyDeviceToDevice(buf.pointer(), ptrOf[v], GpuDevice.bytes(aval.dtype(), n));
+      } else {
+        // A planned kernel output, or an argument uploaded for this call: hand the block over.
+        long bytes = value.source() == KernelProgram.Source.KERNEL
+            ? program.buffers().buffers().get(program.buffers().bufferOf().get(v)).bytes()
+            : GpuDevice.bytes(aval.dtype(), n);
+        temps.remove(ptrOf[v]);
+        buf = dev.adopt(ptrOf[v], bytes, aval.dtype(), n);
       }
+      made.add(buf);
+      madeFor.add(v);
+      out.add(Array.wrap(aval, buf));
     }
-    long[] buffers = new long[plan.buffers().size()];
-    for (int b = 0; b < buffers.length; b++) {
-      buffers[b] = cu.alloc(plan.buffers().get(b).bytes());
-      owned.add(buffers[b]);
-    }
-    for (KernelProgram.Value v : kp.values()) {
-      switch (v.source()) {
-        case INPUT -> ptrOf[v.id()] = upload(cu, args.get(v.position()).host(), owned);
-        case CONST, LITERAL -> ptrOf[v.id()] = upload(cu, v.constant().host(), owned);
-        case KERNEL -> ptrOf[v.id()] = buffers[plan.bufferOf().get(v.id())];
-      }
-    }
-    return ptrOf;
+    return out;
   }
 
-  /** Launches every kernel in order on the default stream (asynchronous for PTX and cuBLAS). */
+  /** Launches every kernel in order (asynchronous for PTX and cuBLAS). */
   void launchAll(long[] ptrOf) {
-    CudaDriver cu = rt.driver();
     KernelProgram kp = program.kernels();
-    int cap = rt.multiprocessors() * 32;
+    DeviceApi api = dev.api();
+    int cap = api.multiprocessors() * 32;
     for (Kernel k : kp.kernels()) {
       PtxKernel code = ptx.get(k.id());
       if (code != null) {
@@ -135,126 +203,68 @@ final class GpuExecutable implements Executable {
         }
         if (split) {
           params[i] = ptrOf[kp.values().size() + k.id()];
-          cu.launch(partialFunctions[k.id()], code.partialBlocks(cap),
-              code.blockSize(), 0, MemorySegment.NULL, params, code.partialEntry());
+          api.launch(code, code.partialEntry(), code.partialBlocks(cap), code.blockSize(),
+              params);
         }
-        cu.launch(functions[k.id()], code.blocks(cap), code.blockSize(), 0, MemorySegment.NULL,
-            params, k.name());
+        api.launch(code, code.entry(), code.blocks(cap), code.blockSize(), params);
       } else {
-        library(cu, kp, k, ptrOf);
+        library(kp, k, ptrOf);
       }
     }
   }
 
-  /** The compiled program. */
+  /**
+   * The compiled program.
+   *
+   * @return the program this runs
+   */
   CompiledProgram program() {
     return program;
   }
 
-  private static long upload(CudaDriver cu, HostBuffer h, List<Long> owned) {
-    long bytes = (long) h.length() * h.dtype().itemSize();
-    long p = cu.alloc(bytes);
-    owned.add(p);
-    try (Arena a = Arena.ofConfined()) {
-      MemorySegment seg = a.allocate(Math.max(1, bytes), 8);
-      MemorySegment.copy(storage(h), 0, seg, 0, bytes);
-      cu.copyToDevice(p, seg, bytes);
-    }
-    return p;
-  }
-
-  /** A heap segment over the host buffer's Java array (its elements' raw little-endian bytes). */
-  private static MemorySegment storage(HostBuffer h) {
-    return switch (h.data()) {
-      case byte[] b -> MemorySegment.ofArray(b);
-      case short[] s -> MemorySegment.ofArray(s);
-      case int[] i -> MemorySegment.ofArray(i);
-      case long[] l -> MemorySegment.ofArray(l);
-      case float[] f -> MemorySegment.ofArray(f);
-      case double[] d -> MemorySegment.ofArray(d);
-      default -> throw new IllegalArgumentException("no raw storage for a " + h.dtype()
-          + " host buffer of " + h.data().getClass().getSimpleName());
-    };
-  }
-
-  private static HostBuffer download(CudaDriver cu, ShapedArray aval, long ptr) {
-    DType d = aval.dtype();
-    int n = Math.toIntExact(aval.size());
-    HostBuffer h = HostBuffer.allocate(d, n);
-    long bytes = (long) n * d.itemSize();
-    try (Arena a = Arena.ofConfined()) {
-      MemorySegment seg = a.allocate(Math.max(1, bytes), 8);
-      cu.copyToHost(seg, ptr, bytes);
-      MemorySegment.copy(seg, 0, storage(h), 0, bytes);
-    }
-    return h;
-  }
-
-  private void library(CudaDriver cu, KernelProgram kp, Kernel k, long[] ptrOf) {
+  private void library(KernelProgram kp, Kernel k, long[] ptrOf) {
     Eqn e = k.call();
-    if (cublasDot(kp, k)) {
-      ShapedArray lhs = kp.values().get(k.inputs().get(0)).aval();
-      ShapedArray rhs = kp.values().get(k.inputs().get(1)).aval();
-      Cublas blas = rt.cublas().orElseThrow();
-      var handle = rt.cublasHandle();
-      boolean f64 = lhs.dtype() == DType.FLOAT64;
-      blas.setMathMode(handle, !f64 && tf32Allowed(e) ? Cublas.TF32_TENSOR_OP_MATH
-          : Cublas.PEDANTIC_MATH);
-      blas.gemmRowMajor(handle, f64, lhs.shape().dims()[0], rhs.shape().dims()[1],
-          lhs.shape().dims()[1], ptrOf[k.inputs().get(0)], ptrOf[k.inputs().get(1)],
-          ptrOf[k.outputs().get(0)]);
-      return;
+    if (dev.api().hasBlas()) {
+      DeviceApi.Gemm g = GpuDot.gemm(kp, k, ptrOf);
+      if (g != null) {
+        dev.api().gemm(g);
+        return;
+      }
     }
     String prim = e.primitive().name();
     if (LOGGED.add(prim)) {
-      LOG.info("jaxpresso cuda: " + prim + " has no GPU kernel yet and runs on the host"
-          + " (operands copied from and results copied back to the device)");
+      LOG.info("jaxpresso cuda: " + prim + " (" + GpuDot.describe(kp, k) + ") has no GPU"
+          + " kernel and runs on the host (operands copied from and results copied back to"
+          + " the device)");
     }
-    cu.synchronize();
     List<Array> ins = new ArrayList<>();
     for (int v : k.inputs()) {
       ShapedArray aval = kp.values().get(v).aval();
-      ins.add(Array.wrap(aval, download(cu, aval, ptrOf[v])));
+      ins.add(Array.wrap(aval, dev.download(ptrOf[v], aval.dtype(),
+          Math.toIntExact(aval.size()))));
     }
     List<Array> res = e.primitive().impl(ins, e.params());
     for (int o = 0; o < k.outputs().size(); o++) {
-      HostBuffer h = res.get(o).host();
-      long bytes = (long) h.length() * h.dtype().itemSize();
-      try (Arena a = Arena.ofConfined()) {
-        MemorySegment seg = a.allocate(Math.max(1, bytes), 8);
-        MemorySegment.copy(storage(h), 0, seg, 0, bytes);
-        cu.copyToDevice(ptrOf[k.outputs().get(o)], seg, bytes);
-      }
+      dev.uploadTo(ptrOf[k.outputs().get(o)], res.get(o).host());
     }
   }
 
-  /** Whether library kernel {@code k} is a plain matrix product cuBLAS computes. */
-  static boolean cublasDot(KernelProgram kp, Kernel k) {
-    Eqn e = k.call();
-    if (!e.primitive().name().equals("dot_general") || k.inputs().size() != 2) {
-      return false;
-    }
-    ShapedArray lhs = kp.values().get(k.inputs().get(0)).aval();
-    ShapedArray rhs = kp.values().get(k.inputs().get(1)).aval();
-    ShapedArray out = kp.values().get(k.outputs().get(0)).aval();
-    DotDimensionNumbers dn = e.params().get("dimension_numbers", DotDimensionNumbers.class);
-    boolean floatType = lhs.dtype() == rhs.dtype() && lhs.dtype() == out.dtype()
-        && (lhs.dtype() == DType.FLOAT32 || lhs.dtype() == DType.FLOAT64);
-    return floatType && lhs.rank() == 2 && rhs.rank() == 2 && dn.lhsBatch().length == 0
-        && dn.lhsContracting().length == 1 && dn.lhsContracting()[0] == 1
-        && dn.rhsContracting().length == 1 && dn.rhsContracting()[0] == 0;
+  /**
+   * The device this program runs on.
+   *
+   * @return its device
+   */
+  GpuDevice device() {
+    return dev;
   }
 
-  /** JAX's DEFAULT (and HIGH) precision let float32 products use TF32; HIGHEST does not. */
-  static boolean tf32Allowed(Eqn e) {
-    Object p = e.params().has("precision") ? e.params().get("precision", Object.class) : null;
-    if (p instanceof List<?> l) {
-      for (Object x : l) {
-        if (x == Precision.HIGHEST) {
-          return false;
-        }
-      }
-    }
-    return true;
+  /**
+   * Whether the element type has a cuBLAS product.
+   *
+   * @param d an element type
+   * @return whether it is float32 or float64
+   */
+  static boolean blasType(DType d) {
+    return d == DType.FLOAT32 || d == DType.FLOAT64;
   }
 }

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.runtime.gpu.cuda.Cublas;
 import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
 import org.jaxpresso.runtime.gpu.cuda.CudaLibraries;
@@ -27,6 +28,9 @@ public final class GpuRuntime {
   private final ThreadLocal<MemorySegment> handles = new ThreadLocal<>();
   private final Map<String, MemorySegment> modules = new ConcurrentHashMap<>();
   private final Map<FunctionKey, MemorySegment> functions = new ConcurrentHashMap<>();
+  private final GpuDevice device;
+  private final ModuleCache diskCache;
+  private final String target;
 
   /** A loaded function's identity (records hash with the strings' cached hash codes). */
   private record FunctionKey(String entry, String ptx) {}
@@ -39,6 +43,20 @@ public final class GpuRuntime {
     this.multiprocessors = driver.attribute(dev, CudaDriver.ATTR_MULTIPROCESSOR_COUNT);
     this.deviceName = driver.deviceName(dev);
     this.cublas = Cublas.load().orElse(null);
+    this.device = new GpuDevice(new CudaDeviceApi(this), new Device("cuda", 0));
+    this.target = "sm_" + driver.attribute(dev, CudaDriver.ATTR_COMPUTE_CAPABILITY_MAJOR)
+        + driver.attribute(dev, CudaDriver.ATTR_COMPUTE_CAPABILITY_MINOR) + " driver "
+        + driver.driverVersion();
+    this.diskCache = driver.canLink() ? ModuleCache.configured().orElse(null) : null;
+  }
+
+  /**
+   * Device 0 as the backend uses it: memory pool, transfers, launches.
+   *
+   * @return the device {@code cuda:0}
+   */
+  public GpuDevice device() {
+    return device;
   }
 
   /**
@@ -156,6 +174,33 @@ public final class GpuRuntime {
   }
 
   /**
+   * The disk cache of compiled modules ({@code -Djaxpresso.gpu.cache=DIR}), if configured.
+   *
+   * @return the cache, or empty
+   */
+  public Optional<ModuleCache> moduleCache() {
+    return Optional.ofNullable(diskCache);
+  }
+
+  /** Loads a module: from the disk cache's cubin, or JIT-compiled (and stored there). */
+  private MemorySegment load(String ptx, String name) {
+    if (diskCache == null) {
+      return driver.loadModule(ptx, name);
+    }
+    Optional<byte[]> cached = diskCache.get(ptx, target);
+    if (cached.isPresent()) {
+      try {
+        return driver.loadModuleImage(cached.get(), name);
+      } catch (RuntimeException e) {
+        diskCache.remove(ptx, target);
+      }
+    }
+    byte[] cubin = driver.compileToCubin(ptx, name);
+    diskCache.put(ptx, target, cubin);
+    return driver.loadModuleImage(cubin, name);
+  }
+
+  /**
    * The loaded function of {@code kernel} (its module JIT-compiled on first use).
    *
    * @param kernel a generated kernel
@@ -176,7 +221,7 @@ public final class GpuRuntime {
     return functions.computeIfAbsent(new FunctionKey(entry, kernel.ptx()), key -> {
       MemorySegment module = modules.computeIfAbsent(kernel.ptx(), text -> {
         enter();
-        return driver.loadModule(text, kernel.entry());
+        return load(text, kernel.entry());
       });
       return driver.function(module, entry);
     });

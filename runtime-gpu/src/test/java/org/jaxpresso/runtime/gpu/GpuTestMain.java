@@ -26,9 +26,12 @@ public final class GpuTestMain {
     // run in every build) so that device time goes to the GPU.
     boolean gpuOnly = java.util.Arrays.asList(args).contains("--gpu-only");
     var selectors = gpuOnly
-        ? List.of(selectClass(GpuRuntimeTest.class),
+        ? List.of(selectClass(GpuRuntimeTest.class), selectClass(CudaDeviceArrayTest.class),
             selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class))
-        : List.of(selectClass(GpuRuntimeTest.class),
+        : List.of(selectClass(GpuRuntimeTest.class), selectClass(CudaDeviceArrayTest.class),
+            selectClass(SimulatedDeviceArrayTest.class), selectClass(DevicePoolTest.class),
+            selectClass(ModuleCacheTest.class),
+            selectClass("org.jaxpresso.runtime.gpu.ptx.GpuLoweringTest"),
             selectClass(org.jaxpresso.runtime.gpu.ptx.MathLibraryTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxOpCoverageTest.class),
             selectClass(org.jaxpresso.runtime.gpu.ptx.PtxProgramTest.class),

@@ -46,6 +46,10 @@ public final class CudaDriver {
   /** {@code CU_DEVICE_ATTRIBUTE_COMPUTE_CAPABILITY_MINOR}. */
   public static final int ATTR_COMPUTE_CAPABILITY_MINOR = 76;
   private static final int LOG_BYTES = 16384;
+  /** {@code CU_JIT_INPUT_PTX}. */
+  private static final int JIT_INPUT_PTX = 1;
+  /** {@code CUDA_ERROR_OUT_OF_MEMORY}. */
+  static final int ERROR_OUT_OF_MEMORY = 2;
 
   private final MethodHandle cuInit;
   private final MethodHandle cuDeviceGetCount;
@@ -76,6 +80,12 @@ public final class CudaDriver {
   private final MethodHandle cuEventElapsedTime;
   private final MethodHandle cuEventDestroy;
   private final MethodHandle cuGetErrorString;
+  /** The linker (cubin images for the disk cache) and the version query: optional symbols. */
+  private final MethodHandle cuLinkCreate;
+  private final MethodHandle cuLinkAddData;
+  private final MethodHandle cuLinkComplete;
+  private final MethodHandle cuLinkDestroy;
+  private final MethodHandle cuDriverGetVersion;
 
   private CudaDriver(SymbolLookup lib) {
     Linker l = Linker.nativeLinker();
@@ -132,6 +142,16 @@ public final class CudaDriver {
     cuEventDestroy = bind(l, lib, "cuEventDestroy_v2", FunctionDescriptor.of(JAVA_INT,
         ADDRESS));
     cuGetErrorString = bind(l, lib, "cuGetErrorString", FunctionDescriptor.of(JAVA_INT,
+        JAVA_INT, ADDRESS));
+    cuLinkCreate = bindOptional(l, lib, "cuLinkCreate_v2", FunctionDescriptor.of(JAVA_INT,
+        JAVA_INT, ADDRESS, ADDRESS, ADDRESS));
+    cuLinkAddData = bindOptional(l, lib, "cuLinkAddData_v2", FunctionDescriptor.of(JAVA_INT,
+        ADDRESS, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, ADDRESS, ADDRESS));
+    cuLinkComplete = bindOptional(l, lib, "cuLinkComplete", FunctionDescriptor.of(JAVA_INT,
+        ADDRESS, ADDRESS, ADDRESS));
+    cuLinkDestroy = bindOptional(l, lib, "cuLinkDestroy", FunctionDescriptor.of(JAVA_INT,
+        ADDRESS));
+    cuDriverGetVersion = bindOptional(l, lib, "cuDriverGetVersion", FunctionDescriptor.of(
         JAVA_INT, ADDRESS));
   }
 
@@ -320,7 +340,97 @@ public final class CudaDriver {
    */
   public MemorySegment loadModule(String ptx, String name) {
     try (Arena a = Arena.ofConfined()) {
-      MemorySegment image = a.allocateFrom(ptx, StandardCharsets.UTF_8);
+      return loadImage(a.allocateFrom(ptx, StandardCharsets.UTF_8), name);
+    }
+  }
+
+  /**
+   * Loads a module from a compiled image (a cubin from {@link #compileToCubin}).
+   *
+   * @param cubin the image's bytes
+   * @param name the kernel's name, for the error message
+   * @return the {@code CUmodule}
+   * @throws CudaException with the driver's log if the image does not load
+   */
+  public MemorySegment loadModuleImage(byte[] cubin, String name) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment image = a.allocate(Math.max(1, cubin.length), 16);
+      MemorySegment.copy(MemorySegment.ofArray(cubin), 0, image, 0, cubin.length);
+      return loadImage(image, name);
+    }
+  }
+
+  /**
+   * Whether the driver has the linker {@link #compileToCubin} needs.
+   *
+   * @return whether cubin images can be produced
+   */
+  public boolean canLink() {
+    return cuLinkCreate != null && cuLinkAddData != null && cuLinkComplete != null
+        && cuLinkDestroy != null;
+  }
+
+  /**
+   * JIT-compiles PTX for the current device to a cubin image ({@code cuLinkCreate}, {@code
+   * cuLinkAddData}, {@code cuLinkComplete}), for the disk cache.
+   *
+   * @param ptx the PTX source
+   * @param name the kernel's name, for the error message
+   * @return the cubin's bytes
+   * @throws CudaException with the JIT's error log if the PTX does not compile
+   */
+  public byte[] compileToCubin(String ptx, String name) {
+    if (!canLink()) {
+      throw new CudaException("this driver has no cuLink* functions");
+    }
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment errLog = a.allocate(LOG_BYTES);
+      MemorySegment opts = a.allocate(JAVA_INT, 2);
+      opts.setAtIndex(JAVA_INT, 0, JIT_ERROR_LOG_BUFFER);
+      opts.setAtIndex(JAVA_INT, 1, JIT_ERROR_LOG_BUFFER_SIZE_BYTES);
+      MemorySegment vals = a.allocate(ADDRESS, 2);
+      vals.setAtIndex(ADDRESS, 0, errLog);
+      vals.setAtIndex(ADDRESS, 1, MemorySegment.ofAddress(LOG_BYTES));
+      MemorySegment state = a.allocate(ADDRESS);
+      check(call(cuLinkCreate, 2, opts, vals, state), "cuLinkCreate");
+      MemorySegment st = state.get(ADDRESS, 0);
+      try {
+        MemorySegment text = a.allocateFrom(ptx, StandardCharsets.UTF_8);
+        int status = call(cuLinkAddData, st, JIT_INPUT_PTX, text, text.byteSize(),
+            a.allocateFrom(name), 0, MemorySegment.NULL, MemorySegment.NULL);
+        if (status != 0) {
+          throw new CudaException("cuLinkAddData of kernel " + name + " failed with " + status
+              + " (" + errorString(status) + "); JIT log:\n"
+              + errLog.getString(0, StandardCharsets.UTF_8));
+        }
+        MemorySegment out = a.allocate(ADDRESS);
+        MemorySegment size = a.allocate(JAVA_LONG);
+        check(call(cuLinkComplete, st, out, size), "cuLinkComplete of kernel " + name);
+        long n = size.get(JAVA_LONG, 0);
+        return out.get(ADDRESS, 0).reinterpret(n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+      } finally {
+        call(cuLinkDestroy, st);
+      }
+    }
+  }
+
+  /**
+   * The driver's CUDA version ({@code cuDriverGetVersion}), e.g. 13000, or 0 if unknown.
+   *
+   * @return the version number
+   */
+  public int driverVersion() {
+    if (cuDriverGetVersion == null) {
+      return 0;
+    }
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment v = a.allocate(JAVA_INT);
+      return call(cuDriverGetVersion, v) == 0 ? v.get(JAVA_INT, 0) : 0;
+    }
+  }
+
+  private MemorySegment loadImage(MemorySegment image, String name) {
+    try (Arena a = Arena.ofConfined()) {
       MemorySegment errLog = a.allocate(LOG_BYTES);
       MemorySegment infoLog = a.allocate(LOG_BYTES);
       MemorySegment opts = a.allocate(JAVA_INT, 4);
@@ -447,6 +557,26 @@ public final class CudaDriver {
         throw new CudaException("cuMemAlloc of " + bytes + " bytes failed with " + status
             + " (" + errorString(status) + ")" + free);
       }
+      return p.get(JAVA_LONG, 0);
+    }
+  }
+
+  /**
+   * Allocates {@code bytes} of device memory, or returns 0 when the device is out of memory
+   * ({@code CUDA_ERROR_OUT_OF_MEMORY}), so that a pool can make room and retry.
+   *
+   * @param bytes the size; 0 allocates one byte so the pointer is valid
+   * @return the device pointer, or 0 when out of memory
+   * @throws CudaException for any other failure
+   */
+  public long tryAlloc(long bytes) {
+    try (Arena a = Arena.ofConfined()) {
+      MemorySegment p = a.allocate(JAVA_LONG);
+      int status = call(cuMemAlloc, p, Math.max(bytes, 1));
+      if (status == ERROR_OUT_OF_MEMORY) {
+        return 0;
+      }
+      check(status, "cuMemAlloc of " + bytes + " bytes");
       return p.get(JAVA_LONG, 0);
     }
   }

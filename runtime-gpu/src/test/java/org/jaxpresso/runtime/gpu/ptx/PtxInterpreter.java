@@ -39,6 +39,18 @@ final class PtxInterpreter {
     return a;
   }
 
+  /** Copies {@code bytes} raw bytes from {@code src} to address {@code a}. */
+  void writeBytes(long a, java.lang.foreign.MemorySegment src, long bytes) {
+    java.lang.foreign.MemorySegment.copy(src, 0, java.lang.foreign.MemorySegment.ofBuffer(heap),
+        a - BASE, bytes);
+  }
+
+  /** Copies {@code bytes} raw bytes at address {@code a} to {@code dst}. */
+  void readBytes(java.lang.foreign.MemorySegment dst, long a, long bytes) {
+    java.lang.foreign.MemorySegment.copy(java.lang.foreign.MemorySegment.ofBuffer(heap), a - BASE,
+        dst, 0, bytes);
+  }
+
   /** Copies a host buffer's raw bytes to address {@code a}. */
   void write(long a, HostBuffer h) {
     int n = h.length();
