@@ -12,6 +12,7 @@ import java.util.List;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Primitive;
+import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.Lax;
 
 /**
@@ -203,6 +204,14 @@ final class ElementwiseRules {
             Lax.exp(Lax.mul(o, o))))));
     Transcendental.LGAMMA.defineJvp(jvp(Transcendental.LGAMMA,
         (t, p, o, q) -> Lax.mul(t, Lax.digamma(x(p)))));
+    Transcendental.DIGAMMA.defineJvp(jvp(Transcendental.DIGAMMA,
+        (t, p, o, q) -> Lax.mul(t, Lax.polygamma(c(x(p), 1), x(p)))));
+    Polygamma.POLYGAMMA.defineJvp(jvp(Polygamma.POLYGAMMA,
+        (t, p, o, q) -> {
+          throw new JaxValueError("polygamma gradient with respect to m is not supported");
+        },
+        (t, p, o, q) -> Lax.mul(t, Lax.polygamma(Lax.add(x(p), c(x(p), 1)), y(p)))))
+        .defineBatch(RuleSupport.broadcasting(Polygamma.POLYGAMMA));
     for (Primitive p : List.of(Transcendental.EXP, Transcendental.EXP2, Transcendental.EXPM1,
         Transcendental.LOG, Transcendental.LOG1P, Transcendental.TANH, Transcendental.LOGISTIC,
         Transcendental.SIN, Transcendental.COS, Transcendental.TAN, Transcendental.ASIN,
