@@ -466,6 +466,50 @@ public final class Jax {
         new Object[] {a, b}, inAxes, outAxes));
   }
 
+  /**
+   * {@code jax.custom_jvp}: {@code fn} with {@code jvp} as its derivative rule. Called, it is
+   * one {@code custom_jvp_call} equation (printed {@code name=<lambda>}, {@code jvp=jvp}) that
+   * evaluates, stages, compiles and batches as {@code fn}; differentiated, {@code jvp} gives the
+   * primal output and its tangent from the primals and their tangents (JAX's {@code defjvp}).
+   *
+   * <pre>{@code
+   * Function<NDArray, NDArray> f = Jax.customJvp(x -> Lax.sin(x),
+   *     (x, t) -> new Jax.JvpPair<>(Lax.sin(x), Lax.mul(Lax.cos(x), t)));
+   * }</pre>
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param fn the function
+   * @param jvp the rule: (primals, tangents) to the output and its tangent
+   * @return the function with a custom derivative
+   */
+  public static <A, R> Function<A, R> customJvp(Function<A, R> fn,
+      BiFunction<A, A, JvpPair<R>> jvp) {
+    return customJvp("<lambda>", fn, "jvp", jvp);
+  }
+
+  /**
+   * {@link #customJvp(Function, BiFunction)} with the names jaxprs print for the function
+   * ({@code name}) and for the rule ({@code jvp}).
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param name the function's name
+   * @param fn the function
+   * @param jvpName the rule's name
+   * @param jvp the rule: (primals, tangents) to the output and its tangent
+   * @return the function with a custom derivative
+   */
+  public static <A, R> Function<A, R> customJvp(String name, Function<A, R> fn, String jvpName,
+      BiFunction<A, A, JvpPair<R>> jvp) {
+    Function<Object, Object> f = Transforms.customJvp(name, a -> fn.apply(cast(a)), jvpName,
+        (p, t) -> {
+          JvpPair<R> r = jvp.apply(cast(p), cast(t));
+          return new Object[] {r.primal(), r.tangent()};
+        });
+    return a -> cast(f.apply(a));
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T cast(Object o) {
     return (T) o;

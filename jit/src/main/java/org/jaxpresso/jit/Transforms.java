@@ -173,6 +173,55 @@ public final class Transforms {
     return Pytree.unflatten(outTree[0], out);
   }
 
+  /**
+   * {@code jax.custom_jvp} over pytrees: {@code fn} with {@code rule} as its derivative. The
+   * returned function flattens its argument, binds one {@code custom_jvp_call} per call (the
+   * function traced once per argument structure and signature), and rebuilds the output.
+   *
+   * @param name the function's name, printed as the {@code name} param
+   * @param fn the function
+   * @param jvpName the rule's name, printed as the {@code jvp} param
+   * @param rule from (primals, tangents) of the argument's structure to (primal output, tangent
+   *     output), each of the output's structure
+   * @return the function with the custom derivative
+   */
+  public static Function<Object, Object> customJvp(String name, Function<Object, Object> fn,
+      String jvpName, java.util.function.BiFunction<Object, Object, Object[]> rule) {
+    java.util.concurrent.ConcurrentHashMap<Pytree.TreeDef, CustomJvpEntry> byTree =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    return arg -> {
+      Pytree.Flat in = Pytree.flatten(arg);
+      CustomJvpEntry e = byTree.computeIfAbsent(in.treedef(), def -> {
+        CustomJvpEntry entry = new CustomJvpEntry();
+        entry.custom = new org.jaxpresso.core.ad.CustomJvp(name, leaves -> {
+          Object out = fn.apply(Pytree.unflatten(def, leaves));
+          entry.outTree = Pytree.flatten(out).treedef();
+          return leaves(out);
+        }, jvpName, (ps, ts) -> {
+          Object[] r = rule.apply(Pytree.unflatten(def, ps), Pytree.unflatten(def, ts));
+          Pytree.Flat po = Pytree.flatten(r[0]);
+          Pytree.Flat to = Pytree.flatten(r[1]);
+          if (!po.treedef().equals(to.treedef())) {
+            throw new JaxTypeError("Custom JVP rule " + jvpName + " for function " + name
+                + " must produce primal and tangent outputs with equal container (pytree)"
+                + " structures, but got " + po.treedef() + " and " + to.treedef()
+                + " respectively.");
+          }
+          return new Ad.JvpOutput(leaves(r[0]), leaves(r[1]));
+        });
+        return entry;
+      });
+      List<NDArray> outs = e.custom.call(leaves(arg));
+      return Pytree.unflatten(e.outTree, outs);
+    };
+  }
+
+  /** One argument structure's custom-JVP function and the output structure it produces. */
+  private static final class CustomJvpEntry {
+    org.jaxpresso.core.ad.CustomJvp custom;
+    volatile Pytree.TreeDef outTree;
+  }
+
   /** The identity matrix of {@code n} rows in {@code aval}'s dtype, rows reshaped to aval. */
   static NDArray basis(ShapedArray aval) {
     int n = (int) aval.size();
