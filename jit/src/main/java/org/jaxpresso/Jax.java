@@ -445,8 +445,51 @@ public final class Jax {
    */
   public static <A, R> Function<A, R> vmap(Function<A, R> fn, Integer inAxes,
       Integer outAxes) {
+    return vmap(fn, (Object) inAxes, (Object) outAxes);
+  }
+
+  /**
+   * {@code jax.vmap(fn, in_axes, out_axes)} with per-leaf axes: {@code inAxes} is a tree prefix
+   * of the argument (an Integer or null covers the whole subtree below it; a List, Java array,
+   * Map or record shaped like the argument gives each part its own axis, null meaning not
+   * mapped), {@code outAxes} a tree prefix of the result.
+   *
+   * <pre>{@code
+   * // params = List.of(w, b): map over b's axis 0 only, share w
+   * Jax.vmap(f, Arrays.asList(null, 0), 0).apply(params);
+   * }</pre>
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes the axis specification of the argument
+   * @param outAxes the axis specification of the result
+   * @return the mapped function
+   * @throws org.jaxpresso.core.errors.JaxValueError when called, for a specification that is
+   *     not a tree prefix of its value, inconsistent sizes or nothing mapped, in JAX's words
+   */
+  public static <A, R> Function<A, R> vmap(Function<A, R> fn, Object inAxes, Object outAxes) {
     return a -> cast(Transforms.vmap(args -> fn.apply(cast(args[0])), new Object[] {a},
-        new Integer[] {inAxes}, outAxes));
+        new Object[] {inAxes}, outAxes, null));
+  }
+
+  /**
+   * {@link #vmap(Function, Object, Object)} with JAX's {@code axis_size}: the batch size, which
+   * must agree with the mapped axes and is required when nothing is mapped (every output is
+   * then broadcast along its out axis).
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes the axis specification of the argument
+   * @param outAxes the axis specification of the result
+   * @param axisSize the batch size
+   * @return the mapped function
+   */
+  public static <A, R> Function<A, R> vmap(Function<A, R> fn, Object inAxes, Object outAxes,
+      int axisSize) {
+    return a -> cast(Transforms.vmap(args -> fn.apply(cast(args[0])), new Object[] {a},
+        new Object[] {inAxes}, outAxes, axisSize));
   }
 
   /**
@@ -462,8 +505,27 @@ public final class Jax {
    */
   public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> fn, Integer[] inAxes,
       Integer outAxes) {
+    return vmap(fn, (Object[]) inAxes, (Object) outAxes);
+  }
+
+  /**
+   * {@code jax.vmap} of a two-argument function with per-leaf axes: {@code inAxes[i]} is a
+   * tree prefix of argument {@code i}, {@code outAxes} of the result (see {@link
+   * #vmap(Function, Object, Object)}).
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes one axis specification per argument
+   * @param outAxes the axis specification of the result
+   * @return the mapped function
+   */
+  public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> fn, Object[] inAxes,
+      Object outAxes) {
+    Object[] spec = inAxes.clone();
     return (a, b) -> cast(Transforms.vmap(args -> fn.apply(cast(args[0]), cast(args[1])),
-        new Object[] {a, b}, inAxes, outAxes));
+        new Object[] {a, b}, spec, outAxes, null));
   }
 
   /**

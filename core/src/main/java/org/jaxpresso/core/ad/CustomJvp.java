@@ -99,8 +99,33 @@ public final class CustomJvp {
   private final String jvpName;
   private final Function<List<NDArray>, List<NDArray>> fn;
   private final Rule rule;
-  private final Map<List<Object>, ClosedJaxpr> traced =
+  private final Map<List<Object>, Prepared> traced =
       Collections.synchronizedMap(new LinkedHashMap<>());
+
+  /** A traced body and its rule, as the params of a call carry them. */
+  private record Prepared(ClosedJaxpr body, JvpFunction jvp) {}
+
+  /** A key comparing its object by identity. */
+  private record Ident(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Ident i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  /** Batched bodies and rules, by (body, rule, batch dims, avals), the most recent kept. */
+  private static final Map<List<Object>, Prepared> BATCHED = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Prepared> eldest) {
+          return size() > 256;
+        }
+      });
 
   /**
    * A function {@code fn} whose derivative is given by {@code rule}.
@@ -130,29 +155,31 @@ public final class CustomJvp {
       avals.add(a.aval());
     }
     List<Object> key = List.of(avals, Flags.x64Enabled());
-    ClosedJaxpr body = traced.get(key);
-    if (body == null) {
-      body = trace(avals);
-      if (!hasTracerConsts(body)) {
-        traced.put(key, body);
+    Prepared prepared = traced.get(key);
+    List<NDArray> operands = new ArrayList<>();
+    if (prepared == null) {
+      ClosedJaxpr body = trace(avals);
+      int numConsts = 0;
+      boolean closes = hasTracerConsts(body);
+      if (closes) {
+        // closure conversion: values of enclosing traces become leading operands
+        Jaxpr j = body.jaxpr();
+        List<Var> invars = new ArrayList<>(j.constvars());
+        invars.addAll(j.invars());
+        numConsts = j.constvars().size();
+        operands.addAll(body.consts());
+        body = ClosedJaxpr.of(new Jaxpr(List.of(), invars, j.eqns(), j.outvars()));
+      }
+      int k = numConsts;
+      Rule full = (ps, ts) -> rule.apply(ps.subList(k, ps.size()), ts.subList(k, ts.size()));
+      prepared = new Prepared(body, new JvpFunction(jvpName, full, numConsts));
+      if (!closes) {
+        traced.put(key, prepared);
       }
     }
-    List<NDArray> operands = new ArrayList<>();
-    int numConsts = 0;
-    if (hasTracerConsts(body)) {
-      // closure conversion: values of enclosing traces become leading operands
-      Jaxpr j = body.jaxpr();
-      List<Var> invars = new ArrayList<>(j.constvars());
-      invars.addAll(j.invars());
-      numConsts = j.constvars().size();
-      operands.addAll(body.consts());
-      body = ClosedJaxpr.of(new Jaxpr(List.of(), invars, j.eqns(), j.outvars()));
-    }
     operands.addAll(args);
-    int k = numConsts;
-    Rule full = (ps, ts) -> rule.apply(ps.subList(k, ps.size()), ts.subList(k, ts.size()));
-    Params params = Params.of("name", name, "call_jaxpr", body,
-        "jvp", new JvpFunction(jvpName, full, numConsts), "symbolic_zeros", false);
+    Params params = Params.of("name", name, "call_jaxpr", prepared.body(),
+        "jvp", prepared.jvp(), "symbolic_zeros", false);
     return CUSTOM_JVP_CALL.bind(operands, params);
   }
 
@@ -291,6 +318,24 @@ public final class CustomJvp {
       }
     }
     List<ShapedArray> avals = avals(moved);
+    List<Integer> dimList = new ArrayList<>();
+    for (int d : dims0) {
+      dimList.add(d);
+    }
+    List<Object> key = List.of(new Ident(body), new Ident(f), dimList, avals,
+        Flags.x64Enabled());
+    Prepared prepared = BATCHED.get(key);
+    if (prepared == null) {
+      prepared = batchedCall(body, f, dims0, avals, String.valueOf(params.get("name")));
+      BATCHED.put(key, prepared);
+    }
+    Params batched = params.with("call_jaxpr", prepared.body()).with("jvp", prepared.jvp());
+    List<NDArray> outs = CUSTOM_JVP_CALL.bind(moved, batched);
+    return new Primitive.BatchResult(outs, new int[outs.size()]);
+  }
+
+  private static Prepared batchedCall(ClosedJaxpr body, JvpFunction f, int[] dims0,
+      List<ShapedArray> avals, String name) {
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < avals.size(); i++) {
       labels.add("argument " + i);
@@ -302,8 +347,8 @@ public final class CustomJvp {
         in.add((NDArray) x);
       }
       return Batching.vmap(ys -> JaxprEval.eval(body, ys), in, dims0, j -> 0);
-    }, inTree, avals, labels, String.valueOf(params.get("name")), "vmap").jaxpr();
-    int n = vals.size();
+    }, inTree, avals, labels, name, "vmap").jaxpr();
+    int n = avals.size();
     Rule batchedRule = (ps, ts) -> {
       List<NDArray> in = new ArrayList<>(ps);
       in.addAll(ts);
@@ -321,9 +366,6 @@ public final class CustomJvp {
       int m = outCount[0];
       return new Ad.JvpOutput(outs.subList(0, m), outs.subList(m, outs.size()));
     };
-    Params batched = params.with("call_jaxpr", batchedBody)
-        .with("jvp", new JvpFunction(f.name(), batchedRule, f.numConsts()));
-    List<NDArray> outs = CUSTOM_JVP_CALL.bind(moved, batched);
-    return new Primitive.BatchResult(outs, new int[outs.size()]);
+    return new Prepared(batchedBody, new JvpFunction(f.name(), batchedRule, f.numConsts()));
   }
 }
