@@ -149,7 +149,8 @@ public final class Transforms {
   /**
    * {@code jax.vmap} with per-leaf axes: {@code inAxes[i]} is a tree prefix of argument
    * {@code i} (an Integer or null applies to the whole subtree below it; a List, Java array,
-   * Map or record of the argument's shape gives each part its own), {@code outAxes} a tree
+   * Map of the argument's shape, or a record with the argument record's component names,
+   * gives each part its own), {@code outAxes} a tree
    * prefix of the output; {@code axisSize} (JAX's {@code axis_size}) fixes the batch size,
    * needed when nothing is mapped.
    *
@@ -250,7 +251,10 @@ public final class Transforms {
       return true;
     }
     if (spec instanceof Record r) {
-      if (!(def instanceof Pytree.Rec rec) || rec.type() != r.getClass()) {
+      // a record argument's components take their axes from a record with the same component
+      // names (Java records are typed, so the axes come in a record of their own type)
+      if (!(def instanceof Pytree.Rec rec) || !componentNames(rec.type()).equals(
+          componentNames(r.getClass()))) {
         return false;
       }
       java.lang.reflect.RecordComponent[] cs = r.getClass().getRecordComponents();
@@ -268,6 +272,17 @@ public final class Transforms {
       return true;
     }
     return false;
+  }
+
+  private static List<String> componentNames(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    java.lang.reflect.RecordComponent[] cs = type.getRecordComponents();
+    if (cs != null) {
+      for (java.lang.reflect.RecordComponent c : cs) {
+        names.add(c.getName());
+      }
+    }
+    return names;
   }
 
   /** JAX's check that axis specifications hold only ints and None. */
