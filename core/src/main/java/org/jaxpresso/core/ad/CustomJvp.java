@@ -158,7 +158,7 @@ public final class CustomJvp {
     Prepared prepared = traced.get(key);
     List<NDArray> operands = new ArrayList<>();
     if (prepared == null) {
-      ClosedJaxpr body = trace(avals);
+      ClosedJaxpr body = traceFlat(name, fn, avals);
       int numConsts = 0;
       boolean closes = hasTracerConsts(body);
       if (closes) {
@@ -183,7 +183,9 @@ public final class CustomJvp {
     return CUSTOM_JVP_CALL.bind(operands, params);
   }
 
-  private ClosedJaxpr trace(List<ShapedArray> avals) {
+  /** {@code fn} traced on the avals into a closed jaxpr (closing over any tracers it uses). */
+  static ClosedJaxpr traceFlat(String name, Function<List<NDArray>, List<NDArray>> fn,
+      List<ShapedArray> avals) {
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < avals.size(); i++) {
       labels.add("argument " + i);
@@ -198,7 +200,7 @@ public final class CustomJvp {
     }, inTree, avals, labels, name, "custom_jvp").jaxpr();
   }
 
-  private static boolean hasTracerConsts(ClosedJaxpr j) {
+  static boolean hasTracerConsts(ClosedJaxpr j) {
     for (NDArray c : j.consts()) {
       if (c instanceof Tracer) {
         return true;
@@ -233,7 +235,7 @@ public final class CustomJvp {
       });
 
   /** The body compiled by the default backend (a call inside compiled code runs compiled). */
-  private static Executable executable(ClosedJaxpr body) {
+  static Executable executable(ClosedJaxpr body) {
     Executable e = COMPILED.get(body);
     if (e == null) {
       e = Backends.defaultBackend().compile(body);
@@ -334,20 +336,26 @@ public final class CustomJvp {
     return new Primitive.BatchResult(outs, new int[outs.size()]);
   }
 
-  private static Prepared batchedCall(ClosedJaxpr body, JvpFunction f, int[] dims0,
-      List<ShapedArray> avals, String name) {
+  /** {@code body} batched along {@code dims0} (0 or not mapped), every output along 0. */
+  static ClosedJaxpr batchedBody(ClosedJaxpr body, int[] dims0, List<ShapedArray> avals,
+      String name) {
     List<String> labels = new ArrayList<>();
     for (int i = 0; i < avals.size(); i++) {
       labels.add("argument " + i);
     }
     Pytree.TreeDef inTree = Pytree.flatten(Collections.nCopies(avals.size(), 0)).treedef();
-    ClosedJaxpr batchedBody = JaxprTrace.traceAvals(xs -> {
+    return JaxprTrace.traceAvals(xs -> {
       List<NDArray> in = new ArrayList<>();
       for (Object x : xs) {
         in.add((NDArray) x);
       }
       return Batching.vmap(ys -> JaxprEval.eval(body, ys), in, dims0, j -> 0);
     }, inTree, avals, labels, name, "vmap").jaxpr();
+  }
+
+  private static Prepared batchedCall(ClosedJaxpr body, JvpFunction f, int[] dims0,
+      List<ShapedArray> avals, String name) {
+    ClosedJaxpr batchedBody = batchedBody(body, dims0, avals, name);
     int n = avals.size();
     Rule batchedRule = (ps, ts) -> {
       List<NDArray> in = new ArrayList<>(ps);

@@ -1,9 +1,13 @@
 package org.jaxpresso.lax.primitives;
 
+import java.util.List;
 import org.jaxpresso.core.Primitive;
+import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.lax.internal.DTypeSet;
-import org.jaxpresso.lax.internal.elementwise.Factories;
+import org.jaxpresso.lax.internal.LaxSupport;
+import org.jaxpresso.lax.internal.elementwise.Kernels;
 import org.jaxpresso.lax.internal.elementwise.Polygammas;
+import org.jaxpresso.lax.internal.elementwise.Rules;
 
 /**
  * The special-function primitive {@code polygamma m x} of {@code jax.lax.polygamma}: JAX's
@@ -20,9 +24,25 @@ import org.jaxpresso.lax.internal.elementwise.Polygammas;
 public final class Polygamma {
   private Polygamma() {}
 
-  /** {@code polygamma m x}: float, same dtypes, lax broadcasting. */
-  public static final Primitive POLYGAMMA = Factories.binary("polygamma", DTypeSet.FLOAT,
-      (m, x, d) -> Polygammas.polygamma(m, x), null);
+  /** The family {@code polygamma} is declared under (see the class comment). */
+  public static final String FAMILY = "special";
+
+  /**
+   * {@code polygamma m x}: float, same dtypes, lax broadcasting. Its family is {@value
+   * #FAMILY}, not {@code elementwise}: the compiler has no kernel op for it, so inside compiled
+   * code it runs as a library op through this reference implementation (the elementwise
+   * family lists what the compiler fuses).
+   */
+  public static final Primitive POLYGAMMA = Primitive.builder("polygamma")
+      .family(FAMILY)
+      .abstractEval((avals, params) -> List.of(Rules.nary("polygamma", DTypeSet.FLOAT, null,
+          avals, 2)))
+      .impl((args, params) -> {
+        ShapedArray o = Rules.nary("polygamma", DTypeSet.FLOAT, null, LaxSupport.avals(args), 2);
+        return List.of(Kernels.binary(o, args.get(0), args.get(1),
+            (m, x, d) -> Polygammas.polygamma(m, x), null));
+      })
+      .build();
 
   static {
     Primitive.addRuleLoader(ElementwiseRules::register);
