@@ -572,6 +572,70 @@ public final class Jax {
     return a -> cast(f.apply(a));
   }
 
+  /**
+   * The forward rule's result for {@link #customVjp}: the function's output and the residuals
+   * the backward rule will need.
+   *
+   * @param <R> the output type
+   * @param <S> the residuals' type (any pytree)
+   * @param output the function's output
+   * @param residuals the saved values
+   */
+  public record VjpFwd<R, S>(R output, S residuals) {}
+
+  /**
+   * {@code jax.custom_vjp} with {@code defvjp(fwd, bwd)}: {@code fn} whose reverse-mode
+   * derivative is {@code bwd(residuals, outputCotangent)} (the argument's cotangent, of its
+   * structure), with the residuals saved by {@code fwd}. Called, it is one {@code
+   * custom_vjp_call} equation that evaluates, stages, compiles and batches as {@code fn};
+   * under grad/vjp the forward rule runs and the backward rule is the transpose. As in JAX,
+   * forward mode (jvp, jacfwd) through it raises {@code TypeError: can't apply forward-mode
+   * autodiff (jvp) to a custom_vjp function.}
+   *
+   * <pre>{@code
+   * Function<NDArray, NDArray> clipGrad = Jax.customVjp(x -> x,
+   *     x -> new Jax.VjpFwd<>(x, null),
+   *     (res, g) -> Lax.clamp(-1.0, g, 1.0));
+   * }</pre>
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param <S> the residuals' type (a pytree of arrays, or null)
+   * @param fn the function
+   * @param fwd the forward rule
+   * @param bwd the backward rule
+   * @return the function with a custom VJP
+   */
+  public static <A, R, S> Function<A, R> customVjp(Function<A, R> fn,
+      Function<A, VjpFwd<R, S>> fwd, BiFunction<S, R, A> bwd) {
+    return customVjp("<lambda>", fn, "fwd", fwd, "bwd", bwd);
+  }
+
+  /**
+   * {@link #customVjp(Function, Function, BiFunction)} with the names jaxprs print for the
+   * function and its rules.
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param <S> the residuals' type (a pytree of arrays, or null)
+   * @param name the function's name
+   * @param fn the function
+   * @param fwdName the forward rule's name
+   * @param fwd the forward rule
+   * @param bwdName the backward rule's name
+   * @param bwd the backward rule
+   * @return the function with a custom VJP
+   */
+  public static <A, R, S> Function<A, R> customVjp(String name, Function<A, R> fn,
+      String fwdName, Function<A, VjpFwd<R, S>> fwd, String bwdName, BiFunction<S, R, A> bwd) {
+    Function<Object, Object> f = Transforms.customVjp(name, a -> fn.apply(cast(a)), fwdName,
+        a -> {
+          VjpFwd<R, S> r = fwd.apply(cast(a));
+          return new Object[] {r.output(), r.residuals()};
+        }, bwdName, (res, ct) -> bwd.apply(cast(res), cast(ct)));
+    return a -> cast(f.apply(a));
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T cast(Object o) {
     return (T) o;
