@@ -7,6 +7,7 @@ import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.ad.Ad;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.tracing.Pytree;
+import org.jaxpresso.jit.CustomDerivatives;
 import org.jaxpresso.jit.JitBiFunction;
 import org.jaxpresso.jit.JitFunction;
 import org.jaxpresso.jit.JitOption;
@@ -564,7 +565,7 @@ public final class Jax {
    */
   public static <A, R> Function<A, R> customJvp(String name, Function<A, R> fn, String jvpName,
       BiFunction<A, A, JvpPair<R>> jvp) {
-    Function<Object, Object> f = Transforms.customJvp(name, a -> fn.apply(cast(a)), jvpName,
+    Function<Object, Object> f = CustomDerivatives.customJvp(name, a -> fn.apply(cast(a)), jvpName,
         (p, t) -> {
           JvpPair<R> r = jvp.apply(cast(p), cast(t));
           return new Object[] {r.primal(), r.tangent()};
@@ -628,7 +629,7 @@ public final class Jax {
    */
   public static <A, R, S> Function<A, R> customVjp(String name, Function<A, R> fn,
       String fwdName, Function<A, VjpFwd<R, S>> fwd, String bwdName, BiFunction<S, R, A> bwd) {
-    Function<Object, Object> f = Transforms.customVjp(name, a -> fn.apply(cast(a)), fwdName,
+    Function<Object, Object> f = CustomDerivatives.customVjp(name, a -> fn.apply(cast(a)), fwdName,
         a -> {
           VjpFwd<R, S> r = fwd.apply(cast(a));
           return new Object[] {r.output(), r.residuals()};

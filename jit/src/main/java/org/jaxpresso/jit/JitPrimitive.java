@@ -104,7 +104,7 @@ public final class JitPrimitive {
     return TRANSFORM_TRACES.get();
   }
 
-  /** The cached transformed body, or {@code trace}'s result (cached unless it closes over tracers). */
+  /** The cached transformed body, else {@code trace}'s (cached unless it closes over tracers). */
   private static ClosedJaxpr transformed(ClosedJaxpr body, String kind, List<Object> signature,
       Supplier<ClosedJaxpr> trace) {
     CacheKey key = new CacheKey(new Ident(body), kind,
