@@ -60,7 +60,9 @@ public final class JitPrimitive {
       .build();
 
   static {
-    JIT.defineJvp(JitPrimitive::jvp).defineBatch(JitPrimitive::batch);
+    JIT.defineJvp(JitPrimitive::jvp).defineBatch(JitPrimitive::batch)
+        .defineTranspose((cts, args, avals, params) ->
+            org.jaxpresso.core.ad.CallPartialEval.transpose(JIT, cts, args, avals, params));
   }
 
   /** A key comparing its object by identity (jaxprs are cached per body object). */
@@ -136,7 +138,8 @@ public final class JitPrimitive {
   /**
    * The JVP of a call: the body's JVP traced into a new jaxpr (primals and the non-zero
    * tangents in, primals and tangents out) and called with {@code jit} again, so the call stays
-   * one equation. Under reverse mode the call is inlined instead (see PartialEvalTrace).
+   * one equation. Under reverse mode partial evaluation splits that call into a known one, run
+   * now, and an unknown one, recorded and later transposed (core's CallPartialEval).
    */
   private static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
       Params params) {

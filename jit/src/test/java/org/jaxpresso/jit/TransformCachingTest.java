@@ -8,6 +8,7 @@ import java.util.function.Function;
 import org.jaxpresso.Jax;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.ad.CallPartialEval;
 import org.jaxpresso.lax.Lax;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +49,36 @@ class TransformCachingTest {
     Function<NDArray, NDArray> g = Jax.grad(f);
     float[] first = g.apply(X).toFloatArray();
     int transformed = JitPrimitive.transformTraceCount();
+    int split = CallPartialEval.traceCount();
     for (int i = 0; i < 3; i++) {
       g.apply(Y);
       assertArrayEquals(first, g.apply(X).toFloatArray());
     }
     assertEquals(transformed, JitPrimitive.transformTraceCount(), "jvp of the body re-traced");
+    assertEquals(split, CallPartialEval.traceCount(), "jvp body re-split or re-transposed");
     assertEquals(1, f.jitted().traceCount());
     assertEquals(1, calls.get());
+  }
+
+  @Test
+  void gradOfJitIsAKnownCallAndATransposedCall() {
+    Function<NDArray, NDArray> f = Jax.jit(
+        (NDArray x) -> Lax.reduceSum(Lax.mul(Lax.sin(x), x), 0), Jax.name("f"));
+    String jaxpr = Jax.makeJaxpr(Jax.grad(f)).apply(X).toString();
+    // as JAX: the primal part and the residuals from one jit, the backward pass from another
+    assertEquals(2, jaxpr.split("= jit\\[", -1).length - 1, jaxpr);
+    assertEquals(2, jaxpr.split("name=f", -1).length - 1, jaxpr);
+    Function<NDArray, NDArray> g = Jax.grad(f);
+    float[] x = X.toFloatArray();
+    float[] got = g.apply(X).toFloatArray();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(Math.sin(x[i]) + x[i] * Math.cos(x[i]), got[i], 1e-6);
+    }
+    Function<NDArray, NDArray> second = Jax.grad((NDArray y) -> Lax.reduceSum(g.apply(y), 0));
+    float[] h = second.apply(X).toFloatArray();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(2 * Math.cos(x[i]) - x[i] * Math.sin(x[i]), h[i], 1e-5);
+    }
   }
 
   @Test
