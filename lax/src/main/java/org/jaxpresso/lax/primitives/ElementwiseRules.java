@@ -96,7 +96,7 @@ final class ElementwiseRules {
         (t, p, o, q) -> Lax.mul(t, Lax.div(y(p), sumSquares(p))),
         (t, p, o, q) -> Lax.mul(t, Lax.div(Lax.neg(x(p)), sumSquares(p)))));
     Elementwise.POW.defineJvp(jvp(Elementwise.POW, (t, p, o, q) -> {
-      NDArray yf = Lax.convertElementType(y(p), x(p).aval().dtype());
+      NDArray yf = RuleSupport.convert(y(p), x(p).aval().dtype());
       NDArray yb = bcast(yf, o.aval().shape());
       NDArray xb = bcast(x(p), o.aval().shape());
       return Lax.mul(t, Lax.mul(yb, Lax.pow(xb, Lax.sub(yb, c(yb, 1)))));
@@ -140,8 +140,8 @@ final class ElementwiseRules {
     NDArray b = first ? y(p) : x(p);
     NDArray wins = isMax ? Lax.gt(a, b) : Lax.lt(a, b);
     DType d = a.aval().dtype();
-    NDArray one = Lax.convertElementType(wins, d, a.aval().weakType());
-    NDArray tie = Lax.convertElementType(Lax.eq(a, b), d, a.aval().weakType());
+    NDArray one = RuleSupport.convert(wins, d, a.aval().weakType());
+    NDArray tie = RuleSupport.convert(Lax.eq(a, b), d, a.aval().weakType());
     return Lax.add(one, Lax.mul(c(a, 0.5), tie));
   }
 

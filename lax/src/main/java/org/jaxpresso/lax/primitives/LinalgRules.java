@@ -105,7 +105,7 @@ final class LinalgRules {
   /** The identity matrices of shape {@code [..., k, k]}. */
   private static NDArray eye(int[] shape, DType dtype) {
     int r = shape.length;
-    return Lax.convertElementType(Lax.eq(Lax.broadcastedIota(DType.INT32, shape, r - 2),
+    return RuleSupport.convert(Lax.eq(Lax.broadcastedIota(DType.INT32, shape, r - 2),
         Lax.broadcastedIota(DType.INT32, shape, r - 1)), dtype);
   }
 
