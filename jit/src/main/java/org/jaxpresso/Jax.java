@@ -534,6 +534,8 @@ public final class Jax {
    * one {@code custom_jvp_call} equation (printed {@code name=<lambda>}, {@code jvp=jvp}) that
    * evaluates, stages, compiles and batches as {@code fn}; differentiated, {@code jvp} gives the
    * primal output and its tangent from the primals and their tangents (JAX's {@code defjvp}).
+   * Like a jitted function it is traced once per argument signature and reused, so values it
+   * closes over are captured at that first trace.
    *
    * <pre>{@code
    * Function<NDArray, NDArray> f = Jax.customJvp(x -> Lax.sin(x),

@@ -37,7 +37,8 @@ import org.jaxpresso.core.tracing.Pytree;
  * </pre>
  *
  * <p>Evaluated, staged and batched it is the function itself ({@code call_jaxpr}, traced once
- * per signature); differentiated, its rule replaces it: the rule runs with the enclosing trace
+ * per signature and reused, as {@code jit} does: values it closes over are captured when it is
+ * traced); differentiated, its rule replaces it: the rule runs with the enclosing trace
  * current, on the primals and the tangents (zeros instantiated, as with JAX's {@code
  * symbolic_zeros=False}), and returns the primal and tangent outputs. Batching batches both the
  * function and the rule. Values the function closes over that are being traced become leading
@@ -102,8 +103,13 @@ public final class CustomJvp {
   private final Map<List<Object>, Prepared> traced =
       Collections.synchronizedMap(new LinkedHashMap<>());
 
-  /** A traced body and its rule, as the params of a call carry them. */
-  private record Prepared(ClosedJaxpr body, JvpFunction jvp) {}
+  /** A traced body and its rule, and the params of a call carrying them. */
+  private record Prepared(ClosedJaxpr body, JvpFunction jvp, Params params) {
+    Prepared(ClosedJaxpr body, JvpFunction jvp, String name) {
+      this(body, jvp, Params.of("name", name, "call_jaxpr", body, "jvp", jvp,
+          "symbolic_zeros", false));
+    }
+  }
 
   /** A key comparing its object by identity. */
   private record Ident(Object o) {
@@ -172,15 +178,13 @@ public final class CustomJvp {
       }
       int k = numConsts;
       Rule full = (ps, ts) -> rule.apply(ps.subList(k, ps.size()), ts.subList(k, ts.size()));
-      prepared = new Prepared(body, new JvpFunction(jvpName, full, numConsts));
+      prepared = new Prepared(body, new JvpFunction(jvpName, full, numConsts), name);
       if (!closes) {
         traced.put(key, prepared);
       }
     }
     operands.addAll(args);
-    Params params = Params.of("name", name, "call_jaxpr", prepared.body(),
-        "jvp", prepared.jvp(), "symbolic_zeros", false);
-    return CUSTOM_JVP_CALL.bind(operands, params);
+    return CUSTOM_JVP_CALL.bind(operands, prepared.params());
   }
 
   /** {@code fn} traced on the avals into a closed jaxpr (closing over any tracers it uses). */
@@ -331,8 +335,7 @@ public final class CustomJvp {
       prepared = batchedCall(body, f, dims0, avals, String.valueOf(params.get("name")));
       BATCHED.put(key, prepared);
     }
-    Params batched = params.with("call_jaxpr", prepared.body()).with("jvp", prepared.jvp());
-    List<NDArray> outs = CUSTOM_JVP_CALL.bind(moved, batched);
+    List<NDArray> outs = CUSTOM_JVP_CALL.bind(moved, prepared.params());
     return new Primitive.BatchResult(outs, new int[outs.size()]);
   }
 
@@ -374,6 +377,7 @@ public final class CustomJvp {
       int m = outCount[0];
       return new Ad.JvpOutput(outs.subList(0, m), outs.subList(m, outs.size()));
     };
-    return new Prepared(batchedBody, new JvpFunction(f.name(), batchedRule, f.numConsts()));
+    return new Prepared(batchedBody, new JvpFunction(f.name(), batchedRule, f.numConsts()),
+        name);
   }
 }

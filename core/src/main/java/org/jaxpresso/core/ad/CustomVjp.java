@@ -316,8 +316,47 @@ public final class CustomVjp {
   private static Primitive.BatchResult batch(List<NDArray> vals, int[] dims, Params params) {
     int[] dims0 = new int[dims.length];
     List<NDArray> moved = moveToFront(vals, dims, dims0);
+    List<Integer> dimList = new ArrayList<>();
+    for (int d : dims0) {
+      dimList.add(d);
+    }
+    List<Object> key = List.of(new Ident(params.get("call_jaxpr")),
+        new Ident(params.get("fwd_jaxpr_thunk")), dimList, avals(moved), Flags.x64Enabled());
+    Params batched = BATCHED.get(key);
+    if (batched == null) {
+      batched = batchedParams(params, dims0, avals(moved));
+      BATCHED.put(key, batched);
+    }
+    List<NDArray> outs = CUSTOM_VJP_CALL.bind(moved, batched);
+    return new Primitive.BatchResult(outs, new int[outs.size()]);
+  }
+
+  /** A key comparing its object by identity. */
+  private record Ident(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Ident i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  /** Batched calls' params, by (body, forward rule, batch dims, avals), the most recent kept. */
+  private static final Map<List<Object>, Params> BATCHED = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Params> eldest) {
+          return size() > 256;
+        }
+      });
+
+  @SuppressWarnings("unchecked")
+  private static Params batchedParams(Params params, int[] dims0, List<ShapedArray> avals) {
     ClosedJaxpr body = params.get("call_jaxpr", ClosedJaxpr.class);
-    ClosedJaxpr batchedBody = CustomJvp.batchedBody(body, dims0, avals(moved),
+    ClosedJaxpr batchedBody = CustomJvp.batchedBody(body, dims0, avals,
         String.valueOf(params.get("name")));
     Named<Fwd> f = (Named<Fwd>) params.get("fwd_jaxpr_thunk");
     Fwd batchedFwd = ps -> {
@@ -344,10 +383,8 @@ public final class CustomVjp {
       };
       return new FwdOutput(outs.subList(0, nOut), outs.subList(nOut, nOut + nRes), batchedBwd);
     };
-    Params batched = params.with("call_jaxpr", batchedBody)
+    return params.with("call_jaxpr", batchedBody)
         .with("fwd_jaxpr_thunk", new Named<>(f.name(), batchedFwd, f.numConsts()));
-    List<NDArray> outs = CUSTOM_VJP_CALL.bind(moved, batched);
-    return new Primitive.BatchResult(outs, new int[outs.size()]);
   }
 
   /**
