@@ -10,6 +10,7 @@ import org.jaxpresso.core.backend.Device;
 import org.jaxpresso.core.ad.Ad;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.tracing.Pytree;
+import org.jaxpresso.jit.CustomDerivatives;
 import org.jaxpresso.jit.JitBiFunction;
 import org.jaxpresso.jit.JitFunction;
 import org.jaxpresso.jit.JitOption;
@@ -556,8 +557,51 @@ public final class Jax {
    */
   public static <A, R> Function<A, R> vmap(Function<A, R> fn, Integer inAxes,
       Integer outAxes) {
+    return vmap(fn, (Object) inAxes, (Object) outAxes);
+  }
+
+  /**
+   * {@code jax.vmap(fn, in_axes, out_axes)} with per-leaf axes: {@code inAxes} is a tree prefix
+   * of the argument (an Integer or null covers the whole subtree below it; a List, Java array,
+   * Map or record shaped like the argument gives each part its own axis, null meaning not
+   * mapped), {@code outAxes} a tree prefix of the result.
+   *
+   * <pre>{@code
+   * // params = List.of(w, b): map over b's axis 0 only, share w
+   * Jax.vmap(f, Arrays.asList(null, 0), 0).apply(params);
+   * }</pre>
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes the axis specification of the argument
+   * @param outAxes the axis specification of the result
+   * @return the mapped function
+   * @throws org.jaxpresso.core.errors.JaxValueError when called, for a specification that is
+   *     not a tree prefix of its value, inconsistent sizes or nothing mapped, in JAX's words
+   */
+  public static <A, R> Function<A, R> vmap(Function<A, R> fn, Object inAxes, Object outAxes) {
     return a -> cast(Transforms.vmap(args -> fn.apply(cast(args[0])), new Object[] {a},
-        new Integer[] {inAxes}, outAxes));
+        new Object[] {inAxes}, outAxes, null));
+  }
+
+  /**
+   * {@link #vmap(Function, Object, Object)} with JAX's {@code axis_size}: the batch size, which
+   * must agree with the mapped axes and is required when nothing is mapped (every output is
+   * then broadcast along its out axis).
+   *
+   * @param <A> the argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes the axis specification of the argument
+   * @param outAxes the axis specification of the result
+   * @param axisSize the batch size
+   * @return the mapped function
+   */
+  public static <A, R> Function<A, R> vmap(Function<A, R> fn, Object inAxes, Object outAxes,
+      int axisSize) {
+    return a -> cast(Transforms.vmap(args -> fn.apply(cast(args[0])), new Object[] {a},
+        new Object[] {inAxes}, outAxes, axisSize));
   }
 
   /**
@@ -573,8 +617,137 @@ public final class Jax {
    */
   public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> fn, Integer[] inAxes,
       Integer outAxes) {
+    return vmap(fn, (Object[]) inAxes, (Object) outAxes);
+  }
+
+  /**
+   * {@code jax.vmap} of a two-argument function with per-leaf axes: {@code inAxes[i]} is a
+   * tree prefix of argument {@code i}, {@code outAxes} of the result (see {@link
+   * #vmap(Function, Object, Object)}).
+   *
+   * @param <A> the argument type
+   * @param <B> the second argument type
+   * @param <R> the result type
+   * @param fn the function to map
+   * @param inAxes one axis specification per argument
+   * @param outAxes the axis specification of the result
+   * @return the mapped function
+   */
+  public static <A, B, R> BiFunction<A, B, R> vmap(BiFunction<A, B, R> fn, Object[] inAxes,
+      Object outAxes) {
+    Object[] spec = inAxes.clone();
     return (a, b) -> cast(Transforms.vmap(args -> fn.apply(cast(args[0]), cast(args[1])),
-        new Object[] {a, b}, inAxes, outAxes));
+        new Object[] {a, b}, spec, outAxes, null));
+  }
+
+  /**
+   * {@code jax.custom_jvp}: {@code fn} with {@code jvp} as its derivative rule. Called, it is
+   * one {@code custom_jvp_call} equation (printed {@code name=<lambda>}, {@code jvp=jvp}) that
+   * evaluates, stages, compiles and batches as {@code fn}; differentiated, {@code jvp} gives the
+   * primal output and its tangent from the primals and their tangents (JAX's {@code defjvp}).
+   * Like a jitted function it is traced once per argument signature and reused, so values it
+   * closes over are captured at that first trace.
+   *
+   * <pre>{@code
+   * Function<NDArray, NDArray> f = Jax.customJvp(x -> Lax.sin(x),
+   *     (x, t) -> new Jax.JvpPair<>(Lax.sin(x), Lax.mul(Lax.cos(x), t)));
+   * }</pre>
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param fn the function
+   * @param jvp the rule: (primals, tangents) to the output and its tangent
+   * @return the function with a custom derivative
+   */
+  public static <A, R> Function<A, R> customJvp(Function<A, R> fn,
+      BiFunction<A, A, JvpPair<R>> jvp) {
+    return customJvp("<lambda>", fn, "jvp", jvp);
+  }
+
+  /**
+   * {@link #customJvp(Function, BiFunction)} with the names jaxprs print for the function
+   * ({@code name}) and for the rule ({@code jvp}).
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param name the function's name
+   * @param fn the function
+   * @param jvpName the rule's name
+   * @param jvp the rule: (primals, tangents) to the output and its tangent
+   * @return the function with a custom derivative
+   */
+  public static <A, R> Function<A, R> customJvp(String name, Function<A, R> fn, String jvpName,
+      BiFunction<A, A, JvpPair<R>> jvp) {
+    Function<Object, Object> f = CustomDerivatives.customJvp(name, a -> fn.apply(cast(a)), jvpName,
+        (p, t) -> {
+          JvpPair<R> r = jvp.apply(cast(p), cast(t));
+          return new Object[] {r.primal(), r.tangent()};
+        });
+    return a -> cast(f.apply(a));
+  }
+
+  /**
+   * The forward rule's result for {@link #customVjp}: the function's output and the residuals
+   * the backward rule will need.
+   *
+   * @param <R> the output type
+   * @param <S> the residuals' type (any pytree)
+   * @param output the function's output
+   * @param residuals the saved values
+   */
+  public record VjpFwd<R, S>(R output, S residuals) {}
+
+  /**
+   * {@code jax.custom_vjp} with {@code defvjp(fwd, bwd)}: {@code fn} whose reverse-mode
+   * derivative is {@code bwd(residuals, outputCotangent)} (the argument's cotangent, of its
+   * structure), with the residuals saved by {@code fwd}. Called, it is one {@code
+   * custom_vjp_call} equation that evaluates, stages, compiles and batches as {@code fn};
+   * under grad/vjp the forward rule runs and the backward rule is the transpose. As in JAX,
+   * forward mode (jvp, jacfwd) through it raises {@code TypeError: can't apply forward-mode
+   * autodiff (jvp) to a custom_vjp function.}
+   *
+   * <pre>{@code
+   * Function<NDArray, NDArray> clipGrad = Jax.customVjp(x -> x,
+   *     x -> new Jax.VjpFwd<>(x, null),
+   *     (res, g) -> Lax.clamp(-1.0, g, 1.0));
+   * }</pre>
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param <S> the residuals' type (a pytree of arrays, or null)
+   * @param fn the function
+   * @param fwd the forward rule
+   * @param bwd the backward rule
+   * @return the function with a custom VJP
+   */
+  public static <A, R, S> Function<A, R> customVjp(Function<A, R> fn,
+      Function<A, VjpFwd<R, S>> fwd, BiFunction<S, R, A> bwd) {
+    return customVjp("<lambda>", fn, "fwd", fwd, "bwd", bwd);
+  }
+
+  /**
+   * {@link #customVjp(Function, Function, BiFunction)} with the names jaxprs print for the
+   * function and its rules.
+   *
+   * @param <A> the argument type (a pytree of arrays)
+   * @param <R> the result type (a pytree of arrays)
+   * @param <S> the residuals' type (a pytree of arrays, or null)
+   * @param name the function's name
+   * @param fn the function
+   * @param fwdName the forward rule's name
+   * @param fwd the forward rule
+   * @param bwdName the backward rule's name
+   * @param bwd the backward rule
+   * @return the function with a custom VJP
+   */
+  public static <A, R, S> Function<A, R> customVjp(String name, Function<A, R> fn,
+      String fwdName, Function<A, VjpFwd<R, S>> fwd, String bwdName, BiFunction<S, R, A> bwd) {
+    Function<Object, Object> f = CustomDerivatives.customVjp(name, a -> fn.apply(cast(a)), fwdName,
+        a -> {
+          VjpFwd<R, S> r = fwd.apply(cast(a));
+          return new Object[] {r.output(), r.residuals()};
+        }, bwdName, (res, ct) -> bwd.apply(cast(res), cast(ct)));
+    return a -> cast(f.apply(a));
   }
 
   @SuppressWarnings("unchecked")

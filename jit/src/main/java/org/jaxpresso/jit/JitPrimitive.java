@@ -1,7 +1,12 @@
 package org.jaxpresso.jit;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Params;
 import org.jaxpresso.core.Primitive;
@@ -55,13 +60,86 @@ public final class JitPrimitive {
       .build();
 
   static {
-    JIT.defineJvp(JitPrimitive::jvp).defineBatch(JitPrimitive::batch);
+    JIT.defineJvp(JitPrimitive::jvp).defineBatch(JitPrimitive::batch)
+        .defineTranspose((cts, args, avals, params) ->
+            org.jaxpresso.core.ad.CallPartialEval.transpose(JIT, cts, args, avals, params));
+  }
+
+  /** A key comparing its object by identity (jaxprs are cached per body object). */
+  private record Ident(Object o) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Ident i && i.o == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(o);
+    }
+  }
+
+  /** A transformed body: the body, the transformation, and the signature it was traced for. */
+  private record CacheKey(Ident body, String kind, List<Object> signature) {}
+
+  /** The most transformed bodies kept; past it the least recently used is dropped. */
+  static final int MAX_TRANSFORMED = 1024;
+
+  private static final Map<CacheKey, ClosedJaxpr> TRANSFORMED = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CacheKey, ClosedJaxpr> eldest) {
+          return size() > MAX_TRANSFORMED;
+        }
+      });
+
+  private static final AtomicInteger TRANSFORM_TRACES = new AtomicInteger();
+
+  /**
+   * How many times a {@code jit} body has been traced under a transformation (its JVP or its
+   * batched version). Each (body, transformation, signature) is traced once and cached, so
+   * {@code grad(jit(f))} and {@code vmap(jit(f))} called repeatedly with one signature trace
+   * once, and the cached jaxpr keeps the eager dispatch cache (keyed by the jaxpr) warm.
+   *
+   * @return the number of transformed traces so far
+   */
+  public static int transformTraceCount() {
+    return TRANSFORM_TRACES.get();
+  }
+
+  /** The cached transformed body, else {@code trace}'s (cached unless it closes over tracers). */
+  private static ClosedJaxpr transformed(ClosedJaxpr body, String kind, List<Object> signature,
+      Supplier<ClosedJaxpr> trace) {
+    CacheKey key = new CacheKey(new Ident(body), kind,
+        List.of(signature, org.jaxpresso.core.Flags.x64Enabled()));
+    ClosedJaxpr hit = TRANSFORMED.get(key);
+    if (hit != null) {
+      return hit;
+    }
+    ClosedJaxpr j = trace.get();
+    TRANSFORM_TRACES.incrementAndGet();
+    boolean closes = false;
+    for (NDArray c : j.consts()) {
+      closes |= c instanceof org.jaxpresso.core.Tracer;
+    }
+    if (!closes) {
+      TRANSFORMED.put(key, j);
+    }
+    return j;
+  }
+
+  private static List<ShapedArray> avalsOf(List<NDArray> xs) {
+    List<ShapedArray> r = new ArrayList<>(xs.size());
+    for (NDArray x : xs) {
+      r.add(x.aval());
+    }
+    return r;
   }
 
   /**
    * The JVP of a call: the body's JVP traced into a new jaxpr (primals and the non-zero
    * tangents in, primals and tangents out) and called with {@code jit} again, so the call stays
-   * one equation. Under reverse mode the call is inlined instead (see PartialEvalTrace).
+   * one equation. Under reverse mode partial evaluation splits that call into a known one, run
+   * now, and an unknown one, recorded and later transposed (core's CallPartialEval).
    */
   private static Primitive.JvpResult jvp(List<NDArray> primals, List<NDArray> tangents,
       Params params) {
@@ -82,22 +160,23 @@ public final class JitPrimitive {
       labels.add("argument " + i);
     }
     Pytree.TreeDef inTree = Pytree.flatten(new ArrayList<>(args)).treedef();
-    JaxprTrace.Traced traced = JaxprTrace.traceAvals(xs -> {
-      List<NDArray> ps = new ArrayList<>();
-      List<NDArray> ts = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        ps.add((NDArray) xs[i]);
-        ts.add(LinearOps.get().zeros(((NDArray) xs[i]).aval()));
-      }
-      for (int k = 0; k < nz.size(); k++) {
-        ts.set(nz.get(k), (NDArray) xs[n + k]);
-      }
-      Ad.JvpOutput o = Ad.jvp(ys -> JaxprEval.eval(body, ys), ps, ts);
-      List<NDArray> out = new ArrayList<>(o.primals());
-      out.addAll(o.tangents());
-      return out;
-    }, inTree, avals, labels, String.valueOf(params.get("name")), "jvp");
-    List<NDArray> outs = JIT.bind(args, params.with("jaxpr", traced.jaxpr()));
+    ClosedJaxpr jvpBody = transformed(body, "jvp", List.of(avalsOf(args), nz),
+        () -> JaxprTrace.traceAvals(xs -> {
+          List<NDArray> ps = new ArrayList<>();
+          List<NDArray> ts = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            ps.add((NDArray) xs[i]);
+            ts.add(LinearOps.get().zeros(((NDArray) xs[i]).aval()));
+          }
+          for (int k = 0; k < nz.size(); k++) {
+            ts.set(nz.get(k), (NDArray) xs[n + k]);
+          }
+          Ad.JvpOutput o = Ad.jvp(ys -> JaxprEval.eval(body, ys), ps, ts);
+          List<NDArray> out = new ArrayList<>(o.primals());
+          out.addAll(o.tangents());
+          return out;
+        }, inTree, avals, labels, String.valueOf(params.get("name")), "jvp").jaxpr());
+    List<NDArray> outs = JIT.bind(args, params.with("jaxpr", jvpBody));
     int m = outs.size() / 2;
     return new Primitive.JvpResult(outs.subList(0, m), outs.subList(m, 2 * m));
   }
@@ -112,14 +191,19 @@ public final class JitPrimitive {
       labels.add("argument " + i);
     }
     Pytree.TreeDef inTree = Pytree.flatten(new ArrayList<>(vals)).treedef();
-    JaxprTrace.Traced traced = JaxprTrace.traceAvals(xs -> {
-      List<NDArray> in = new ArrayList<>();
-      for (Object x : xs) {
-        in.add((NDArray) x);
-      }
-      return Batching.vmap(ys -> JaxprEval.eval(body, ys), in, dims, j -> 0);
-    }, inTree, avals, labels, String.valueOf(params.get("name")), "vmap");
-    List<NDArray> outs = JIT.bind(vals, params.with("jaxpr", traced.jaxpr()));
+    List<Integer> dimList = new ArrayList<>();
+    for (int d : dims) {
+      dimList.add(d);
+    }
+    ClosedJaxpr batched = transformed(body, "vmap", List.of(avalsOf(vals), dimList),
+        () -> JaxprTrace.traceAvals(xs -> {
+          List<NDArray> in = new ArrayList<>();
+          for (Object x : xs) {
+            in.add((NDArray) x);
+          }
+          return Batching.vmap(ys -> JaxprEval.eval(body, ys), in, dims, j -> 0);
+        }, inTree, avals, labels, String.valueOf(params.get("name")), "vmap").jaxpr());
+    List<NDArray> outs = JIT.bind(vals, params.with("jaxpr", batched));
     int[] outDims = new int[outs.size()];
     return new Primitive.BatchResult(outs, outDims);
   }

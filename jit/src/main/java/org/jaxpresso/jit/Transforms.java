@@ -12,6 +12,7 @@ import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.ad.Ad;
 import org.jaxpresso.core.batching.Batching;
 import org.jaxpresso.core.errors.JaxTypeError;
+import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.core.tracing.Pytree;
 import org.jaxpresso.lax.Lax;
 
@@ -131,7 +132,8 @@ public final class Transforms {
   }
 
   /**
-   * {@code vmap} of a function of {@code args.length} arguments.
+   * {@code vmap} of a function of {@code args.length} arguments, one axis (or null) per
+   * argument applying to all of its leaves, and one output axis for every output leaf.
    *
    * @param fn the function to map, taking its arguments as an array
    * @param args the arguments
@@ -141,36 +143,235 @@ public final class Transforms {
    */
   public static Object vmap(Function<Object[], Object> fn, Object[] args, Integer[] inAxes,
       Integer outAxes) {
+    return vmap(fn, args, (Object[]) inAxes, outAxes, null);
+  }
+
+  /**
+   * {@code jax.vmap} with per-leaf axes: {@code inAxes[i]} is a tree prefix of argument
+   * {@code i} (an Integer or null applies to the whole subtree below it; a List, Java array,
+   * Map of the argument's shape, or a record with the argument record's component names,
+   * gives each part its own), {@code outAxes} a tree
+   * prefix of the output; {@code axisSize} (JAX's {@code axis_size}) fixes the batch size,
+   * needed when nothing is mapped.
+   *
+   * @param fn the function to map, taking its arguments as an array
+   * @param args the arguments
+   * @param inAxes one axis specification per argument
+   * @param outAxes the axis specification of the output
+   * @param axisSize the batch size, or null to take it from the mapped arguments
+   * @return the outputs, stacked as {@code outAxes} says
+   * @throws JaxValueError if a specification is not a tree prefix of its value, sizes disagree
+   *     or nothing is mapped, in JAX's words
+   * @throws JaxTypeError if a specification has leaves other than Integer and null
+   */
+  public static Object vmap(Function<Object[], Object> fn, Object[] args, Object[] inAxes,
+      Object outAxes, Integer axisSize) {
+    List<Pytree.TreeDef> argDefs = new ArrayList<>();
+    for (Object a : args) {
+      argDefs.add(Pytree.flatten(a).treedef());
+    }
+    checkAxisLeaves("in_axes", inAxes, inAxes);
+    checkAxisLeaves("out_axes", outAxes, outAxes);
     if (inAxes.length != args.length) {
-      throw new IllegalArgumentException("vmap in_axes must have one entry per argument: got "
-          + inAxes.length + " for " + args.length + " arguments");
+      throw prefixError("in_axes", py(inAxes), argsTree(argDefs));
     }
     Pytree.Flat flat = Pytree.flatten(Arrays.asList(args));
     List<NDArray> leaves = leaves(Arrays.asList(args));
-    int[] dims = new int[leaves.size()];
-    int k = 0;
+    List<Integer> axes = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      int n = Pytree.flatten(args[i]).leaves().size();
-      for (int j = 0; j < n; j++, k++) {
-        Integer ax = inAxes[i];
-        if (ax == null) {
-          dims[k] = Primitive.NOT_MAPPED;
-        } else {
-          int r = leaves.get(k).aval().rank();
-          dims[k] = ax < 0 ? ax + r : ax;
-          if (dims[k] < 0 || dims[k] >= r) {
-            throw new IllegalArgumentException("vmap was requested to map its argument along"
-                + " axis " + ax + ", which implies that its rank should be at least "
-                + (ax < 0 ? -ax : ax + 1) + ", but is only " + r + " (its shape is "
-                + leaves.get(k).aval().shape() + ")");
-          }
-        }
+      if (!broadcastPrefix(inAxes[i], argDefs.get(i), axes)) {
+        throw prefixError("in_axes", py(inAxes), argsTree(argDefs));
+      }
+      keyPaths(argDefs.get(i), "args[" + i + "]", names);
+    }
+    int[] dims = new int[leaves.size()];
+    for (int k = 0; k < dims.length; k++) {
+      Integer ax = axes.get(k);
+      if (ax == null) {
+        dims[k] = Primitive.NOT_MAPPED;
+        continue;
+      }
+      int r = leaves.get(k).aval().rank();
+      dims[k] = ax < 0 ? ax + r : ax;
+      if (dims[k] < 0 || dims[k] >= r) {
+        throw new JaxValueError("vmap was requested to map its argument along axis " + ax
+            + ", which implies that its rank should be at least " + (ax < 0 ? -ax : ax + 1)
+            + ", but is only " + r + " (its shape is "
+            + org.jaxpresso.core.Shape.tupleString(leaves.get(k).aval().shape().dims()) + ")");
       }
     }
     Pytree.TreeDef[] outTree = new Pytree.TreeDef[1];
+    List<Integer> outDims = new ArrayList<>();
+    Function<Integer, Integer> outDim = j -> {
+      if (outDims.isEmpty() && !broadcastPrefix(outAxes, outTree[0], outDims)) {
+        throw prefixError("out_axes", py(outAxes), "PyTreeDef(" + outTree[0] + ")");
+      }
+      return outDims.get(j);
+    };
     List<NDArray> out = Batching.vmap(flat(fn, flat.treedef(), outTree), leaves, dims,
-        j -> outAxes);
+        outDim, axisSize, names);
     return Pytree.unflatten(outTree[0], out);
+  }
+
+  /**
+   * Appends to {@code out} one axis per leaf of {@code def}, as {@code spec} (a tree prefix of
+   * it) says; false if {@code spec} is not a prefix of {@code def}.
+   */
+  private static boolean broadcastPrefix(Object spec, Pytree.TreeDef def, List<Integer> out) {
+    if (spec == null || spec instanceof Integer) {
+      for (int k = 0; k < def.leafCount(); k++) {
+        out.add((Integer) spec);
+      }
+      return true;
+    }
+    List<?> items = spec instanceof List<?> l ? l
+        : spec instanceof Object[] a ? Arrays.asList(a) : null;
+    if (items != null) {
+      if (!(def instanceof Pytree.Seq seq) || seq.children().size() != items.size()) {
+        return false;
+      }
+      for (int k = 0; k < items.size(); k++) {
+        if (!broadcastPrefix(items.get(k), seq.children().get(k), out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (spec instanceof java.util.Map<?, ?> m) {
+      if (!(def instanceof Pytree.Dict d) || !new java.util.HashSet<>(d.keys()).equals(
+          m.keySet())) {
+        return false;
+      }
+      for (int k = 0; k < d.keys().size(); k++) {
+        if (!broadcastPrefix(m.get(d.keys().get(k)), d.children().get(k), out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (spec instanceof Record r) {
+      // a record argument's components take their axes from a record with the same component
+      // names (Java records are typed, so the axes come in a record of their own type)
+      if (!(def instanceof Pytree.Rec rec) || !componentNames(rec.type()).equals(
+          componentNames(r.getClass()))) {
+        return false;
+      }
+      java.lang.reflect.RecordComponent[] cs = r.getClass().getRecordComponents();
+      for (int k = 0; k < cs.length; k++) {
+        Object child;
+        try {
+          child = cs[k].getAccessor().invoke(r);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+        if (!broadcastPrefix(child, rec.children().get(k), out)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static List<String> componentNames(Class<?> type) {
+    List<String> names = new ArrayList<>();
+    java.lang.reflect.RecordComponent[] cs = type.getRecordComponents();
+    if (cs != null) {
+      for (java.lang.reflect.RecordComponent c : cs) {
+        names.add(c.getName());
+      }
+    }
+    return names;
+  }
+
+  /** JAX's check that axis specifications hold only ints and None. */
+  private static void checkAxisLeaves(String what, Object spec, Object whole) {
+    if (spec == null || spec instanceof Integer) {
+      return;
+    }
+    if (spec instanceof List<?> l) {
+      l.forEach(x -> checkAxisLeaves(what, x, whole));
+    } else if (spec instanceof Object[] a) {
+      for (Object x : a) {
+        checkAxisLeaves(what, x, whole);
+      }
+    } else if (spec instanceof java.util.Map<?, ?> m) {
+      m.values().forEach(x -> checkAxisLeaves(what, x, whole));
+    } else if (!(spec instanceof Record)) {
+      throw new JaxTypeError("vmap " + what + " must be an int, None, or (nested) container"
+          + " with those types as leaves, but got " + py(whole) + ".");
+    }
+  }
+
+  private static JaxValueError prefixError(String what, String spec, String tree) {
+    return new JaxValueError("vmap " + what + " specification must be a tree prefix of the"
+        + " corresponding value, got specification " + spec + " for value tree " + tree + ".");
+  }
+
+  /** The arguments' tree as JAX prints the tuple of positional arguments. */
+  private static String argsTree(List<Pytree.TreeDef> defs) {
+    StringBuilder sb = new StringBuilder("PyTreeDef((");
+    for (int i = 0; i < defs.size(); i++) {
+      sb.append(i > 0 ? ", " : "").append(defs.get(i));
+    }
+    return sb.append(defs.size() == 1 ? ",))" : "))").toString();
+  }
+
+  /** JAX's key paths of the leaves of {@code def}: {@code args[0][1]['w'].field}. */
+  private static void keyPaths(Pytree.TreeDef def, String prefix, List<String> out) {
+    switch (def) {
+      case Pytree.Leaf l -> out.add(prefix);
+      case Pytree.None n -> { }
+      case Pytree.Seq s -> {
+        for (int k = 0; k < s.children().size(); k++) {
+          keyPaths(s.children().get(k), prefix + "[" + k + "]", out);
+        }
+      }
+      case Pytree.Dict d -> {
+        for (int k = 0; k < d.keys().size(); k++) {
+          keyPaths(d.children().get(k), prefix + "['" + d.keys().get(k) + "']", out);
+        }
+      }
+      case Pytree.Rec r -> {
+        java.lang.reflect.RecordComponent[] cs = r.type().getRecordComponents();
+        for (int k = 0; k < r.children().size(); k++) {
+          String field = cs != null && k < cs.length ? cs[k].getName() : String.valueOf(k);
+          keyPaths(r.children().get(k), prefix + "." + field, out);
+        }
+      }
+    }
+  }
+
+  /** A specification as Python prints it: None, ints, [lists], (tuples), {'dicts'}. */
+  private static String py(Object v) {
+    if (v == null) {
+      return "None";
+    }
+    if (v instanceof Object[] a) {
+      StringBuilder sb = new StringBuilder("(");
+      for (int i = 0; i < a.length; i++) {
+        sb.append(i > 0 ? ", " : "").append(py(a[i]));
+      }
+      return sb.append(a.length == 1 ? ",)" : ")").toString();
+    }
+    if (v instanceof List<?> l) {
+      StringBuilder sb = new StringBuilder("[");
+      for (int i = 0; i < l.size(); i++) {
+        sb.append(i > 0 ? ", " : "").append(py(l.get(i)));
+      }
+      return sb.append("]").toString();
+    }
+    if (v instanceof java.util.Map<?, ?> m) {
+      StringBuilder sb = new StringBuilder("{");
+      int i = 0;
+      for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+        sb.append(i++ > 0 ? ", " : "").append('\'').append(e.getKey()).append("': ")
+            .append(py(e.getValue()));
+      }
+      return sb.append("}").toString();
+    }
+    return String.valueOf(v);
   }
 
   /** The identity matrix of {@code n} rows in {@code aval}'s dtype, rows reshaped to aval. */

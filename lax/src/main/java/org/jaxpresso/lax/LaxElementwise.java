@@ -521,6 +521,20 @@ public abstract class LaxElementwise {
   }
 
   /**
+   * The polygamma function {@code psi^(m)(x)}, the m-th derivative of {@link #digamma} (as
+   * {@code jax.lax.polygamma}): both operands floats of one dtype; NaN where {@code m} is
+   * negative or not an integer.
+   *
+   * @param m the order: an array or a Java scalar
+   * @param x the operand: an array or a Java scalar
+   * @return {@code psi^(m)(x)} elementwise
+   */
+  public static NDArray polygamma(Object m, Object x) {
+    return org.jaxpresso.lax.primitives.Polygamma.POLYGAMMA
+        .bind1(Params.EMPTY, LaxSupport.asArray(m), LaxSupport.asArray(x));
+  }
+
+  /**
    * Bitwise not (primitive {@code not}); logical not for bool.
    *
    * @param x the operand: an array or a Java scalar

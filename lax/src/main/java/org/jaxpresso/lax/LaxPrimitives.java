@@ -35,6 +35,7 @@ public final class LaxPrimitives {
       org.jaxpresso.lax.primitives.Comparisons.class,
       org.jaxpresso.lax.primitives.Conversions.class,
       org.jaxpresso.lax.primitives.Selection.class,
+      org.jaxpresso.lax.primitives.Polygamma.class,
       // ==== end elementwise families ====
       // ==== shaping families ====
       org.jaxpresso.lax.primitives.Shaping.class,

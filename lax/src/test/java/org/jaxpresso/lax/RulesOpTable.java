@@ -73,6 +73,25 @@ final class RulesOpTable {
     cs.add(u("erfc", Lax::erfc, -2, 2));
     cs.add(u("erf_inv", Lax::erfInv, -0.8, 0.8));
     cs.add(u("lgamma", Lax::lgamma, 0.5, 3));
+    cs.add(u("digamma", Lax::digamma, 0.5, 3));
+    cs.add(u("digamma (negative non-integers)", Lax::digamma, -2.9, -2.1));
+    Array orders = Array.fromDoubles(DType.FLOAT64, new double[] {0, 1, 2, 3, 1, 4}, 2, 3);
+    cs.add(u("polygamma", x -> Lax.polygamma(orders, x), 0.5, 3));
+    cs.add(u("polygamma (scalar order)", x -> Lax.polygamma(Array.scalar(2.0, DType.FLOAT64),
+        x), -1.9, -1.1));
+    for (int[] shape : new int[][] {{3, 3}, {4, 2}, {2, 4}, {2, 3, 2}}) {
+      String dims = java.util.Arrays.toString(shape);
+      cs.add(c("svd s " + dims, a -> Lax.svd(a.get(0), false, false).get(0),
+          In.of(-2, 2, shape)));
+      cs.add(c("svd u*u " + dims, a -> Lax.square(Lax.svd(a.get(0), false, true).get(0)),
+          In.of(-2, 2, shape)));
+      cs.add(c("svd vt*vt " + dims, a -> Lax.square(Lax.svd(a.get(0), false, true).get(2)),
+          In.of(-2, 2, shape)));
+      cs.add(c("svd u s vt " + dims, a -> usvt(Lax.svd(a.get(0), false, true)),
+          In.of(-2, 2, shape)));
+    }
+    cs.add(c("svd full_matrices square", a -> Lax.square(Lax.svd(a.get(0), true, true).get(0)),
+        In.of(-2, 2, 3, 3)));
     cs.add(u("reduce_precision", x -> Lax.reducePrecision(x, 11, 52), -2, 2));
     cs.add(u("convert_element_type", x -> Lax.convertElementType(x, DType.FLOAT64, true),
         -2, 2));
@@ -178,6 +197,27 @@ final class RulesOpTable {
     cs.add(c("scatter-min", a -> Lax.scatterMin(a.get(0), a.get(1), a.get(2), sdn, null),
         In.of(-2, 2, 5, 3), In.fixed(idx), In.of(-2, 2, 3, 3)));
     return cs;
+  }
+
+  /** {@code u @ diag(s) @ vt} over leading batch dimensions: invariant to the vectors' signs. */
+  private static NDArray usvt(List<NDArray> usv) {
+    NDArray u = usv.get(0);
+    NDArray s = usv.get(1);
+    NDArray vt = usv.get(2);
+    int r = u.aval().rank();
+    int[] us = u.aval().shape().dims();
+    int[] keep = new int[r - 1];
+    for (int i = 0; i < r - 2; i++) {
+      keep[i] = i;
+    }
+    keep[r - 2] = r - 1;
+    NDArray scaled = Lax.mul(u, Lax.broadcastInDim(s, us, keep));
+    int[] batch = new int[r - 2];
+    for (int i = 0; i < r - 2; i++) {
+      batch[i] = i;
+    }
+    return Lax.dotGeneral(scaled, vt,
+        new DotDimensionNumbers(new int[] {r - 1}, new int[] {r - 2}, batch, batch));
   }
 
   private static ElementwiseCalls Elementwise() {

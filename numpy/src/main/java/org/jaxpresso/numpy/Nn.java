@@ -1,6 +1,9 @@
 package org.jaxpresso.numpy;
 
+import java.util.function.Function;
 import java.util.logging.Logger;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.lax.Lax;
@@ -25,13 +28,35 @@ public final class Nn {
   private Nn() {}
 
   /**
-   * {@code max(x, 0)} ({@code jnp.maximum(x, 0)}): {@code relu(array(-1f, 2f))} is [0, 2].
+   * JAX's {@code relu}: {@code @jax.custom_jvp @jax.jit def relu(x): return jnp.maximum(x, 0)}
+   * with {@code relu.defjvps(lambda g, ans, x: lax.select(x > 0, g, lax.full_like(g, 0)))}.
+   */
+  private static final Function<NDArray, NDArray> RELU = Jax.customJvp("relu",
+      Jax.jit((NDArray x) -> Jnp.maximum(x, 0), Jax.name("relu")), "jvp",
+      (x, g) -> new Jax.JvpPair<>(Nn.RELU.apply(x),
+          Lax.selectN(Lax.gt(x, 0.0), fullLike(g, 0.0), g)));
+
+  /**
+   * {@code max(x, 0)} ({@code jnp.maximum(x, 0)}): {@code relu(array(-1f, 2f))} is [0, 2]. As
+   * in JAX it is a {@code custom_jvp} function (one {@code custom_jvp_call} equation around a
+   * {@code jit} of the maximum) whose derivative is 1 where {@code x > 0} and 0 elsewhere,
+   * including at 0 (where the derivative of {@code max} would be 0.5).
    *
    * @param x the operand: an array or a Java scalar
    * @return {@code max(x, 0)} ({@code jnp.maximum(x, 0)}): {@code relu(array(-1f, 2f))} is [0, 2]
    */
   public static NDArray relu(Object x) {
-    return Jnp.maximum(x, 0);
+    return RELU.apply(NumpySupport.canonical(x));
+  }
+
+  /** JAX's {@code lax.full_like(g, v)}: {@code v} broadcast to g's shape in g's dtype. */
+  private static NDArray fullLike(NDArray g, double v) {
+    Array c = Array.scalar(v, g.aval().dtype());
+    if (g.aval().weakType()) {
+      c = Array.wrap(c.aval().withWeakType(true), c.host());
+    }
+    return g.aval().rank() == 0 ? c
+        : Lax.broadcastInDim(c, g.aval().shape().dims(), new int[0]);
   }
 
   /**

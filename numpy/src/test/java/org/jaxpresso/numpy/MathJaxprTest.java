@@ -171,9 +171,22 @@ class MathJaxprTest {
   }
 
   @Test
-  void reluIsMax() {
-    assertEquals("{ lambda ; a:f32[3]. let b:f32[3] = max a 0.0:f32[] in (b,) }",
-        jaxpr(a -> Nn.relu(a), F3));
+  void reluIsJaxsCustomJvpOfAJittedMax() {
+    // the probe's "relu": jax.nn.relu is @custom_jvp @jit (see NnReluTest for grad)
+    assertEquals("""
+        { lambda ; a:f32[3]. let
+            b:f32[3] = custom_jvp_call[
+              name=relu
+              call_jaxpr={ lambda ; c:f32[3]. let
+                  d:f32[3] = jit[
+                    name=relu
+                    jaxpr={ lambda ; c:f32[3]. let d:f32[3] = max c 0.0:f32[] in (d,) }
+                  ] c
+                in (d,) }
+              jvp=jvp
+              symbolic_zeros=False
+            ] a
+          in (b,) }""", jaxpr(a -> Nn.relu(a), F3));
   }
 
   @Test

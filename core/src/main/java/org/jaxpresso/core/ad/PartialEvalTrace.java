@@ -16,8 +16,9 @@ import org.jaxpresso.core.tracing.JitTracer;
  * becoming its constants (the residuals). Under a {@link JvpTrace} whose tangents are unknown,
  * this splits a function into its primal computation and a jaxpr linear in the tangents.
  *
- * <p>Call primitives (family {@code call}, e.g. {@code jit}) with unknown inputs are inlined:
- * their body is interpreted under this trace, so the known part still runs now.
+ * <p>Call primitives (family {@code call}, e.g. {@code jit}) with unknown inputs are split by
+ * {@link CallPartialEval}: a call of the known part runs now, a call of the unknown part is
+ * recorded. {@code custom_jvp_call} with unknown inputs is inlined, as in JAX.
  */
 public final class PartialEvalTrace extends Trace {
   private final Trace parent;
@@ -52,7 +53,12 @@ public final class PartialEvalTrace extends Trace {
     if (!unknown) {
       return parent.processPrimitive(primitive, args, params);
     }
-    if ("call".equals(primitive.family()) && params.get("jaxpr") instanceof ClosedJaxpr body) {
+    if (CallPartialEval.isCall(primitive, params)) {
+      return CallPartialEval.process(parent, staging, primitive, args, params);
+    }
+    if (primitive == CustomJvp.CUSTOM_JVP_CALL) {
+      // as JAX: partial evaluation only builds linear functions, so the rule is not needed
+      ClosedJaxpr body = params.get("call_jaxpr", ClosedJaxpr.class);
       return Trace.with(this, () -> JaxprEval.eval(body, args));
     }
     return staging.processPrimitive(primitive, args, params);

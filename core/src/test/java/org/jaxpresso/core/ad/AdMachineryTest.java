@@ -158,7 +158,8 @@ class AdMachineryTest {
   void vmapErrorsInJaxWords() {
     JaxValueError e = assertThrows(JaxValueError.class, () -> Batching.vmap(a -> a,
         List.of(X), new int[] {Primitive.NOT_MAPPED}, j -> 0));
-    assertEquals("vmap must have at least one non-None value in in_axes", e.getMessage());
+    assertEquals("vmap must have at least one non-None value in in_axes or axis_size must be"
+        + " specified", e.getMessage());
     assertThrows(JaxValueError.class, () -> Batching.vmap(a -> a,
         List.of(X, arr(new double[4], 4)), new int[] {0, 0}, j -> 0));
     assertThrows(JaxValueError.class, () -> Batching.vmap(a -> a, List.of(X), new int[] {1},

@@ -174,7 +174,7 @@ final class ConvolutionRules {
   }
 
   private static NDArray castTo(NDArray x, ShapedArray aval) {
-    return x.aval().dtype() == aval.dtype() ? x : Lax.convertElementType(x, aval.dtype());
+    return x.aval().dtype() == aval.dtype() ? x : RuleSupport.convert(x, aval.dtype());
   }
 
   /** JAX's {@code _reshape_axis_into}: merges axis {@code src} into {@code dst} (major). */

@@ -97,7 +97,7 @@ final class DotRules {
         q.with("dimension_numbers", dims)).get(0);
     r = Lax.transpose(r, outAxes);
     if (r.aval().dtype() != x.dtype()) {
-      r = Lax.convertElementType(r, x.dtype());
+      r = RuleSupport.convert(r, x.dtype());
     }
     return r;
   }

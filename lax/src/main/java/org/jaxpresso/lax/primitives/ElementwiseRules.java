@@ -12,6 +12,7 @@ import java.util.List;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.Primitive;
+import org.jaxpresso.core.errors.JaxValueError;
 import org.jaxpresso.lax.Lax;
 
 /**
@@ -95,7 +96,7 @@ final class ElementwiseRules {
         (t, p, o, q) -> Lax.mul(t, Lax.div(y(p), sumSquares(p))),
         (t, p, o, q) -> Lax.mul(t, Lax.div(Lax.neg(x(p)), sumSquares(p)))));
     Elementwise.POW.defineJvp(jvp(Elementwise.POW, (t, p, o, q) -> {
-      NDArray yf = Lax.convertElementType(y(p), x(p).aval().dtype());
+      NDArray yf = RuleSupport.convert(y(p), x(p).aval().dtype());
       NDArray yb = bcast(yf, o.aval().shape());
       NDArray xb = bcast(x(p), o.aval().shape());
       return Lax.mul(t, Lax.mul(yb, Lax.pow(xb, Lax.sub(yb, c(yb, 1)))));
@@ -139,8 +140,8 @@ final class ElementwiseRules {
     NDArray b = first ? y(p) : x(p);
     NDArray wins = isMax ? Lax.gt(a, b) : Lax.lt(a, b);
     DType d = a.aval().dtype();
-    NDArray one = Lax.convertElementType(wins, d, a.aval().weakType());
-    NDArray tie = Lax.convertElementType(Lax.eq(a, b), d, a.aval().weakType());
+    NDArray one = RuleSupport.convert(wins, d, a.aval().weakType());
+    NDArray tie = RuleSupport.convert(Lax.eq(a, b), d, a.aval().weakType());
     return Lax.add(one, Lax.mul(c(a, 0.5), tie));
   }
 
@@ -203,6 +204,14 @@ final class ElementwiseRules {
             Lax.exp(Lax.mul(o, o))))));
     Transcendental.LGAMMA.defineJvp(jvp(Transcendental.LGAMMA,
         (t, p, o, q) -> Lax.mul(t, Lax.digamma(x(p)))));
+    Transcendental.DIGAMMA.defineJvp(jvp(Transcendental.DIGAMMA,
+        (t, p, o, q) -> Lax.mul(t, Lax.polygamma(c(x(p), 1), x(p)))));
+    Polygamma.POLYGAMMA.defineJvp(jvp(Polygamma.POLYGAMMA,
+        (t, p, o, q) -> {
+          throw new JaxValueError("polygamma gradient with respect to m is not supported");
+        },
+        (t, p, o, q) -> Lax.mul(t, Lax.polygamma(Lax.add(x(p), c(x(p), 1)), y(p)))))
+        .defineBatch(RuleSupport.broadcasting(Polygamma.POLYGAMMA));
     for (Primitive p : List.of(Transcendental.EXP, Transcendental.EXP2, Transcendental.EXPM1,
         Transcendental.LOG, Transcendental.LOG1P, Transcendental.TANH, Transcendental.LOGISTIC,
         Transcendental.SIN, Transcendental.COS, Transcendental.TAN, Transcendental.ASIN,

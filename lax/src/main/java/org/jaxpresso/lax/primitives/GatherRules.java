@@ -97,7 +97,7 @@ final class GatherRules {
     int size = batchSize(vals, dims);
     List<NDArray> cols = new ArrayList<>();
     for (int i = from; i < vals.size(); i++) {
-      NDArray s = Lax.convertElementType(vals.get(i), DType.INT32);
+      NDArray s = RuleSupport.convert(vals.get(i), DType.INT32);
       NDArray b = dims[i] == NM ? RuleSupport.broadcastAxis(s, size, 0) : s;
       cols.add(Lax.reshape(b, new int[] {size, 1}));
     }
@@ -424,8 +424,8 @@ final class GatherRules {
       ScatterDimensionNumbers dn = q.get("dimension_numbers", ScatterDimensionNumbers.class);
       org.jaxpresso.lax.GatherScatterMode mode =
           q.get("mode", org.jaxpresso.lax.GatherScatterMode.class);
-      NDArray xw = Lax.convertElementType(Lax.eq(x, out), d);
-      NDArray yw = Lax.convertElementType(Lax.eq(y, gatherBack(out, idx, y.aval(), q)), d);
+      NDArray xw = RuleSupport.convert(Lax.eq(x, out), d);
+      NDArray yw = RuleSupport.convert(Lax.eq(y, gatherBack(out, idx, y.aval(), q)), d);
       NDArray z = zeros(x.aval().withWeakType(false));
       NDArray n = Lax.add(xw, org.jaxpresso.lax.internal.shaping.ShapingOps.scatter(
           "scatter-add", z, idx, yw, dn, mode, false, false));

@@ -49,7 +49,7 @@ final class ReductionRules {
         int[] shape = x.aval().shape().dims();
         int[] kept = keptDims(shape.length, q.ints("axes"));
         NDArray ansB = Lax.broadcastInDim(out, shape, kept);
-        NDArray loc = Lax.convertElementType(Lax.eq(x, ansB), x.aval().dtype(),
+        NDArray loc = RuleSupport.convert(Lax.eq(x, ansB), x.aval().dtype(),
             x.aval().weakType());
         NDArray counts = Lax.reduceSum(loc, q.ints("axes"));
         NDArray t = Lax.reduceSum(Lax.mul(ts.get(0), loc), q.ints("axes"));

@@ -56,6 +56,28 @@ final class RuleSupport {
     return like.aval().weakType() ? Array.wrap(a.aval().withWeakType(true), a.host()) : a;
   }
 
+  /**
+   * {@code x} converted to {@code dtype} with weak type {@code weak}, as JAX's internal
+   * {@code _convert_element_type}: unlike {@code Lax.convertElementType} the dtype is not
+   * canonicalized, so a rule on a float64 array made directly with x64 off stays float64.
+   */
+  static NDArray convert(NDArray x, DType dtype, boolean weak) {
+    boolean w = weak && dtype != DType.BOOL;
+    if (x.aval().dtype() == dtype && x.aval().weakType() == w) {
+      return x;
+    }
+    return Conversions.CONVERT_ELEMENT_TYPE.bind1(
+        Params.of("new_dtype", dtype, "sharding", null, "weak_type", w), x);
+  }
+
+  /** {@code x} converted to {@code dtype}, strongly typed (not canonicalized either). */
+  static NDArray convert(NDArray x, DType dtype) {
+    if (x.aval().dtype() == dtype && !x.aval().weakType()) {
+      return x;
+    }
+    return convert(x, dtype, false);
+  }
+
   /** Zeros of {@code aval}. */
   static NDArray zeros(ShapedArray aval) {
     Array z = Array.scalar(0, aval.dtype());
@@ -310,7 +332,7 @@ final class RuleSupport {
         }
       }
       if (total != null && total.aval().dtype() != out.aval().dtype()) {
-        total = Lax.convertElementType(total, out.aval().dtype());
+        total = convert(total, out.aval().dtype());
       }
       return Primitive.JvpResult.of(out, total);
     };

@@ -93,7 +93,7 @@ final class SortingRules {
       int[] idxShape = idx.aval().shape().dims();
       int[] oh = Arrays.copyOf(idxShape, rank + 1);
       oh[rank] = n;
-      NDArray onehot = Lax.convertElementType(Lax.eq(
+      NDArray onehot = RuleSupport.convert(Lax.eq(
           Lax.broadcastInDim(idx, oh, RuleSupport.range(0, rank)),
           Lax.broadcastedIota(idx.aval().dtype(), oh, rank)), t.aval().dtype());
       int[] tShape = Arrays.copyOf(tl.aval().shape().dims(), rank + 1);
