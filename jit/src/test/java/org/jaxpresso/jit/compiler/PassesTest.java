@@ -60,6 +60,20 @@ class PassesTest {
   }
 
   @Test
+  void inlineRunsCustomJvpCallsAsTheirCallJaxpr() {
+    Function<NDArray, NDArray> f = Jax.customJvp((NDArray x) -> Lax.sin(Lax.mul(x, 2.0f)),
+        (NDArray x, NDArray t) -> new Jax.JvpPair<>(Lax.sin(x), t));
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray x) -> Lax.neg(f.apply(x))).apply(X);
+    assertTrue(p.toString().contains("custom_jvp_call["), p.toString());
+    ClosedJaxpr out = applyChecked(new InlinePass(), p, List.of(X));
+    assertEquals("{ lambda ; a:f32[3]. let\n"
+        + "    b:f32[3] = mul a 2.0:f32[]\n"
+        + "    c:f32[3] = sin b\n"
+        + "    d:f32[3] = neg c\n"
+        + "  in (d,) }", out.toString());
+  }
+
+  @Test
   void inlineForwardsCalleeInputsAndLiteralsToOutputs() {
     Function<NDArray, NDArray> id = Jax.jit(x -> x, Jax.name("id"));
     ClosedJaxpr p = Jax.makeJaxpr((NDArray x) -> Lax.add(id.apply(x), 1.0f)).apply(X);

@@ -3,6 +3,8 @@ package org.jaxpresso.jit.compiler.passes;
 import java.util.ArrayList;
 import java.util.List;
 import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.ad.CustomJvp;
+import org.jaxpresso.core.ad.CustomVjp;
 import org.jaxpresso.core.jaxpr.Atom;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.jaxpr.Eqn;
@@ -11,7 +13,10 @@ import org.jaxpresso.core.jaxpr.Var;
 import org.jaxpresso.jit.JitPrimitive;
 
 /**
- * Replaces every {@code jit} call equation by the equations of its callee, recursively. The
+ * Replaces every call equation ({@code jit}, and {@code custom_jvp_call} / {@code
+ * custom_vjp_call}, whose custom rules only matter to transformations, so compiled code runs
+ * their {@code call_jaxpr} as JAX's lowering does) by the equations of its callee, recursively.
+ * The
  * callee's variables are copied fresh at each call site (variables are identities, and one
  * callee may be called twice); its constvars become constvars of the caller, with their values
  * appended to the caller's consts.
@@ -42,11 +47,12 @@ public final class InlinePass implements Pass {
   /** Appends {@code e} (operands already renamed) or, for a call, its callee's body. */
   private static void inline(Eqn e, Renaming outer, List<Eqn> eqns, List<Var> constvars,
       List<NDArray> consts) {
-    if (e.primitive() != JitPrimitive.JIT) {
+    String key = calleeParam(e);
+    if (key == null) {
       eqns.add(e);
       return;
     }
-    ClosedJaxpr callee = e.params().get("jaxpr", ClosedJaxpr.class);
+    ClosedJaxpr callee = e.params().get(key, ClosedJaxpr.class);
     Jaxpr body = callee.jaxpr();
     Renaming inner = new Renaming();
     for (int i = 0; i < body.constvars().size(); i++) {
@@ -72,5 +78,16 @@ public final class InlinePass implements Pass {
       Atom result = inner.apply(body.outvars().get(k));
       outer.put(e.outputs().get(k), result);
     }
+  }
+
+  /** The param holding the callee of a call equation to inline, or null for other equations. */
+  private static String calleeParam(Eqn e) {
+    if (e.primitive() == JitPrimitive.JIT) {
+      return "jaxpr";
+    }
+    if (e.primitive() == CustomJvp.CUSTOM_JVP_CALL || e.primitive() == CustomVjp.CUSTOM_VJP_CALL) {
+      return "call_jaxpr";
+    }
+    return null;
   }
 }
