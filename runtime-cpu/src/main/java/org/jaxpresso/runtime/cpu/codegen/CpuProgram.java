@@ -124,6 +124,19 @@ public final class CpuProgram implements Executable {
     return sb.toString();
   }
 
+  /** Runs the steps, adding each one's time to {@link StepProfile}. */
+  private void runProfiled(Object[] env, Buffers buffers) {
+    String[] how = report().split("\n");
+    for (int i = 0; i < steps.size(); i++) {
+      long t0 = System.nanoTime();
+      steps.get(i).run(env, buffers);
+      long t = System.nanoTime() - t0;
+      String line = how[i];
+      int colon = line.lastIndexOf(": ");
+      StepProfile.record(name + "/" + line.substring(0, colon), line.substring(colon + 2), t);
+    }
+  }
+
   @Override
   public List<Array> execute(List<Array> args) {
     if (args.size() != inputIds.length) {
@@ -141,8 +154,12 @@ public final class CpuProgram implements Executable {
       env[inputIds[i]] = a.host().data();
     }
     Buffers buffers = new Buffers(plan);
-    for (Step s : steps) {
-      s.run(env, buffers);
+    if (StepProfile.ON) {
+      runProfiled(env, buffers);
+    } else {
+      for (Step s : steps) {
+        s.run(env, buffers);
+      }
     }
     List<Array> out = new ArrayList<>(outputIds.length);
     for (int o = 0; o < outputIds.length; o++) {

@@ -26,11 +26,13 @@ final class ReduceStep implements Step {
   private final LoopBody epilogue;
   private final Segments epilogueSegments;
   private final IndexRewrite rewrite;
+  private final RowTiling tiling;
 
   ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
       List<Kernel.Reduction> reductions, int outSize, int[] inputs, int[] outputs,
-      LoopBody epilogue, Segments epilogueSegments, IndexRewrite rewrite) {
+      LoopBody epilogue, Segments epilogueSegments, IndexRewrite rewrite, RowTiling tiling) {
     this.rewrite = rewrite;
+    this.tiling = tiling;
     this.body = body;
     this.segments = segments;
     this.rowMode = rowMode;
@@ -72,6 +74,10 @@ final class ReduceStep implements Step {
   private void fold(Object[] in, Object[] acc) {
     long total = segments.total;
     int tasks = Parallelism.tasks(total);
+    if (tiling != null) {
+      foldTiled(in, acc, tasks);
+      return;
+    }
     int accMap = segments.c0.length - 1;
     if (tasks == 1) {
       segments.forRange(0, total, sink(in, acc));
@@ -125,6 +131,47 @@ final class ReduceStep implements Step {
     }
   }
 
+  /**
+   * Folds the whole tiles of {@link #tiling} into per-task scratch accumulators of one tile
+   * each, combines those into {@code acc} column by column, then folds the rows after the last
+   * tile directly.
+   */
+  private void foldTiled(Object[] in, Object[] acc, int tasks) {
+    RowTiling t = tiling;
+    Object[] tin = t.inputs(in);
+    int used = Math.max(1, Math.min(tasks, t.tiles));
+    Object[][] scratch = new Object[used][acc.length];
+    java.util.function.IntConsumer task = i -> {
+      Object[] mine = scratch[i];
+      for (int k = 0; k < mine.length; k++) {
+        mine[k] = allocate(t.tileLen);
+        fill(mine[k], 0, t.tileLen, reductions.get(k).identity().getDouble(0));
+      }
+      int[] r = t.range(i, used);
+      if (r[1] > r[0]) {
+        body.reduce(tin, t.baseOf(r[0]), t.tileLen, mine, t.outOf(r[0]), r[1] - r[0],
+            t.rowStrides);
+      }
+    };
+    if (used == 1) {
+      task.accept(0);
+    } else {
+      CpuPool.parallelFor(used, task);
+    }
+    int inner = segments.inner;
+    for (int k = 0; k < acc.length; k++) {
+      KernelOp c = reductions.get(k).combiner();
+      for (Object[] part : scratch) {
+        for (int j = 0; j < t.tileLen; j++) {
+          combineAt(c, acc[k], j % inner, part[k], j);
+        }
+      }
+    }
+    if (t.tailStart < segments.total) {
+      segments.forRange(t.tailStart, segments.total, sink(in, acc));
+    }
+  }
+
   private Segments.Sink sink(Object[] in, Object[] acc) {
     return (b, o, len, rows) -> body.reduce(in, b, len, acc, o, rows, segments.rowStrides);
   }
@@ -163,9 +210,14 @@ final class ReduceStep implements Step {
 
   /** {@code acc[i] = c(acc[i], part[i])}, in the arrays' own arithmetic (ints wrap). */
   private static void combineInto(KernelOp c, Object acc, Object part, int i) {
+    combineAt(c, acc, i, part, i);
+  }
+
+  /** {@code acc[i] = c(acc[i], part[j])}, in the arrays' own arithmetic (ints wrap). */
+  private static void combineAt(KernelOp c, Object acc, int i, Object part, int j) {
     if (acc instanceof int[] a) {
       int x = a[i];
-      int y = ((int[]) part)[i];
+      int y = ((int[]) part)[j];
       a[i] = switch (c) {
         case REDUCE_SUM -> x + y;
         case REDUCE_PROD -> x * y;
@@ -174,7 +226,7 @@ final class ReduceStep implements Step {
         default -> throw new IllegalStateException("no generated combiner " + c.textName());
       };
     } else {
-      set(acc, i, combine(c, get(acc, i), get(part, i)));
+      set(acc, i, combine(c, get(acc, i), get(part, j)));
     }
   }
 

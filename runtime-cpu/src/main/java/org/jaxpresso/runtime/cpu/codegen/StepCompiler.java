@@ -41,7 +41,7 @@ final class StepCompiler {
       case LIBRARY -> new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()),
           ids(k.outputs()));
       case LOOP, REDUCE -> {
-        Step s = generate(k);
+        Step s = generate(BoolConversions.rewrite(k));
         yield s != null ? s : new FallbackStep(program, k);
       }
     };
@@ -111,7 +111,10 @@ final class StepCompiler {
           lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
           false, vector);
       LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
-      return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite);
+      RowTiling tiling = vector
+          ? RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), false) : null;
+      return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite,
+          tiling);
     } finally {
       rewrite = null;
     }
@@ -227,9 +230,11 @@ final class StepCompiler {
         lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, reductions, row,
         lay.vector && vectorOk(nodes, f));
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
+    RowTiling tiling = row || !spec.vector() ? null
+        : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
     return new ReduceStep(body, lay.segments, row, f, reductions,
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
-        rewrite);
+        rewrite, tiling);
   }
 
   /** Load slots, their affine maps and the segment walk of an op graph over {@code dims}. */
@@ -387,6 +392,15 @@ final class StepCompiler {
       }
     }
     return true;
+  }
+
+  /** How many arguments load slots index: one past the largest. */
+  private static int args(int[] slotArg) {
+    int n = 0;
+    for (int a : slotArg) {
+      n = Math.max(n, a + 1);
+    }
+    return n;
   }
 
   private static int line(Kernel k) {

@@ -1,0 +1,132 @@
+package org.jaxpresso.runtime.cpu.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.jaxpresso.Jax;
+import org.jaxpresso.core.Array;
+import org.jaxpresso.core.DType;
+import org.jaxpresso.core.NDArray;
+import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.lax.Lax;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The reduction-side code paths of the generator against the interpreter: row-tiled column
+ * reductions and loops over short rows ({@link RowTiling}), with contiguous and broadcast
+ * operands and leftover rows; bool-to-number conversions ({@link BoolConversions}) generated
+ * rather than run by the reference. Tolerances as in {@link CodegenTesting}.
+ */
+class ReductionCodegenTest {
+  private static final DType[] NUMERIC = {DType.FLOAT32, DType.FLOAT64, DType.INT32};
+
+  private static Array data(DType d, int seed, int... shape) {
+    int n = 1;
+    for (int s : shape) {
+      n *= s;
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      long h = (i * 2654435761L + seed * 97L) & 0xFFFF;
+      v[i] = d.isFloating() ? 0.5 + h / 65536.0 : (h % 7) - 3;
+    }
+    return Array.fromDoubles(d, v, shape);
+  }
+
+  private static double tol(DType d, int n) {
+    return d == DType.FLOAT64 ? 1e-12 : d.isFloating() ? 1e-5 * Math.sqrt(Math.max(1, n)) : 0;
+  }
+
+  private static CpuProgram check1(Function<NDArray, NDArray> f, Array x, double tol) {
+    ClosedJaxpr p = Jax.makeJaxpr(f).apply(x);
+    CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), tol);
+    assertEquals(c.kernels().kernels().size(), c.generatedKernels(),
+        () -> p + "\n" + c.kernels() + c.report());
+    return c;
+  }
+
+  private static CpuProgram check2(BiFunction<NDArray, NDArray, NDArray> f, Array x, Array y,
+      double tol) {
+    ClosedJaxpr p = Jax.makeJaxpr(f).apply(x, y);
+    CpuProgram c = CodegenTesting.assertMatches(p, List.of(x, y), tol);
+    assertEquals(c.kernels().kernels().size(), c.generatedKernels(),
+        () -> p + "\n" + c.kernels() + c.report());
+    return c;
+  }
+
+  @Test
+  void columnReductionsOfShortRowsMatchForEveryCombinerAndRowCount() {
+    for (DType d : NUMERIC) {
+      for (int cols : new int[] {1, 3, 10, 16, 33, 63}) {
+        for (int rows : new int[] {1, 7, 130, 1000, 4099}) {
+          Array x = data(d, cols + rows, rows, cols);
+          double t = tol(d, rows);
+          check1(v -> Lax.reduceSum(v, 0), x, t);
+          check1(v -> Lax.reduceMax(v, 0), x, 0);
+          check1(v -> Lax.reduceMin(v, 0), x, 0);
+          if (rows < 200) {
+            check1(v -> Lax.reduceProd(v, 0), x, t);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void standardizationOverShortRowsMatches() {
+    for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (int[] shape : new int[][] {{10000, 10}, {777, 3}, {4096, 1}, {1000, 40}, {5, 10}}) {
+        Array x = data(d, shape[0], shape);
+        check1(v -> {
+          NDArray n = Array.scalar((double) shape[0], d);
+          NDArray m = Lax.broadcastInDim(Lax.div(Lax.reduceSum(v, 0), n),
+              new int[] {1, shape[1]}, new int[] {1});
+          NDArray c = Lax.sub(v, m);
+          NDArray s = Lax.sqrt(Lax.div(Lax.reduceSum(Lax.square(c), 0), n));
+          return Lax.div(c, Lax.broadcastInDim(s, new int[] {1, shape[1]}, new int[] {1}));
+        }, x, tol(d, shape[0]) * 10);
+      }
+    }
+  }
+
+  @Test
+  void loopsOverShortRowsWithRowBroadcastsMatch() {
+    for (DType d : NUMERIC) {
+      for (int[] shape : new int[][] {{1000, 10}, {129, 5}, {2000, 63}, {64, 1}}) {
+        Array x = data(d, 1, shape);
+        Array y = data(d, 2, 1, shape[1]);
+        check2((a, b) -> Lax.add(Lax.mul(a, Lax.broadcastInDim(Lax.reshape(b,
+            new int[] {shape[1]}), shape, new int[] {1})), b), x, y, tol(d, 1));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"FLOAT32", "FLOAT64", "INT32", "FLOAT16", "BFLOAT16", "INT8"})
+  void boolToNumberConversionsAreGenerated(DType d) {
+    org.jaxpresso.core.Flags.setX64(true);
+    try {
+      boolToNumber(d);
+    } finally {
+      org.jaxpresso.core.Flags.resetX64();
+    }
+  }
+
+  private static void boolToNumber(DType d) {
+    for (int n : new int[] {1, 17, 5000}) {
+      Array x = data(d, 3, n);
+      Array g = data(d, 4, n);
+      double t = d == DType.FLOAT16 || d == DType.BFLOAT16 ? 1e-2 : tol(d, 1);
+      Array one = Array.fromDoubles(d, new double[] {1.0});
+      check2((a, b) -> Lax.mul(b, Lax.add(Lax.convertElementType(Lax.gt(a, one), d),
+          Lax.convertElementType(Lax.eq(a, a), d))), x, g, t);
+      if (d == DType.FLOAT32 || d == DType.FLOAT64 || d == DType.INT32) {
+        check1(a -> Lax.reduceSum(Lax.convertElementType(Lax.le(a, a), d), 0), x, t);
+      }
+    }
+  }
+}
