@@ -25,6 +25,7 @@ public final class CpuProgram implements Executable {
   private final KernelProgram kernels;
   private final BufferPlan plan;
   private final List<Step> steps;
+  private final List<RowBlocks.Unit> units;
   private final Object[] template;
   private final int[] inputIds;
   private final ShapedArray[] inputAvals;
@@ -37,6 +38,7 @@ public final class CpuProgram implements Executable {
     this.kernels = kernels;
     this.plan = plan;
     this.steps = List.copyOf(steps);
+    this.units = RowBlocks.group(kernels, plan, this.steps);
     int nv = kernels.values().size();
     template = new Object[nv];
     int nin = kernels.inputCount();
@@ -81,7 +83,13 @@ public final class CpuProgram implements Executable {
     String sourceFile = dump.enabled() ? dump.dir().getFileName().toString() : name;
     List<Step> steps = new StepCompiler(c.kernels(), sourceFile, simd, dump).compileAll();
     CpuProgram p = new CpuProgram(name, c.kernels(), c.buffers(), steps);
-    dump.write("35-steps.txt", p::report);
+    dump.write("35-steps.txt", () -> {
+      StringBuilder sb = new StringBuilder(p.report());
+      for (String g : p.bandGroups()) {
+        sb.append("run band by band: ").append(g).append('\n');
+      }
+      return sb.toString();
+    });
     return p;
   }
 
@@ -108,6 +116,22 @@ public final class CpuProgram implements Executable {
   }
 
   /**
+   * The groups of kernels that run band by band over the rows of their common space (see
+   * {@link RowBlocks}), each as its kernel names joined with {@code +}.
+   *
+   * @return the groups, in run order; empty when no kernels group
+   */
+  public List<String> bandGroups() {
+    List<String> out = new ArrayList<>();
+    for (int u = 0; u < units.size(); u++) {
+      if (units.get(u).name().contains("+")) {
+        out.add(units.get(u).name());
+      }
+    }
+    return out;
+  }
+
+  /**
    * One line per kernel: its name and how it runs (generated, library, control flow or
    * reference).
    *
@@ -124,16 +148,15 @@ public final class CpuProgram implements Executable {
     return sb.toString();
   }
 
-  /** Runs the steps, adding each one's time to {@link StepProfile}. */
+  /** Runs the units, adding each one's time to {@link StepProfile}. */
   private void runProfiled(Object[] env, Buffers buffers) {
-    String[] how = report().split("\n");
-    for (int i = 0; i < steps.size(); i++) {
+    for (RowBlocks.Unit u : units) {
       long t0 = System.nanoTime();
-      steps.get(i).run(env, buffers);
+      u.step().run(env, buffers);
       long t = System.nanoTime() - t0;
-      String line = how[i];
-      int colon = line.lastIndexOf(": ");
-      StepProfile.record(name + "/" + line.substring(0, colon), line.substring(colon + 2), t);
+      String how = u.step() instanceof LibraryStep l ? (l.controlFlow() ? "control flow"
+          : "library") : u.step() instanceof FallbackStep ? "reference" : "generated";
+      StepProfile.record(name + "/" + u.name(), how, t);
     }
   }
 
@@ -157,8 +180,8 @@ public final class CpuProgram implements Executable {
     if (StepProfile.ON) {
       runProfiled(env, buffers);
     } else {
-      for (Step s : steps) {
-        s.run(env, buffers);
+      for (RowBlocks.Unit u : units) {
+        u.step().run(env, buffers);
       }
     }
     List<Array> out = new ArrayList<>(outputIds.length);

@@ -6,7 +6,7 @@ import org.jaxpresso.runtime.cpu.kernels.CpuPool;
  * A loop kernel running its generated {@link LoopBody} segment by segment, after making the
  * synthetic inputs of its {@link IndexRewrite} if it has one.
  */
-final class LoopStep implements Step {
+final class LoopStep implements Step, RowSplittable {
   private final LoopBody body;
   private final Segments segments;
   private final int[] inputs;
@@ -87,6 +87,26 @@ final class LoopStep implements Step {
     int used = (int) ((total + chunk - 1) / chunk);
     CpuPool.parallelFor(used,
         t -> segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk), sink));
+  }
+
+  @Override
+  public boolean rowSplittable() {
+    return rewrite == null && tiling == null;
+  }
+
+  @Override
+  public Rows prepare(Object[] env, Buffers buffers) {
+    Object[] in = new Object[inputs.length];
+    for (int i = 0; i < in.length; i++) {
+      in[i] = env[inputs[i]];
+    }
+    Object[] out = new Object[outputs.length];
+    for (int o = 0; o < out.length; o++) {
+      out[o] = buffers.of(outputs[o]);
+      env[outputs[o]] = out[o];
+    }
+    Segments.Sink sink = (b, o, n, rows) -> body.run(in, out, b, o, n, rows, segments.rowStrides);
+    return (r0, r1, perRow) -> segments.forRange(r0 * perRow, r1 * perRow, sink);
   }
 
   @Override

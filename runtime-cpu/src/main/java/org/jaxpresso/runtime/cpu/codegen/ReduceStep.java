@@ -14,7 +14,7 @@ import org.jaxpresso.runtime.cpu.kernels.CpuPool;
  * Large spaces split over the pool: a full contiguous reduction into per-task partials that are
  * combined at the end; row reductions by rows; column reductions by columns.
  */
-final class ReduceStep implements Step {
+final class ReduceStep implements Step, RowSplittable {
   private final ReduceBody body;
   private final Segments segments;
   private final boolean rowMode;
@@ -238,6 +238,47 @@ final class ReduceStep implements Step {
     } else {
       ((double[]) a)[i] = v;
     }
+  }
+
+  @Override
+  public boolean rowSplittable() {
+    return rowMode && rewrite == null && tiling == null;
+  }
+
+  /**
+   * Gathers the arrays of one run. Rows {@code [r0, r1)} then start their accumulators at the
+   * identity, fold their points and run the epilogue over their output elements.
+   */
+  @Override
+  public Rows prepare(Object[] env, Buffers buffers) {
+    int n = inputs.length;
+    int r = reductions.size();
+    Object[] in = new Object[n + r];
+    for (int i = 0; i < n; i++) {
+      in[i] = env[inputs[i]];
+    }
+    Object[] acc = new Object[r];
+    for (int k = 0; k < r; k++) {
+      Kernel.Reduction red = reductions.get(k);
+      acc[k] = red.output() >= 0 ? buffers.of(outputs[red.output()]) : allocate(outSize);
+      in[n + k] = acc[k];
+    }
+    Object[] out = new Object[outputs.length];
+    for (int o = 0; o < out.length; o++) {
+      out[o] = buffers.of(outputs[o]);
+      env[outputs[o]] = out[o];
+    }
+    Segments.Sink sink = sink(in, acc);
+    return (r0, r1, perRow) -> {
+      for (int k = 0; k < r; k++) {
+        fill(acc[k], (int) r0, (int) r1, reductions.get(k).identity().getDouble(0));
+      }
+      segments.forRange(r0 * perRow, r1 * perRow, sink);
+      if (epilogue != null) {
+        epilogueSegments.forRange(r0, r1, (b, o, len, rows) -> epilogue.run(in, out, b, o, len,
+            rows, epilogueSegments.rowStrides));
+      }
+    };
   }
 
   @Override

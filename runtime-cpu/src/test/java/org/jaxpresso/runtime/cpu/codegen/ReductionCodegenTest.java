@@ -129,4 +129,45 @@ class ReductionCodegenTest {
       }
     }
   }
+
+  private static NDArray softmax(NDArray x) {
+    int[] dims = x.shape();
+    int r = dims.length;
+    int[] keep = new int[r - 1];
+    for (int d = 0; d < r - 1; d++) {
+      keep[d] = d;
+    }
+    NDArray e = Lax.exp(Lax.sub(x, Lax.broadcastInDim(Lax.reduceMax(x, r - 1), dims, keep)));
+    return Lax.div(e, Lax.broadcastInDim(Lax.reduceSum(e, r - 1), dims, keep));
+  }
+
+  @Test
+  void softmaxRunsBandByBandAndMatches() {
+    for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (int[] shape : new int[][] {{1, 5}, {3, 1024}, {5000, 7}, {300, 300}, {4, 33, 65}}) {
+        Array x = data(d, shape.length, shape);
+        CpuProgram c = check1(ReductionCodegenTest::softmax, x, tol(d, 1024));
+        assertEquals(1, c.bandGroups().size(), () -> c.kernels() + c.report());
+        CpuProgram l = check1(v -> {
+          int r = shape.length - 1;
+          int[] keep = new int[r];
+          for (int k = 0; k < r; k++) {
+            keep[k] = k;
+          }
+          NDArray m = Lax.reduceMax(v, r);
+          return Lax.add(Lax.log(Lax.reduceSum(Lax.exp(Lax.sub(v, Lax.broadcastInDim(m,
+              shape, keep))), r)), m);
+        }, x, tol(d, 1024));
+        assertEquals(1, l.bandGroups().size(), () -> l.kernels() + l.report());
+      }
+    }
+  }
+
+  @Test
+  void rowReductionsReadAtAnotherRowDoNotGroup() {
+    Array x = data(DType.FLOAT32, 9, 700, 130);
+    CpuProgram c = check1(v -> Lax.sub(v, Lax.broadcastInDim(Lax.rev(Lax.reduceMax(v, 1), 0),
+        new int[] {700, 130}, new int[] {0})), x, 0);
+    assertEquals(List.of(), c.bandGroups(), () -> c.kernels() + c.report());
+  }
 }
