@@ -124,9 +124,7 @@ final class ReduceStep implements Step, RowSplittable {
     for (int k = 0; k < acc.length; k++) {
       KernelOp c = reductions.get(k).combiner();
       for (int t = 0; t < used; t++) {
-        for (int i = 0; i < outSize; i++) {
-          combineInto(c, acc[k], partial[t][k], i);
-        }
+        combineAll(c, acc[k], 0, partial[t][k], 0, outSize);
       }
     }
   }
@@ -162,8 +160,8 @@ final class ReduceStep implements Step, RowSplittable {
     for (int k = 0; k < acc.length; k++) {
       KernelOp c = reductions.get(k).combiner();
       for (Object[] part : scratch) {
-        for (int j = 0; j < t.tileLen; j++) {
-          combineAt(c, acc[k], j % inner, part[k], j);
+        for (int q = 0; q < t.k; q++) {
+          combineAll(c, acc[k], 0, part[k], q * inner, inner);
         }
       }
     }
@@ -174,16 +172,6 @@ final class ReduceStep implements Step, RowSplittable {
 
   private Segments.Sink sink(Object[] in, Object[] acc) {
     return (b, o, len, rows) -> body.reduce(in, b, len, acc, o, rows, segments.rowStrides);
-  }
-
-  private static double combine(KernelOp c, double a, double b) {
-    return switch (c) {
-      case REDUCE_SUM -> a + b;
-      case REDUCE_PROD -> a * b;
-      case REDUCE_MAX -> Math.max(a, b);
-      case REDUCE_MIN -> Math.min(a, b);
-      default -> throw new IllegalStateException("no generated combiner " + c.textName());
-    };
   }
 
   private Object allocate(int n) {
@@ -204,39 +192,92 @@ final class ReduceStep implements Step, RowSplittable {
     }
   }
 
-  private static double get(Object a, int i) {
-    return a instanceof int[] ia ? ia[i] : a instanceof float[] f ? f[i] : ((double[]) a)[i];
-  }
-
-  /** {@code acc[i] = c(acc[i], part[i])}, in the arrays' own arithmetic (ints wrap). */
-  private static void combineInto(KernelOp c, Object acc, Object part, int i) {
-    combineAt(c, acc, i, part, i);
-  }
-
-  /** {@code acc[i] = c(acc[i], part[j])}, in the arrays' own arithmetic (ints wrap). */
-  private static void combineAt(KernelOp c, Object acc, int i, Object part, int j) {
-    if (acc instanceof int[] a) {
-      int x = a[i];
-      int y = ((int[]) part)[j];
-      a[i] = switch (c) {
-        case REDUCE_SUM -> x + y;
-        case REDUCE_PROD -> x * y;
-        case REDUCE_MAX -> Math.max(x, y);
-        case REDUCE_MIN -> Math.min(x, y);
-        default -> throw new IllegalStateException("no generated combiner " + c.textName());
-      };
-    } else {
-      set(acc, i, combine(c, get(acc, i), get(part, j)));
-    }
-  }
-
-  private static void set(Object a, int i, double v) {
-    if (a instanceof int[] ia) {
-      ia[i] = (int) (long) v;
-    } else if (a instanceof float[] f) {
-      f[i] = (float) v;
-    } else {
-      ((double[]) a)[i] = v;
+  /**
+   * {@code acc[a + i] = c(acc[a + i], part[p + i])} for {@code i < n}, in the arrays' own
+   * arithmetic: ints wrap, floats round to float once per combination as the generated code's
+   * stores do (a float sum computed in double and rounded equals the float sum).
+   */
+  static void combineAll(KernelOp c, Object acc, int a, Object part, int p, int n) {
+    switch (acc) {
+      case float[] x -> {
+        float[] y = (float[]) part;
+        switch (c) {
+          case REDUCE_SUM -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] += y[p + i];
+            }
+          }
+          case REDUCE_PROD -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] *= y[p + i];
+            }
+          }
+          case REDUCE_MAX -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] = Math.max(x[a + i], y[p + i]);
+            }
+          }
+          case REDUCE_MIN -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] = Math.min(x[a + i], y[p + i]);
+            }
+          }
+          default -> throw new IllegalStateException("no generated combiner " + c.textName());
+        }
+      }
+      case double[] x -> {
+        double[] y = (double[]) part;
+        switch (c) {
+          case REDUCE_SUM -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] += y[p + i];
+            }
+          }
+          case REDUCE_PROD -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] *= y[p + i];
+            }
+          }
+          case REDUCE_MAX -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] = Math.max(x[a + i], y[p + i]);
+            }
+          }
+          case REDUCE_MIN -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] = Math.min(x[a + i], y[p + i]);
+            }
+          }
+          default -> throw new IllegalStateException("no generated combiner " + c.textName());
+        }
+      }
+      case int[] x -> {
+        int[] y = (int[]) part;
+        switch (c) {
+          case REDUCE_SUM -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] += y[p + i];
+            }
+          }
+          case REDUCE_PROD -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] *= y[p + i];
+            }
+          }
+          case REDUCE_MAX -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] = Math.max(x[a + i], y[p + i]);
+            }
+          }
+          case REDUCE_MIN -> {
+            for (int i = 0; i < n; i++) {
+              x[a + i] = Math.min(x[a + i], y[p + i]);
+            }
+          }
+          default -> throw new IllegalStateException("no generated combiner " + c.textName());
+        }
+      }
+      default -> throw new IllegalStateException("no generated accumulator " + acc.getClass());
     }
   }
 

@@ -11,12 +11,15 @@ import java.util.concurrent.atomic.LongAdder;
  * The opt-in per-kernel profile of compiled CPU programs: with {@code -Djaxpresso.cpu.profile=
  * true} every step's wall time is added to a counter named by its program and kernel, and at
  * JVM exit a table (kernel, how it runs, calls, total and mean time, share of all profiled time)
- * goes to standard error, slowest first. Off by default: then the program loop reads one
- * static final and never calls in here.
+ * goes to standard error, slowest first. The first {@code jaxpresso.cpu.profileSkip} runs of
+ * each kernel (default 20: class loading and JIT warm-up) are not counted. Off by default: then
+ * the program loop reads one static final and never calls in here.
  */
 final class StepProfile {
   /** Whether profiling is on ({@code jaxpresso.cpu.profile}). */
   static final boolean ON = on(System.getProperty("jaxpresso.cpu.profile"));
+
+  private static final long SKIP = Long.getLong("jaxpresso.cpu.profileSkip", 20);
 
   private static final ConcurrentHashMap<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
@@ -36,12 +39,17 @@ final class StepProfile {
   }
 
   /** The counters of one kernel. */
-  private record Entry(String name, String how, LongAdder calls, LongAdder nanos) {}
+  private record Entry(String name, String how, LongAdder seen, LongAdder calls,
+      LongAdder nanos) {}
 
   /** Adds one run of {@code nanos} to the kernel {@code name} (which runs as {@code how}). */
   static void record(String name, String how, long nanos) {
     Entry e = ENTRIES.computeIfAbsent(name,
-        k -> new Entry(k, how, new LongAdder(), new LongAdder()));
+        k -> new Entry(k, how, new LongAdder(), new LongAdder(), new LongAdder()));
+    e.seen.increment();
+    if (e.seen.sum() <= SKIP) {
+      return;
+    }
     e.calls.increment();
     e.nanos.add(nanos);
   }
