@@ -189,7 +189,7 @@ final class BodyWriter {
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
-      mv.visitTypeInsn(CHECKCAST, arr);
+      mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -202,9 +202,11 @@ final class BodyWriter {
     int red = spec.reductions().size();
     int[] vacc = new int[red];
     int[] tacc = new int[red];
+    int[] tidx = new int[red];
     for (int r = 0; r < red; r++) {
       vacc[r] = newLocal(1);
       tacc[r] = newLocal(2);
+      tidx[r] = newLocal(1);
     }
     jLocal = newLocal(1);
     int upper = newLocal(1);
@@ -303,12 +305,14 @@ final class BodyWriter {
           if (f32) {
             mv.visitInsn(F2D);
           }
-        } else if (ints) {
-          push((int) rd.identity().getLong(0));
         } else {
-          mv.visitLdcInsn(rd.identity().getDouble(0));
+          pushIdentity(r);
         }
-        vstore(tacc[r]);
+        accValueStore(r, tacc[r]);
+        if (isArg(r)) {
+          push(0);
+          mv.visitVarInsn(ISTORE, tidx[r]);
+        }
       }
     }
     Label head = new Label();
@@ -330,19 +334,21 @@ final class BodyWriter {
     } else {
       for (int r = 0; r < red; r++) {
         Kernel.Reduction rd = spec.reductions().get(r);
-        if (row) {
-          vload(tacc[r]);
-          vload(sLocal[rd.node()]);
-          scalarCombine(rd.combiner());
-          vstore(tacc[r]);
+        if (row && isArg(r)) {
+          argStep(r, tacc[r], tidx[r]);
+        } else if (row) {
+          accValueLoad(r, tacc[r]);
+          accValueLoad(r, sLocal[rd.node()]);
+          accCombine(r);
+          accValueStore(r, tacc[r]);
         } else {
           mv.visitVarInsn(ALOAD, outLocal[r]);
           pointIndex(offLocal, 1);
           mv.visitInsn(DUP2);
-          loadElement();
-          vload(sLocal[rd.node()]);
-          scalarCombine(rd.combiner());
-          storeElement();
+          loadAcc(r);
+          accValueLoad(r, sLocal[rd.node()]);
+          accCombine(r);
+          storeAcc(r);
         }
       }
     }
@@ -353,17 +359,163 @@ final class BodyWriter {
       for (int r = 0; r < red; r++) {
         mv.visitVarInsn(ALOAD, outLocal[r]);
         mv.visitVarInsn(ILOAD, offLocal);
+        if (isArg(r)) {
+          mv.visitVarInsn(ILOAD, tidx[r]);
+          if (accType(r) == DType.INT64) {
+            mv.visitInsn(I2L);
+          }
+          storeAcc(r);
+          continue;
+        }
         mv.visitInsn(DUP2);
-        loadElement();
-        vload(tacc[r]);
-        scalarCombine(spec.reductions().get(r).combiner());
-        storeElement();
+        loadAcc(r);
+        accValueLoad(r, tacc[r]);
+        accCombine(r);
+        storeAcc(r);
       }
     }
     mv.visitIincInsn(rLocal, 1);
     mv.visitJumpInsn(GOTO, rowHead);
     mv.visitLabel(rowDone);
     mv.visitInsn(RETURN);
+  }
+
+  // Reduction accumulators (see ReduceAccumulators): each reduction folds into an array of
+  // accType(r): the value's own array for float32/float64/int32/uint32, a float64 scratch for
+  // float16/bfloat16, an int32 scratch for 8- and 16-bit integers and bools; arg-reductions
+  // store the index (int32 or int64) of the best value, kept in locals per row.
+
+  /** The element type of reduction {@code r}'s accumulator array. */
+  private DType accType(int r) {
+    if (!spec.accTypes().isEmpty()) {
+      return spec.accTypes().get(r);
+    }
+    return ints ? DType.INT32 : f32 ? DType.FLOAT32 : DType.FLOAT64;
+  }
+
+  private String accArr(int r) {
+    return switch (accType(r)) {
+      case FLOAT32 -> "[F";
+      case FLOAT64 -> "[D";
+      case INT64 -> "[J";
+      default -> "[I";
+    };
+  }
+
+  private boolean isArg(int r) {
+    KernelOp c = spec.reductions().get(r).combiner();
+    return c == KernelOp.ARGMAX || c == KernelOp.ARGMIN;
+  }
+
+  /** Whether reduction {@code r}'s values are ints in the scalar code (ints or bools). */
+  private boolean intValues(int r) {
+    return ints || spec.nodes().get(spec.reductions().get(r).node()).dtype() == DType.BOOL;
+  }
+
+  private void accValueLoad(int r, int local) {
+    mv.visitVarInsn(intValues(r) ? ILOAD : DLOAD, local);
+  }
+
+  private void accValueStore(int r, int local) {
+    mv.visitVarInsn(intValues(r) ? ISTORE : DSTORE, local);
+  }
+
+  private void pushIdentity(int r) {
+    Kernel.Reduction rd = spec.reductions().get(r);
+    if (intValues(r)) {
+      push((int) rd.identity().getLong(0));
+    } else {
+      mv.visitLdcInsn(rd.identity().getDouble(0));
+    }
+  }
+
+  /** Loads accumulator element (array, index on the stack) as a value of the scalar code. */
+  private void loadAcc(int r) {
+    switch (accType(r)) {
+      case FLOAT32 -> {
+        mv.visitInsn(FALOAD);
+        mv.visitInsn(F2D);
+      }
+      case FLOAT64 -> mv.visitInsn(DALOAD);
+      case INT64 -> mv.visitInsn(LALOAD);
+      default -> mv.visitInsn(IALOAD);
+    }
+  }
+
+  /** Stores the value on the stack into the accumulator element (array, index below it). */
+  private void storeAcc(int r) {
+    switch (accType(r)) {
+      case FLOAT32 -> {
+        mv.visitInsn(D2F);
+        mv.visitInsn(FASTORE);
+      }
+      case FLOAT64 -> mv.visitInsn(DASTORE);
+      case INT64 -> mv.visitInsn(LASTORE);
+      default -> mv.visitInsn(IASTORE);
+    }
+  }
+
+  /** Combines the two values on the stack with reduction {@code r}'s combiner. */
+  private void accCombine(int r) {
+    KernelOp c = spec.reductions().get(r).combiner();
+    if (!intValues(r)) {
+      scalarCombine(c);
+      return;
+    }
+    switch (c) {
+      case REDUCE_SUM -> mv.visitInsn(IADD);
+      case REDUCE_PROD -> mv.visitInsn(IMUL);
+      case REDUCE_AND -> mv.visitInsn(IAND);
+      case REDUCE_OR -> mv.visitInsn(IOR);
+      case REDUCE_XOR -> mv.visitInsn(IXOR);
+      case REDUCE_MAX -> mv.visitMethodInsn(INVOKESTATIC, uint32 ? PACKAGE + "UintMath"
+          : "java/lang/Math", uint32 ? "umax" : "max", "(II)I", false);
+      case REDUCE_MIN -> mv.visitMethodInsn(INVOKESTATIC, uint32 ? PACKAGE + "UintMath"
+          : "java/lang/Math", uint32 ? "umin" : "min", "(II)I", false);
+      default -> throw new IllegalStateException("no generated combiner " + c.textName());
+    }
+  }
+
+  /**
+   * One point of an arg-reduction in row mode: when the point's value beats the best so far
+   * ({@code tacc}), it becomes the best and its position {@code j} the index ({@code tidx}).
+   * As the reference: the first of equal values wins; for floats the first NaN wins and
+   * nothing beats it.
+   */
+  private void argStep(int r, int tacc, int tidx) {
+    Kernel.Reduction rd = spec.reductions().get(r);
+    boolean max = rd.combiner() == KernelOp.ARGMAX;
+    int v = sLocal[rd.node()];
+    Label skip = new Label();
+    Label take = new Label();
+    if (intValues(r)) {
+      mv.visitVarInsn(ILOAD, v);
+      mv.visitVarInsn(ILOAD, tacc);
+      if (uint32) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I",
+            false);
+        mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+      } else {
+        mv.visitJumpInsn(max ? IF_ICMPLE : IF_ICMPGE, skip);
+      }
+    } else {
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, skip);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, take);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitInsn(max ? DCMPL : DCMPG);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    }
+    mv.visitLabel(take);
+    accValueLoad(r, v);
+    accValueStore(r, tacc);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ISTORE, tidx);
+    mv.visitLabel(skip);
   }
 
   /** Adds {@code r * rowStride[k]} to the int on the stack. */

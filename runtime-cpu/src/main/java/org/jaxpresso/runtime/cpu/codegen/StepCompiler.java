@@ -171,18 +171,40 @@ final class StepCompiler {
       }
     }
     DType f = floatType(nodes);
-    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32
-        || !scalarOk(nodes, f)) {
+    if (f == null && boolOk(nodes)) {
+      f = DType.BOOL;
+    } else if (f == null || !scalarOk(nodes, f)) {
       return null;
     }
+    List<DType> accTypes = new ArrayList<>();
+    List<DType> resultTypes = new ArrayList<>();
+    boolean anyArg = false;
+    boolean nativeOnly = true;
     for (Kernel.Reduction r : reductions) {
+      DType v = nodes.get(r.node()).dtype();
+      boolean intValues = !f.isFloating() || v == DType.BOOL;
       boolean ok = switch (r.combiner()) {
+        case REDUCE_SUM, REDUCE_PROD -> v == f && f != DType.BOOL;
+        case REDUCE_MAX, REDUCE_MIN -> v == f || v == DType.BOOL;
+        case REDUCE_AND, REDUCE_OR, REDUCE_XOR -> intValues && (v == f || v == DType.BOOL);
+        case ARGMAX, ARGMIN -> v == f && r.output() >= 0;
+        default -> false;
+      };
+      if (!ok) {
+        return null;
+      }
+      boolean arg = ReduceAccumulators.isArg(r.combiner());
+      DType result = arg ? program.values().get(k.outputs().get(r.output())).aval().dtype() : v;
+      if (arg && result != DType.INT32 && result != DType.INT64) {
+        return null;
+      }
+      anyArg |= arg;
+      nativeOnly &= !arg && v == f && switch (r.combiner()) {
         case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN -> true;
         default -> false;
       };
-      if (!ok || nodes.get(r.node()).dtype() != f) {
-        return null;
-      }
+      accTypes.add(ReduceAccumulators.accType(r.combiner(), v, result));
+      resultTypes.add(result);
     }
     if (!k.epilogue().isEmpty() && (floatType(k.epilogue()) != f || !scalarOk(k.epilogue(), f))) {
       return null;
@@ -199,7 +221,7 @@ final class StepCompiler {
     int acc = lay.segments.c0.length - 1;
     long accStride = lay.segments.innerStride[acc];
     boolean row = accStride == 0;
-    if (!row && accStride != 1) {
+    if (!row && accStride != 1 || anyArg && !row) {
       return null;
     }
     Shape outSpace = k.outputSpace();
@@ -228,11 +250,11 @@ final class StepCompiler {
     }
     BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
         lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, reductions, row,
-        lay.vector && vectorOk(nodes, f));
+        lay.vector && nativeOnly && vectorOk(nodes, f), accTypes);
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
     RowTiling tiling = row || !spec.vector() ? null
         : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
-    return new ReduceStep(body, lay.segments, row, f, reductions,
+    return new ReduceStep(body, lay.segments, row, f, reductions, accTypes, resultTypes,
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
         rewrite, tiling);
   }

@@ -170,4 +170,80 @@ class ReductionCodegenTest {
         new int[] {700, 130}, new int[] {0})), x, 0);
     assertEquals(List.of(), c.bandGroups(), () -> c.kernels() + c.report());
   }
+
+  private static Array mixed(DType d, int seed, int... shape) {
+    int n = 1;
+    for (int s : shape) {
+      n *= s;
+    }
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      long h = (i * 2654435761L + seed * 40503L) & 0xFFFF;
+      v[i] = d == DType.BOOL ? h % 3 == 0 ? 1 : 0 : d.isFloating() ? (h % 200 - 100) / 16.0
+          : d.isUnsigned() ? h % 300 : h % 300 - 150;
+    }
+    return Array.fromDoubles(d, v, shape);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"FLOAT16", "BFLOAT16", "INT8", "UINT8", "INT16", "UINT16", "UINT32",
+      "BOOL"})
+  void narrowAndHalfReductionsAreGeneratedOverEveryAxis(DType d) {
+    for (int[] shape : new int[][] {{3, 5, 33}, {4, 0, 3}, {1000, 3}, {}}) {
+      Array x = mixed(d, shape.length, shape);
+      for (int mask = 0; mask < (1 << shape.length); mask++) {
+        int m = mask;
+        int[] ax = java.util.stream.IntStream.range(0, shape.length)
+            .filter(a -> (m & (1 << a)) != 0).toArray();
+        double t = d.isFloating() ? 1e-2 : 0;
+        check1(v -> Lax.reduceMax(v, ax), x, 0);
+        check1(v -> Lax.reduceMin(v, ax), x, 0);
+        if (d == DType.BOOL || !d.isFloating()) {
+          check1(v -> Lax.reduceAnd(v, ax), x, 0);
+          check1(v -> Lax.reduceOr(v, ax), x, 0);
+          check1(v -> Lax.reduceXor(v, ax), x, 0);
+        }
+        if (d != DType.BOOL) {
+          check1(v -> Lax.reduceSum(v, ax), x, t);
+          check1(v -> Lax.reduceProd(Lax.sign(v), ax), x, t);
+        }
+      }
+    }
+  }
+
+  @Test
+  void boolReductionsOfComparisonsAreGenerated() {
+    for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.FLOAT16}) {
+      Array x = mixed(d, 5, 70, 90);
+      Array zero = Array.fromDoubles(d, new double[] {0.0});
+      for (int axis = 0; axis < 2; axis++) {
+        int a = axis;
+        check1(v -> Lax.reduceOr(Lax.gt(v, zero), a), x, 0);
+        check1(v -> Lax.reduceAnd(Lax.ne(v, zero), a), x, 0);
+        check1(v -> Lax.reduceMax(Lax.lt(v, zero), a), x, 0);
+      }
+    }
+  }
+
+  @Test
+  void argReductionsOverTheLastAxisAreGeneratedWithFirstWinsAndNaNRules() {
+    DType[] dtypes = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.FLOAT16, DType.BFLOAT16,
+        DType.INT8, DType.UINT8, DType.UINT32, DType.BOOL};
+    for (DType d : dtypes) {
+      for (int[] shape : new int[][] {{7}, {5, 9}, {3, 4, 17}, {300, 260}}) {
+        Array x = mixed(d, 7, shape);
+        int last = shape.length - 1;
+        for (DType index : new DType[] {DType.INT32, DType.INT64}) {
+          check1(v -> Lax.argmax(v, last, index), x, 0);
+          check1(v -> Lax.argmin(v, last, index), x, 0);
+        }
+      }
+    }
+    double nan = Double.NaN;
+    double inf = Double.POSITIVE_INFINITY;
+    Array special = Array.fromDoubles(DType.FLOAT32, new double[] {1, nan, 3, nan, -inf, -inf,
+        -inf, -inf, 2, 5, 5, 1, inf, 0, nan, inf}, 4, 4);
+    check1(v -> Lax.argmax(v, 1, DType.INT32), special, 0);
+    check1(v -> Lax.argmin(v, 1, DType.INT32), special, 0);
+  }
 }
