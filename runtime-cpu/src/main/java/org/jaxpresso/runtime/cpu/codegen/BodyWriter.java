@@ -213,7 +213,11 @@ final class BodyWriter {
     offLocal = newLocal(1);
     int rLocal = newLocal(1);
     // for (r = 0; r < rows; r++): every base moves by r * rowStride[slot]
-    push(0);
+    if (unrollColumns()) {
+      columnsUnrolled(rLocal, upper, vacc);
+    } else {
+      push(0);
+    }
     mv.visitVarInsn(ISTORE, rLocal);
     Label rowHead = new Label();
     Label rowDone = new Label();
@@ -378,6 +382,171 @@ final class BodyWriter {
     mv.visitJumpInsn(GOTO, rowHead);
     mv.visitLabel(rowDone);
     mv.visitInsn(RETURN);
+  }
+
+  /** Rows folded together by {@link #columnsUnrolled}. */
+  private static final int UNROLL = 4;
+
+  /**
+   * Whether to emit {@link #columnsUnrolled}: a vector column reduction (each segment folds
+   * into its own accumulator elements) of a modest graph whose values all fold natively.
+   */
+  private boolean unrollColumns() {
+    if (!spec.isReduce() || spec.rowMode() || !spec.vector() || spec.nodes().size() > 32) {
+      return false;
+    }
+    for (int r = 0; r < spec.reductions().size(); r++) {
+      if (isArg(r) || intValues(r) != ints) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * When the accumulators do not move from row to row ({@code rowStride[slots] == 0}: every row
+   * of the run folds into the same elements, as in {@code x.sum(0)}), folds {@value #UNROLL}
+   * rows per pass: their values combine in registers and the accumulators are read and written
+   * once per {@value #UNROLL} rows instead of once per row. Leaves on the stack the first row
+   * left to the plain row loop (0 when the accumulators move, else {@code rows} rounded down to
+   * a multiple of {@value #UNROLL}). The combination order changes (rows pair up before they
+   * meet the accumulator), within the tolerance of reassociated float sums.
+   */
+  private void columnsUnrolled(int rLocal, int upper, int[] tmp) {
+    int slots = spec.slotArg().length;
+    int red = spec.reductions().size();
+    int[][] ub = new int[UNROLL][slots];
+    for (int u = 0; u < UNROLL; u++) {
+      for (int l = 0; l < slots; l++) {
+        ub[u][l] = newLocal(1);
+      }
+    }
+    int end = newLocal(1);
+    Label skip = new Label();
+    // end = rowStride[slots] == 0 ? rows - rows % UNROLL : 0
+    push(0);
+    mv.visitVarInsn(ISTORE, end);
+    mv.visitVarInsn(ALOAD, 7);
+    push(slots);
+    mv.visitInsn(IALOAD);
+    mv.visitJumpInsn(IFNE, skip);
+    mv.visitVarInsn(ILOAD, 6);
+    mv.visitVarInsn(ILOAD, 6);
+    push(UNROLL);
+    mv.visitInsn(IREM);
+    mv.visitInsn(ISUB);
+    mv.visitVarInsn(ISTORE, end);
+    mv.visitVarInsn(ILOAD, offParam());
+    mv.visitVarInsn(ISTORE, offLocal);
+    push(0);
+    mv.visitVarInsn(ISTORE, rLocal);
+    Label rowHead = new Label();
+    mv.visitLabel(rowHead);
+    mv.visitVarInsn(ILOAD, rLocal);
+    mv.visitVarInsn(ILOAD, end);
+    mv.visitJumpInsn(IF_ICMPGE, skip);
+    for (int u = 0; u < UNROLL; u++) {
+      for (int l = 0; l < slots; l++) {
+        mv.visitVarInsn(ALOAD, baseParam());
+        push(l);
+        mv.visitInsn(IALOAD);
+        // + (r + u) * rowStride[l]
+        mv.visitVarInsn(ILOAD, rLocal);
+        push(u);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ALOAD, 7);
+        push(l);
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(IMUL);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ISTORE, ub[u][l]);
+      }
+    }
+    int[] saved = baseLocal;
+    // Vector part: j in [0, upper).
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    mv.visitInsn(IREM);
+    mv.visitInsn(ISUB);
+    mv.visitVarInsn(ISTORE, upper);
+    push(0);
+    mv.visitVarInsn(ISTORE, jLocal);
+    Label vHead = new Label();
+    Label vDone = new Label();
+    mv.visitLabel(vHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, upper);
+    mv.visitJumpInsn(IF_ICMPGE, vDone);
+    String binary = "(" + VECTOR + ")" + vecDesc;
+    for (int u = 0; u < UNROLL; u++) {
+      baseLocal = ub[u];
+      for (int i = 0; i < spec.nodes().size(); i++) {
+        vectorNode(i);
+      }
+      for (int r = 0; r < red; r++) {
+        Kernel.Reduction rd = spec.reductions().get(r);
+        if (u > 0) {
+          mv.visitVarInsn(ALOAD, tmp[r]);
+        }
+        mv.visitVarInsn(ALOAD, vLocal[rd.node()]);
+        if (u > 0) {
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, vectorCombiner(rd.combiner()), binary, false);
+        }
+        mv.visitVarInsn(ASTORE, tmp[r]);
+      }
+    }
+    baseLocal = saved;
+    for (int r = 0; r < red; r++) {
+      Kernel.Reduction rd = spec.reductions().get(r);
+      mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+      mv.visitVarInsn(ALOAD, outLocal[r]);
+      pointIndex(offLocal, 1);
+      mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+          "(" + SPECIES + accArr(r) + "I)" + vecDesc, false);
+      mv.visitVarInsn(ALOAD, tmp[r]);
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, vectorCombiner(rd.combiner()), binary, false);
+      mv.visitVarInsn(ALOAD, outLocal[r]);
+      pointIndex(offLocal, 1);
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + accArr(r) + "I)V", false);
+    }
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ISTORE, jLocal);
+    mv.visitJumpInsn(GOTO, vHead);
+    mv.visitLabel(vDone);
+    // Scalar part: j in [upper, n), each of the rows in turn.
+    Label sHead = new Label();
+    Label sDone = new Label();
+    mv.visitLabel(sHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, sDone);
+    for (int u = 0; u < UNROLL; u++) {
+      baseLocal = ub[u];
+      for (int i = 0; i < spec.nodes().size(); i++) {
+        scalarNode(i);
+      }
+      for (int r = 0; r < red; r++) {
+        Kernel.Reduction rd = spec.reductions().get(r);
+        mv.visitVarInsn(ALOAD, outLocal[r]);
+        pointIndex(offLocal, 1);
+        mv.visitInsn(DUP2);
+        loadAcc(r);
+        accValueLoad(r, sLocal[rd.node()]);
+        accCombine(r);
+        storeAcc(r);
+      }
+    }
+    baseLocal = saved;
+    mv.visitIincInsn(jLocal, 1);
+    mv.visitJumpInsn(GOTO, sHead);
+    mv.visitLabel(sDone);
+    mv.visitIincInsn(rLocal, UNROLL);
+    mv.visitJumpInsn(GOTO, rowHead);
+    mv.visitLabel(skip);
+    mv.visitVarInsn(ILOAD, end);
   }
 
   // Reduction accumulators (see ReduceAccumulators): each reduction folds into an array of

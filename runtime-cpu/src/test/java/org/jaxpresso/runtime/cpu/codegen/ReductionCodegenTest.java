@@ -77,6 +77,23 @@ class ReductionCodegenTest {
   }
 
   @Test
+  void columnReductionsOfWideRowsMatchWithRowsFoldedInFours() {
+    for (DType d : NUMERIC) {
+      for (int[] shape : new int[][] {{37, 100}, {6, 1029}, {3, 77}, {4, 2, 70}, {9, 3, 65}}) {
+        Array x = data(d, shape[0], shape);
+        double t = tol(d, shape[0]);
+        check1(v -> Lax.reduceSum(Lax.mul(v, v), 0), x, t * 10);
+        check1(v -> Lax.reduceMax(v, 0), x, 0);
+        check1(v -> Lax.reduceMin(v, 0), x, 0);
+        if (shape.length == 3) {
+          check1(v -> Lax.reduceSum(v, 1), x, t);
+          check1(v -> Lax.reduceSum(v, 0, 1), x, t);
+        }
+      }
+    }
+  }
+
+  @Test
   void standardizationOverShortRowsMatches() {
     for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
       for (int[] shape : new int[][] {{10000, 10}, {777, 3}, {4096, 1}, {1000, 40}, {5, 10}}) {
