@@ -104,4 +104,19 @@ class DotTransposePassTest {
         0, 2, 1)).apply(e);
     assertFalse(count(applied(r, List.of(e)), "transpose") == 0);
   }
+
+  @Test
+  void sgdUpdateOfAWeightGradientIsOneProductAndOneContiguousLoop() {
+    Array x = data(9, 8, 5);
+    Array w = data(10, 5, 3);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray ww) -> Lax.sub(ww, Lax.mul(Jax.grad((NDArray v) ->
+        Lax.reduceSum(Lax.dotGeneral(x, v, DotDimensionNumbers.of(new int[] {1},
+            new int[] {0})), 0, 1)).apply(ww), 0.5f))).apply(w);
+    org.jaxpresso.jit.compiler.fusion.FusionPlan plan = CompilerTesting.fusionPlan(p);
+    String text = plan.toString();
+    // The ones cotangent (an operand of the product, so a buffer), the product, the update.
+    CompilerTesting.assertKernelCount(p, 3);
+    assertTrue(text.contains("library") && !text.contains("transpose"), text);
+    CompilerTesting.assertSameAsInterpreter(p, List.of(w));
+  }
 }
