@@ -133,7 +133,7 @@ public final class CpuProgram implements Executable {
 
   /**
    * One line per kernel: its name and how it runs (generated, library, control flow or
-   * reference).
+   * reference; a generated reduction whose epilogue runs on the reference says so).
    *
    * @return the report, one newline-terminated line per kernel
    */
@@ -142,7 +142,9 @@ public final class CpuProgram implements Executable {
     for (int i = 0; i < steps.size(); i++) {
       Step s = steps.get(i);
       String how = s instanceof LibraryStep l ? (l.controlFlow() ? "control flow" : "library")
-          : s instanceof FallbackStep ? "reference" : "generated";
+          : s instanceof FallbackStep ? "reference"
+          : s instanceof ReduceStep r && r.referenceEpilogue() ? "generated, epilogue on the"
+          + " reference executor" : "generated";
       sb.append(kernels.kernels().get(i).name()).append(": ").append(how).append('\n');
     }
     return sb.toString();

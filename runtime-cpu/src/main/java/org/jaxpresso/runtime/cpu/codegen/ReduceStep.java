@@ -31,13 +31,15 @@ final class ReduceStep implements Step, RowSplittable {
   private final int[] outputs;
   private final LoopBody epilogue;
   private final Segments epilogueSegments;
+  private final ReferenceEpilogue referenceEpilogue;
   private final IndexRewrite rewrite;
   private final RowTiling tiling;
 
   ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
       List<Kernel.Reduction> reductions, List<DType> accTypes, List<DType> resultTypes,
       int outSize, int[] inputs, int[] outputs, LoopBody epilogue, Segments epilogueSegments,
-      IndexRewrite rewrite, RowTiling tiling) {
+      ReferenceEpilogue referenceEpilogue, IndexRewrite rewrite, RowTiling tiling) {
+    this.referenceEpilogue = referenceEpilogue;
     this.accTypes = List.copyOf(accTypes);
     this.resultTypes = List.copyOf(resultTypes);
     this.unsigned = dtype == DType.UINT32;
@@ -95,6 +97,8 @@ final class ReduceStep implements Step, RowSplittable {
     }
     if (epilogue != null) {
       LoopStep.run(epilogue, epilogueSegments, in, out);
+    } else if (referenceEpilogue != null) {
+      referenceEpilogue.run(in, out);
     }
   }
 
@@ -323,9 +327,15 @@ final class ReduceStep implements Step, RowSplittable {
     }
   }
 
+  /** Whether the epilogue runs on the reference executor ({@link ReferenceEpilogue}). */
+  boolean referenceEpilogue() {
+    return referenceEpilogue != null;
+  }
+
   @Override
   public boolean rowSplittable() {
-    return rowMode && rewrite == null && tiling == null && allDirect;
+    return rowMode && rewrite == null && tiling == null && allDirect
+        && referenceEpilogue == null;
   }
 
   /**

@@ -180,21 +180,22 @@ final class StepCompiler {
     List<DType> resultTypes = new ArrayList<>();
     boolean anyArg = false;
     boolean nativeOnly = true;
-    for (Kernel.Reduction r : reductions) {
+    for (int ri = 0; ri < reductions.size(); ri++) {
+      Kernel.Reduction r = reductions.get(ri);
       DType v = nodes.get(r.node()).dtype();
       boolean intValues = !f.isFloating() || v == DType.BOOL;
       boolean ok = switch (r.combiner()) {
         case REDUCE_SUM, REDUCE_PROD -> v == f && f != DType.BOOL;
         case REDUCE_MAX, REDUCE_MIN -> v == f || v == DType.BOOL;
         case REDUCE_AND, REDUCE_OR, REDUCE_XOR -> intValues && (v == f || v == DType.BOOL);
-        case ARGMAX, ARGMIN -> v == f && r.output() >= 0;
+        case ARGMAX, ARGMIN -> v == f;
         default -> false;
       };
       if (!ok) {
         return null;
       }
       boolean arg = ReduceAccumulators.isArg(r.combiner());
-      DType result = arg ? program.values().get(k.outputs().get(r.output())).aval().dtype() : v;
+      DType result = arg ? indexType(k, ri) : v;
       if (arg && result != DType.INT32 && result != DType.INT64) {
         return null;
       }
@@ -206,8 +207,10 @@ final class StepCompiler {
       accTypes.add(ReduceAccumulators.accType(r.combiner(), v, result));
       resultTypes.add(result);
     }
-    if (!k.epilogue().isEmpty() && (floatType(k.epilogue()) != f || !scalarOk(k.epilogue(), f))) {
-      return null;
+    boolean epilogueOk = k.epilogue().isEmpty()
+        || floatType(k.epilogue()) == f && scalarOk(k.epilogue(), f);
+    for (Kernel.Store st : k.epilogueStores()) {
+      epilogueOk &= k.epilogue().get(st.node()).dtype() == f;
     }
     int[] dims = k.space().dims();
     boolean[] reduced = new boolean[dims.length];
@@ -227,12 +230,18 @@ final class StepCompiler {
     Shape outSpace = k.outputSpace();
     LoopBody epi = null;
     Segments epiSeg = null;
-    if (!k.epilogue().isEmpty()) {
-      for (Kernel.Store st : k.epilogueStores()) {
-        if (k.epilogue().get(st.node()).dtype() != f) {
-          return null;
-        }
+    ReferenceEpilogue refEpi = null;
+    if (!k.epilogue().isEmpty() && !epilogueOk) {
+      List<ShapedArray> outAvals = new ArrayList<>();
+      for (int v : k.outputs()) {
+        outAvals.add(program.values().get(v).aval());
       }
+      List<ShapedArray> inAvals = new ArrayList<>();
+      for (int v : k.inputs()) {
+        inAvals.add(program.values().get(v).aval());
+      }
+      refEpi = new ReferenceEpilogue(k, inAvals, resultTypes, outAvals);
+    } else if (!k.epilogue().isEmpty()) {
       int[] od = outSpace.dims();
       IndexRewrite main = rewrite;
       rewrite = null;
@@ -256,7 +265,7 @@ final class StepCompiler {
         : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
     return new ReduceStep(body, lay.segments, row, f, reductions, accTypes, resultTypes,
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
-        rewrite, tiling);
+        refEpi, rewrite, tiling);
   }
 
   /** Load slots, their affine maps and the segment walk of an op graph over {@code dims}. */
@@ -414,6 +423,23 @@ final class StepCompiler {
       }
     }
     return true;
+  }
+
+  /**
+   * The index dtype of arg-reduction {@code r} of {@code k}: its output's, or, when only the
+   * epilogue reads it, that of the epilogue's leaf reading it (null when nothing reads it).
+   */
+  private DType indexType(Kernel k, int r) {
+    Kernel.Reduction red = k.reductions().get(r);
+    if (red.output() >= 0) {
+      return program.values().get(k.outputs().get(red.output())).aval().dtype();
+    }
+    for (Node n : k.epilogue()) {
+      if (n.op() == KernelOp.REDUCED && n.param() == r) {
+        return n.dtype();
+      }
+    }
+    return null;
   }
 
   /** How many arguments load slots index: one past the largest. */
