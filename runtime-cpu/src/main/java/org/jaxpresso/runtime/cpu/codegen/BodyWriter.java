@@ -338,7 +338,13 @@ final class BodyWriter {
     } else {
       for (int r = 0; r < red; r++) {
         Kernel.Reduction rd = spec.reductions().get(r);
-        if (row && isArg(r)) {
+        if (row && isArg(r) && spec.vector()) {
+          // The vector loop tracked only the best value; findFirst finds its index.
+          accValueLoad(r, tacc[r]);
+          accValueLoad(r, sLocal[rd.node()]);
+          scalarMaxMin(r);
+          accValueStore(r, tacc[r]);
+        } else if (row && isArg(r)) {
           argStep(r, tacc[r], tidx[r]);
         } else if (row) {
           accValueLoad(r, tacc[r]);
@@ -359,6 +365,13 @@ final class BodyWriter {
     mv.visitIincInsn(jLocal, 1);
     mv.visitJumpInsn(GOTO, head);
     mv.visitLabel(done);
+    if (row && spec.vector()) {
+      for (int r = 0; r < red; r++) {
+        if (isArg(r)) {
+          findFirst(r, tacc[r], tidx[r], upper);
+        }
+      }
+    }
     if (row) {
       for (int r = 0; r < red; r++) {
         mv.visitVarInsn(ALOAD, outLocal[r]);
@@ -685,6 +698,131 @@ final class BodyWriter {
     mv.visitVarInsn(ILOAD, jLocal);
     mv.visitVarInsn(ISTORE, tidx);
     mv.visitLabel(skip);
+  }
+
+  /** Combines the two values on the stack into the larger (argmax) or smaller (argmin). */
+  private void scalarMaxMin(int r) {
+    boolean max = spec.reductions().get(r).combiner() == KernelOp.ARGMAX;
+    String d = intValues(r) ? "(II)I" : "(DD)D";
+    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", max ? "max" : "min", d, false);
+  }
+
+  /**
+   * The index of an arg-reduction in vector row mode: the row's best value ({@code tacc},
+   * from lane-wise max or min, NaN if any value is NaN) is known; a second walk over the row,
+   * still in cache, stops at the first point equal to it (the first NaN when it is NaN), which
+   * is the point the reference's strict one-pass comparison keeps. Leaves the index in
+   * {@code tidx} (0 for an empty row).
+   */
+  private void findFirst(int r, int tacc, int tidx, int upper) {
+    Kernel.Reduction rd = spec.reductions().get(r);
+    int v = rd.node();
+    int best = newLocal(1);
+    int nanBest = newLocal(1);
+    Label found = new Label();
+    push(0);
+    mv.visitVarInsn(ISTORE, tidx);
+    boolean fl = !intValues(r);
+    if (fl) {
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+    } else {
+      push(0);
+    }
+    mv.visitVarInsn(ISTORE, nanBest);
+    // best = broadcast(tacc)
+    mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+    if (fl) {
+      mv.visitVarInsn(DLOAD, tacc);
+      if (f32) {
+        mv.visitInsn(D2F);
+      }
+    } else {
+      mv.visitVarInsn(ILOAD, tacc);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast", "(" + SPECIES + elem + ")" + vecDesc,
+        false);
+    mv.visitVarInsn(ASTORE, best);
+    push(0);
+    mv.visitVarInsn(ISTORE, jLocal);
+    Label vHead = new Label();
+    Label vDone = new Label();
+    mv.visitLabel(vHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, upper);
+    mv.visitJumpInsn(IF_ICMPGE, vDone);
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      vectorNode(i);
+    }
+    // mask = v == best, or (best is NaN and v is NaN)
+    mv.visitVarInsn(ALOAD, vLocal[v]);
+    mv.visitFieldInsn(GETSTATIC, OPS, "EQ", "L" + OPS + "$Comparison;");
+    mv.visitVarInsn(ALOAD, best);
+    mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+        "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
+    if (fl) {
+      mv.visitVarInsn(ALOAD, vLocal[v]);
+      mv.visitFieldInsn(GETSTATIC, OPS, "IS_NAN", "L" + OPS + "$Test;");
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, "test", "(L" + OPS + "$Test;)" + MASK, false);
+      mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+      mv.visitVarInsn(ILOAD, nanBest);
+      mv.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "maskAll",
+          "(Z)" + MASK, true);
+      mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "and", "(" + MASK + ")" + MASK,
+          false);
+      mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "or", "(" + MASK + ")" + MASK,
+          false);
+    }
+    mv.visitInsn(DUP);
+    mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "anyTrue", "()Z", false);
+    Label none = new Label();
+    mv.visitJumpInsn(IFEQ, none);
+    mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "firstTrue", "()I", false);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ISTORE, tidx);
+    mv.visitJumpInsn(GOTO, found);
+    mv.visitLabel(none);
+    mv.visitInsn(POP);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ISTORE, jLocal);
+    mv.visitJumpInsn(GOTO, vHead);
+    mv.visitLabel(vDone);
+    Label sHead = new Label();
+    mv.visitLabel(sHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, found);
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      scalarNode(i);
+    }
+    Label take = new Label();
+    Label next = new Label();
+    if (fl) {
+      mv.visitVarInsn(DLOAD, sLocal[v]);
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitInsn(DCMPL);
+      mv.visitJumpInsn(IFEQ, take);
+      mv.visitVarInsn(ILOAD, nanBest);
+      mv.visitJumpInsn(IFEQ, next);
+      mv.visitVarInsn(DLOAD, sLocal[v]);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFEQ, next);
+    } else {
+      mv.visitVarInsn(ILOAD, sLocal[v]);
+      mv.visitVarInsn(ILOAD, tacc);
+      mv.visitJumpInsn(IF_ICMPNE, next);
+    }
+    mv.visitLabel(take);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ISTORE, tidx);
+    mv.visitJumpInsn(GOTO, found);
+    mv.visitLabel(next);
+    mv.visitIincInsn(jLocal, 1);
+    mv.visitJumpInsn(GOTO, sHead);
+    mv.visitLabel(found);
   }
 
   /** Adds {@code r * rowStride[k]} to the int on the stack. */
@@ -1015,8 +1153,8 @@ final class BodyWriter {
     return switch (c) {
       case REDUCE_SUM -> "add";
       case REDUCE_PROD -> "mul";
-      case REDUCE_MAX -> "max";
-      case REDUCE_MIN -> "min";
+      case REDUCE_MAX, ARGMAX -> "max";
+      case REDUCE_MIN, ARGMIN -> "min";
       default -> throw new IllegalStateException("no generated combiner " + c.textName());
     };
   }
@@ -1025,8 +1163,8 @@ final class BodyWriter {
     return switch (c) {
       case REDUCE_SUM -> "ADD";
       case REDUCE_PROD -> "MUL";
-      case REDUCE_MAX -> "MAX";
-      case REDUCE_MIN -> "MIN";
+      case REDUCE_MAX, ARGMAX -> "MAX";
+      case REDUCE_MIN, ARGMIN -> "MIN";
       default -> throw new IllegalStateException("no generated combiner " + c.textName());
     };
   }

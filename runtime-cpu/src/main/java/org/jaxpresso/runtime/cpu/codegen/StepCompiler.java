@@ -200,8 +200,8 @@ final class StepCompiler {
         return null;
       }
       anyArg |= arg;
-      nativeOnly &= !arg && v == f && switch (r.combiner()) {
-        case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN -> true;
+      nativeOnly &= v == f && switch (r.combiner()) {
+        case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN, ARGMAX, ARGMIN -> true;
         default -> false;
       };
       accTypes.add(ReduceAccumulators.accType(r.combiner(), v, result));

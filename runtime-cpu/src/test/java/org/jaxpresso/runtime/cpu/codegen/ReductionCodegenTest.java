@@ -262,6 +262,38 @@ class ReductionCodegenTest {
         -inf, -inf, 2, 5, 5, 1, inf, 0, nan, inf}, 4, 4);
     check1(v -> Lax.argmax(v, 1, DType.INT32), special, 0);
     check1(v -> Lax.argmin(v, 1, DType.INT32), special, 0);
+    // Rows long enough for the vector walk: NaNs, signed zeros, infinities and ties placed in
+    // the vector part and in the tail.
+    int n = 70;
+    double[] rows = new double[6 * n];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = ((i * 37) % 23) / 8.0 - 1;
+    }
+    rows[40] = nan;
+    rows[3] = 9;
+    rows[n + 5] = -0.0;
+    rows[n + 50] = 0.0;
+    for (int j = 0; j < n; j++) {
+      rows[n + j] = Math.min(rows[n + j], 0.0);
+      rows[2 * n + j] = -inf;
+      rows[5 * n + j] = inf;
+    }
+    rows[3 * n + 20] = 7;
+    rows[3 * n + 60] = 7;
+    rows[3 * n + 21] = -7;
+    rows[3 * n + 66] = -7;
+    rows[4 * n + 65] = inf;
+    rows[4 * n + 69] = nan;
+    rows[4 * n + 2] = -inf;
+    for (DType d : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      Array r = Array.fromDoubles(d, rows, 6, n);
+      check1(v -> Lax.argmax(v, 1, DType.INT32), r, 0);
+      check1(v -> Lax.argmin(v, 1, DType.INT32), r, 0);
+      if (d == DType.FLOAT32) {
+        check1(v -> Lax.add(Lax.reduceMax(v, 1), Lax.convertElementType(Lax.argmin(v, 1,
+            DType.INT32), d)), r, 0);
+      }
+    }
   }
 
   @Test
