@@ -11,8 +11,9 @@ import java.util.StringJoiner;
 import org.jaxpresso.runtime.cpu.CpuBackend;
 
 /**
- * The Java half of {@code benchmarks/side_by_side_fused.py} (W1, W2, W3, W7, W8, W9): a warm
- * JVM answering one command per line on standard input.
+ * The Java half of {@code benchmarks/side_by_side_fused.py} (W1, W2, W3, W7, W8, W9) and of
+ * {@code benchmarks/reductions_side_by_side.py} (R1-R5, {@link ReductionWorkloads}): a warm JVM
+ * answering one command per line on standard input.
  *
  * <ul>
  *   <li>{@code run MODE REPS INNER ID ARGS...} (MODE {@code eager} or {@code jit}) runs the
@@ -47,7 +48,8 @@ public final class SideBySideFused {
           case "run" -> {
             String[] spec = Arrays.copyOfRange(f, 4, f.length);
             FusedWorkloads w = loaded.computeIfAbsent(String.join(" ", spec),
-                k -> FusedWorkloads.of(spec));
+                k -> spec[0].startsWith("R") ? ReductionWorkloads.of(spec)
+                    : FusedWorkloads.of(spec));
             boolean jit = f[1].equals("jit");
             int reps = Integer.parseInt(f[2]);
             int inner = Integer.parseInt(f[3]);

@@ -15,7 +15,7 @@ import org.jaxpresso.jit.compiler.passes.PassPipeline;
 
 /**
  * The backend-neutral pipeline: passes ({@link PassPipeline#standard()}), fusion, kernel IR and
- * buffer plan, with numbered dumps ({@code 00-jaxpr.txt} ... {@code 04-dce.txt}, {@code
+ * buffer plan, with numbered dumps ({@code 00-jaxpr.txt} ... {@code 05-dot_transpose.txt}, {@code
  * 10-fused.txt}, {@code 20-kernels.kir}, {@code 25-buffers.txt}) when {@code -Djaxpresso.dump}
  * is set, and every stage verified when {@code -Djaxpresso.checks} is.
  *

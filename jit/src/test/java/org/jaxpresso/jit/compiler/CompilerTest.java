@@ -45,7 +45,8 @@ class CompilerTest {
       files = s.map(f -> f.getFileName().toString()).sorted().toList();
     }
     assertEquals(List.of("00-jaxpr.txt", "01-inline.txt", "02-fold.txt", "03-cse.txt",
-        "04-dce.txt", "10-fused.txt", "20-kernels.kir", "25-buffers.txt"), files);
+        "04-dce.txt", "05-dot_transpose.txt", "10-fused.txt", "20-kernels.kir",
+        "25-buffers.txt"), files);
     assertTrue(Files.readString(folder.resolve("00-jaxpr.txt")).contains("name=w1"));
     assertTrue(Files.readString(folder.resolve("10-fused.txt"))
         .startsWith("fusion plan: 1 kernel for 5 equations"));

@@ -24,13 +24,13 @@ public record PassPipeline(List<Pass> passes) {
   }
 
   /**
-   * The default pipeline: inline, fold, cse, dce.
+   * The default pipeline: inline, fold, cse, dce, dot_transpose.
    *
-   * @return the default pipeline: inline, fold, cse, dce
+   * @return the default pipeline: inline, fold, cse, dce, dot_transpose
    */
   public static PassPipeline standard() {
-    return new PassPipeline(
-        List.of(new InlinePass(), new ConstantFoldPass(), new CsePass(), new DcePass()));
+    return new PassPipeline(List.of(new InlinePass(), new ConstantFoldPass(), new CsePass(),
+        new DcePass(), new DotTransposePass()));
   }
 
   /**

@@ -22,10 +22,21 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * @param reductions the reductions (reduction bodies)
  * @param rowMode for reductions: whether the whole segment folds into one element
  * @param vector whether to emit the Vector API loop before the scalar one
+ * @param accTypes for reduction bodies, each accumulator array's element type (float32,
+ *     float64, int32 or int64: see {@link ReduceAccumulators}); empty: the arrays of {@code
+ *     dtype}
  */
 record BodySpec(String simpleName, String sourceFile, int line, DType dtype, List<Node> nodes,
     int[] slotOfNode, int[] slotArg, long[] slotStride, List<Kernel.Store> stores, int outputs,
-    List<Kernel.Reduction> reductions, boolean rowMode, boolean vector) {
+    List<Kernel.Reduction> reductions, boolean rowMode, boolean vector, List<DType> accTypes) {
+
+  /** A body whose accumulators (if any) are arrays of {@code dtype}. */
+  BodySpec(String simpleName, String sourceFile, int line, DType dtype, List<Node> nodes,
+      int[] slotOfNode, int[] slotArg, long[] slotStride, List<Kernel.Store> stores, int outputs,
+      List<Kernel.Reduction> reductions, boolean rowMode, boolean vector) {
+    this(simpleName, sourceFile, line, dtype, nodes, slotOfNode, slotArg, slotStride, stores,
+        outputs, reductions, rowMode, vector, List.of());
+  }
 
   /** Whether this is a reduction body. */
   boolean isReduce() {

@@ -189,7 +189,7 @@ final class BodyWriter {
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
-      mv.visitTypeInsn(CHECKCAST, arr);
+      mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -202,16 +202,22 @@ final class BodyWriter {
     int red = spec.reductions().size();
     int[] vacc = new int[red];
     int[] tacc = new int[red];
+    int[] tidx = new int[red];
     for (int r = 0; r < red; r++) {
       vacc[r] = newLocal(1);
       tacc[r] = newLocal(2);
+      tidx[r] = newLocal(1);
     }
     jLocal = newLocal(1);
     int upper = newLocal(1);
     offLocal = newLocal(1);
     int rLocal = newLocal(1);
     // for (r = 0; r < rows; r++): every base moves by r * rowStride[slot]
-    push(0);
+    if (unrollColumns()) {
+      columnsUnrolled(rLocal, upper, vacc);
+    } else {
+      push(0);
+    }
     mv.visitVarInsn(ISTORE, rLocal);
     Label rowHead = new Label();
     Label rowDone = new Label();
@@ -303,12 +309,14 @@ final class BodyWriter {
           if (f32) {
             mv.visitInsn(F2D);
           }
-        } else if (ints) {
-          push((int) rd.identity().getLong(0));
         } else {
-          mv.visitLdcInsn(rd.identity().getDouble(0));
+          pushIdentity(r);
         }
-        vstore(tacc[r]);
+        accValueStore(r, tacc[r]);
+        if (isArg(r)) {
+          push(0);
+          mv.visitVarInsn(ISTORE, tidx[r]);
+        }
       }
     }
     Label head = new Label();
@@ -330,40 +338,491 @@ final class BodyWriter {
     } else {
       for (int r = 0; r < red; r++) {
         Kernel.Reduction rd = spec.reductions().get(r);
-        if (row) {
-          vload(tacc[r]);
-          vload(sLocal[rd.node()]);
-          scalarCombine(rd.combiner());
-          vstore(tacc[r]);
+        if (row && isArg(r) && spec.vector()) {
+          // The vector loop tracked only the best value; findFirst finds its index.
+          accValueLoad(r, tacc[r]);
+          accValueLoad(r, sLocal[rd.node()]);
+          scalarMaxMin(r);
+          accValueStore(r, tacc[r]);
+        } else if (row && isArg(r)) {
+          argStep(r, tacc[r], tidx[r]);
+        } else if (row) {
+          accValueLoad(r, tacc[r]);
+          accValueLoad(r, sLocal[rd.node()]);
+          accCombine(r);
+          accValueStore(r, tacc[r]);
         } else {
           mv.visitVarInsn(ALOAD, outLocal[r]);
           pointIndex(offLocal, 1);
           mv.visitInsn(DUP2);
-          loadElement();
-          vload(sLocal[rd.node()]);
-          scalarCombine(rd.combiner());
-          storeElement();
+          loadAcc(r);
+          accValueLoad(r, sLocal[rd.node()]);
+          accCombine(r);
+          storeAcc(r);
         }
       }
     }
     mv.visitIincInsn(jLocal, 1);
     mv.visitJumpInsn(GOTO, head);
     mv.visitLabel(done);
+    if (row && spec.vector()) {
+      for (int r = 0; r < red; r++) {
+        if (isArg(r)) {
+          findFirst(r, tacc[r], tidx[r], upper);
+        }
+      }
+    }
     if (row) {
       for (int r = 0; r < red; r++) {
         mv.visitVarInsn(ALOAD, outLocal[r]);
         mv.visitVarInsn(ILOAD, offLocal);
+        if (isArg(r)) {
+          mv.visitVarInsn(ILOAD, tidx[r]);
+          if (accType(r) == DType.INT64) {
+            mv.visitInsn(I2L);
+          }
+          storeAcc(r);
+          continue;
+        }
         mv.visitInsn(DUP2);
-        loadElement();
-        vload(tacc[r]);
-        scalarCombine(spec.reductions().get(r).combiner());
-        storeElement();
+        loadAcc(r);
+        accValueLoad(r, tacc[r]);
+        accCombine(r);
+        storeAcc(r);
       }
     }
     mv.visitIincInsn(rLocal, 1);
     mv.visitJumpInsn(GOTO, rowHead);
     mv.visitLabel(rowDone);
     mv.visitInsn(RETURN);
+  }
+
+  /** Rows folded together by {@link #columnsUnrolled}. */
+  private static final int UNROLL = 4;
+
+  /**
+   * Whether to emit {@link #columnsUnrolled}: a vector column reduction (each segment folds
+   * into its own accumulator elements) of a modest graph whose values all fold natively.
+   */
+  private boolean unrollColumns() {
+    if (!spec.isReduce() || spec.rowMode() || !spec.vector() || spec.nodes().size() > 32) {
+      return false;
+    }
+    for (int r = 0; r < spec.reductions().size(); r++) {
+      if (isArg(r) || intValues(r) != ints) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * When the accumulators do not move from row to row ({@code rowStride[slots] == 0}: every row
+   * of the run folds into the same elements, as in {@code x.sum(0)}), folds {@value #UNROLL}
+   * rows per pass: their values combine in registers and the accumulators are read and written
+   * once per {@value #UNROLL} rows instead of once per row. Leaves on the stack the first row
+   * left to the plain row loop (0 when the accumulators move, else {@code rows} rounded down to
+   * a multiple of {@value #UNROLL}). The combination order changes (rows pair up before they
+   * meet the accumulator), within the tolerance of reassociated float sums.
+   */
+  private void columnsUnrolled(int rLocal, int upper, int[] tmp) {
+    int slots = spec.slotArg().length;
+    int red = spec.reductions().size();
+    int[][] ub = new int[UNROLL][slots];
+    for (int u = 0; u < UNROLL; u++) {
+      for (int l = 0; l < slots; l++) {
+        ub[u][l] = newLocal(1);
+      }
+    }
+    int end = newLocal(1);
+    Label skip = new Label();
+    // end = rowStride[slots] == 0 ? rows - rows % UNROLL : 0
+    push(0);
+    mv.visitVarInsn(ISTORE, end);
+    mv.visitVarInsn(ALOAD, 7);
+    push(slots);
+    mv.visitInsn(IALOAD);
+    mv.visitJumpInsn(IFNE, skip);
+    mv.visitVarInsn(ILOAD, 6);
+    mv.visitVarInsn(ILOAD, 6);
+    push(UNROLL);
+    mv.visitInsn(IREM);
+    mv.visitInsn(ISUB);
+    mv.visitVarInsn(ISTORE, end);
+    mv.visitVarInsn(ILOAD, offParam());
+    mv.visitVarInsn(ISTORE, offLocal);
+    push(0);
+    mv.visitVarInsn(ISTORE, rLocal);
+    Label rowHead = new Label();
+    mv.visitLabel(rowHead);
+    mv.visitVarInsn(ILOAD, rLocal);
+    mv.visitVarInsn(ILOAD, end);
+    mv.visitJumpInsn(IF_ICMPGE, skip);
+    for (int u = 0; u < UNROLL; u++) {
+      for (int l = 0; l < slots; l++) {
+        mv.visitVarInsn(ALOAD, baseParam());
+        push(l);
+        mv.visitInsn(IALOAD);
+        // + (r + u) * rowStride[l]
+        mv.visitVarInsn(ILOAD, rLocal);
+        push(u);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ALOAD, 7);
+        push(l);
+        mv.visitInsn(IALOAD);
+        mv.visitInsn(IMUL);
+        mv.visitInsn(IADD);
+        mv.visitVarInsn(ISTORE, ub[u][l]);
+      }
+    }
+    int[] saved = baseLocal;
+    // Vector part: j in [0, upper).
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    mv.visitInsn(IREM);
+    mv.visitInsn(ISUB);
+    mv.visitVarInsn(ISTORE, upper);
+    push(0);
+    mv.visitVarInsn(ISTORE, jLocal);
+    Label vHead = new Label();
+    Label vDone = new Label();
+    mv.visitLabel(vHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, upper);
+    mv.visitJumpInsn(IF_ICMPGE, vDone);
+    String binary = "(" + VECTOR + ")" + vecDesc;
+    for (int u = 0; u < UNROLL; u++) {
+      baseLocal = ub[u];
+      for (int i = 0; i < spec.nodes().size(); i++) {
+        vectorNode(i);
+      }
+      for (int r = 0; r < red; r++) {
+        Kernel.Reduction rd = spec.reductions().get(r);
+        if (u > 0) {
+          mv.visitVarInsn(ALOAD, tmp[r]);
+        }
+        mv.visitVarInsn(ALOAD, vLocal[rd.node()]);
+        if (u > 0) {
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, vectorCombiner(rd.combiner()), binary, false);
+        }
+        mv.visitVarInsn(ASTORE, tmp[r]);
+      }
+    }
+    baseLocal = saved;
+    for (int r = 0; r < red; r++) {
+      Kernel.Reduction rd = spec.reductions().get(r);
+      mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+      mv.visitVarInsn(ALOAD, outLocal[r]);
+      pointIndex(offLocal, 1);
+      mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+          "(" + SPECIES + accArr(r) + "I)" + vecDesc, false);
+      mv.visitVarInsn(ALOAD, tmp[r]);
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, vectorCombiner(rd.combiner()), binary, false);
+      mv.visitVarInsn(ALOAD, outLocal[r]);
+      pointIndex(offLocal, 1);
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + accArr(r) + "I)V", false);
+    }
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ISTORE, jLocal);
+    mv.visitJumpInsn(GOTO, vHead);
+    mv.visitLabel(vDone);
+    // Scalar part: j in [upper, n), each of the rows in turn.
+    Label sHead = new Label();
+    Label sDone = new Label();
+    mv.visitLabel(sHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, sDone);
+    for (int u = 0; u < UNROLL; u++) {
+      baseLocal = ub[u];
+      for (int i = 0; i < spec.nodes().size(); i++) {
+        scalarNode(i);
+      }
+      for (int r = 0; r < red; r++) {
+        Kernel.Reduction rd = spec.reductions().get(r);
+        mv.visitVarInsn(ALOAD, outLocal[r]);
+        pointIndex(offLocal, 1);
+        mv.visitInsn(DUP2);
+        loadAcc(r);
+        accValueLoad(r, sLocal[rd.node()]);
+        accCombine(r);
+        storeAcc(r);
+      }
+    }
+    baseLocal = saved;
+    mv.visitIincInsn(jLocal, 1);
+    mv.visitJumpInsn(GOTO, sHead);
+    mv.visitLabel(sDone);
+    mv.visitIincInsn(rLocal, UNROLL);
+    mv.visitJumpInsn(GOTO, rowHead);
+    mv.visitLabel(skip);
+    mv.visitVarInsn(ILOAD, end);
+  }
+
+  // Reduction accumulators (see ReduceAccumulators): each reduction folds into an array of
+  // accType(r): the value's own array for float32/float64/int32/uint32, a float64 scratch for
+  // float16/bfloat16, an int32 scratch for 8- and 16-bit integers and bools; arg-reductions
+  // store the index (int32 or int64) of the best value, kept in locals per row.
+
+  /** The element type of reduction {@code r}'s accumulator array. */
+  private DType accType(int r) {
+    if (!spec.accTypes().isEmpty()) {
+      return spec.accTypes().get(r);
+    }
+    return ints ? DType.INT32 : f32 ? DType.FLOAT32 : DType.FLOAT64;
+  }
+
+  private String accArr(int r) {
+    return switch (accType(r)) {
+      case FLOAT32 -> "[F";
+      case FLOAT64 -> "[D";
+      case INT64 -> "[J";
+      default -> "[I";
+    };
+  }
+
+  private boolean isArg(int r) {
+    KernelOp c = spec.reductions().get(r).combiner();
+    return c == KernelOp.ARGMAX || c == KernelOp.ARGMIN;
+  }
+
+  /** Whether reduction {@code r}'s values are ints in the scalar code (ints or bools). */
+  private boolean intValues(int r) {
+    return ints || spec.nodes().get(spec.reductions().get(r).node()).dtype() == DType.BOOL;
+  }
+
+  private void accValueLoad(int r, int local) {
+    mv.visitVarInsn(intValues(r) ? ILOAD : DLOAD, local);
+  }
+
+  private void accValueStore(int r, int local) {
+    mv.visitVarInsn(intValues(r) ? ISTORE : DSTORE, local);
+  }
+
+  private void pushIdentity(int r) {
+    Kernel.Reduction rd = spec.reductions().get(r);
+    if (intValues(r)) {
+      push((int) rd.identity().getLong(0));
+    } else {
+      mv.visitLdcInsn(rd.identity().getDouble(0));
+    }
+  }
+
+  /** Loads accumulator element (array, index on the stack) as a value of the scalar code. */
+  private void loadAcc(int r) {
+    switch (accType(r)) {
+      case FLOAT32 -> {
+        mv.visitInsn(FALOAD);
+        mv.visitInsn(F2D);
+      }
+      case FLOAT64 -> mv.visitInsn(DALOAD);
+      case INT64 -> mv.visitInsn(LALOAD);
+      default -> mv.visitInsn(IALOAD);
+    }
+  }
+
+  /** Stores the value on the stack into the accumulator element (array, index below it). */
+  private void storeAcc(int r) {
+    switch (accType(r)) {
+      case FLOAT32 -> {
+        mv.visitInsn(D2F);
+        mv.visitInsn(FASTORE);
+      }
+      case FLOAT64 -> mv.visitInsn(DASTORE);
+      case INT64 -> mv.visitInsn(LASTORE);
+      default -> mv.visitInsn(IASTORE);
+    }
+  }
+
+  /** Combines the two values on the stack with reduction {@code r}'s combiner. */
+  private void accCombine(int r) {
+    KernelOp c = spec.reductions().get(r).combiner();
+    if (!intValues(r)) {
+      scalarCombine(c);
+      return;
+    }
+    switch (c) {
+      case REDUCE_SUM -> mv.visitInsn(IADD);
+      case REDUCE_PROD -> mv.visitInsn(IMUL);
+      case REDUCE_AND -> mv.visitInsn(IAND);
+      case REDUCE_OR -> mv.visitInsn(IOR);
+      case REDUCE_XOR -> mv.visitInsn(IXOR);
+      case REDUCE_MAX -> mv.visitMethodInsn(INVOKESTATIC, uint32 ? PACKAGE + "UintMath"
+          : "java/lang/Math", uint32 ? "umax" : "max", "(II)I", false);
+      case REDUCE_MIN -> mv.visitMethodInsn(INVOKESTATIC, uint32 ? PACKAGE + "UintMath"
+          : "java/lang/Math", uint32 ? "umin" : "min", "(II)I", false);
+      default -> throw new IllegalStateException("no generated combiner " + c.textName());
+    }
+  }
+
+  /**
+   * One point of an arg-reduction in row mode: when the point's value beats the best so far
+   * ({@code tacc}), it becomes the best and its position {@code j} the index ({@code tidx}).
+   * As the reference: the first of equal values wins; for floats the first NaN wins and
+   * nothing beats it.
+   */
+  private void argStep(int r, int tacc, int tidx) {
+    Kernel.Reduction rd = spec.reductions().get(r);
+    boolean max = rd.combiner() == KernelOp.ARGMAX;
+    int v = sLocal[rd.node()];
+    Label skip = new Label();
+    Label take = new Label();
+    if (intValues(r)) {
+      mv.visitVarInsn(ILOAD, v);
+      mv.visitVarInsn(ILOAD, tacc);
+      if (uint32) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I",
+            false);
+        mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+      } else {
+        mv.visitJumpInsn(max ? IF_ICMPLE : IF_ICMPGE, skip);
+      }
+    } else {
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, skip);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, take);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitInsn(max ? DCMPL : DCMPG);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    }
+    mv.visitLabel(take);
+    accValueLoad(r, v);
+    accValueStore(r, tacc);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ISTORE, tidx);
+    mv.visitLabel(skip);
+  }
+
+  /** Combines the two values on the stack into the larger (argmax) or smaller (argmin). */
+  private void scalarMaxMin(int r) {
+    boolean max = spec.reductions().get(r).combiner() == KernelOp.ARGMAX;
+    String d = intValues(r) ? "(II)I" : "(DD)D";
+    mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", max ? "max" : "min", d, false);
+  }
+
+  /**
+   * The index of an arg-reduction in vector row mode: the row's best value ({@code tacc},
+   * from lane-wise max or min, NaN if any value is NaN) is known; a second walk over the row,
+   * still in cache, stops at the first point equal to it (the first NaN when it is NaN), which
+   * is the point the reference's strict one-pass comparison keeps. Leaves the index in
+   * {@code tidx} (0 for an empty row).
+   */
+  private void findFirst(int r, int tacc, int tidx, int upper) {
+    Kernel.Reduction rd = spec.reductions().get(r);
+    int v = rd.node();
+    int best = newLocal(1);
+    int nanBest = newLocal(1);
+    Label found = new Label();
+    push(0);
+    mv.visitVarInsn(ISTORE, tidx);
+    boolean fl = !intValues(r);
+    if (fl) {
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+    } else {
+      push(0);
+    }
+    mv.visitVarInsn(ISTORE, nanBest);
+    // best = broadcast(tacc)
+    mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+    if (fl) {
+      mv.visitVarInsn(DLOAD, tacc);
+      if (f32) {
+        mv.visitInsn(D2F);
+      }
+    } else {
+      mv.visitVarInsn(ILOAD, tacc);
+    }
+    mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast", "(" + SPECIES + elem + ")" + vecDesc,
+        false);
+    mv.visitVarInsn(ASTORE, best);
+    push(0);
+    mv.visitVarInsn(ISTORE, jLocal);
+    Label vHead = new Label();
+    Label vDone = new Label();
+    mv.visitLabel(vHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, upper);
+    mv.visitJumpInsn(IF_ICMPGE, vDone);
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      vectorNode(i);
+    }
+    // mask = v == best, or (best is NaN and v is NaN)
+    mv.visitVarInsn(ALOAD, vLocal[v]);
+    mv.visitFieldInsn(GETSTATIC, OPS, "EQ", "L" + OPS + "$Comparison;");
+    mv.visitVarInsn(ALOAD, best);
+    mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+        "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
+    if (fl) {
+      mv.visitVarInsn(ALOAD, vLocal[v]);
+      mv.visitFieldInsn(GETSTATIC, OPS, "IS_NAN", "L" + OPS + "$Test;");
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, "test", "(L" + OPS + "$Test;)" + MASK, false);
+      mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+      mv.visitVarInsn(ILOAD, nanBest);
+      mv.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "maskAll",
+          "(Z)" + MASK, true);
+      mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "and", "(" + MASK + ")" + MASK,
+          false);
+      mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "or", "(" + MASK + ")" + MASK,
+          false);
+    }
+    mv.visitInsn(DUP);
+    mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "anyTrue", "()Z", false);
+    Label none = new Label();
+    mv.visitJumpInsn(IFEQ, none);
+    mv.visitMethodInsn(INVOKEVIRTUAL, VEC_PKG + "VectorMask", "firstTrue", "()I", false);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ISTORE, tidx);
+    mv.visitJumpInsn(GOTO, found);
+    mv.visitLabel(none);
+    mv.visitInsn(POP);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    mv.visitInsn(IADD);
+    mv.visitVarInsn(ISTORE, jLocal);
+    mv.visitJumpInsn(GOTO, vHead);
+    mv.visitLabel(vDone);
+    Label sHead = new Label();
+    mv.visitLabel(sHead);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, found);
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      scalarNode(i);
+    }
+    Label take = new Label();
+    Label next = new Label();
+    if (fl) {
+      mv.visitVarInsn(DLOAD, sLocal[v]);
+      mv.visitVarInsn(DLOAD, tacc);
+      mv.visitInsn(DCMPL);
+      mv.visitJumpInsn(IFEQ, take);
+      mv.visitVarInsn(ILOAD, nanBest);
+      mv.visitJumpInsn(IFEQ, next);
+      mv.visitVarInsn(DLOAD, sLocal[v]);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFEQ, next);
+    } else {
+      mv.visitVarInsn(ILOAD, sLocal[v]);
+      mv.visitVarInsn(ILOAD, tacc);
+      mv.visitJumpInsn(IF_ICMPNE, next);
+    }
+    mv.visitLabel(take);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ISTORE, tidx);
+    mv.visitJumpInsn(GOTO, found);
+    mv.visitLabel(next);
+    mv.visitIincInsn(jLocal, 1);
+    mv.visitJumpInsn(GOTO, sHead);
+    mv.visitLabel(found);
   }
 
   /** Adds {@code r * rowStride[k]} to the int on the stack. */
@@ -694,8 +1153,8 @@ final class BodyWriter {
     return switch (c) {
       case REDUCE_SUM -> "add";
       case REDUCE_PROD -> "mul";
-      case REDUCE_MAX -> "max";
-      case REDUCE_MIN -> "min";
+      case REDUCE_MAX, ARGMAX -> "max";
+      case REDUCE_MIN, ARGMIN -> "min";
       default -> throw new IllegalStateException("no generated combiner " + c.textName());
     };
   }
@@ -704,8 +1163,8 @@ final class BodyWriter {
     return switch (c) {
       case REDUCE_SUM -> "ADD";
       case REDUCE_PROD -> "MUL";
-      case REDUCE_MAX -> "MAX";
-      case REDUCE_MIN -> "MIN";
+      case REDUCE_MAX, ARGMAX -> "MAX";
+      case REDUCE_MIN, ARGMIN -> "MIN";
       default -> throw new IllegalStateException("no generated combiner " + c.textName());
     };
   }

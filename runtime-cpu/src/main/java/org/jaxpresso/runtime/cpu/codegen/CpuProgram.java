@@ -25,6 +25,7 @@ public final class CpuProgram implements Executable {
   private final KernelProgram kernels;
   private final BufferPlan plan;
   private final List<Step> steps;
+  private final List<RowBlocks.Unit> units;
   private final Object[] template;
   private final int[] inputIds;
   private final ShapedArray[] inputAvals;
@@ -37,6 +38,7 @@ public final class CpuProgram implements Executable {
     this.kernels = kernels;
     this.plan = plan;
     this.steps = List.copyOf(steps);
+    this.units = RowBlocks.group(kernels, plan, this.steps);
     int nv = kernels.values().size();
     template = new Object[nv];
     int nin = kernels.inputCount();
@@ -81,7 +83,13 @@ public final class CpuProgram implements Executable {
     String sourceFile = dump.enabled() ? dump.dir().getFileName().toString() : name;
     List<Step> steps = new StepCompiler(c.kernels(), sourceFile, simd, dump).compileAll();
     CpuProgram p = new CpuProgram(name, c.kernels(), c.buffers(), steps);
-    dump.write("35-steps.txt", p::report);
+    dump.write("35-steps.txt", () -> {
+      StringBuilder sb = new StringBuilder(p.report());
+      for (String g : p.bandGroups()) {
+        sb.append("run band by band: ").append(g).append('\n');
+      }
+      return sb.toString();
+    });
     return p;
   }
 
@@ -108,8 +116,25 @@ public final class CpuProgram implements Executable {
   }
 
   /**
-   * One line per kernel: its name and how it runs (generated, library, reference, or for
-   * control flow "generated loop" with its sub-programs' kernels on indented lines below).
+   * The groups of kernels that run band by band over the rows of their common space (see
+   * {@link RowBlocks}), each as its kernel names joined with {@code +}.
+   *
+   * @return the groups, in run order; empty when no kernels group
+   */
+  public List<String> bandGroups() {
+    List<String> out = new ArrayList<>();
+    for (int u = 0; u < units.size(); u++) {
+      if (units.get(u).name().contains("+")) {
+        out.add(units.get(u).name());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One line per kernel: its name and how it runs (generated, library, reference, a generated
+   * reduction whose epilogue runs on the reference, or for control flow "generated loop" with
+   * its sub-programs' kernels on indented lines below).
    *
    * @return the report, one newline-terminated line per kernel
    */
@@ -128,13 +153,30 @@ public final class CpuProgram implements Executable {
       c.describe(sb, indent);
       return;
     }
-    sb.append(s instanceof LibraryStep ? "library" : s instanceof FallbackStep ? "reference"
-        : "generated").append('\n');
+    sb.append(how(s)).append('\n');
+  }
+
+  /** How a step that is not control flow runs, in the report's words. */
+  static String how(Step s) {
+    return s instanceof ControlFlowStep ? "generated loop" : s instanceof LibraryStep ? "library"
+        : s instanceof FallbackStep ? "reference"
+        : s instanceof ReduceStep r && r.referenceEpilogue()
+            ? "generated, epilogue on the reference executor" : "generated";
   }
 
   /** The step of kernel {@code i} (for structural tests of generated code). */
   Step step(int i) {
     return steps.get(i);
+  }
+
+  /** Runs the units, adding each one's time to {@link StepProfile}. */
+  private void runProfiled(Object[] env, Buffers buffers) {
+    for (RowBlocks.Unit u : units) {
+      long t0 = System.nanoTime();
+      u.step().run(env, buffers);
+      long t = System.nanoTime() - t0;
+      StepProfile.record(name + "/" + u.name(), how(u.step()), t);
+    }
   }
 
   @Override
@@ -154,8 +196,12 @@ public final class CpuProgram implements Executable {
       env[inputIds[i]] = a.host().data();
     }
     Buffers buffers = new Buffers(plan);
-    for (Step s : steps) {
-      s.run(env, buffers);
+    if (StepProfile.ON) {
+      runProfiled(env, buffers);
+    } else {
+      for (RowBlocks.Unit u : units) {
+        u.step().run(env, buffers);
+      }
     }
     List<Array> out = new ArrayList<>(outputIds.length);
     for (int o = 0; o < outputIds.length; o++) {

@@ -43,7 +43,7 @@ final class StepCompiler {
           ? ControlFlowStep.compile(k, sourceFile, simd, dump)
           : new LibraryStep(k.call(), ids(k.inputs()), avals(k.inputs()), ids(k.outputs()));
       case LOOP, REDUCE -> {
-        Step s = generate(k);
+        Step s = generate(BoolConversions.rewrite(k));
         yield s != null ? s : new FallbackStep(program, k);
       }
     };
@@ -113,7 +113,10 @@ final class StepCompiler {
           lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
           false, vector);
       LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
-      return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite);
+      RowTiling tiling = vector
+          ? RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), false) : null;
+      return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite,
+          tiling);
     } finally {
       rewrite = null;
     }
@@ -170,21 +173,46 @@ final class StepCompiler {
       }
     }
     DType f = floatType(nodes);
-    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32
-        || !scalarOk(nodes, f)) {
+    if (f == null && boolOk(nodes)) {
+      f = DType.BOOL;
+    } else if (f == null || !scalarOk(nodes, f)) {
       return null;
     }
-    for (Kernel.Reduction r : reductions) {
+    List<DType> accTypes = new ArrayList<>();
+    List<DType> resultTypes = new ArrayList<>();
+    boolean anyArg = false;
+    boolean nativeOnly = true;
+    for (int ri = 0; ri < reductions.size(); ri++) {
+      Kernel.Reduction r = reductions.get(ri);
+      DType v = nodes.get(r.node()).dtype();
+      boolean intValues = !f.isFloating() || v == DType.BOOL;
       boolean ok = switch (r.combiner()) {
-        case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN -> true;
+        case REDUCE_SUM, REDUCE_PROD -> v == f && f != DType.BOOL;
+        case REDUCE_MAX, REDUCE_MIN -> v == f || v == DType.BOOL;
+        case REDUCE_AND, REDUCE_OR, REDUCE_XOR -> intValues && (v == f || v == DType.BOOL);
+        case ARGMAX, ARGMIN -> v == f;
         default -> false;
       };
-      if (!ok || nodes.get(r.node()).dtype() != f) {
+      if (!ok) {
         return null;
       }
+      boolean arg = ReduceAccumulators.isArg(r.combiner());
+      DType result = arg ? indexType(k, ri) : v;
+      if (arg && result != DType.INT32 && result != DType.INT64) {
+        return null;
+      }
+      anyArg |= arg;
+      nativeOnly &= v == f && switch (r.combiner()) {
+        case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN, ARGMAX, ARGMIN -> true;
+        default -> false;
+      };
+      accTypes.add(ReduceAccumulators.accType(r.combiner(), v, result));
+      resultTypes.add(result);
     }
-    if (!k.epilogue().isEmpty() && (floatType(k.epilogue()) != f || !scalarOk(k.epilogue(), f))) {
-      return null;
+    boolean epilogueOk = k.epilogue().isEmpty()
+        || floatType(k.epilogue()) == f && scalarOk(k.epilogue(), f);
+    for (Kernel.Store st : k.epilogueStores()) {
+      epilogueOk &= k.epilogue().get(st.node()).dtype() == f;
     }
     int[] dims = k.space().dims();
     boolean[] reduced = new boolean[dims.length];
@@ -198,18 +226,24 @@ final class StepCompiler {
     int acc = lay.segments.c0.length - 1;
     long accStride = lay.segments.innerStride[acc];
     boolean row = accStride == 0;
-    if (!row && accStride != 1) {
+    if (!row && accStride != 1 || anyArg && !row) {
       return null;
     }
     Shape outSpace = k.outputSpace();
     LoopBody epi = null;
     Segments epiSeg = null;
-    if (!k.epilogue().isEmpty()) {
-      for (Kernel.Store st : k.epilogueStores()) {
-        if (k.epilogue().get(st.node()).dtype() != f) {
-          return null;
-        }
+    ReferenceEpilogue refEpi = null;
+    if (!k.epilogue().isEmpty() && !epilogueOk) {
+      List<ShapedArray> outAvals = new ArrayList<>();
+      for (int v : k.outputs()) {
+        outAvals.add(program.values().get(v).aval());
       }
+      List<ShapedArray> inAvals = new ArrayList<>();
+      for (int v : k.inputs()) {
+        inAvals.add(program.values().get(v).aval());
+      }
+      refEpi = new ReferenceEpilogue(k, inAvals, resultTypes, outAvals);
+    } else if (!k.epilogue().isEmpty()) {
       int[] od = outSpace.dims();
       IndexRewrite main = rewrite;
       rewrite = null;
@@ -227,11 +261,13 @@ final class StepCompiler {
     }
     BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
         lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, reductions, row,
-        lay.vector && vectorOk(nodes, f));
+        lay.vector && nativeOnly && vectorOk(nodes, f), accTypes);
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
-    return new ReduceStep(body, lay.segments, row, f, reductions,
+    RowTiling tiling = row || !spec.vector() ? null
+        : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
+    return new ReduceStep(body, lay.segments, row, f, reductions, accTypes, resultTypes,
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
-        rewrite);
+        refEpi, rewrite, tiling);
   }
 
   /** Load slots, their affine maps and the segment walk of an op graph over {@code dims}. */
@@ -389,6 +425,32 @@ final class StepCompiler {
       }
     }
     return true;
+  }
+
+  /**
+   * The index dtype of arg-reduction {@code r} of {@code k}: its output's, or, when only the
+   * epilogue reads it, that of the epilogue's leaf reading it (null when nothing reads it).
+   */
+  private DType indexType(Kernel k, int r) {
+    Kernel.Reduction red = k.reductions().get(r);
+    if (red.output() >= 0) {
+      return program.values().get(k.outputs().get(red.output())).aval().dtype();
+    }
+    for (Node n : k.epilogue()) {
+      if (n.op() == KernelOp.REDUCED && n.param() == r) {
+        return n.dtype();
+      }
+    }
+    return null;
+  }
+
+  /** How many arguments load slots index: one past the largest. */
+  private static int args(int[] slotArg) {
+    int n = 0;
+    for (int a : slotArg) {
+      n = Math.max(n, a + 1);
+    }
+    return n;
   }
 
   private static int line(Kernel k) {
