@@ -64,6 +64,11 @@ final class BodyWriter {
     this.vecDesc = "L" + vec + ";";
     this.arr = narrow != null ? (narrow.itemSize() == 1 ? "[B" : "[S") : ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
     this.elem = ints ? "I" : f32 ? "F" : "D";
+    int fast = 0;
+    for (Node n : spec.nodes()) {
+      fast += OpTable.vecMathF32(n.op()) != null ? 1 : 0;
+    }
+    this.fastMath = fast <= MAX_FAST_OPS;
   }
 
   /**
@@ -290,6 +295,9 @@ final class BodyWriter {
       mv.visitVarInsn(ISTORE, jLocal);
       mv.visitJumpInsn(GOTO, head);
       mv.visitLabel(done);
+      if (!spec.isReduce()) {
+        maskedTail();
+      }
     }
     if (row) {
       for (int r = 0; r < red; r++) {
@@ -365,6 +373,42 @@ final class BodyWriter {
     mv.visitLabel(rowDone);
     mv.visitInsn(RETURN);
   }
+
+  /**
+   * The last partial vector of a loop body as one masked iteration ({@code
+   * S.indexInRange(j, n)}: masked loads and stores, lanes past the end computed on zeros and
+   * dropped), after which {@code j = n} and the scalar loop runs no iteration.
+   */
+  private void maskedTail() {
+    Label skip = new Label();
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, skip);
+    maskLocal = newLocal(1);
+    mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "indexInRange",
+        "(II)" + MASK, true);
+    mv.visitVarInsn(ASTORE, maskLocal);
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      vectorNode(i);
+    }
+    for (Kernel.Store st : spec.stores()) {
+      mv.visitVarInsn(ALOAD, vLocal[st.node()]);
+      mv.visitVarInsn(ALOAD, outLocal[st.output()]);
+      pointIndex(offLocal, 1);
+      mv.visitVarInsn(ALOAD, maskLocal);
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + arr + "I" + MASK + ")V", false);
+    }
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitVarInsn(ISTORE, jLocal);
+    maskLocal = -1;
+    mv.visitLabel(skip);
+  }
+
+  /** The local holding the tail mask while the masked tail is emitted, else -1. */
+  private int maskLocal = -1;
 
   /** Adds {@code r * rowStride[k]} to the int on the stack. */
   private void rowOffset(int rLocal, int k) {
@@ -559,6 +603,16 @@ final class BodyWriter {
     OpTable.Vector v = OpTable.vector(n.op());
     String unary = "()" + vecDesc;
     String binary = "(" + VECTOR + ")" + vecDesc;
+    String fast = f32 && fastMath ? OpTable.vecMathF32(n.op()) : null;
+    if (fast != null) {
+      if (inlineBase < 0) {
+        inlineBase = newLocal(Inliner.SCRATCH);
+      }
+      mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+      Inliner.inline(mv, fast, "(" + vecDesc + ")" + vecDesc, inlineBase);
+      mv.visitVarInsn(ASTORE, vLocal[i]);
+      return;
+    }
     switch (v.kind()) {
       case LEAF -> {
         if (n.op() == KernelOp.CONST && n.dtype() == DType.BOOL) {
@@ -579,8 +633,14 @@ final class BodyWriter {
                 "(" + SPECIES + elem + ")" + vecDesc, false);
           } else {
             pointIndex(baseLocal[l], 1);
-            mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
-                "(" + SPECIES + arr + "I)" + vecDesc, false);
+            if (maskLocal >= 0) {
+              mv.visitVarInsn(ALOAD, maskLocal);
+              mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+                  "(" + SPECIES + arr + "I" + MASK + ")" + vecDesc, false);
+            } else {
+              mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+                  "(" + SPECIES + arr + "I)" + vecDesc, false);
+            }
           }
         }
       }
@@ -623,6 +683,19 @@ final class BodyWriter {
     }
     mv.visitVarInsn(ASTORE, vLocal[i]);
   }
+
+  /** The first local of the scratch region of inlined {@link VecMath} calls, or -1. */
+  private int inlineBase = -1;
+
+  /**
+   * Whether float32 transcendentals use {@link VecMath} (inlined) rather than the Vector API
+   * operators: up to {@link #MAX_FAST_OPS} such ops per kernel, past which the branches of the
+   * inlined bodies make frame computation and the method's size grow too fast.
+   */
+  private boolean fastMath;
+
+  /** The most inlined transcendentals in one kernel. */
+  static final int MAX_FAST_OPS = 24;
 
   private void special(Node n) {
     List<Integer> a = n.args();
