@@ -68,7 +68,7 @@ final class BodyWriter {
     for (Node n : spec.nodes()) {
       fast += OpTable.vecMathF32(n.op()) != null ? 1 : 0;
     }
-    this.fastMath = fast <= MAX_FAST_OPS;
+    this.fastMath = FAST_MATH && fast <= MAX_FAST_OPS;
   }
 
   /**
@@ -693,6 +693,13 @@ final class BodyWriter {
    * inlined bodies make frame computation and the method's size grow too fast.
    */
   private boolean fastMath;
+
+  /**
+   * Whether {@link VecMath} is used at all: the property {@code jaxpresso.cpu.fastMath=false}
+   * selects the Vector API operators (SVML) everywhere, for comparisons.
+   */
+  static final boolean FAST_MATH =
+      Boolean.parseBoolean(System.getProperty("jaxpresso.cpu.fastMath", "true"));
 
   /** The most inlined transcendentals in one kernel. */
   static final int MAX_FAST_OPS = 24;

@@ -163,8 +163,6 @@ final class OpTable {
     return switch (op) {
       case SIN -> "sin";
       case COS -> "cos";
-      case EXP -> "exp";
-      case TANH -> "tanh";
       default -> null;
     };
   }
