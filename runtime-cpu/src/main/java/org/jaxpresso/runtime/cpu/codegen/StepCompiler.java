@@ -110,11 +110,128 @@ final class StepCompiler {
       BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
           lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
           false, vector);
-      LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
+      LoopBody body;
+      try {
+        body = (LoopBody) KernelClasses.define(spec, dump);
+      } catch (org.objectweb.asm.MethodTooLargeException e) {
+        if (rewrite != null) {
+          throw e;
+        }
+        Step s = split(k, f);
+        if (s == null) {
+          throw e;
+        }
+        return s;
+      }
       return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite);
     } finally {
       rewrite = null;
     }
+  }
+
+  /**
+   * A loop kernel too large for one method as several generated bodies run one after the other
+   * over the whole space ({@link SplitLoopStep}): the nodes are cut into parts of equal count;
+   * loads and constants are repeated in every part that uses them, and each computed value used
+   * by a later part goes through a temporary array of the kernel's dtype laid out row-major over
+   * the space (stored by its part, loaded by the later ones). Parts double until each fits;
+   * null when a bool value would cross a cut or a part cannot be made small enough.
+   */
+  private Step split(Kernel k, DType f) {
+    if (f == DType.BOOL) {
+      return null;
+    }
+    List<Node> nodes = k.nodes();
+    int n = nodes.size();
+    int nIn = k.inputs().size();
+    int nOut = k.outputs().size();
+    int[] dims = k.space().dims();
+    for (int parts = 2; parts <= n; parts *= 2) {
+      int per = (n + parts - 1) / parts;
+      int[] lastUse = new int[n];
+      for (int i = 0; i < n; i++) {
+        lastUse[i] = -1;
+        for (int a : nodes.get(i).args()) {
+          lastUse[a] = Math.max(lastUse[a], i / per);
+        }
+      }
+      int[] temp = new int[n];
+      int temps = 0;
+      for (int i = 0; i < n; i++) {
+        KernelOp op = nodes.get(i).op();
+        boolean leaf = op == KernelOp.LOAD || op == KernelOp.CONST;
+        temp[i] = -1;
+        if (!leaf && lastUse[i] > i / per) {
+          if (nodes.get(i).dtype() != f) {
+            return null;
+          }
+          temp[i] = temps++;
+        }
+      }
+      List<LoopBody> bodies = new ArrayList<>();
+      List<Segments> segments = new ArrayList<>();
+      try {
+        for (int p = 0; p * per < n; p++) {
+          int lo = p * per;
+          int hi = Math.min(n, lo + per);
+          List<Node> part = new ArrayList<>();
+          int[] map = new int[n];
+          java.util.Arrays.fill(map, -1);
+          List<Kernel.Store> st = new ArrayList<>();
+          for (int i = lo; i < hi; i++) {
+            Node node = nodes.get(i);
+            List<Integer> args = new ArrayList<>();
+            for (int a : node.args()) {
+              if (map[a] < 0) {
+                Node src = nodes.get(a);
+                map[a] = part.size();
+                part.add(temp[a] >= 0 ? Node.load(nIn + temp[a], f, identity(dims.length))
+                    : src);
+              }
+              args.add(map[a]);
+            }
+            map[i] = part.size();
+            part.add(node.args().isEmpty() ? node : new Node(node.op(), node.dtype(), args,
+                node.input(), node.index(), node.constant(), node.param()));
+            if (temp[i] >= 0) {
+              st.add(new Kernel.Store(nOut + temp[i], map[i]));
+            }
+          }
+          for (Kernel.Store s : k.stores()) {
+            if (s.node() >= lo && s.node() < hi) {
+              st.add(new Kernel.Store(s.output(), map[s.node()]));
+            }
+          }
+          splitInputs = nIn;
+          Layout lay = layout(part, dims, Affine.rowMajor(dims, null), -1, k.space());
+          splitInputs = -1;
+          if (lay == null) {
+            return null;
+          }
+          BodySpec spec = new BodySpec(className(k, "_part" + p), sourceFile, line(k), f, part,
+              lay.slotOfNode, lay.slotArg, lay.strides, st, nOut + temps, List.of(), false,
+              lay.vector && vectorOk(part, f));
+          bodies.add((LoopBody) KernelClasses.define(spec, dump));
+          segments.add(lay.segments);
+        }
+      } catch (org.objectweb.asm.MethodTooLargeException e) {
+        continue;
+      }
+      return new SplitLoopStep(bodies, segments, ids(k.inputs()), ids(k.outputs()), f, temps,
+          Math.toIntExact(k.space().size()));
+    }
+    return null;
+  }
+
+  /** While a split part's layout is computed: the kernel's input count (temps come after). */
+  private int splitInputs = -1;
+
+  private static List<org.jaxpresso.jit.compiler.kir.IndexExpr> identity(int rank) {
+    List<org.jaxpresso.jit.compiler.kir.IndexExpr> id = new ArrayList<>();
+    for (int d = 0; d < rank; d++) {
+      id.add(new org.jaxpresso.jit.compiler.kir.IndexExpr.Axis(d));
+    }
+    return id;
   }
 
   /** The index rewrite of the loop kernel being compiled, or null. */
@@ -285,6 +402,9 @@ final class StepCompiler {
   private Kernel current;
 
   private Shape inputShape(Node n, List<Node> nodes, Shape space) {
+    if (splitInputs >= 0 && n.input() >= splitInputs) {
+      return space;
+    }
     if (rewrite != null) {
       return rewrite.inputShape(n.input(), inputShapes(current), space);
     }
