@@ -35,6 +35,8 @@ final class BodyWriter {
   private final boolean half;
   private final boolean ints;
   private final DType narrow;
+  /** uint8/uint16: vector compares, max, min and clamp use the unsigned operators. */
+  private final boolean unsignedNarrow;
   private final boolean uint32;
   private final String halfName;
   private final String vec;
@@ -60,10 +62,13 @@ final class BodyWriter {
     this.narrow = narrowInt(spec.dtype()) ? spec.dtype() : null;
     this.uint32 = spec.dtype() == DType.UINT32;
     this.ints = spec.dtype() == DType.INT32 || uint32 || narrow != null;
-    this.vec = VEC_PKG + (ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
+    this.vec = VEC_PKG + (narrow != null ? (narrow.itemSize() == 1 ? "ByteVector" : "ShortVector")
+        : ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
     this.vecDesc = "L" + vec + ";";
     this.arr = narrow != null ? (narrow.itemSize() == 1 ? "[B" : "[S") : ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
-    this.elem = ints ? "I" : f32 ? "F" : "D";
+    this.elem = narrow != null ? (narrow.itemSize() == 1 ? "B" : "S") : ints ? "I" : f32 ? "F"
+        : "D";
+    this.unsignedNarrow = narrow == DType.UINT8 || narrow == DType.UINT16;
     int fast = 0;
     for (Node n : spec.nodes()) {
       fast += OpTable.vecMathF32(n.op()) != null ? 1 : 0;
@@ -628,7 +633,8 @@ final class BodyWriter {
           mv.visitVarInsn(ALOAD, arrLocal[l]);
           if (spec.slotStride()[l] == 0) {
             mv.visitVarInsn(ILOAD, baseLocal[l]);
-            mv.visitInsn(ints ? IALOAD : f32 ? FALOAD : DALOAD);
+            mv.visitInsn(narrow != null ? (narrow.itemSize() == 1 ? BALOAD : SALOAD)
+                : ints ? IALOAD : f32 ? FALOAD : DALOAD);
             mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast",
                 "(" + SPECIES + elem + ")" + vecDesc, false);
           } else {
@@ -650,8 +656,12 @@ final class BodyWriter {
       }
       case METHOD1 -> {
         mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
-        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
-        mv.visitMethodInsn(INVOKEVIRTUAL, vec, v.name(), binary, false);
+        if (unsignedNarrow && (n.op() == KernelOp.MAX || n.op() == KernelOp.MIN)) {
+          unsignedMinMax(n.op() == KernelOp.MAX ? "UMAX" : "UMIN", a.get(1));
+        } else {
+          mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, v.name(), binary, false);
+        }
       }
       case UNARY_OP -> {
         mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
@@ -667,8 +677,10 @@ final class BodyWriter {
             "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc, false);
       }
       case COMPARE -> {
+        boolean ordered = n.op() != KernelOp.EQ && n.op() != KernelOp.NE;
         mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
-        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Comparison;");
+        mv.visitFieldInsn(GETSTATIC, OPS, (unsignedNarrow && ordered ? "U" : "") + v.name(),
+            "L" + OPS + "$Comparison;");
         mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
         mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
             "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
@@ -728,18 +740,34 @@ final class BodyWriter {
       }
       case CLAMP -> {
         mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
-        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
-        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "max", binary, false);
-        mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
-        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "min", binary, false);
+        if (unsignedNarrow) {
+          unsignedMinMax("UMAX", a.get(0));
+          unsignedMinMax("UMIN", a.get(2));
+        } else {
+          mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, "max", binary, false);
+          mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, "min", binary, false);
+        }
       }
       default -> throw new IllegalStateException("no vector form for " + n.op().textName());
     }
   }
 
+  /** {@code top.lanewise(UMAX or UMIN, node)} on the vector on the stack. */
+  private void unsignedMinMax(String op, int node) {
+    mv.visitFieldInsn(GETSTATIC, OPS, op, "L" + OPS + "$Associative;");
+    mv.visitVarInsn(ALOAD, vLocal[node]);
+    mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise",
+        "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc, false);
+  }
+
   private void broadcastConst(double c) {
     mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
-    if (ints) {
+    if (narrow != null) {
+      long bits = (long) c;
+      push(narrow.itemSize() == 1 ? (byte) bits : (short) bits);
+    } else if (ints) {
       push((int) c);
     } else if (f32) {
       mv.visitLdcInsn((float) c);

@@ -421,13 +421,25 @@ final class StepCompiler {
     return steps;
   }
 
-  /** Whether every node of a graph over {@code f} has a vector form. */
+  /**
+   * Whether every node of a graph over {@code f} has a vector form: float32, float64, int32, and
+   * the 8- and 16-bit integers on {@code ByteVector}/{@code ShortVector} (whose lane arithmetic
+   * wraps exactly as the scalar code's wrap after every op; unsigned types compare, max, min and
+   * clamp with the unsigned operators).
+   */
   private static boolean vectorOk(List<Node> nodes, DType f) {
-    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32) {
+    boolean narrow = f == DType.INT8 || f == DType.UINT8 || f == DType.INT16
+        || f == DType.UINT16;
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32 && !narrow) {
       return false;
     }
+    boolean unsigned = f == DType.UINT8 || f == DType.UINT16;
     for (Node n : nodes) {
-      if (f == DType.INT32 ? !OpTable.intVector(n.op())
+      if (unsigned && n.op() == KernelOp.ABS) {
+        // |x| of an unsigned value is x; ByteVector/ShortVector.abs reads the lanes as signed.
+        return false;
+      }
+      if (f == DType.INT32 || narrow ? !OpTable.intVector(n.op())
           : OpTable.vector(n.op()).kind() == OpTable.VectorKind.NONE) {
         return false;
       }
