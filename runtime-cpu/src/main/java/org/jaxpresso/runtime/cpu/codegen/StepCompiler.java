@@ -16,11 +16,13 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * integer loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the
  * reference does; int8/16, uint8/16/32 and bool as scalar int code, wrapping after every op)
  * and float32/float64/int32 reduction kernels whose ops have a scalar form ({@link OpTable});
- * for float32, float64 and int32 the Vector API loop in addition when the module is present,
+ * for float32, float64, int32 and the 8- and 16-bit integers the Vector API loop in addition
+ * (loop kernels end with one masked iteration, not a scalar tail) when the module is present,
  * every op has a vector form and every load is contiguous or a broadcast along the inner
  * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
- * go through an {@link IndexRewrite} first. Library kernels call their routine; everything else
- * falls back to the reference executor.
+ * go through an {@link IndexRewrite} first. A loop kernel past the JVM's 64 KB method limit is
+ * split into several bodies joined by temporaries ({@link SplitLoopStep}). Library kernels call
+ * their routine; everything else falls back to the reference executor.
  */
 final class StepCompiler {
   private final KernelProgram program;
@@ -49,8 +51,9 @@ final class StepCompiler {
 
   /**
    * Generated code for a loop or reduction kernel, or null when the generator does not take it.
-   * A body past the JVM's 64 KB method limit is retried without the vector loop (half the
-   * code), then left to the reference executor.
+   * A loop body past the JVM's 64 KB method limit is split ({@link #split}); a body that still
+   * does not fit (a reduction, or a split that cannot be made) is retried without the vector
+   * loop (half the code), then left to the reference executor.
    */
   private Step generate(Kernel k) {
     try {
