@@ -194,12 +194,16 @@ final class BodyWriter {
     }
     int outs = spec.isReduce() ? spec.reductions().size() : spec.outputs();
     outLocal = new int[outs];
+    boolean[] boolOut = new boolean[outs];
+    for (Kernel.Store st : spec.stores()) {
+      boolOut[st.output()] = boolStore(st);
+    }
     for (int o = 0; o < outs; o++) {
       outLocal[o] = newLocal(1);
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
-      mv.visitTypeInsn(CHECKCAST, arr);
+      mv.visitTypeInsn(CHECKCAST, boolOut[o] ? "[B" : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -266,6 +270,10 @@ final class BodyWriter {
       }
       if (!spec.isReduce()) {
         for (Kernel.Store st : spec.stores()) {
+          if (boolStore(st)) {
+            storeMask(st, false);
+            continue;
+          }
           mv.visitVarInsn(ALOAD, vLocal[st.node()]);
           mv.visitVarInsn(ALOAD, outLocal[st.output()]);
           pointIndex(offLocal, 1);
@@ -337,6 +345,11 @@ final class BodyWriter {
       for (Kernel.Store st : spec.stores()) {
         mv.visitVarInsn(ALOAD, outLocal[st.output()]);
         pointIndex(offLocal, 1);
+        if (boolStore(st)) {
+          mv.visitVarInsn(ILOAD, sLocal[st.node()]);
+          mv.visitInsn(BASTORE);
+          continue;
+        }
         vload(sLocal[st.node()]);
         storeElement();
       }
@@ -400,6 +413,10 @@ final class BodyWriter {
       vectorNode(i);
     }
     for (Kernel.Store st : spec.stores()) {
+      if (boolStore(st)) {
+        storeMask(st, true);
+        continue;
+      }
       mv.visitVarInsn(ALOAD, vLocal[st.node()]);
       mv.visitVarInsn(ALOAD, outLocal[st.output()]);
       pointIndex(offLocal, 1);
@@ -410,6 +427,35 @@ final class BodyWriter {
     mv.visitVarInsn(ISTORE, jLocal);
     maskLocal = -1;
     mv.visitLabel(skip);
+  }
+
+  /**
+   * Whether a store writes a bool (a compare's result) into a {@code byte[]} output of a kernel
+   * over another dtype: 0 or 1 from the int in scalar code, the mask's lanes in vector code.
+   */
+  private boolean boolStore(Kernel.Store st) {
+    return spec.nodes().get(st.node()).dtype() == DType.BOOL && spec.dtype() != DType.BOOL;
+  }
+
+  /**
+   * Stores the mask of a bool node as bytes 0/1 ({@link VecMath#storeMask} inlined): {@code LEN}
+   * lanes in the main loop, {@code n - j} in the masked tail.
+   */
+  private void storeMask(Kernel.Store st, boolean tail) {
+    if (inlineBase < 0) {
+      inlineBase = newLocal(Inliner.SCRATCH);
+    }
+    mv.visitVarInsn(ALOAD, vLocal[st.node()]);
+    mv.visitVarInsn(ALOAD, outLocal[st.output()]);
+    pointIndex(offLocal, 1);
+    if (tail) {
+      mv.visitVarInsn(ILOAD, nParam());
+      mv.visitVarInsn(ILOAD, jLocal);
+      mv.visitInsn(ISUB);
+    } else {
+      mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    }
+    Inliner.inline(mv, "storeMask", "(" + MASK + "[BII)V", inlineBase);
   }
 
   /** The local holding the tail mask while the masked tail is emitted, else -1. */

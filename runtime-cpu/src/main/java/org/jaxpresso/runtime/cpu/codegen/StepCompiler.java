@@ -100,7 +100,8 @@ final class StepCompiler {
         return null;
       }
       for (Kernel.Store st : stores) {
-        if (nodes.get(st.node()).dtype() != f) {
+        // A bool output of a kernel over another dtype: a compare's (or constant's) result.
+        if (nodes.get(st.node()).dtype() != f && nodes.get(st.node()).dtype() != DType.BOOL) {
           return null;
         }
       }

@@ -2,16 +2,18 @@ package org.jaxpresso.runtime.cpu.codegen;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 
 /**
- * Float32 sine and cosine for generated vector loops, written with FMA polynomials on the Vector
- * API instead of its {@code lanewise(SIN)}/{@code lanewise(COS)}, which call SVML's
- * high-accuracy routines out of line: inlined into the kernel ({@link Inliner}) these take about
- * half the time (W1 {@code 2 sin(x) cos(x)}: 0.45 instead of 0.8 ns per element, CPU time on one
- * core). Both stay within 2.5 ulp of the correctly rounded result (tested against {@link Math}
- * in double by {@code VecMathTest}), well inside the codegen's documented float32 tolerance, and
- * a vector with a lane outside the fast range (NaN, infinities, |x| &gt; 39000) goes to the SVML
+ * Vector helpers inlined into generated kernels by {@link Inliner}: the mask store of bool
+ * outputs ({@link #storeMask}), and float32 sine and cosine written with FMA polynomials on the
+ * Vector API instead of its {@code lanewise(SIN)}/{@code lanewise(COS)}, which call SVML's
+ * high-accuracy routines out of line. Inlined into the kernel these take about half the time
+ * (W1 {@code 2 sin(x) cos(x)}: 0.45 instead of 0.8 ns per element, CPU time on one core). Both
+ * stay within 2.5 ulp of the correctly rounded result (tested against {@link Math} in double by
+ * {@code VecMathTest}), well inside the codegen's documented float32 tolerance, and a vector
+ * with a lane outside the fast range (NaN, infinities, |x| &gt; 39000) goes to the SVML
  * operator whole, so special values agree with {@link Math}.
  *
  * <p>The scheme is the classic Cody-Waite one (as in SLEEF's 3.5-ulp {@code sinf}): x = q pi + d
@@ -102,5 +104,21 @@ final class VecMath {
     u = u.fma(s, d.broadcast(S2));
     u = u.fma(s, d.broadcast(S1));
     return s.mul(d).fma(u, d);
+  }
+
+  /**
+   * Writes the first {@code count} lanes of a mask as bytes 0 or 1 (a bool output of a kernel
+   * over another dtype): one {@code toLong} and a short scalar loop.
+   *
+   * @param m the mask (at most 64 lanes)
+   * @param a the bool output
+   * @param off the element offset of lane 0
+   * @param count how many lanes to write
+   */
+  static void storeMask(VectorMask<?> m, byte[] a, int off, int count) {
+    long bits = m.toLong();
+    for (int k = 0; k < count; k++) {
+      a[off + k] = (byte) ((bits >>> k) & 1);
+    }
   }
 }
