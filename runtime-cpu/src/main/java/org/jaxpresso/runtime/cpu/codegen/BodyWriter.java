@@ -664,6 +664,11 @@ final class BodyWriter {
       mv.visitVarInsn(ASTORE, vLocal[i]);
       return;
     }
+    if (spec.dtype() == DType.BOOL && n.op() != KernelOp.LOAD) {
+      boolVectorNode(n);
+      mv.visitVarInsn(ASTORE, vLocal[i]);
+      return;
+    }
     switch (v.kind()) {
       case LEAF -> {
         if (n.op() == KernelOp.CONST && n.dtype() == DType.BOOL) {
@@ -799,6 +804,70 @@ final class BodyWriter {
       default -> throw new IllegalStateException("no vector form for " + n.op().textName());
     }
   }
+
+  /**
+   * A node of an all-bool kernel in vector code: bools are {@code ByteVector} lanes holding 0 or
+   * 1 (as in memory), so the logical ops are bitwise ops, not flips the low bit, compares (whose
+   * masks become 0/1 lanes again) and max/min act on 0/1, and select turns its condition into a
+   * mask first.
+   */
+  private void boolVectorNode(Node n) {
+    List<Integer> a = n.args();
+    String binary = "(" + VECTOR + ")" + vecDesc;
+    String lanewise = "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc;
+    switch (n.op()) {
+      case CONST -> broadcastConst(n.constant().getLong(0) != 0 ? 1 : 0);
+      case AND, OR, XOR -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, n.op().name(), "L" + OPS + "$Associative;");
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise", lanewise, false);
+      }
+      case NOT -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, "XOR", "L" + OPS + "$Associative;");
+        broadcastConst(1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise", lanewise, false);
+      }
+      case MAX, MIN -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, n.op() == KernelOp.MAX ? "max" : "min", binary,
+            false);
+      }
+      case EQ, NE, LT, LE, GT, GE -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, n.op().name(), "L" + OPS + "$Comparison;");
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+            "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
+        if (boolTmp < 0) {
+          boolTmp = newLocal(1);
+        }
+        mv.visitVarInsn(ASTORE, boolTmp);
+        broadcastConst(0);
+        push(1);
+        mv.visitVarInsn(ALOAD, boolTmp);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "blend", "(B" + MASK + ")" + vecDesc, false);
+      }
+      case SELECT -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, "NE", "L" + OPS + "$Comparison;");
+        push(0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+            "(L" + OPS + "$Comparison;B)" + MASK, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "blend", "(" + VECTOR + MASK + ")" + vecDesc,
+            false);
+      }
+      default -> throw new IllegalStateException("no bool vector form for "
+          + n.op().textName());
+    }
+  }
+
+  /** A scratch local of all-bool vector code (a compare's mask), or -1. */
+  private int boolTmp = -1;
 
   /** {@code top.lanewise(UMAX or UMIN, node)} on the vector on the stack. */
   private void unsignedMinMax(String op, int node) {

@@ -429,11 +429,15 @@ final class StepCompiler {
    * Whether every node of a graph over {@code f} has a vector form: float32, float64, int32, and
    * the 8- and 16-bit integers on {@code ByteVector}/{@code ShortVector} (whose lane arithmetic
    * wraps exactly as the scalar code's wrap after every op; unsigned types compare, max, min and
-   * clamp with the unsigned operators).
+   * clamp with the unsigned operators), and all-bool graphs on 0/1 {@code ByteVector} lanes.
    */
   private static boolean vectorOk(List<Node> nodes, DType f) {
     boolean narrow = f == DType.INT8 || f == DType.UINT8 || f == DType.INT16
         || f == DType.UINT16;
+    if (f == DType.BOOL) {
+      // All-bool kernels: every op boolOk accepts has a form on 0/1 ByteVector lanes.
+      return boolOk(nodes);
+    }
     if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32 && !narrow) {
       return false;
     }

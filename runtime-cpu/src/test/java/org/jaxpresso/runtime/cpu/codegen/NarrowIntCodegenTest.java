@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Loop kernels over 8- and 16-bit integers and uint32 run generated scalar code that wraps to the width
  * after every op, and match the interpreter exactly (overflow, division by zero, the minimum
- * divided by -1, bitwise not of unsigned values, pads); bool kernels likewise over 0 or 1.
+ * divided by -1, bitwise not of unsigned values, pads); bool kernels likewise over 0 or 1. With
+ * the Vector API, chains that have a vector form run ByteVector/ShortVector loops (all-bool ones
+ * on 0/1 byte lanes).
  */
 class NarrowIntCodegenTest {
   private static Array data(DType d, int n, int seed) {
@@ -107,6 +109,15 @@ class NarrowIntCodegenTest {
       check((p, q) -> Lax.selectN(p, Lax.lt(p, q), Lax.max(Lax.ne(p, q), Lax.min(p, q))), x,
           y);
       check((p, q) -> Lax.bitwiseAnd(Lax.ge(p, q), Lax.bitwiseNot(Lax.eq(q, p))), x, y);
+      if (CpuBackend.simdAvailable()) {
+        ClosedJaxpr p = Jax.makeJaxpr((NDArray u, NDArray w) -> Lax.selectN(Lax.gt(u, w),
+            Lax.bitwiseXor(u, w), Lax.bitwiseNot(u))).apply(x, y);
+        Step step = new StepCompiler(CpuProgram.compile(p, "t", true).kernels(), "t", true,
+            Dump.none()).compileAll().get(0);
+        assertTrue(step instanceof LoopStep l && LoopStep.vectorized(l.body()));
+        check((u, w) -> Lax.selectN(Lax.gt(u, w), Lax.bitwiseXor(u, w), Lax.bitwiseNot(u)), x,
+            y);
+      }
     }
   }
 }
