@@ -74,6 +74,21 @@ final class BodyWriter {
       fast += OpTable.vecMathF32(n.op()) != null ? 1 : 0;
     }
     this.fastMath = FAST_MATH && fast <= MAX_FAST_OPS;
+    List<Node> ns = spec.nodes();
+    this.partner = new int[ns.size()];
+    java.util.Arrays.fill(partner, -1);
+    for (int i = 0; i < ns.size() && f32 && fastMath; i++) {
+      for (int j = i + 1; j < ns.size() && partner[i] < 0; j++) {
+        KernelOp a = ns.get(i).op();
+        KernelOp b = ns.get(j).op();
+        boolean pair = a == KernelOp.SIN && b == KernelOp.COS
+            || a == KernelOp.COS && b == KernelOp.SIN;
+        if (pair && partner[j] < 0 && ns.get(i).args().equals(ns.get(j).args())) {
+          partner[i] = j;
+          partner[j] = i;
+        }
+      }
+    }
   }
 
   /**
@@ -655,6 +670,14 @@ final class BodyWriter {
     String unary = "()" + vecDesc;
     String binary = "(" + VECTOR + ")" + vecDesc;
     String fast = f32 && fastMath ? OpTable.vecMathF32(n.op()) : null;
+    if (fast != null && partner[i] >= 0) {
+      if (partner[i] > i) {
+        sinCos(a.get(0), n.op() == KernelOp.SIN ? i : partner[i],
+            n.op() == KernelOp.SIN ? partner[i] : i);
+      }
+      // else: computed with its partner, earlier in this pass
+      return;
+    }
     if (fast != null) {
       if (inlineBase < 0) {
         inlineBase = newLocal(Inliner.SCRATCH);
@@ -745,6 +768,55 @@ final class BodyWriter {
       case NONE -> throw new IllegalStateException("no vector form for " + n.op().textName());
     }
     mv.visitVarInsn(ASTORE, vLocal[i]);
+  }
+
+  /**
+   * For a float32 sine (cosine) whose kernel also takes the cosine (sine) of the same value: the
+   * other node, computed together ({@link #sinCos}); else -1.
+   */
+  private final int[] partner;
+
+  /** Four locals for the shared pieces of {@link #sinCos}, or -1. */
+  private int sinCosLocals = -1;
+
+  /**
+   * sin and cos of node {@code x} into the vector locals of {@code sinNode} and {@code cosNode},
+   * sharing one reduction ({@link VecMath#quadrant} and the pieces after it, inlined).
+   */
+  private void sinCos(int x, int sinNode, int cosNode) {
+    if (inlineBase < 0) {
+      inlineBase = newLocal(Inliner.SCRATCH);
+    }
+    if (sinCosLocals < 0) {
+      sinCosLocals = newLocal(4);
+    }
+    int t = sinCosLocals;
+    int d = t + 1;
+    int sd = t + 2;
+    int cd = t + 3;
+    String v1 = "(" + vecDesc + ")" + vecDesc;
+    mv.visitVarInsn(ALOAD, vLocal[x]);
+    Inliner.inline(mv, "quadrant", v1, inlineBase);
+    mv.visitVarInsn(ASTORE, t);
+    mv.visitVarInsn(ALOAD, vLocal[x]);
+    mv.visitVarInsn(ALOAD, t);
+    Inliner.inline(mv, "reduceHalfPi", "(" + vecDesc + vecDesc + ")" + vecDesc, inlineBase);
+    mv.visitVarInsn(ASTORE, d);
+    mv.visitVarInsn(ALOAD, d);
+    Inliner.inline(mv, "sinQuarter", v1, inlineBase);
+    mv.visitVarInsn(ASTORE, sd);
+    mv.visitVarInsn(ALOAD, d);
+    Inliner.inline(mv, "cosQuarter", v1, inlineBase);
+    mv.visitVarInsn(ASTORE, cd);
+    String pick = "(" + vecDesc + vecDesc + vecDesc + vecDesc + ")" + vecDesc;
+    for (int k = 0; k < 2; k++) {
+      mv.visitVarInsn(ALOAD, sd);
+      mv.visitVarInsn(ALOAD, cd);
+      mv.visitVarInsn(ALOAD, t);
+      mv.visitVarInsn(ALOAD, vLocal[x]);
+      Inliner.inline(mv, k == 0 ? "pickSin" : "pickCos", pick, inlineBase);
+      mv.visitVarInsn(ASTORE, vLocal[k == 0 ? sinNode : cosNode]);
+    }
   }
 
   /** The first local of the scratch region of inlined {@link VecMath} calls, or -1. */

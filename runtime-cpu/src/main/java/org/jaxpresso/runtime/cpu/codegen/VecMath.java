@@ -106,6 +106,117 @@ final class VecMath {
     return s.mul(d).fma(u, d);
   }
 
+  /** 2 / pi. */
+  private static final float TWO_OVER_PI = (float) (2 / Math.PI);
+  private static final float SC_S1 = -0.166666537523269653320312f;
+  private static final float SC_S2 = 0.00833215750753879547119141f;
+  private static final float SC_S3 = -0.000195169282960705459117889f;
+  private static final float SC_C1 = -0.5f;
+  private static final float SC_C2 = 0.0416666641831398010253906f;
+  private static final float SC_C3 = -0.00138888787478208541870117f;
+  private static final float SC_C4 = 2.47990446951007470488548e-05f;
+  private static final float SC_C5 = -2.71811842367242206819355e-07f;
+
+  /*
+   * sin and cos of the same argument share one reduction by multiples of pi/2 (the generator
+   * emits these five in a row when a kernel has both): x = q pi/2 + d with |d| <= pi/4, a sine
+   * and a cosine polynomial of d, and each result picks one by the parity of q and flips its
+   * sign by the next bit (SLEEF's 3.5-ulp sincosf scheme).
+   */
+
+  /**
+   * x 2/pi + 1.5 * 2^23: rint(x 2/pi) held in the low mantissa bits.
+   *
+   * @param x the arguments
+   * @return the quadrant carrier
+   */
+  static FloatVector quadrant(FloatVector x) {
+    return x.fma(x.broadcast(TWO_OVER_PI), x.broadcast(MAGIC));
+  }
+
+  /**
+   * x - q pi/2 in four FMA steps (exact for |x| &le; 39000).
+   *
+   * @param x the arguments
+   * @param t their {@link #quadrant}
+   * @return the reduced arguments, within pi/4 of 0
+   */
+  static FloatVector reduceHalfPi(FloatVector x, FloatVector t) {
+    FloatVector q = t.sub(MAGIC);
+    FloatVector d = q.fma(x.broadcast(-PI_A * 0.5f), x);
+    d = q.fma(x.broadcast(-PI_B * 0.5f), d);
+    d = q.fma(x.broadcast(-PI_C * 0.5f), d);
+    return q.fma(x.broadcast(-PI_D * 0.5f), d);
+  }
+
+  /**
+   * sin(d) for |d| &le; pi/4.
+   *
+   * @param d reduced arguments
+   * @return their sines
+   */
+  static FloatVector sinQuarter(FloatVector d) {
+    FloatVector s = d.mul(d);
+    FloatVector u = s.fma(d.broadcast(SC_S3), d.broadcast(SC_S2));
+    u = u.fma(s, d.broadcast(SC_S1));
+    return u.mul(s).fma(d, d);
+  }
+
+  /**
+   * cos(d) for |d| &le; pi/4.
+   *
+   * @param d reduced arguments
+   * @return their cosines
+   */
+  static FloatVector cosQuarter(FloatVector d) {
+    FloatVector s = d.mul(d);
+    FloatVector u = s.fma(d.broadcast(SC_C5), d.broadcast(SC_C4));
+    u = u.fma(s, d.broadcast(SC_C3));
+    u = u.fma(s, d.broadcast(SC_C2));
+    u = u.fma(s, d.broadcast(SC_C1));
+    return u.fma(s, d.broadcast(1f));
+  }
+
+  /**
+   * sin(x) from the shared pieces: sin d or cos d by q's parity, negated when q &amp; 2; the
+   * SVML operator for a vector with a lane out of range, x itself for zeros (keeps -0).
+   *
+   * @param sd sin of the reduced arguments
+   * @param cd their cosines
+   * @param t the {@link #quadrant} of x
+   * @param x the arguments
+   * @return sin(x)
+   */
+  static FloatVector pickSin(FloatVector sd, FloatVector cd, FloatVector t, FloatVector x) {
+    if (!inTrigRange(x)) {
+      return x.lanewise(VectorOperators.SIN);
+    }
+    IntVector q = t.reinterpretAsInts();
+    FloatVector r = sd.blend(cd, q.and(1).compare(VectorOperators.NE, 0).cast(x.species()));
+    IntVector sign = q.and(2).lanewise(VectorOperators.LSHL, 30);
+    r = r.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+    return r.blend(x, x.compare(VectorOperators.EQ, 0f));
+  }
+
+  /**
+   * cos(x) from the shared pieces: cos d or sin d by q's parity, negated when (q + 1) &amp; 2.
+   *
+   * @param sd sin of the reduced arguments
+   * @param cd their cosines
+   * @param t the {@link #quadrant} of x
+   * @param x the arguments
+   * @return cos(x)
+   */
+  static FloatVector pickCos(FloatVector sd, FloatVector cd, FloatVector t, FloatVector x) {
+    if (!inTrigRange(x)) {
+      return x.lanewise(VectorOperators.COS);
+    }
+    IntVector q = t.reinterpretAsInts();
+    FloatVector r = cd.blend(sd, q.and(1).compare(VectorOperators.NE, 0).cast(x.species()));
+    IntVector sign = q.add(1).and(2).lanewise(VectorOperators.LSHL, 30);
+    return r.reinterpretAsInts().lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+  }
+
   /**
    * Writes the first {@code count} lanes of a mask as bytes 0 or 1 (a bool output of a kernel
    * over another dtype): one {@code toLong} and a short scalar loop.

@@ -41,12 +41,26 @@ class VecMathTest {
     assertTrue(Lanes.worstUlps(false, Math::cos) <= 2.5);
   }
 
+  /** The shared sin/cos pair (one reduction by pi/2) stays within 3.5 ulp. */
+  @Test
+  void sharedSinCosWithinThreeAndAHalfUlps() {
+    assumeTrue(CpuBackend.simdAvailable());
+    assertTrue(Lanes.worstSharedUlps(true) <= 3.5);
+    assertTrue(Lanes.worstSharedUlps(false) <= 3.5);
+  }
+
   @Test
   void specialValuesAndSignedZeroAsMath() {
     assumeTrue(CpuBackend.simdAvailable());
     for (float x : SPECIAL) {
       float s = Lanes.one(true, x);
       float c = Lanes.one(false, x);
+      float ss = Lanes.shared(true, x);
+      assertTrue(Float.floatToIntBits(s) == Float.floatToIntBits(ss)
+          || Lanes.ulps(ss, Math.sin(x)) <= 3.5, "shared sin " + x + " = " + ss);
+      float sc = Lanes.shared(false, x);
+      assertTrue(Float.floatToIntBits(c) == Float.floatToIntBits(sc)
+          || Lanes.ulps(sc, Math.cos(x)) <= 3.5, "shared cos " + x + " = " + sc);
       if (!Float.isFinite(x) || Math.abs(x) > 39000f || x == 0) {
         assertEquals((float) Math.sin(x), s, 0f, "sin " + x);
         assertEquals(Float.floatToIntBits((float) Math.sin(x)), Float.floatToIntBits(s),
@@ -68,7 +82,21 @@ class VecMathTest {
           (NDArray v) -> Lax.mul(Lax.mul(Lax.sin(v), 2.0f), Lax.cos(Lax.mul(v, 300f)))).apply(x);
       CpuProgram c = CodegenTesting.assertMatches(p, List.of(x), 1e-5);
       assertEquals(1, c.generatedKernels());
+      // W1 itself: sin and cos of one value share their reduction; lanes past the fast range.
+      Array big = Array.of(scaled(x, 5e4f), n);
+      ClosedJaxpr w1 = Jax.makeJaxpr(
+          (NDArray v) -> Lax.mul(Lax.mul(Lax.sin(v), 2.0f), Lax.cos(v))).apply(big);
+      CodegenTesting.assertMatches(w1, List.of(x), 1e-5);
+      CodegenTesting.assertMatches(w1, List.of(big), 1e-5);
     }
+  }
+
+  private static float[] scaled(Array x, float by) {
+    float[] v = new float[(int) x.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) x.host().getDouble(i) * (i % 7 == 0 ? by : 1);
+    }
+    return v;
   }
 
   /** The vector side, in a class of its own so the test loads without the module. */
@@ -82,6 +110,43 @@ class VecMathTest {
       FloatVector v = FloatVector.fromArray(S, in, 0);
       (sin ? VecMath.sin(v) : VecMath.cos(v)).intoArray(out, 0);
       return out[0];
+    }
+
+    /** sin or cos of x through the shared reduction. */
+    static float shared(boolean sin, float x) {
+      float[] in = new float[S.length()];
+      java.util.Arrays.fill(in, x);
+      float[] out = new float[S.length()];
+      shared(sin, FloatVector.fromArray(S, in, 0)).intoArray(out, 0);
+      return out[0];
+    }
+
+    static FloatVector shared(boolean sin, FloatVector v) {
+      FloatVector t = VecMath.quadrant(v);
+      FloatVector d = VecMath.reduceHalfPi(v, t);
+      FloatVector sd = VecMath.sinQuarter(d);
+      FloatVector cd = VecMath.cosQuarter(d);
+      return sin ? VecMath.pickSin(sd, cd, t, v) : VecMath.pickCos(sd, cd, t, v);
+    }
+
+    static double worstSharedUlps(boolean sin) {
+      Random rnd = new Random(13);
+      int n = 1 << 17;
+      double worst = 0;
+      for (float range : new float[] {1f, 4f, 100f, 39000f}) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+          x[i] = (rnd.nextFloat() * 2 - 1) * range;
+        }
+        float[] y = new float[n];
+        for (int i = 0; i < n; i += S.length()) {
+          shared(sin, FloatVector.fromArray(S, x, i)).intoArray(y, i);
+        }
+        for (int i = 0; i < n; i++) {
+          worst = Math.max(worst, ulps(y[i], sin ? Math.sin(x[i]) : Math.cos(x[i])));
+        }
+      }
+      return worst;
     }
 
     static double ulps(float got, double want) {
