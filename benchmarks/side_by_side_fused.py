@@ -10,7 +10,11 @@ BENCHMARKS.md figure with --bandwidth) and the fraction of the floor reached.
 
 Run it with OpenBLAS free to pick its kernel, e.g.
   env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE python3 benchmarks/side_by_side_fused.py
-Options: --rounds N (default 7), --quick, --no-build, --only W1,W9.
+Options: --rounds N (default 7), --quick, --no-build, --only W1,W9, --baseline DIR (another
+checkout whose benchmarks are built, e.g. `git worktree add` or `git archive` of an older commit,
+then `./mvnw -pl benchmarks -am package dependency:build-classpath ...` there as bench_common.build
+does: its jitted calls join the alternation as a third JVM, and the table gains its median and
+the ratio baseline / this tree, so before/after comes from one interleaved run).
 """
 import argparse
 import os
@@ -106,6 +110,14 @@ class Jvm(bench_common.Jvm):
     def __init__(self, cp):
         super().__init__(cp, "org.jaxpresso.benchmarks.SideBySideFused")
 
+    @staticmethod
+    def at(root):
+        """The worker of another checkout whose benchmarks module is built."""
+        cpfile = os.path.join(root, "benchmarks", "target", "side-by-side.classpath")
+        deps = open(cpfile).read().strip().split(os.pathsep)
+        return Jvm(os.pathsep.join([os.path.join(root, "benchmarks", "target", "classes")]
+                                   + deps))
+
     def run(self, mode, reps, inner, spec):
         return [int(t) for t in self.ask("run %s %d %d %s" % (mode, reps, inner, spec)).split()]
 
@@ -129,11 +141,13 @@ def main():
     ap.add_argument("--no-build", action="store_true")
     ap.add_argument("--only", help="comma-separated workload ids, e.g. W1,W9")
     ap.add_argument("--bandwidth", type=float, help="DRAM copy bandwidth in GB/s for the floor")
+    ap.add_argument("--baseline", help="another built checkout, run interleaved (jit only)")
     args = ap.parse_args()
     cpfile = os.path.join(ROOT, "benchmarks", "target", "side-by-side.classpath")
     if not args.no_build:
         cpfile = build()
     jvm = Jvm(classpath(cpfile))
+    base = Jvm.at(os.path.abspath(args.baseline)) if args.baseline else None
     rounds = 3 if args.quick else args.rounds
     bw = args.bandwidth * 1e9 if args.bandwidth else dram_bandwidth()
     print("java:", jvm.ask("info"), "| numpy", np.__version__,
@@ -152,27 +166,45 @@ def main():
             t_end = time.time() + 1.0
             while time.time() < t_end:
                 jvm.run(mode, 2, inner, spec)
-        t_np, t_e, t_j = [], [], []
+        t_end = time.time() + 1.0
+        while base and time.time() < t_end:
+            base.run("jit", 2, inner, spec)
+        t_np, t_e, t_j, t_b = [], [], [], []
         for _ in range(rounds):
             t_np += time_numpy(np_fn, reps, inner)
             t_e += jvm.run("eager", reps, inner, spec)
             t_j += jvm.run("jit", reps, inner, spec)
-        rows.append((spec, nbytes, t_np, t_e, t_j))
+            if base:
+                t_b += base.run("jit", reps, inner, spec)
+        rows.append((spec, nbytes, t_np, t_e, t_j, t_b))
         sys.stdout.write(".")
         sys.stdout.flush()
     jvm.close()
+    if base:
+        base.close()
     print()
     fmt = "%-24s %-26s %-26s %-26s %8s %8s %10s %8s"
-    print(fmt % ("workload", "NumPy median (IQR)", "eager median (IQR)", "jit median (IQR)",
-                 "NumPy/e", "NumPy/j", "floor", "floor/j"))
-    for spec, nbytes, t_np, t_e, t_j in rows:
+    head = ("workload", "NumPy median (IQR)", "eager median (IQR)", "jit median (IQR)",
+            "NumPy/e", "NumPy/j", "floor", "floor/j")
+    if base:
+        fmt += " %-26s %8s %8s"
+        head += ("baseline jit (IQR)", "NumPy/b", "b/j")
+    print(fmt % head)
+    for spec, nbytes, t_np, t_e, t_j, t_b in rows:
         m = [statistics.median(t) for t in (t_np, t_e, t_j)]
         cell = lambda med, t: "%s (%s-%s)" % (fmt_t(med), fmt_t(spread(t)[0]),
                                                fmt_t(spread(t)[1]))
         floor = nbytes / bw * 1e9
-        print(fmt % (spec, cell(m[0], t_np), cell(m[1], t_e), cell(m[2], t_j),
-                     "%.2fx" % (m[0] / m[1]), "%.2fx" % (m[0] / m[2]), fmt_t(floor),
-                     "%.0f%%" % (100 * floor / m[2])))
+        row = (spec, cell(m[0], t_np), cell(m[1], t_e), cell(m[2], t_j),
+               "%.2fx" % (m[0] / m[1]), "%.2fx" % (m[0] / m[2]), fmt_t(floor),
+               "%.0f%%" % (100 * floor / m[2]))
+        if base:
+            mb = statistics.median(t_b)
+            row += (cell(mb, t_b), "%.2fx" % (m[0] / mb), "%.2fx" % (mb / m[2]))
+        print(fmt % row)
+    if base:
+        print("\nbaseline: %s; b/j = baseline jit median / this tree's jit median (above 1:"
+              " this tree faster)." % os.path.abspath(args.baseline))
     print("\nNumPy/e, NumPy/j = NumPy median / jaxpresso median (above 1: jaxpresso faster);"
           " floor = ideal fused bytes / copy bandwidth. The machine is shared and loaded:"
           " medians move between runs, compare ratios from one run.")

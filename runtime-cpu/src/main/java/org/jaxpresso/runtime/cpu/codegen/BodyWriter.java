@@ -35,6 +35,8 @@ final class BodyWriter {
   private final boolean half;
   private final boolean ints;
   private final DType narrow;
+  /** uint8/uint16: vector compares, max, min and clamp use the unsigned operators. */
+  private final boolean unsignedNarrow;
   private final boolean uint32;
   private final String halfName;
   private final String vec;
@@ -60,10 +62,33 @@ final class BodyWriter {
     this.narrow = narrowInt(spec.dtype()) ? spec.dtype() : null;
     this.uint32 = spec.dtype() == DType.UINT32;
     this.ints = spec.dtype() == DType.INT32 || uint32 || narrow != null;
-    this.vec = VEC_PKG + (ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
+    this.vec = VEC_PKG + (narrow != null ? (narrow.itemSize() == 1 ? "ByteVector" : "ShortVector")
+        : ints ? "IntVector" : f32 ? "FloatVector" : "DoubleVector");
     this.vecDesc = "L" + vec + ";";
     this.arr = narrow != null ? (narrow.itemSize() == 1 ? "[B" : "[S") : ints ? "[I" : half ? "[S" : f32 ? "[F" : "[D";
-    this.elem = ints ? "I" : f32 ? "F" : "D";
+    this.elem = narrow != null ? (narrow.itemSize() == 1 ? "B" : "S") : ints ? "I" : f32 ? "F"
+        : "D";
+    this.unsignedNarrow = narrow == DType.UINT8 || narrow == DType.UINT16;
+    int fast = 0;
+    for (Node n : spec.nodes()) {
+      fast += OpTable.vecMathF32(n.op()) != null ? 1 : 0;
+    }
+    this.fastMath = FAST_MATH && fast <= MAX_FAST_OPS;
+    List<Node> ns = spec.nodes();
+    this.partner = new int[ns.size()];
+    java.util.Arrays.fill(partner, -1);
+    for (int i = 0; i < ns.size() && f32 && fastMath; i++) {
+      for (int j = i + 1; j < ns.size() && partner[i] < 0; j++) {
+        KernelOp a = ns.get(i).op();
+        KernelOp b = ns.get(j).op();
+        boolean pair = a == KernelOp.SIN && b == KernelOp.COS
+            || a == KernelOp.COS && b == KernelOp.SIN;
+        if (pair && partner[j] < 0 && ns.get(i).args().equals(ns.get(j).args())) {
+          partner[i] = j;
+          partner[j] = i;
+        }
+      }
+    }
   }
 
   /**
@@ -184,12 +209,16 @@ final class BodyWriter {
     }
     int outs = spec.isReduce() ? spec.reductions().size() : spec.outputs();
     outLocal = new int[outs];
+    boolean[] boolOut = new boolean[outs];
+    for (Kernel.Store st : spec.stores()) {
+      boolOut[st.output()] = boolStore(st);
+    }
     for (int o = 0; o < outs; o++) {
       outLocal[o] = newLocal(1);
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
-      mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : arr);
+      mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : boolOut[o] ? "[B" : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -262,6 +291,10 @@ final class BodyWriter {
       }
       if (!spec.isReduce()) {
         for (Kernel.Store st : spec.stores()) {
+          if (boolStore(st)) {
+            storeMask(st, false);
+            continue;
+          }
           mv.visitVarInsn(ALOAD, vLocal[st.node()]);
           mv.visitVarInsn(ALOAD, outLocal[st.output()]);
           pointIndex(offLocal, 1);
@@ -296,6 +329,9 @@ final class BodyWriter {
       mv.visitVarInsn(ISTORE, jLocal);
       mv.visitJumpInsn(GOTO, head);
       mv.visitLabel(done);
+      if (!spec.isReduce()) {
+        maskedTail();
+      }
     }
     if (row) {
       for (int r = 0; r < red; r++) {
@@ -332,6 +368,11 @@ final class BodyWriter {
       for (Kernel.Store st : spec.stores()) {
         mv.visitVarInsn(ALOAD, outLocal[st.output()]);
         pointIndex(offLocal, 1);
+        if (boolStore(st)) {
+          mv.visitVarInsn(ILOAD, sLocal[st.node()]);
+          mv.visitInsn(BASTORE);
+          continue;
+        }
         vload(sLocal[st.node()]);
         storeElement();
       }
@@ -825,6 +866,75 @@ final class BodyWriter {
     mv.visitLabel(found);
   }
 
+  /**
+   * The last partial vector of a loop body as one masked iteration ({@code
+   * S.indexInRange(j, n)}: masked loads and stores, lanes past the end computed on zeros and
+   * dropped), after which {@code j = n} and the scalar loop runs no iteration.
+   */
+  private void maskedTail() {
+    Label skip = new Label();
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitJumpInsn(IF_ICMPGE, skip);
+    maskLocal = newLocal(1);
+    mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
+    mv.visitVarInsn(ILOAD, jLocal);
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitMethodInsn(INVOKEINTERFACE, VEC_PKG + "VectorSpecies", "indexInRange",
+        "(II)" + MASK, true);
+    mv.visitVarInsn(ASTORE, maskLocal);
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      vectorNode(i);
+    }
+    for (Kernel.Store st : spec.stores()) {
+      if (boolStore(st)) {
+        storeMask(st, true);
+        continue;
+      }
+      mv.visitVarInsn(ALOAD, vLocal[st.node()]);
+      mv.visitVarInsn(ALOAD, outLocal[st.output()]);
+      pointIndex(offLocal, 1);
+      mv.visitVarInsn(ALOAD, maskLocal);
+      mv.visitMethodInsn(INVOKEVIRTUAL, vec, "intoArray", "(" + arr + "I" + MASK + ")V", false);
+    }
+    mv.visitVarInsn(ILOAD, nParam());
+    mv.visitVarInsn(ISTORE, jLocal);
+    maskLocal = -1;
+    mv.visitLabel(skip);
+  }
+
+  /**
+   * Whether a store writes a bool (a compare's result) into a {@code byte[]} output of a kernel
+   * over another dtype: 0 or 1 from the int in scalar code, the mask's lanes in vector code.
+   */
+  private boolean boolStore(Kernel.Store st) {
+    return spec.nodes().get(st.node()).dtype() == DType.BOOL && spec.dtype() != DType.BOOL;
+  }
+
+  /**
+   * Stores the mask of a bool node as bytes 0/1 ({@link VecMath#storeMask} inlined): {@code LEN}
+   * lanes in the main loop, {@code n - j} in the masked tail.
+   */
+  private void storeMask(Kernel.Store st, boolean tail) {
+    if (inlineBase < 0) {
+      inlineBase = newLocal(Inliner.SCRATCH);
+    }
+    mv.visitVarInsn(ALOAD, vLocal[st.node()]);
+    mv.visitVarInsn(ALOAD, outLocal[st.output()]);
+    pointIndex(offLocal, 1);
+    if (tail) {
+      mv.visitVarInsn(ILOAD, nParam());
+      mv.visitVarInsn(ILOAD, jLocal);
+      mv.visitInsn(ISUB);
+    } else {
+      mv.visitFieldInsn(GETSTATIC, name, "LEN", "I");
+    }
+    Inliner.inline(mv, "storeMask", "(" + MASK + "[BII)V", inlineBase);
+  }
+
+  /** The local holding the tail mask while the masked tail is emitted, else -1. */
+  private int maskLocal = -1;
+
   /** Adds {@code r * rowStride[k]} to the int on the stack. */
   private void rowOffset(int rLocal, int k) {
     mv.visitVarInsn(ILOAD, rLocal);
@@ -1018,6 +1128,29 @@ final class BodyWriter {
     OpTable.Vector v = OpTable.vector(n.op());
     String unary = "()" + vecDesc;
     String binary = "(" + VECTOR + ")" + vecDesc;
+    String fast = f32 && fastMath ? OpTable.vecMathF32(n.op()) : null;
+    if (fast != null && partner[i] >= 0) {
+      if (partner[i] > i) {
+        sinCos(a.get(0), n.op() == KernelOp.SIN ? i : partner[i],
+            n.op() == KernelOp.SIN ? partner[i] : i);
+      }
+      // else: computed with its partner, earlier in this pass
+      return;
+    }
+    if (fast != null) {
+      if (inlineBase < 0) {
+        inlineBase = newLocal(Inliner.SCRATCH);
+      }
+      mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+      Inliner.inline(mv, fast, "(" + vecDesc + ")" + vecDesc, inlineBase);
+      mv.visitVarInsn(ASTORE, vLocal[i]);
+      return;
+    }
+    if (spec.dtype() == DType.BOOL && n.op() != KernelOp.LOAD) {
+      boolVectorNode(n);
+      mv.visitVarInsn(ASTORE, vLocal[i]);
+      return;
+    }
     switch (v.kind()) {
       case LEAF -> {
         if (n.op() == KernelOp.CONST && n.dtype() == DType.BOOL) {
@@ -1033,13 +1166,20 @@ final class BodyWriter {
           mv.visitVarInsn(ALOAD, arrLocal[l]);
           if (spec.slotStride()[l] == 0) {
             mv.visitVarInsn(ILOAD, baseLocal[l]);
-            mv.visitInsn(ints ? IALOAD : f32 ? FALOAD : DALOAD);
+            mv.visitInsn(narrow != null ? (narrow.itemSize() == 1 ? BALOAD : SALOAD)
+                : ints ? IALOAD : f32 ? FALOAD : DALOAD);
             mv.visitMethodInsn(INVOKESTATIC, vec, "broadcast",
                 "(" + SPECIES + elem + ")" + vecDesc, false);
           } else {
             pointIndex(baseLocal[l], 1);
-            mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
-                "(" + SPECIES + arr + "I)" + vecDesc, false);
+            if (maskLocal >= 0) {
+              mv.visitVarInsn(ALOAD, maskLocal);
+              mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+                  "(" + SPECIES + arr + "I" + MASK + ")" + vecDesc, false);
+            } else {
+              mv.visitMethodInsn(INVOKESTATIC, vec, "fromArray",
+                  "(" + SPECIES + arr + "I)" + vecDesc, false);
+            }
           }
         }
       }
@@ -1049,8 +1189,12 @@ final class BodyWriter {
       }
       case METHOD1 -> {
         mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
-        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
-        mv.visitMethodInsn(INVOKEVIRTUAL, vec, v.name(), binary, false);
+        if (unsignedNarrow && (n.op() == KernelOp.MAX || n.op() == KernelOp.MIN)) {
+          unsignedMinMax(n.op() == KernelOp.MAX ? "UMAX" : "UMIN", a.get(1));
+        } else {
+          mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, v.name(), binary, false);
+        }
       }
       case UNARY_OP -> {
         mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
@@ -1066,8 +1210,10 @@ final class BodyWriter {
             "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc, false);
       }
       case COMPARE -> {
+        boolean ordered = n.op() != KernelOp.EQ && n.op() != KernelOp.NE;
         mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
-        mv.visitFieldInsn(GETSTATIC, OPS, v.name(), "L" + OPS + "$Comparison;");
+        mv.visitFieldInsn(GETSTATIC, OPS, (unsignedNarrow && ordered ? "U" : "") + v.name(),
+            "L" + OPS + "$Comparison;");
         mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
         mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
             "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
@@ -1082,6 +1228,75 @@ final class BodyWriter {
     }
     mv.visitVarInsn(ASTORE, vLocal[i]);
   }
+
+  /**
+   * For a float32 sine (cosine) whose kernel also takes the cosine (sine) of the same value: the
+   * other node, computed together ({@link #sinCos}); else -1.
+   */
+  private final int[] partner;
+
+  /** Four locals for the shared pieces of {@link #sinCos}, or -1. */
+  private int sinCosLocals = -1;
+
+  /**
+   * sin and cos of node {@code x} into the vector locals of {@code sinNode} and {@code cosNode},
+   * sharing one reduction ({@link VecMath#quadrant} and the pieces after it, inlined).
+   */
+  private void sinCos(int x, int sinNode, int cosNode) {
+    if (inlineBase < 0) {
+      inlineBase = newLocal(Inliner.SCRATCH);
+    }
+    if (sinCosLocals < 0) {
+      sinCosLocals = newLocal(4);
+    }
+    int t = sinCosLocals;
+    int d = t + 1;
+    int sd = t + 2;
+    int cd = t + 3;
+    String v1 = "(" + vecDesc + ")" + vecDesc;
+    mv.visitVarInsn(ALOAD, vLocal[x]);
+    Inliner.inline(mv, "quadrant", v1, inlineBase);
+    mv.visitVarInsn(ASTORE, t);
+    mv.visitVarInsn(ALOAD, vLocal[x]);
+    mv.visitVarInsn(ALOAD, t);
+    Inliner.inline(mv, "reduceHalfPi", "(" + vecDesc + vecDesc + ")" + vecDesc, inlineBase);
+    mv.visitVarInsn(ASTORE, d);
+    mv.visitVarInsn(ALOAD, d);
+    Inliner.inline(mv, "sinQuarter", v1, inlineBase);
+    mv.visitVarInsn(ASTORE, sd);
+    mv.visitVarInsn(ALOAD, d);
+    Inliner.inline(mv, "cosQuarter", v1, inlineBase);
+    mv.visitVarInsn(ASTORE, cd);
+    String pick = "(" + vecDesc + vecDesc + vecDesc + vecDesc + ")" + vecDesc;
+    for (int k = 0; k < 2; k++) {
+      mv.visitVarInsn(ALOAD, sd);
+      mv.visitVarInsn(ALOAD, cd);
+      mv.visitVarInsn(ALOAD, t);
+      mv.visitVarInsn(ALOAD, vLocal[x]);
+      Inliner.inline(mv, k == 0 ? "pickSin" : "pickCos", pick, inlineBase);
+      mv.visitVarInsn(ASTORE, vLocal[k == 0 ? sinNode : cosNode]);
+    }
+  }
+
+  /** The first local of the scratch region of inlined {@link VecMath} calls, or -1. */
+  private int inlineBase = -1;
+
+  /**
+   * Whether float32 transcendentals use {@link VecMath} (inlined) rather than the Vector API
+   * operators: up to {@link #MAX_FAST_OPS} such ops per kernel, past which the branches of the
+   * inlined bodies make frame computation and the method's size grow too fast.
+   */
+  private boolean fastMath;
+
+  /**
+   * Whether {@link VecMath} is used at all: the property {@code jaxpresso.cpu.fastMath=false}
+   * selects the Vector API operators (SVML) everywhere, for comparisons.
+   */
+  static final boolean FAST_MATH =
+      Boolean.parseBoolean(System.getProperty("jaxpresso.cpu.fastMath", "true"));
+
+  /** The most inlined transcendentals in one kernel. */
+  static final int MAX_FAST_OPS = 24;
 
   private void special(Node n) {
     List<Integer> a = n.args();
@@ -1107,18 +1322,98 @@ final class BodyWriter {
       }
       case CLAMP -> {
         mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
-        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
-        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "max", binary, false);
-        mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
-        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "min", binary, false);
+        if (unsignedNarrow) {
+          unsignedMinMax("UMAX", a.get(0));
+          unsignedMinMax("UMIN", a.get(2));
+        } else {
+          mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, "max", binary, false);
+          mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
+          mv.visitMethodInsn(INVOKEVIRTUAL, vec, "min", binary, false);
+        }
       }
       default -> throw new IllegalStateException("no vector form for " + n.op().textName());
     }
   }
 
+  /**
+   * A node of an all-bool kernel in vector code: bools are {@code ByteVector} lanes holding 0 or
+   * 1 (as in memory), so the logical ops are bitwise ops, not flips the low bit, compares (whose
+   * masks become 0/1 lanes again) and max/min act on 0/1, and select turns its condition into a
+   * mask first.
+   */
+  private void boolVectorNode(Node n) {
+    List<Integer> a = n.args();
+    String binary = "(" + VECTOR + ")" + vecDesc;
+    String lanewise = "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc;
+    switch (n.op()) {
+      case CONST -> broadcastConst(n.constant().getLong(0) != 0 ? 1 : 0);
+      case AND, OR, XOR -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, n.op().name(), "L" + OPS + "$Associative;");
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise", lanewise, false);
+      }
+      case NOT -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, "XOR", "L" + OPS + "$Associative;");
+        broadcastConst(1);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise", lanewise, false);
+      }
+      case MAX, MIN -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, n.op() == KernelOp.MAX ? "max" : "min", binary,
+            false);
+      }
+      case EQ, NE, LT, LE, GT, GE -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, n.op().name(), "L" + OPS + "$Comparison;");
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+            "(L" + OPS + "$Comparison;" + VECTOR + ")" + MASK, false);
+        if (boolTmp < 0) {
+          boolTmp = newLocal(1);
+        }
+        mv.visitVarInsn(ASTORE, boolTmp);
+        broadcastConst(0);
+        push(1);
+        mv.visitVarInsn(ALOAD, boolTmp);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "blend", "(B" + MASK + ")" + vecDesc, false);
+      }
+      case SELECT -> {
+        mv.visitVarInsn(ALOAD, vLocal[a.get(1)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(2)]);
+        mv.visitVarInsn(ALOAD, vLocal[a.get(0)]);
+        mv.visitFieldInsn(GETSTATIC, OPS, "NE", "L" + OPS + "$Comparison;");
+        push(0);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "compare",
+            "(L" + OPS + "$Comparison;B)" + MASK, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, vec, "blend", "(" + VECTOR + MASK + ")" + vecDesc,
+            false);
+      }
+      default -> throw new IllegalStateException("no bool vector form for "
+          + n.op().textName());
+    }
+  }
+
+  /** A scratch local of all-bool vector code (a compare's mask), or -1. */
+  private int boolTmp = -1;
+
+  /** {@code top.lanewise(UMAX or UMIN, node)} on the vector on the stack. */
+  private void unsignedMinMax(String op, int node) {
+    mv.visitFieldInsn(GETSTATIC, OPS, op, "L" + OPS + "$Associative;");
+    mv.visitVarInsn(ALOAD, vLocal[node]);
+    mv.visitMethodInsn(INVOKEVIRTUAL, vec, "lanewise",
+        "(L" + OPS + "$Binary;" + VECTOR + ")" + vecDesc, false);
+  }
+
   private void broadcastConst(double c) {
     mv.visitFieldInsn(GETSTATIC, name, "S", SPECIES);
-    if (ints) {
+    if (narrow != null) {
+      long bits = (long) c;
+      push(narrow.itemSize() == 1 ? (byte) bits : (short) bits);
+    } else if (ints) {
       push((int) c);
     } else if (f32) {
       mv.visitLdcInsn((float) c);

@@ -89,6 +89,21 @@ final class LoopStep implements Step, RowSplittable {
         t -> segments.forRange(t * chunk, Math.min(total, (t + 1) * chunk), sink));
   }
 
+  /** The generated body (for tests: whether it has a vector loop). */
+  LoopBody body() {
+    return body;
+  }
+
+  /** Whether a generated body class has a Vector API loop (its species in a static final). */
+  static boolean vectorized(LoopBody body) {
+    for (java.lang.reflect.Field f : body.getClass().getDeclaredFields()) {
+      if (f.getName().equals("S")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public boolean rowSplittable() {
     return rewrite == null && tiling == null;

@@ -155,6 +155,18 @@ final class OpTable {
     };
   }
 
+  /**
+   * The {@link VecMath} method computing {@code op} on float32 lanes (inlined into the kernel by
+   * {@link Inliner}), or null where the Vector API operator is used.
+   */
+  static String vecMathF32(KernelOp op) {
+    return switch (op) {
+      case SIN -> "sin";
+      case COS -> "cos";
+      default -> null;
+    };
+  }
+
   private static final String I1 = "(I)I";
   private static final String I2 = "(II)I";
 

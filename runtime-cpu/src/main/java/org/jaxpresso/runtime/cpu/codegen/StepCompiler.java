@@ -16,12 +16,14 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * integer loop kernels (float16 and bfloat16 as scalar code, rounding after every op as the
  * reference does; int8/16, uint8/16/32 and bool as scalar int code, wrapping after every op)
  * and float32/float64/int32 reduction kernels whose ops have a scalar form ({@link OpTable});
- * for float32, float64 and int32 the Vector API loop in addition when the module is present,
+ * for float32, float64, int32 and the 8- and 16-bit integers the Vector API loop in addition
+ * (loop kernels end with one masked iteration, not a scalar tail) when the module is present,
  * every op has a vector form and every load is contiguous or a broadcast along the inner
  * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
- * go through an {@link IndexRewrite} first. Library kernels call their routine, control flow
- * becomes a generated loop around its sub-programs' steps ({@link ControlFlowStep}); everything
- * else falls back to the reference executor.
+ * go through an {@link IndexRewrite} first. A loop kernel past the JVM's 64 KB method limit is
+ * split into several bodies joined by temporaries ({@link SplitLoopStep}). Library kernels call
+ * their routine, control flow becomes a generated loop around its sub-programs' steps ({@link
+ * ControlFlowStep}); everything else falls back to the reference executor.
  */
 final class StepCompiler {
   private final KernelProgram program;
@@ -51,8 +53,9 @@ final class StepCompiler {
 
   /**
    * Generated code for a loop or reduction kernel, or null when the generator does not take it.
-   * A body past the JVM's 64 KB method limit is retried without the vector loop (half the
-   * code), then left to the reference executor.
+   * A loop body past the JVM's 64 KB method limit is split ({@link #split}); a body that still
+   * does not fit (a reduction, or a split that cannot be made) is retried without the vector
+   * loop (half the code), then left to the reference executor.
    */
   private Step generate(Kernel k) {
     try {
@@ -99,7 +102,8 @@ final class StepCompiler {
         return null;
       }
       for (Kernel.Store st : stores) {
-        if (nodes.get(st.node()).dtype() != f) {
+        // A bool output of a kernel over another dtype: a compare's (or constant's) result.
+        if (nodes.get(st.node()).dtype() != f && nodes.get(st.node()).dtype() != DType.BOOL) {
           return null;
         }
       }
@@ -112,7 +116,19 @@ final class StepCompiler {
       BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
           lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
           false, vector);
-      LoopBody body = (LoopBody) KernelClasses.define(spec, dump);
+      LoopBody body;
+      try {
+        body = (LoopBody) KernelClasses.define(spec, dump);
+      } catch (org.objectweb.asm.MethodTooLargeException e) {
+        if (rewrite != null) {
+          throw e;
+        }
+        Step s = split(k, f);
+        if (s == null) {
+          throw e;
+        }
+        return s;
+      }
       RowTiling tiling = vector
           ? RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), false) : null;
       return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite,
@@ -120,6 +136,111 @@ final class StepCompiler {
     } finally {
       rewrite = null;
     }
+  }
+
+  /**
+   * A loop kernel too large for one method as several generated bodies run one after the other
+   * over the whole space ({@link SplitLoopStep}): the nodes are cut into parts of equal count;
+   * loads and constants are repeated in every part that uses them, and each computed value used
+   * by a later part goes through a temporary array of the kernel's dtype laid out row-major over
+   * the space (stored by its part, loaded by the later ones). Parts double until each fits;
+   * null when a bool value would cross a cut or a part cannot be made small enough.
+   */
+  private Step split(Kernel k, DType f) {
+    if (f == DType.BOOL) {
+      return null;
+    }
+    List<Node> nodes = k.nodes();
+    int n = nodes.size();
+    int nIn = k.inputs().size();
+    int nOut = k.outputs().size();
+    int[] dims = k.space().dims();
+    for (int parts = 2; parts <= n; parts *= 2) {
+      int per = (n + parts - 1) / parts;
+      int[] lastUse = new int[n];
+      for (int i = 0; i < n; i++) {
+        lastUse[i] = -1;
+        for (int a : nodes.get(i).args()) {
+          lastUse[a] = Math.max(lastUse[a], i / per);
+        }
+      }
+      int[] temp = new int[n];
+      int temps = 0;
+      for (int i = 0; i < n; i++) {
+        KernelOp op = nodes.get(i).op();
+        boolean leaf = op == KernelOp.LOAD || op == KernelOp.CONST;
+        temp[i] = -1;
+        if (!leaf && lastUse[i] > i / per) {
+          if (nodes.get(i).dtype() != f) {
+            return null;
+          }
+          temp[i] = temps++;
+        }
+      }
+      List<LoopBody> bodies = new ArrayList<>();
+      List<Segments> segments = new ArrayList<>();
+      try {
+        for (int p = 0; p * per < n; p++) {
+          int lo = p * per;
+          int hi = Math.min(n, lo + per);
+          List<Node> part = new ArrayList<>();
+          int[] map = new int[n];
+          java.util.Arrays.fill(map, -1);
+          List<Kernel.Store> st = new ArrayList<>();
+          for (int i = lo; i < hi; i++) {
+            Node node = nodes.get(i);
+            List<Integer> args = new ArrayList<>();
+            for (int a : node.args()) {
+              if (map[a] < 0) {
+                Node src = nodes.get(a);
+                map[a] = part.size();
+                part.add(temp[a] >= 0 ? Node.load(nIn + temp[a], f, identity(dims.length))
+                    : src);
+              }
+              args.add(map[a]);
+            }
+            map[i] = part.size();
+            part.add(node.args().isEmpty() ? node : new Node(node.op(), node.dtype(), args,
+                node.input(), node.index(), node.constant(), node.param()));
+            if (temp[i] >= 0) {
+              st.add(new Kernel.Store(nOut + temp[i], map[i]));
+            }
+          }
+          for (Kernel.Store s : k.stores()) {
+            if (s.node() >= lo && s.node() < hi) {
+              st.add(new Kernel.Store(s.output(), map[s.node()]));
+            }
+          }
+          splitInputs = nIn;
+          Layout lay = layout(part, dims, Affine.rowMajor(dims, null), -1, k.space());
+          splitInputs = -1;
+          if (lay == null) {
+            return null;
+          }
+          BodySpec spec = new BodySpec(className(k, "_part" + p), sourceFile, line(k), f, part,
+              lay.slotOfNode, lay.slotArg, lay.strides, st, nOut + temps, List.of(), false,
+              lay.vector && vectorOk(part, f));
+          bodies.add((LoopBody) KernelClasses.define(spec, dump));
+          segments.add(lay.segments);
+        }
+      } catch (org.objectweb.asm.MethodTooLargeException e) {
+        continue;
+      }
+      return new SplitLoopStep(bodies, segments, ids(k.inputs()), ids(k.outputs()), f, temps,
+          Math.toIntExact(k.space().size()));
+    }
+    return null;
+  }
+
+  /** While a split part's layout is computed: the kernel's input count (temps come after). */
+  private int splitInputs = -1;
+
+  private static List<org.jaxpresso.jit.compiler.kir.IndexExpr> identity(int rank) {
+    List<org.jaxpresso.jit.compiler.kir.IndexExpr> id = new ArrayList<>();
+    for (int d = 0; d < rank; d++) {
+      id.add(new org.jaxpresso.jit.compiler.kir.IndexExpr.Axis(d));
+    }
+    return id;
   }
 
   /** The index rewrite of the loop kernel being compiled, or null. */
@@ -323,6 +444,9 @@ final class StepCompiler {
   private Kernel current;
 
   private Shape inputShape(Node n, List<Node> nodes, Shape space) {
+    if (splitInputs >= 0 && n.input() >= splitInputs) {
+      return space;
+    }
     if (rewrite != null) {
       return rewrite.inputShape(n.input(), inputShapes(current), space);
     }
@@ -339,13 +463,29 @@ final class StepCompiler {
     return steps;
   }
 
-  /** Whether every node of a graph over {@code f} has a vector form. */
+  /**
+   * Whether every node of a graph over {@code f} has a vector form: float32, float64, int32, and
+   * the 8- and 16-bit integers on {@code ByteVector}/{@code ShortVector} (whose lane arithmetic
+   * wraps exactly as the scalar code's wrap after every op; unsigned types compare, max, min and
+   * clamp with the unsigned operators), and all-bool graphs on 0/1 {@code ByteVector} lanes.
+   */
   private static boolean vectorOk(List<Node> nodes, DType f) {
-    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32) {
+    boolean narrow = f == DType.INT8 || f == DType.UINT8 || f == DType.INT16
+        || f == DType.UINT16;
+    if (f == DType.BOOL) {
+      // All-bool kernels: every op boolOk accepts has a form on 0/1 ByteVector lanes.
+      return boolOk(nodes);
+    }
+    if (f != DType.FLOAT32 && f != DType.FLOAT64 && f != DType.INT32 && !narrow) {
       return false;
     }
+    boolean unsigned = f == DType.UINT8 || f == DType.UINT16;
     for (Node n : nodes) {
-      if (f == DType.INT32 ? !OpTable.intVector(n.op())
+      if (unsigned && n.op() == KernelOp.ABS) {
+        // |x| of an unsigned value is x; ByteVector/ShortVector.abs reads the lanes as signed.
+        return false;
+      }
+      if (f == DType.INT32 || narrow ? !OpTable.intVector(n.op())
           : OpTable.vector(n.op()).kind() == OpTable.VectorKind.NONE) {
         return false;
       }
