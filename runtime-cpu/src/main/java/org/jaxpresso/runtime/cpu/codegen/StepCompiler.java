@@ -323,10 +323,13 @@ final class StepCompiler {
         return null;
       }
       anyArg |= arg;
-      nativeOnly &= v == f && switch (r.combiner()) {
-        case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN, ARGMAX, ARGMIN -> true;
-        default -> false;
-      };
+      // Vector reduction bodies fold float32/float64/int32 lanes into the value's own array;
+      // narrower types accumulate in a wider scratch (ReduceAccumulators) with scalar code.
+      nativeOnly &= v == f && (f == DType.FLOAT32 || f == DType.FLOAT64 || f == DType.INT32)
+          && switch (r.combiner()) {
+            case REDUCE_SUM, REDUCE_PROD, REDUCE_MAX, REDUCE_MIN, ARGMAX, ARGMIN -> true;
+            default -> false;
+          };
       accTypes.add(ReduceAccumulators.accType(r.combiner(), v, result));
       resultTypes.add(result);
     }
