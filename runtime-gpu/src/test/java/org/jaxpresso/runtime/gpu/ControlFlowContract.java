@@ -277,6 +277,23 @@ abstract class ControlFlowContract {
     check(q, List.of(a0), 0, 0);
   }
 
+  /** A recurrent step with a matrix product in the body: the product runs as a GEMM. */
+  @Test
+  void matrixProductInAScanBody() {
+    Array w = f32(4, 4);
+    Array h0 = f32(2, 4);
+    Array xs = f32(5, 2, 4);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray wm, NDArray h, NDArray x) -> {
+      Lax.Step<NDArray, NDArray> s = Lax.scan((NDArray c, NDArray xi) -> {
+        NDArray n = Lax.tanh(Lax.add(Lax.dotGeneral(c, wm, org.jaxpresso.lax.DotDimensionNumbers
+            .of(new int[] {1}, new int[] {0}), org.jaxpresso.lax.Precision.HIGHEST, null), xi));
+        return new Lax.Step<>(n, Lax.reduceSum(n, 1));
+      }, h, x);
+      return List.of(s.carry(), s.y());
+    }).apply(w, h0, xs);
+    check(p, List.of(w, h0, xs), 0, 0);
+  }
+
   /** A data-dependent while loop on integers (Collatz steps) with a bool in the carry. */
   @ParameterizedTest
   @ValueSource(ints = {1, 6, 27})
