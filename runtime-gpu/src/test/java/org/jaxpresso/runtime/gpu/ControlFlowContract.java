@@ -294,6 +294,28 @@ abstract class ControlFlowContract {
     check(p, List.of(w, h0, xs), 0, 0);
   }
 
+  /**
+   * Products not in cuBLAS's form (two free lhs dimensions) inside a while body and a cond
+   * branch: rewritten inside the sub-jaxprs too, so nothing runs on the host.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {0, 1})
+  void productsNeedingARewriteInsideLoopsAndBranches(int index) {
+    Array w = f32(4, 4);
+    Array h0 = f32(2, 3, 4);
+    var dn = org.jaxpresso.lax.DotDimensionNumbers.of(new int[] {2}, new int[] {0});
+    var hi = org.jaxpresso.lax.Precision.HIGHEST;
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray i, NDArray wm, NDArray h) -> Lax.switchCase(i,
+        List.of((NDArray y) -> Lax.dotGeneral(y, wm, dn, hi, null),
+            (NDArray y) -> Lax.whileLoop(
+                (List<NDArray> st) -> Lax.lt(st.get(0), 3),
+                (List<NDArray> st) -> List.of(Lax.add(st.get(0), 1),
+                    Lax.tanh(Lax.dotGeneral(st.get(1), wm, dn, hi, null))),
+                List.of(Lax.convertElementType(0, DType.INT32), y)).get(1)), h))
+        .apply(scalar(index), w, h0);
+    check(p, List.of(scalar(index), w, h0), index == 1 ? 4 : 0, 1);
+  }
+
   /** A data-dependent while loop on integers (Collatz steps) with a bool in the carry. */
   @ParameterizedTest
   @ValueSource(ints = {1, 6, 27})
