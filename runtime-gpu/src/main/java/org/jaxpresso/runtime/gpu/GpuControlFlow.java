@@ -27,7 +27,9 @@ import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
  * operand's element {@code i} as an address into it (no copy), copies each {@code y} into the
  * stacked result at index {@code i} on the device, copies the final results into the enclosing
  * program's buffers, and gives its blocks back to the pool (the device runs work in order, so
- * later work reuses them safely).
+ * later work reuses them safely). A scan's {@code unroll} is a hint for generated loops: here
+ * each step is one run of the body's kernels, whatever its value. Holds no state between runs,
+ * so one executable may run on several threads.
  */
 final class GpuControlFlow {
   private final GpuDevice dev;

@@ -316,6 +316,15 @@ abstract class ControlFlowContract {
     check(p, List.of(scalar(index), w, h0), index == 1 ? 4 : 0, 1);
   }
 
+  /** lax.map (a scan without a carry) over int8 rows. */
+  @Test
+  void mapIsAScanWithoutCarry() {
+    Array xs = (Array) Lax.convertElementType(i32(4, 3), DType.INT8);
+    ClosedJaxpr p = Jax.makeJaxpr((NDArray x) -> Lax.<NDArray, NDArray>map(
+        r -> Lax.add(Lax.mul(r, r), Lax.reduceMax(r, 0)), x)).apply(xs);
+    check(p, List.of(xs), 0, 0);
+  }
+
   /** A data-dependent while loop on integers (Collatz steps) with a bool in the carry. */
   @ParameterizedTest
   @ValueSource(ints = {1, 6, 27})
