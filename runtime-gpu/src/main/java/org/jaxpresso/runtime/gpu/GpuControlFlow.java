@@ -1,88 +1,105 @@
 package org.jaxpresso.runtime.gpu;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import org.jaxpresso.core.DType;
 import org.jaxpresso.core.ShapedArray;
-import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.jit.compiler.CompiledProgram;
 import org.jaxpresso.jit.compiler.Dump;
 import org.jaxpresso.jit.compiler.buffers.BufferPlanner;
 import org.jaxpresso.jit.compiler.kir.ControlFlow;
 import org.jaxpresso.jit.compiler.kir.Kernel;
 import org.jaxpresso.jit.compiler.kir.KernelProgram;
-import org.jaxpresso.runtime.gpu.cuda.CudaDriver;
 import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
 
 /**
- * A control-flow kernel of the kernel IR ({@link ControlFlow}) on the GPU, as host-side loops
- * around its sub-programs' launches: the data stays on the device, only the loop test (one
- * bool) and the branch index (one int32) are read back. Each sub-program's kernels are generated
- * and loaded once ({@link GpuCodegen}, {@link GpuExecutable}); a run allocates the sub-programs'
- * planned buffers once (two sets for a loop body, used in turn, so an iteration never writes
- * what it reads), passes a scanned operand's element {@code i} as a pointer offset into it (no
- * copy) and copies each {@code y} into the stacked result at index {@code i} on the device.
+ * A control-flow kernel of the kernel IR ({@link ControlFlow}) on a {@link GpuDevice}, as
+ * host-side loops around its sub-programs' launches: the data stays on the device, only the
+ * loop test (one bool per iteration of a {@code while}) and the branch index (one int32 per
+ * {@code cond}) are read back; a {@code scan} reads nothing back.
  *
- * <p>Hook (in {@link GpuExecutable}, not made here): construct one per kernel whose {@link
- * Kernel#controlFlow()} is set, and in {@code launchAll} call {@link #run(long[])} for it
- * instead of the host {@code library} path.
+ * <p>Each sub-program is a {@link GpuExecutable} of its own, built once with the kernel (its
+ * kernels generated and loaded, its constants uploaded, its own control-flow kernels nested in
+ * turn). A run takes the sub-programs' planned buffers from the device's pool once (two sets
+ * for a loop body, used in turn, so an iteration never writes what it reads), passes a scanned
+ * operand's element {@code i} as an address into it (no copy), copies each {@code y} into the
+ * stacked result at index {@code i} on the device, copies the final results into the enclosing
+ * program's buffers, and gives its blocks back to the pool (the device runs work in order, so
+ * later work reuses them safely). A scan's {@code unroll} is a hint for generated loops: here
+ * each step is one run of the body's kernels, whatever its value. Holds no state between runs,
+ * so one executable may run on several threads.
  */
 final class GpuControlFlow {
-  private final GpuRuntime rt;
+  private final GpuDevice dev;
   private final Kernel kernel;
   private final KernelProgram outer;
   private final ControlFlow cf;
   private final KernelProgram[] subs;
   private final GpuExecutable[] exes;
-  private final List<List<PtxKernel>> ptx = new ArrayList<>();
+  /** {@code inputIds[sub][position]}: the value id of each sub-program input. */
+  private final int[][] inputIds;
 
   /**
-   * Generates and loads the sub-programs' kernels.
+   * Generates and loads the sub-programs' kernels and uploads their constants.
    *
-   * @param rt the runtime
+   * @param dev the device
    * @param outer the program {@code kernel} belongs to
    * @param kernel a kernel whose {@link Kernel#controlFlow()} is set
    */
-  GpuControlFlow(GpuRuntime rt, KernelProgram outer, Kernel kernel) {
-    this.rt = rt;
+  GpuControlFlow(GpuDevice dev, KernelProgram outer, Kernel kernel) {
+    this.dev = dev;
     this.outer = outer;
     this.kernel = kernel;
     this.cf = kernel.controlFlow();
     subs = cf.programs().toArray(KernelProgram[]::new);
     exes = new GpuExecutable[subs.length];
+    inputIds = new int[subs.length][];
     for (int i = 0; i < subs.length; i++) {
       CompiledProgram c = new CompiledProgram(kernel.name() + "_" + i, null, null, subs[i],
           BufferPlanner.plan(subs[i]));
-      List<PtxKernel> code = GpuCodegen.generate(c, Dump.none());
-      ptx.add(code);
-      exes[i] = new GpuExecutable(rt, c, code);
+      exes[i] = new GpuExecutable(dev, c, GpuCodegen.generate(c, Dump.none()));
+      inputIds[i] = inputIds(i);
     }
   }
 
   /**
-   * Runs the kernel: its operands at {@code ptrOf[kernel inputs]}, its results copied into
-   * {@code ptrOf[kernel outputs]} (the enclosing program's planned buffers).
+   * Every generated kernel of the sub-programs, nested ones included.
    *
-   * @param ptrOf the device pointer of every value of the enclosing program
+   * @return the kernels
+   */
+  List<PtxKernel> allKernels() {
+    List<PtxKernel> all = new ArrayList<>();
+    for (GpuExecutable e : exes) {
+      all.addAll(e.allKernels());
+    }
+    return all;
+  }
+
+  /**
+   * Runs the kernel: its operands at {@code ptrOf[kernel inputs]}, its results copied into
+   * {@code ptrOf[kernel outputs]} (the enclosing program's planned buffers, which never alias
+   * the operands of a control-flow kernel).
+   *
+   * @param ptrOf the device address of every value of the enclosing program
    */
   void run(long[] ptrOf) {
-    CudaDriver cu = rt.driver();
-    List<Long> owned = new ArrayList<>();
+    PoolBlocks temps = new PoolBlocks(dev.pool());
     try {
       long[] ops = new long[kernel.inputs().size()];
       for (int i = 0; i < ops.length; i++) {
         ops[i] = ptrOf[kernel.inputs().get(i)];
       }
       long[] res = switch (cf) {
-        case ControlFlow.WhileLoop w -> whileLoop(w, ops, owned);
-        case ControlFlow.ScanLoop s -> scan(s, ops, ptrOf, owned);
+        case ControlFlow.WhileLoop w -> whileLoop(w, ops, temps);
+        case ControlFlow.ScanLoop s -> scan(s, ops, ptrOf, temps);
         case ControlFlow.Switch c -> {
-          int b = Math.max(0, Math.min(c.branches().size() - 1, readInt(cu, ops[0])));
-          long[] frame = frame(b, owned);
+          long index = dev.download(ops[0], DType.INT32, 1).getLong(0);
+          int b = (int) Math.max(0, Math.min(c.branches().size() - 1, index));
+          long[] frame = exes[b].frame(temps);
           for (int i = 0; i + 1 < ops.length; i++) {
-            frame[input(b, i)] = ops[i + 1];
+            frame[inputIds[b][i]] = ops[i + 1];
           }
           exes[b].launchAll(frame);
           yield outputs(b, frame);
@@ -90,87 +107,97 @@ final class GpuControlFlow {
       };
       for (int o = 0; o < res.length; o++) {
         int v = kernel.outputs().get(o);
-        if (res[o] != ptrOf[v]) {
-          cu.copyDeviceToDevice(ptrOf[v], res[o], bytes(outer.values().get(v).aval()));
+        long n = bytes(outer.values().get(v).aval());
+        if (res[o] != ptrOf[v] && n > 0) {
+          dev.api().copyDeviceToDevice(ptrOf[v], res[o], n);
         }
       }
-      cu.synchronize();
     } finally {
-      for (long p : owned) {
-        cu.free(p);
-      }
+      temps.releaseAll();
     }
   }
 
-  private long[] whileLoop(ControlFlow.WhileLoop w, long[] ops, List<Long> owned) {
+  private long[] whileLoop(ControlFlow.WhileLoop w, long[] ops, PoolBlocks temps) {
     int cn = w.condConsts();
     int bn = w.bodyConsts();
-    long[] carry = java.util.Arrays.copyOfRange(ops, cn + bn, ops.length);
-    long[] cond = frame(0, owned);
-    long[][] body = {frame(1, owned), frame(1, owned)};
+    long[] carry = Arrays.copyOfRange(ops, cn + bn, ops.length);
+    long[] cond = exes[0].frame(temps);
+    long[][] body = {exes[1].frame(temps), exes[1].frame(temps)};
     for (int i = 0; i < cn; i++) {
-      cond[input(0, i)] = ops[i];
+      cond[inputIds[0][i]] = ops[i];
     }
     for (long[] f : body) {
       for (int i = 0; i < bn; i++) {
-        f[input(1, i)] = ops[cn + i];
+        f[inputIds[1][i]] = ops[cn + i];
       }
     }
     int condOut = subs[0].outputs().get(0);
+    List<Long> copies = new ArrayList<>();
     for (int it = 0; ; it++) {
       for (int c = 0; c < carry.length; c++) {
-        cond[input(0, cn + c)] = carry[c];
+        cond[inputIds[0][cn + c]] = carry[c];
       }
       exes[0].launchAll(cond);
-      if (readByte(rt.driver(), cond[condOut]) == 0) {
+      if (!dev.download(cond[condOut], DType.BOOL, 1).getBoolean(0)) {
         return carry;
       }
       long[] f = body[it & 1];
       for (int c = 0; c < carry.length; c++) {
-        f[input(1, bn + c)] = carry[c];
+        f[inputIds[1][bn + c]] = carry[c];
       }
       exes[1].launchAll(f);
-      carry = nextCarry(1, f, bn, carry, owned);
+      carry = nextCarry(1, f, bn, carry, temps, copies);
     }
   }
 
-  private long[] scan(ControlFlow.ScanLoop s, long[] ops, long[] ptrOf, List<Long> owned) {
+  private long[] scan(ControlFlow.ScanLoop s, long[] ops, long[] ptrOf, PoolBlocks temps) {
     int nc = s.consts();
     int ncarry = s.carries();
     int nx = ops.length - nc - ncarry;
-    long[] carry = java.util.Arrays.copyOfRange(ops, nc, nc + ncarry);
-    long[][] body = {frame(0, owned), frame(0, owned)};
+    long[] carry = Arrays.copyOfRange(ops, nc, nc + ncarry);
+    int ny = kernel.outputs().size() - ncarry;
+    long[] ys = new long[ny];
+    for (int k = 0; k < ny; k++) {
+      ys[k] = ptrOf[kernel.outputs().get(ncarry + k)];
+    }
+    if (s.length() == 0) {
+      long[] r = new long[kernel.outputs().size()];
+      System.arraycopy(carry, 0, r, 0, ncarry);
+      System.arraycopy(ys, 0, r, ncarry, ny);
+      return r;
+    }
+    long[][] body = {exes[0].frame(temps), exes[0].frame(temps)};
     for (long[] f : body) {
       for (int i = 0; i < nc; i++) {
-        f[input(0, i)] = ops[i];
+        f[inputIds[0][i]] = ops[i];
       }
     }
     long[] xBytes = new long[nx];
     for (int k = 0; k < nx; k++) {
-      xBytes[k] = bytes(subs[0].values().get(input(0, nc + ncarry + k)).aval());
+      xBytes[k] = bytes(subs[0].values().get(inputIds[0][nc + ncarry + k]).aval());
     }
-    int ny = kernel.outputs().size() - ncarry;
-    long[] ys = new long[ny];
     long[] yBytes = new long[ny];
+    List<Long> copies = new ArrayList<>();
     for (int k = 0; k < ny; k++) {
-      ys[k] = ptrOf[kernel.outputs().get(ncarry + k)];
       yBytes[k] = bytes(subs[0].values().get(subs[0].outputs().get(ncarry + k)).aval());
     }
     for (int t = 0; t < s.length(); t++) {
       int i = s.reverse() ? s.length() - 1 - t : t;
       long[] f = body[t & 1];
       for (int c = 0; c < ncarry; c++) {
-        f[input(0, nc + c)] = carry[c];
+        f[inputIds[0][nc + c]] = carry[c];
       }
       for (int k = 0; k < nx; k++) {
-        f[input(0, nc + ncarry + k)] = ops[nc + ncarry + k] + i * xBytes[k];
+        f[inputIds[0][nc + ncarry + k]] = ops[nc + ncarry + k] + i * xBytes[k];
       }
       exes[0].launchAll(f);
       for (int k = 0; k < ny; k++) {
-        rt.driver().copyDeviceToDevice(ys[k] + i * yBytes[k],
-            f[subs[0].outputs().get(ncarry + k)], yBytes[k]);
+        if (yBytes[k] > 0) {
+          dev.api().copyDeviceToDevice(ys[k] + i * yBytes[k],
+              f[subs[0].outputs().get(ncarry + k)], yBytes[k]);
+        }
       }
-      carry = nextCarry(0, f, nc, carry, owned);
+      carry = nextCarry(0, f, nc, carry, temps, copies);
     }
     long[] r = new long[kernel.outputs().size()];
     System.arraycopy(carry, 0, r, 0, ncarry);
@@ -179,13 +206,17 @@ final class GpuControlFlow {
   }
 
   /**
-   * The carry after an iteration: the body's first outputs, a forwarded carry of another slot
-   * (or a scanned element) copied into storage of its own, since the other buffer set or the
-   * operand it points into is rewritten later.
+   * The carry after an iteration: the body's first outputs; a forwarded carry of another slot
+   * (or a forwarded scanned element) is copied into a block of its own, since the other buffer
+   * set is rewritten by the next iteration. Copies made for the previous carry that the new one
+   * no longer uses go back to the pool ({@code copies} holds those still in use), so a loop's
+   * memory does not grow with its trip count.
    */
-  private long[] nextCarry(int sub, long[] frame, int carryBase, long[] carry, List<Long> owned) {
+  private long[] nextCarry(int sub, long[] frame, int carryBase, long[] carry,
+      PoolBlocks temps, List<Long> copies) {
     KernelProgram p = subs[sub];
     long[] next = new long[carry.length];
+    List<Long> made = new ArrayList<>();
     for (int o = 0; o < next.length; o++) {
       KernelProgram.Value v = p.values().get(p.outputs().get(o));
       next[o] = frame[v.id()];
@@ -193,53 +224,41 @@ final class GpuControlFlow {
           && v.position() >= carryBase && v.position() != carryBase + o;
       if (forwardedOther) {
         long n = bytes(v.aval());
-        long copy = rt.driver().alloc(Math.max(1, n));
-        owned.add(copy);
-        rt.driver().copyDeviceToDevice(copy, next[o], n);
+        long copy = temps.allocate(n);
+        if (n > 0) {
+          dev.api().copyDeviceToDevice(copy, next[o], n);
+        }
         next[o] = copy;
+        made.add(copy);
       }
     }
+    for (Iterator<Long> it = copies.iterator(); it.hasNext(); ) {
+      long old = it.next();
+      if (Arrays.stream(next).noneMatch(x -> x == old)) {
+        temps.release(old);
+        it.remove();
+      }
+    }
+    copies.addAll(made);
     return next;
   }
 
-  /** Device pointers for every value of sub-program {@code sub}: buffers, constants, scratch. */
-  private long[] frame(int sub, List<Long> owned) {
-    CudaDriver cu = rt.driver();
-    KernelProgram kp = subs[sub];
-    var plan = BufferPlanner.plan(kp);
-    long[] ptrOf = new long[kp.values().size() + kp.kernels().size()];
-    for (Kernel k : kp.kernels()) {
-      PtxKernel code = ptx.get(sub).get(k.id());
-      if (code != null && code.splits() > 1) {
-        long s = cu.alloc(code.scratchBytes());
-        owned.add(s);
-        ptrOf[kp.values().size() + k.id()] = s;
-      }
-    }
-    long[] buffers = new long[plan.buffers().size()];
-    for (int b = 0; b < buffers.length; b++) {
-      buffers[b] = cu.alloc(Math.max(1, plan.buffers().get(b).bytes()));
-      owned.add(buffers[b]);
-    }
-    for (KernelProgram.Value v : kp.values()) {
-      switch (v.source()) {
-        case INPUT -> { }
-        case CONST, LITERAL -> ptrOf[v.id()] = upload(cu, v.constant().host(), owned);
-        case KERNEL -> ptrOf[v.id()] = buffers[plan.bufferOf().get(v.id())];
-      }
-    }
-    return ptrOf;
-  }
-
-  /** The value id of input {@code position} of sub-program {@code sub}. */
-  private int input(int sub, int position) {
+  /** The value id of every input of sub-program {@code sub}, by position. */
+  private int[] inputIds(int sub) {
+    int[] ids = new int[subs[sub].inputCount()];
+    Arrays.fill(ids, -1);
     for (KernelProgram.Value v : subs[sub].values()) {
-      if (v.source() == KernelProgram.Source.INPUT && v.position() == position) {
-        return v.id();
+      if (v.source() == KernelProgram.Source.INPUT) {
+        ids[v.position()] = v.id();
       }
     }
-    throw new IllegalArgumentException("sub-program " + sub + " of " + kernel.name()
-        + " has no input " + position);
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] < 0) {
+        throw new IllegalArgumentException("sub-program " + sub + " of " + kernel.name()
+            + " has no input " + i);
+      }
+    }
+    return ids;
   }
 
   private long[] outputs(int sub, long[] frame) {
@@ -252,43 +271,6 @@ final class GpuControlFlow {
   }
 
   private static long bytes(ShapedArray a) {
-    return a.size() * a.dtype().itemSize();
-  }
-
-  private static int readInt(CudaDriver cu, long ptr) {
-    try (Arena a = Arena.ofConfined()) {
-      MemorySegment seg = a.allocate(4, 4);
-      cu.copyToHost(seg, ptr, 4);
-      return seg.get(ValueLayout.JAVA_INT, 0);
-    }
-  }
-
-  private static int readByte(CudaDriver cu, long ptr) {
-    try (Arena a = Arena.ofConfined()) {
-      MemorySegment seg = a.allocate(1, 1);
-      cu.copyToHost(seg, ptr, 1);
-      return seg.get(ValueLayout.JAVA_BYTE, 0);
-    }
-  }
-
-  private static long upload(CudaDriver cu, HostBuffer h, List<Long> owned) {
-    long n = (long) h.length() * h.dtype().itemSize();
-    long p = cu.alloc(Math.max(1, n));
-    owned.add(p);
-    MemorySegment src = switch (h.data()) {
-      case byte[] b -> MemorySegment.ofArray(b);
-      case short[] s -> MemorySegment.ofArray(s);
-      case int[] i -> MemorySegment.ofArray(i);
-      case long[] l -> MemorySegment.ofArray(l);
-      case float[] f -> MemorySegment.ofArray(f);
-      case double[] d -> MemorySegment.ofArray(d);
-      default -> throw new IllegalArgumentException("no raw storage for " + h.dtype());
-    };
-    try (Arena a = Arena.ofConfined()) {
-      MemorySegment seg = a.allocate(Math.max(1, n), 8);
-      MemorySegment.copy(src, 0, seg, 0, n);
-      cu.copyToDevice(p, seg, n);
-    }
-    return p;
+    return GpuDevice.bytes(a.dtype(), a.size());
   }
 }

@@ -20,9 +20,10 @@ import org.jaxpresso.runtime.gpu.ptx.PtxKernel;
 /**
  * Runs a compiled program on a {@link GpuDevice}: the buffer plan's buffers taken from the
  * device's pool, the generated kernels launched in order, {@code dot_general} through cuBLAS
- * ({@link GpuDot}), and any other library kernel on the host (its inputs copied down, the
- * primitive's reference kernel run, the results copied up; logged once per primitive, never
- * silent).
+ * ({@link GpuDot}), {@code while}, {@code cond} and {@code scan} as host-side loops around
+ * their sub-programs' launches with the data on the device ({@link GpuControlFlow}), and any
+ * other library kernel on the host (its inputs copied down, the primitive's reference kernel
+ * run, the results copied up; logged once per primitive, never silent).
  *
  * <p>Arrays stay on the device: an argument already in this device's memory is read where it
  * is; a host argument is uploaded for the call. The results are new device arrays (the
@@ -40,8 +41,13 @@ final class GpuExecutable implements Executable {
   private final List<PtxKernel> ptx;
   /** The device copy of every constant and literal value (null elsewhere), kept for reuse. */
   private final GpuBuffer[] constants;
+  /** The control flow of each control-flow kernel (null at every other kernel). */
+  private final GpuControlFlow[] flows;
 
-  /** Loads every kernel (the driver JIT-compiles it once) and uploads the constants. */
+  /**
+   * Loads every kernel (the driver JIT-compiles it once), uploads the constants, and does the
+   * same for the sub-programs of every control-flow kernel ({@link GpuControlFlow}).
+   */
   GpuExecutable(GpuDevice dev, CompiledProgram program, List<PtxKernel> ptx) {
     this.dev = dev;
     this.program = program;
@@ -59,87 +65,73 @@ final class GpuExecutable implements Executable {
         constants[v.id()] = dev.upload(v.constant().host());
       }
     }
-  }
-
-  /** A growable list of (address, bytes) pool blocks to give back after a call. */
-  private static final class Blocks {
-    private long[] ptr = new long[8];
-    private long[] bytes = new long[8];
-    private int n;
-
-    void add(long p, long b) {
-      if (n == ptr.length) {
-        ptr = java.util.Arrays.copyOf(ptr, 2 * n);
-        bytes = java.util.Arrays.copyOf(bytes, 2 * n);
+    flows = new GpuControlFlow[kp.kernels().size()];
+    for (Kernel k : kp.kernels()) {
+      if (k.controlFlow() != null) {
+        flows[k.id()] = new GpuControlFlow(dev, kp, k);
       }
-      ptr[n] = p;
-      bytes[n++] = b;
-    }
-
-    /** Forgets the block at {@code p} (its ownership moved to a result). */
-    void remove(long p) {
-      for (int i = 0; i < n; i++) {
-        if (ptr[i] == p) {
-          ptr[i] = ptr[--n];
-          bytes[i] = bytes[n];
-          return;
-        }
-      }
-    }
-
-    void releaseAll(DevicePool pool) {
-      for (int i = 0; i < n; i++) {
-        pool.release(ptr[i], bytes[i]);
-      }
-      n = 0;
     }
   }
 
   @Override
   public List<Array> execute(List<Array> args) {
     KernelProgram kp = program.kernels();
-    BufferPlan plan = program.buffers();
-    DevicePool pool = dev.pool();
-    Blocks temps = new Blocks();
-    long[] ptrOf = new long[kp.values().size() + kp.kernels().size()];
-    long[] bufPtr = new long[plan.buffers().size()];
+    PoolBlocks temps = new PoolBlocks(dev.pool());
     try {
-      for (int b = 0; b < bufPtr.length; b++) {
-        long bytes = plan.buffers().get(b).bytes();
-        bufPtr[b] = pool.allocate(bytes);
-        temps.add(bufPtr[b], bytes);
-      }
+      long[] ptrOf = frame(temps);
       for (KernelProgram.Value v : kp.values()) {
-        switch (v.source()) {
-          case INPUT -> ptrOf[v.id()] = argumentPointer(args.get(v.position()), temps);
-          case CONST, LITERAL -> ptrOf[v.id()] = constants[v.id()].pointer();
-          case KERNEL -> ptrOf[v.id()] = bufPtr[plan.bufferOf().get(v.id())];
-        }
-      }
-      for (Kernel k : kp.kernels()) {
-        PtxKernel code = ptx.get(k.id());
-        if (code != null && code.splits() > 1) {
-          long s = pool.allocate(code.scratchBytes());
-          temps.add(s, code.scratchBytes());
-          ptrOf[kp.values().size() + k.id()] = s;
+        if (v.source() == KernelProgram.Source.INPUT) {
+          ptrOf[v.id()] = argumentPointer(args.get(v.position()), temps);
         }
       }
       launchAll(ptrOf);
       return results(args, ptrOf, temps);
     } finally {
-      temps.releaseAll(pool);
+      temps.releaseAll();
     }
   }
 
+  /**
+   * The device address of every value of the program (indexed by value id) and of every split
+   * reduction's scratch (at {@code values().size() + kernel id}): the planned buffers and the
+   * scratch taken from the pool and held by {@code temps}, the constants uploaded when the
+   * program was built; the inputs are left 0 for the caller to fill in.
+   *
+   * @param temps where the blocks taken from the pool are recorded
+   * @return the addresses
+   */
+  long[] frame(PoolBlocks temps) {
+    KernelProgram kp = program.kernels();
+    BufferPlan plan = program.buffers();
+    long[] ptrOf = new long[kp.values().size() + kp.kernels().size()];
+    long[] bufPtr = new long[plan.buffers().size()];
+    for (int b = 0; b < bufPtr.length; b++) {
+      bufPtr[b] = temps.allocate(plan.buffers().get(b).bytes());
+    }
+    for (KernelProgram.Value v : kp.values()) {
+      switch (v.source()) {
+        case INPUT -> { }
+        case CONST, LITERAL -> ptrOf[v.id()] = constants[v.id()].pointer();
+        case KERNEL -> ptrOf[v.id()] = bufPtr[plan.bufferOf().get(v.id())];
+      }
+    }
+    for (Kernel k : kp.kernels()) {
+      PtxKernel code = ptx.get(k.id());
+      if (code != null && code.splits() > 1) {
+        ptrOf[kp.values().size() + k.id()] = temps.allocate(code.scratchBytes());
+      }
+    }
+    return ptrOf;
+  }
+
   /** The device address of an argument: where it lives on this device, else an upload. */
-  private long argumentPointer(Array a, Blocks temps) {
+  private long argumentPointer(Array a, PoolBlocks temps) {
     if (a.buffer() instanceof GpuBuffer g && g.gpu() == dev) {
       return g.pointer();
     }
     HostBuffer h = a.host();
     long bytes = GpuDevice.bytes(h.dtype(), h.length());
-    long p = dev.pool().allocate(bytes);
-    temps.add(p, bytes);
+    long p = temps.allocate(bytes);
     dev.uploadTo(p, h);
     return p;
   }
@@ -149,7 +141,7 @@ final class GpuExecutable implements Executable {
    * they are) change owner from this call to the result; constants are copied, so results
    * never share memory with the program.
    */
-  private List<Array> results(List<Array> args, long[] ptrOf, Blocks temps) {
+  private List<Array> results(List<Array> args, long[] ptrOf, PoolBlocks temps) {
     KernelProgram kp = program.kernels();
     List<Array> out = new ArrayList<>(kp.outputs().size());
     List<GpuBuffer> made = new ArrayList<>();
@@ -184,7 +176,12 @@ final class GpuExecutable implements Executable {
     return out;
   }
 
-  /** Launches every kernel in order (asynchronous for PTX and cuBLAS). */
+  /**
+   * Launches every kernel in order (asynchronous for PTX and cuBLAS; a control-flow kernel
+   * reads back only its loop tests and branch indices).
+   *
+   * @param ptrOf the device address of every value and scratch block ({@link #frame})
+   */
   void launchAll(long[] ptrOf) {
     KernelProgram kp = program.kernels();
     DeviceApi api = dev.api();
@@ -207,10 +204,33 @@ final class GpuExecutable implements Executable {
               params);
         }
         api.launch(code, code.entry(), code.blocks(cap), code.blockSize(), params);
+      } else if (flows[k.id()] != null) {
+        flows[k.id()].run(ptrOf);
       } else {
         library(kp, k, ptrOf);
       }
     }
+  }
+
+  /**
+   * Every generated kernel this executable launches: its own, then those of its control-flow
+   * kernels' sub-programs, recursively (what the tests assemble with {@code ptxas}).
+   *
+   * @return the kernels, library kernels left out
+   */
+  List<PtxKernel> allKernels() {
+    List<PtxKernel> all = new ArrayList<>();
+    for (PtxKernel k : ptx) {
+      if (k != null) {
+        all.add(k);
+      }
+    }
+    for (GpuControlFlow f : flows) {
+      if (f != null) {
+        all.addAll(f.allKernels());
+      }
+    }
+    return all;
   }
 
   /**

@@ -22,6 +22,8 @@ import org.jaxpresso.lax.ConvDimensionNumbers;
 import org.jaxpresso.lax.DotDimensionNumbers;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.lax.Precision;
+import org.jaxpresso.lax.internal.controlflow.SubJaxprs;
+import org.jaxpresso.lax.primitives.Cond;
 
 /**
  * The GPU backend's rewrite of a program before the shared compiler sees it: every floating
@@ -34,8 +36,11 @@ import org.jaxpresso.lax.Precision;
  * groups. The layout changes
  * run as generated PTX kernels, the products through cuBLAS, so neither runs on the host.
  *
+ * <p>The sub-jaxprs of {@code while}, {@code cond} and {@code scan} are rewritten the same
+ * way (recursively), so products inside loop bodies and branches run through cuBLAS too.
+ *
  * <p>Left as they are, and run on the host by the executable (logged): integer products and
- * convolutions, convolutions with {@code batch_group_count > 1}, and those inside control flow.
+ * convolutions, and convolutions with {@code batch_group_count > 1}.
  * The rewrite is checked against the original program by the tests (both run by the
  * reference interpreter).
  */
@@ -52,8 +57,14 @@ public final class GpuLowering {
   public static ClosedJaxpr lower(ClosedJaxpr program) {
     ClosedJaxpr flat = new InlinePass().apply(program);
     boolean any = false;
+    Map<Eqn, Params> inside = new IdentityHashMap<>();
     for (Eqn e : flat.jaxpr().eqns()) {
       any |= rewrites(e);
+      Params sub = lowerInside(e);
+      if (sub != null) {
+        inside.put(e, sub);
+        any = true;
+      }
     }
     if (!any) {
       return program;
@@ -74,7 +85,7 @@ public final class GpuLowering {
           in.add(read(env, a));
         }
         List<NDArray> res = rewrites(e) ? List.of(rewrite(e, in)) : e.primitive().bind(in,
-            e.params());
+            inside.getOrDefault(e, e.params()));
         for (int k = 0; k < e.outputs().size(); k++) {
           env.put(e.outputs().get(k), res.get(k));
         }
@@ -93,6 +104,42 @@ public final class GpuLowering {
       case Literal l -> l.value();
       case Var v -> env.get(v);
     };
+  }
+
+  /**
+   * The params of a {@code while}, {@code cond} or {@code scan} equation with its sub-jaxprs
+   * lowered (recursively), or null when it is none of those or nothing inside changes.
+   */
+  private static Params lowerInside(Eqn e) {
+    Params p = e.params();
+    switch (e.primitive().name()) {
+      case "while" -> {
+        ClosedJaxpr c = SubJaxprs.jaxprParam("while", p, "cond_jaxpr");
+        ClosedJaxpr b = SubJaxprs.jaxprParam("while", p, "body_jaxpr");
+        ClosedJaxpr lc = lower(c);
+        ClosedJaxpr lb = lower(b);
+        return lc == c && lb == b ? null : p.with("cond_jaxpr", lc).with("body_jaxpr", lb);
+      }
+      case "scan" -> {
+        ClosedJaxpr b = SubJaxprs.jaxprParam("scan", p, "jaxpr");
+        ClosedJaxpr lb = lower(b);
+        return lb == b ? null : p.with("jaxpr", lb);
+      }
+      case "cond" -> {
+        List<ClosedJaxpr> bs = Cond.branches(p);
+        List<ClosedJaxpr> lowered = new ArrayList<>(bs.size());
+        boolean changed = false;
+        for (ClosedJaxpr b : bs) {
+          ClosedJaxpr lb = lower(b);
+          changed |= lb != b;
+          lowered.add(lb);
+        }
+        return changed ? p.with("branches", List.copyOf(lowered)) : null;
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   /** Whether the rewrite changes {@code e}. */
