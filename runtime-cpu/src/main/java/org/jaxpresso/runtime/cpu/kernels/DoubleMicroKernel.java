@@ -224,7 +224,8 @@ final class DoubleMicroKernel extends MicroKernel {
         for (int j = 0; j < nv; j += L) {
           DoubleVector s = acc ? DoubleVector.fromArray(S, c, ci + j) : DoubleVector.zero(S);
           for (int p = 0, bj = bOff + j; p < k; p++, bj += bRow) {
-            s = DoubleVector.fromArray(S, b, bj).fma(DoubleVector.broadcast(S, a[ai + p * aCol]), s);
+            s = DoubleVector.fromArray(S, b, bj)
+                .fma(DoubleVector.broadcast(S, a[ai + p * aCol]), s);
           }
           s.intoArray(c, ci + j);
         }

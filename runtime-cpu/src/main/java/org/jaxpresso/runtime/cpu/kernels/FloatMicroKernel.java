@@ -224,7 +224,8 @@ final class FloatMicroKernel extends MicroKernel {
         for (int j = 0; j < nv; j += L) {
           FloatVector s = acc ? FloatVector.fromArray(S, c, ci + j) : FloatVector.zero(S);
           for (int p = 0, bj = bOff + j; p < k; p++, bj += bRow) {
-            s = FloatVector.fromArray(S, b, bj).fma(FloatVector.broadcast(S, a[ai + p * aCol]), s);
+            s = FloatVector.fromArray(S, b, bj)
+                .fma(FloatVector.broadcast(S, a[ai + p * aCol]), s);
           }
           s.intoArray(c, ci + j);
         }

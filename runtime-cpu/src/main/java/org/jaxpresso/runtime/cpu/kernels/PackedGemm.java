@@ -4,18 +4,18 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * One packed product {@code C (+)= A B} (the Goto/BLIS loop nest) for {@link GemmDriver}, any
- * element type, on one thread or several. Operands are addressed as in {@link Gemm#sgemm}, B's
- * rows optionally through a row table.
+ * element type, on one thread or several. Operands are addressed as in {@link Gemm#sgemm}, B's rows
+ * optionally through a row table.
  *
- * <p>A is packed per task in row blocks of at most {@code mc} x {@link #KC} elements
- * ({@link #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#MR}-row panels. B is packed in
- * {@link #KC} x {@code nr} panels, each once, on first use, into one buffer that holds all k
- * rows of a block of up to {@link #B_BLOCK_BYTES} of columns (usually all of them; in L3) and
- * that every task reads; with a single row block each panel is used once, so it is packed into
- * a private scratch (in L1) just before use. The work is cut into (row block, column range) tasks, several per
- * thread, handed out by {@link CpuPool}; a task that needs a B panel another thread is still
- * packing packs a private copy instead of waiting, so the threads never wait for each other
- * until the end (on a shared machine a barrier waits for whichever thread was descheduled).
+ * <p>A is packed per task in row blocks of at most {@code mc} x {@link #KC} elements ({@link
+ * #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#MR}-row panels. B is packed in {@link #KC} x {@code
+ * nr} panels, each once, on first use, into one buffer that holds all k rows of a block of up to
+ * {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and that every task reads; with
+ * a single row block each panel is used once, so it is packed into a private scratch (in L1) just
+ * before use. The work is cut into (row block, column range) tasks, several per thread, handed out
+ * by {@link CpuPool}; a task that needs a B panel another thread is still packing packs a private
+ * copy instead of waiting, so the threads never wait for each other until the end (on a shared
+ * machine a barrier waits for whichever thread was descheduled).
  */
 final class PackedGemm {
   /** Depth of a packed block: the k extent of one rank-KC update. */
@@ -23,7 +23,7 @@ final class PackedGemm {
   /** Bytes of a packed A block (mc x KC elements), kept in L2. */
   static final int A_BLOCK_BYTES = 120 * 1024;
   /** Bytes of the packed B that the tasks share (all k rows of a block of columns). */
-  static final long B_BLOCK_BYTES = 16L << 20;
+  static final long B_BLOCK_BYTES = 4L << 20;
   private static final int MR = MicroKernel.MR;
   private static final int PACKING = 1;
   private static final int PACKED = 2;

@@ -110,6 +110,10 @@ class GemmTest {
     // Deeper than one packed block in k and wider than one block in n.
     runFloat(new Problem(1, 13, 3100, 600, Layout.ROW, Layout.ROW, false, false), rnd, Mode.POOL);
     runDouble(new Problem(1, 70, 1600, 300, Layout.COL, Layout.ROW, false, false), rnd, Mode.POOL);
+    // Packed B over its budget: two blocks of columns, each shared by several row blocks.
+    runFloat(new Problem(1, 140, 3600, 300, Layout.ROW, Layout.ROW, true, false), rnd, Mode.POOL);
+    runFloat(new Problem(1, 140, 3600, 300, Layout.PADDED, Layout.COL, false, false), rnd,
+        Mode.CALLER);
   }
 
   @Test
