@@ -1,5 +1,6 @@
 package org.jaxpresso.runtime.cpu.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,6 +96,43 @@ class GemmTest {
           trial++;
         }
       }
+    }
+  }
+
+  @Test
+  void thePoolComputesExactlyWhatTheCallerComputes() {
+    // Each element is summed in the same order whichever thread packs a panel or runs a tile,
+    // so the split over the pool, the shared packed B and the private copies a task packs when
+    // another thread is still packing its panel (a race that happens in most of these calls)
+    // all give the caller's result bit for bit.
+    Random rnd = new Random(9);
+    int[][] mnk = {{600, 600, 600}, {140, 3600, 300}, {256, 256, 256}, {13, 2000, 700}};
+    for (int[] s : mnk) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = randomFloats(rnd, m * k);
+      float[] b = randomFloats(rnd, k * n);
+      float[] alone = new float[m * n];
+      Gemm.sgemmSequential(1, m, n, k, a, 0, 0, k, 1, b, 0, 0, n, 1, alone, 0, 0, n, false);
+      for (int call = 0; call < 8; call++) {
+        float[] pooled = new float[m * n];
+        Gemm.sgemm(1, m, n, k, a, 0, 0, k, 1, b, 0, 0, n, 1, pooled, 0, 0, n, false);
+        assertArrayEquals(alone, pooled, m + "x" + n + "x" + k + " call " + call);
+      }
+      double[] ad = new double[a.length];
+      double[] bd = new double[b.length];
+      for (int i = 0; i < a.length; i++) {
+        ad[i] = a[i];
+      }
+      for (int i = 0; i < b.length; i++) {
+        bd[i] = b[i];
+      }
+      double[] aloneD = new double[m * n];
+      double[] pooledD = new double[m * n];
+      Gemm.dgemmSequential(1, m, n, k, ad, 0, 0, k, 1, bd, 0, 0, n, 1, aloneD, 0, 0, n, false);
+      Gemm.dgemm(1, m, n, k, ad, 0, 0, k, 1, bd, 0, 0, n, 1, pooledD, 0, 0, n, false);
+      assertArrayEquals(aloneD, pooledD, "float64 " + m + "x" + n + "x" + k);
     }
   }
 
