@@ -96,11 +96,12 @@ def main():
     threads = os.cpu_count() or 1
     peak1 = float(jvm.ask("peak 1"))
     peak_all = float(jvm.ask("peak %d" % threads))
-    # The floor assumes every core at the single-core peak: concurrent measurements on a shared
-    # machine come out low whenever a neighbour is busy.
+    # PeakFlops rates each thread over its own CPU time, so neighbours on a shared machine do
+    # not lower it; the floor assumes every core at the single-core peak.
     peak = max(peak1 * threads, peak_all)
-    print("measured fp32 FMA peak: %.0f GFLOP/s on 1 core, %.0f GFLOP/s on %d cores at once;"
-          " floor uses %.0f" % (peak1 / 1e9, peak_all / 1e9, threads, peak / 1e9))
+    print("measured fp32 FMA peak (per thread CPU time): %.0f GFLOP/s on 1 core, %.0f GFLOP/s on"
+          " %d cores; floor and %% of peak use %.0f" % (peak1 / 1e9, peak_all / 1e9, threads,
+                                                       peak / 1e9))
     rows = []
     only = set(args.only.split(",")) if args.only else None
     for wid, size, reps in WORKLOADS:
@@ -124,9 +125,9 @@ def main():
     def ms(ns):
         return ns / 1e6
 
-    hdr = ("workload", "NumPy ms (IQR)", "GF/s", "eager ms (IQR)", "jit ms (IQR)", "GF/s",
-           "ratio eager", "ratio jit", "floor ms", "jit/floor")
-    fmt = "%-14s %-20s %6s %-20s %-20s %6s %11s %9s %8s %9s"
+    hdr = ("workload", "NumPy ms (IQR)", "GF/s", "%peak", "eager ms (IQR)", "jit ms (IQR)",
+           "GF/s", "%peak", "ratio eager", "ratio jit", "floor ms")
+    fmt = "%-14s %-22s %6s %5s %-22s %-22s %6s %5s %11s %9s %8s"
     print()
     print(fmt % hdr)
     for wid, size, flops, t_np, t_eager, t_jit in rows:
@@ -135,11 +136,13 @@ def main():
         name = "%s %s" % (wid, {"W4": "%d^3" % size, "W4b": "%dx128^3" % size,
                                "W6": "conv b%d" % size}[wid])
         cell = lambda m, t: "%.3f (%.3f-%.3f)" % (ms(m), ms(spread(t)[0]), ms(spread(t)[1]))
-        print(fmt % (name, cell(m_np, t_np), "%.0f" % (flops / m_np), cell(m_e, t_eager),
-                     cell(m_j, t_jit), "%.0f" % (flops / m_j), "%.2fx" % (m_np / m_e),
-                     "%.2fx" % (m_np / m_j), "%.3f" % ms(floor), "%.0f%%" % (100 * floor / m_j)))
+        print(fmt % (name, cell(m_np, t_np), "%.0f" % (flops / m_np),
+                     "%.0f%%" % (100 * floor / m_np), cell(m_e, t_eager), cell(m_j, t_jit),
+                     "%.0f" % (flops / m_j), "%.0f%%" % (100 * floor / m_j),
+                     "%.2fx" % (m_np / m_e), "%.2fx" % (m_np / m_j), "%.3f" % ms(floor)))
     print("\nratio = NumPy median / jaxpresso median (above 1: jaxpresso faster); floor = flops /"
-          " (cores x measured one-core FMA peak); the machine is shared, so medians are noisy.")
+          " (cores x measured one-core FMA peak); %peak = floor / median; the machine is shared,"
+          " so medians are noisy.")
 
 
 if __name__ == "__main__":

@@ -14,14 +14,14 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
  * is just swapped strides (the packing absorbs it); a batch stride of 0 broadcasts an operand.
  * C must not overlap A or B.
  *
- * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the
- * products run the register-tiled SIMD kernels (packed and cache-blocked when large, reading the
- * operands in place when they fit in L2); otherwise scalar loops. Products of at least
- * {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}: contiguous runs of products
- * as tasks when the batch is large enough, else the blocks of A of each product, over a packed B
- * shared by the threads. Accumulation is in the element type (float32 here, float64 for
- * {@link #dgemm}), so each element's error is within
- * the usual {@code (k + 2) u sum_p |A[i][p] B[p][j]|} bound, u the unit roundoff.
+ * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the products
+ * run {@code GemmDriver} on the register-tiled SIMD {@code MicroKernel} of their type (packed and
+ * cache-blocked when large, reading the operands in place when they fit in L2); otherwise scalar
+ * loops. Products of at least {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}:
+ * contiguous runs of products as tasks when the batch is large enough, else (row block, column
+ * range) tasks of each product over a packed B shared by the threads. Accumulation is in the
+ * element type (float32 here, float64 for {@link #dgemm}), so each element's error is within the
+ * usual {@code (k + 2) u sum_p |A[i][p] B[p][j]|} bound, u the unit roundoff.
  */
 public final class Gemm {
   /** Products with fewer flops (2 m n k per batch element) run on the calling thread. */
@@ -275,12 +275,9 @@ public final class Gemm {
     if (!CpuBackend.simdAvailable()) {
       ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
           acc);
-    } else if (threads == 1 || m == 1 || n == 1) {
-      SgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
-          ldc, acc);
     } else {
-      SgemmKernel.gemmThreads(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
-          cOff, ldc, acc, threads);
+      GemmDriver.gemm(FloatMicroKernel.INSTANCE, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows,
+          bCol, c, cOff, ldc, acc, m == 1 || n == 1 ? 1 : threads);
     }
   }
 
@@ -295,12 +292,9 @@ public final class Gemm {
     if (!CpuBackend.simdAvailable()) {
       ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
           acc);
-    } else if (threads == 1 || m == 1 || n == 1) {
-      DgemmKernel.gemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff,
-          ldc, acc);
     } else {
-      DgemmKernel.gemmThreads(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c,
-          cOff, ldc, acc, threads);
+      GemmDriver.gemm(DoubleMicroKernel.INSTANCE, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow,
+          bRows, bCol, c, cOff, ldc, acc, m == 1 || n == 1 ? 1 : threads);
     }
   }
 

@@ -5,9 +5,10 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
 
 /**
  * The convolution with unit window strides and no lhs dilation (padding and rhs dilation
- * allowed) as an implicit GEMM, without im2col: the image is padded once (no copy without
- * padding), and output positions are computed on the padded grid, where window offset
- * {@code w} of channel {@code c} reads the padded image shifted by a constant. So B is the
+ * allowed) as an implicit GEMM, without im2col: each task's planes are zero-padded into a
+ * per-thread scratch that the GEMM then reads from cache (no copy without padding), and output
+ * positions are computed on the padded grid, where window offset {@code w} of channel {@code c}
+ * reads the padded image shifted by a constant. So B is the
  * padded image itself, one row per (channel, window offset) starting at that shift, read by the
  * GEMM's packing through a row table ({@link Gemm#sgemmRows}). The grid columns beyond each
  * output row (the margin of width window - 1) are computed and dropped when the valid columns
@@ -15,7 +16,7 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
  */
 final class ShiftedConv {
   private static final ThreadLocal<Object[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new Object[] {new float[0], new double[0]});
+      ThreadLocal.withInitial(() -> new Object[4]);
 
   private ShiftedConv() {}
 
@@ -61,7 +62,6 @@ final class ShiftedConv {
       gstride[d] = gridSize;
       gridSize = Math.multiplyExact(gridSize, grid[d]);
     }
-    Object xp = padded ? pad(x, images * channels, in, grid, gstride, padding) : x;
     int span = 1;
     int positions = 1;
     for (int d = 0; d < n; d++) {
@@ -94,15 +94,26 @@ final class ShiftedConv {
     int spanF = span;
     int positionsF = positions;
     int plane = gridSize;
+    int inPlane = Math.max(0, (int) java.util.Arrays.stream(in).asLongStream()
+        .reduce(1, (p, q) -> p * q));
+    boolean pads = padded;
     java.util.function.IntConsumer task = t -> {
       int grp = t % groups;
       int ob = t / groups;
       int img = bg > 1 ? grp * imagesPerGroup + ob : ob;
       int chan0 = g > 1 ? grp * inFeat : 0;
       int xBase = (img * channels + chan0) * plane;
+      Object xp = x;
+      if (pads) {
+        // This task's planes, zero-padded into a scratch that the GEMM then reads from cache.
+        xp = scratch(x, 1, inFeat * plane);
+        zero(xp, inFeat * plane);
+        pad(x, (img * channels + chan0) * inPlane, inFeat, in, grid, gstride, padding, xp);
+        xBase = 0;
+      }
       int wOff = grp * og * kdim;
       int yOff = (ob * outFeat + grp * og) * positionsF;
-      Object tmp = scratch(y, og * spanF);
+      Object tmp = scratch(y, 0, og * spanF);
       if (tmp instanceof float[] tf) {
         Gemm.sgemmRows(og, spanF, kdim, (float[]) w, wOff, kdim, 1, (float[]) xp, xBase, rows, 1,
             tf, 0, spanF, false, !parallelTasks);
@@ -149,18 +160,20 @@ final class ShiftedConv {
     }
   }
 
-  /** A zero-padded copy of {@code planes} row-major planes of shape in into shape grid. */
-  private static Object pad(Object x, int planes, int[] in, int[] grid, int[] gstride,
-      int[][] padding) {
+  /**
+   * Copies {@code planes} row-major planes of shape in, from {@code x[src]} on, into the
+   * interiors of the zeroed planes of shape grid at the start of {@code xp}.
+   */
+  private static void pad(Object x, int src0, int planes, int[] in, int[] grid, int[] gstride,
+      int[][] padding, Object xp) {
     int n = in.length;
     int gridSize = gstride[0] * grid[0];
     int inSize = 1;
     for (int d : in) {
       inSize *= d;
     }
-    Object xp = x instanceof float[] ? new float[planes * gridSize] : new double[planes * gridSize];
     if (inSize == 0) {
-      return xp;
+      return;
     }
     int last = n - 1;
     int run = in[last];
@@ -172,7 +185,8 @@ final class ShiftedConv {
     for (int p = 0; p < planes; p++) {
       java.util.Arrays.fill(i, 0);
       int dst = p * gridSize + lead;
-      for (int src = p * inSize; src < (p + 1) * inSize; src += run) {
+      int base = src0 + p * inSize;
+      for (int src = base; src < base + inSize; src += run) {
         System.arraycopy(x, src, xp, dst, run);
         for (int d = last - 1; d >= 0; d--) {
           i[d]++;
@@ -185,20 +199,23 @@ final class ShiftedConv {
         }
       }
     }
-    return xp;
   }
 
-  private static Object scratch(Object like, int size) {
+  private static void zero(Object a, int n) {
+    if (a instanceof float[] f) {
+      java.util.Arrays.fill(f, 0, n, 0f);
+    } else {
+      java.util.Arrays.fill((double[]) a, 0, n, 0.0);
+    }
+  }
+
+  /** This thread's scratch number {@code slot} (0: GEMM output, 1: padded image) like x. */
+  private static Object scratch(Object like, int slot, int size) {
     Object[] s = SCRATCH.get();
-    if (like instanceof float[]) {
-      if (((float[]) s[0]).length < size) {
-        s[0] = new float[size];
-      }
-      return s[0];
+    int i = 2 * slot + (like instanceof float[] ? 0 : 1);
+    if (s[i] == null || java.lang.reflect.Array.getLength(s[i]) < size) {
+      s[i] = like instanceof float[] ? new float[size] : new double[size];
     }
-    if (((double[]) s[1]).length < size) {
-      s[1] = new double[size];
-    }
-    return s[1];
+    return s[i];
   }
 }

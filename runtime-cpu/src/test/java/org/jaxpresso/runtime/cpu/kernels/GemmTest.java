@@ -1,5 +1,6 @@
 package org.jaxpresso.runtime.cpu.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class GemmTest {
   private static final int[] SIZES = {0, 1, 2, 7, 16, 33, 65, 257};
+
+  /** Which entry point runs the product: the scalar loops, the pool, or the caller alone. */
+  private enum Mode { SCALAR, POOL, CALLER }
 
   /** How the test lays out one operand: row-major, transposed, or padded rows. */
   private enum Layout { ROW, COL, PADDED }
@@ -53,8 +57,8 @@ class GemmTest {
     Random rnd = new Random(1);
     for (int trial = 0; trial < 160; trial++) {
       Problem p = randomProblem(rnd);
-      runFloat(p, rnd, false);
-      runFloat(p, rnd, true);
+      runFloat(p, rnd, Mode.POOL);
+      runFloat(p, rnd, Mode.SCALAR);
     }
   }
 
@@ -63,8 +67,72 @@ class GemmTest {
     Random rnd = new Random(2);
     for (int trial = 0; trial < 160; trial++) {
       Problem p = randomProblem(rnd);
-      runDouble(p, rnd, false);
-      runDouble(p, rnd, true);
+      runDouble(p, rnd, Mode.POOL);
+      runDouble(p, rnd, Mode.SCALAR);
+    }
+  }
+
+  @Test
+  void packedProductsAcrossBlockEdgesThreadSplitsAndDepthBlocks() {
+    Random rnd = new Random(8);
+    // m: one partial tile, one row block and one row just past it, several row blocks; n: a
+    // partial panel, one panel plus a column, many panels; k: one depth block exactly, one
+    // step past it, two blocks and a step. Each on the caller alone and on the pool (where few
+    // row blocks also cut the columns into ranges).
+    Layout[] ls = Layout.values();
+    int trial = 0;
+    for (int m : new int[] {7, 121, 260}) {
+      for (int n : new int[] {20, 33, 300}) {
+        for (int k : new int[] {256, 257, 513}) {
+          Layout la = ls[trial % 3];
+          Layout lb = ls[(trial / 3) % 3];
+          Problem p = new Problem(1, m, n, k, la, lb, trial % 2 == 1, false);
+          runFloat(p, rnd, Mode.CALLER);
+          runFloat(p, rnd, Mode.POOL);
+          if (trial % 3 == 0) {
+            runDouble(p, rnd, Mode.CALLER);
+            runDouble(p, rnd, Mode.POOL);
+          }
+          trial++;
+        }
+      }
+    }
+  }
+
+  @Test
+  void thePoolComputesExactlyWhatTheCallerComputes() {
+    // Each element is summed in the same order whichever thread packs a panel or runs a tile,
+    // so the split over the pool, the shared packed B and the private copies a task packs when
+    // another thread is still packing its panel (a race that happens in most of these calls)
+    // all give the caller's result bit for bit.
+    Random rnd = new Random(9);
+    int[][] mnk = {{600, 600, 600}, {140, 3600, 300}, {256, 256, 256}, {13, 2000, 700}};
+    for (int[] s : mnk) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      float[] a = randomFloats(rnd, m * k);
+      float[] b = randomFloats(rnd, k * n);
+      float[] alone = new float[m * n];
+      Gemm.sgemmSequential(1, m, n, k, a, 0, 0, k, 1, b, 0, 0, n, 1, alone, 0, 0, n, false);
+      for (int call = 0; call < 8; call++) {
+        float[] pooled = new float[m * n];
+        Gemm.sgemm(1, m, n, k, a, 0, 0, k, 1, b, 0, 0, n, 1, pooled, 0, 0, n, false);
+        assertArrayEquals(alone, pooled, m + "x" + n + "x" + k + " call " + call);
+      }
+      double[] ad = new double[a.length];
+      double[] bd = new double[b.length];
+      for (int i = 0; i < a.length; i++) {
+        ad[i] = a[i];
+      }
+      for (int i = 0; i < b.length; i++) {
+        bd[i] = b[i];
+      }
+      double[] aloneD = new double[m * n];
+      double[] pooledD = new double[m * n];
+      Gemm.dgemmSequential(1, m, n, k, ad, 0, 0, k, 1, bd, 0, 0, n, 1, aloneD, 0, 0, n, false);
+      Gemm.dgemm(1, m, n, k, ad, 0, 0, k, 1, bd, 0, 0, n, 1, pooledD, 0, 0, n, false);
+      assertArrayEquals(aloneD, pooledD, "float64 " + m + "x" + n + "x" + k);
     }
   }
 
@@ -72,14 +140,18 @@ class GemmTest {
   void largeProductsSplitOverThePoolAndStayExact() {
     Random rnd = new Random(3);
     // Large enough for the parallel split along n, along m, and over the batch.
-    runFloat(new Problem(1, 300, 280, 270, Layout.ROW, Layout.ROW, false, false), rnd, false);
-    runFloat(new Problem(1, 517, 131, 300, Layout.COL, Layout.PADDED, true, false), rnd, false);
-    runFloat(new Problem(9, 128, 128, 128, Layout.ROW, Layout.COL, false, false), rnd, false);
-    runDouble(new Problem(1, 300, 280, 270, Layout.ROW, Layout.COL, false, false), rnd, false);
-    runDouble(new Problem(3, 140, 150, 160, Layout.PADDED, Layout.ROW, true, true), rnd, false);
+    runFloat(new Problem(1, 300, 280, 270, Layout.ROW, Layout.ROW, false, false), rnd, Mode.POOL);
+    runFloat(new Problem(1, 517, 131, 300, Layout.COL, Layout.PADDED, true, false), rnd, Mode.POOL);
+    runFloat(new Problem(9, 128, 128, 128, Layout.ROW, Layout.COL, false, false), rnd, Mode.POOL);
+    runDouble(new Problem(1, 300, 280, 270, Layout.ROW, Layout.COL, false, false), rnd, Mode.POOL);
+    runDouble(new Problem(3, 140, 150, 160, Layout.PADDED, Layout.ROW, true, true), rnd, Mode.POOL);
     // Deeper than one packed block in k and wider than one block in n.
-    runFloat(new Problem(1, 13, 3100, 600, Layout.ROW, Layout.ROW, false, false), rnd, false);
-    runDouble(new Problem(1, 70, 1600, 300, Layout.COL, Layout.ROW, false, false), rnd, false);
+    runFloat(new Problem(1, 13, 3100, 600, Layout.ROW, Layout.ROW, false, false), rnd, Mode.POOL);
+    runDouble(new Problem(1, 70, 1600, 300, Layout.COL, Layout.ROW, false, false), rnd, Mode.POOL);
+    // Packed B over its budget: two blocks of columns, each shared by several row blocks.
+    runFloat(new Problem(1, 140, 3600, 300, Layout.ROW, Layout.ROW, true, false), rnd, Mode.POOL);
+    runFloat(new Problem(1, 140, 3600, 300, Layout.PADDED, Layout.COL, false, false), rnd,
+        Mode.CALLER);
   }
 
   @Test
@@ -94,8 +166,8 @@ class GemmTest {
           Layout la = ls[trial % 3];
           Layout lb = ls[(trial / 3) % 3];
           Problem p = new Problem(1, m, n, k, la, lb, trial % 2 == 0, false);
-          runFloat(p, rnd, false);
-          runDouble(p, rnd, false);
+          runFloat(p, rnd, Mode.POOL);
+          runDouble(p, rnd, Mode.POOL);
           trial++;
         }
       }
@@ -107,34 +179,34 @@ class GemmTest {
     Random rnd = new Random(6);
     for (int batch : new int[] {1, 64}) {
       runFloat(new Problem(batch, 128, 128, 128, Layout.ROW, Layout.ROW, false, false), rnd,
-          false);
+          Mode.POOL);
       runFloat(new Problem(batch, 127, 129, 33, Layout.PADDED, Layout.ROW, true, false), rnd,
-          false);
+          Mode.POOL);
       runFloat(new Problem(batch, 129, 127, 128, Layout.COL, Layout.PADDED, false, true), rnd,
-          false);
+          Mode.POOL);
       runDouble(new Problem(batch, 128, 128, 128, Layout.ROW, Layout.ROW, true, false), rnd,
-          false);
+          Mode.POOL);
     }
   }
 
   @Test
   void oneCacheSizedProductSplitsByRowBlocks() {
     Random rnd = new Random(7);
-    runFloat(new Problem(1, 256, 256, 256, Layout.ROW, Layout.ROW, false, false), rnd, false);
+    runFloat(new Problem(1, 256, 256, 256, Layout.ROW, Layout.ROW, false, false), rnd, Mode.POOL);
     runFloat(new Problem(1, 250, 200, 255, Layout.PADDED, Layout.PADDED, true, false), rnd,
-        false);
-    runFloat(new Problem(1, 255, 129, 250, Layout.COL, Layout.ROW, false, false), rnd, false);
+        Mode.POOL);
+    runFloat(new Problem(1, 255, 129, 250, Layout.COL, Layout.ROW, false, false), rnd, Mode.POOL);
     // Fewer row tiles than blocks: one tile per block, the last one a single row.
-    runFloat(new Problem(1, 37, 512, 128, Layout.ROW, Layout.ROW, true, false), rnd, false);
+    runFloat(new Problem(1, 37, 512, 128, Layout.ROW, Layout.ROW, true, false), rnd, Mode.POOL);
     runDouble(new Problem(1, 181, 181, 181, Layout.PADDED, Layout.ROW, false, false), rnd,
-        false);
-    runDouble(new Problem(1, 37, 256, 128, Layout.ROW, Layout.ROW, true, false), rnd, false);
+        Mode.POOL);
+    runDouble(new Problem(1, 37, 256, 128, Layout.ROW, Layout.ROW, true, false), rnd, Mode.POOL);
   }
 
   @Test
   void rowTablesAddressEachRowOfB() {
     Random rnd = new Random(4);
-    int[][] mnk = {{5, 9, 4}, {33, 70, 65}, {64, 700, 300}, {7, 257, 33}};
+    int[][] mnk = {{5, 9, 4}, {33, 70, 65}, {64, 700, 300}, {7, 257, 33}, {130, 200, 520}};
     for (int[] s : mnk) {
       int m = s[0];
       int n = s[1];
@@ -223,7 +295,7 @@ class GemmTest {
     return rnd.nextInt(3) == 0 ? SIZES[rnd.nextInt(SIZES.length)] : 1 + rnd.nextInt(40);
   }
 
-  private static void runFloat(Problem p, Random rnd, boolean scalar) {
+  private static void runFloat(Problem p, Random rnd, Mode mode) {
     Strides sa = strides(p.la(), p.batch(), p.m(), p.k(), false);
     Strides sb = strides(p.lb(), p.batch(), p.k(), p.n(), p.broadcastB());
     int ldc = p.n() + 2;
@@ -232,15 +304,19 @@ class GemmTest {
     float[] c = randomFloats(rnd, p.batch() * p.m() * ldc + 1);
     float[] c0 = c.clone();
     int cBatch = p.m() * ldc;
-    if (scalar) {
+    if (mode == Mode.SCALAR) {
       for (int bi = 0; bi < p.batch(); bi++) {
         ScalarGemm.sgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
             b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
             p.accumulate());
       }
-    } else {
+    } else if (mode == Mode.POOL) {
       Gemm.sgemm(p.batch(), p.m(), p.n(), p.k(), a, sa.off(), sa.batch(), sa.row(), sa.col(),
           b, sb.off(), sb.batch(), sb.row(), sb.col(), c, 0, cBatch, ldc, p.accumulate());
+    } else {
+      Gemm.sgemmSequential(p.batch(), p.m(), p.n(), p.k(), a, sa.off(), sa.batch(), sa.row(),
+          sa.col(), b, sb.off(), sb.batch(), sb.row(), sb.col(), c, 0, cBatch, ldc,
+          p.accumulate());
     }
     for (int bi = 0; bi < p.batch(); bi++) {
       for (int i = 0; i < p.m(); i++) {
@@ -261,14 +337,14 @@ class GemmTest {
           double bound = (p.k() + 2) * 0x1p-24 * mag + 1e-30;
           double err = Math.abs(c[ci] - exact);
           double e0 = exact;
-          assertTrue(err <= bound, () -> p + (scalar ? " scalar" : " simd") + " C[" + ci
+          assertTrue(err <= bound, () -> p + " " + mode + " C[" + ci
               + "] = " + c[ci] + ", exact " + e0 + ", error " + err + " > " + bound);
         }
       }
     }
   }
 
-  private static void runDouble(Problem p, Random rnd, boolean scalar) {
+  private static void runDouble(Problem p, Random rnd, Mode mode) {
     Strides sa = strides(p.la(), p.batch(), p.m(), p.k(), false);
     Strides sb = strides(p.lb(), p.batch(), p.k(), p.n(), p.broadcastB());
     int ldc = p.n();
@@ -277,15 +353,19 @@ class GemmTest {
     double[] c = randomDoubles(rnd, p.batch() * p.m() * ldc);
     double[] c0 = c.clone();
     int cBatch = p.m() * ldc;
-    if (scalar) {
+    if (mode == Mode.SCALAR) {
       for (int bi = 0; bi < p.batch(); bi++) {
         ScalarGemm.dgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
             b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
             p.accumulate());
       }
-    } else {
+    } else if (mode == Mode.POOL) {
       Gemm.dgemm(p.batch(), p.m(), p.n(), p.k(), a, sa.off(), sa.batch(), sa.row(), sa.col(),
           b, sb.off(), sb.batch(), sb.row(), sb.col(), c, 0, cBatch, ldc, p.accumulate());
+    } else {
+      Gemm.dgemmSequential(p.batch(), p.m(), p.n(), p.k(), a, sa.off(), sa.batch(), sa.row(),
+          sa.col(), b, sb.off(), sb.batch(), sb.row(), sb.col(), c, 0, cBatch, ldc,
+          p.accumulate());
     }
     for (int bi = 0; bi < p.batch(); bi++) {
       for (int i = 0; i < p.m(); i++) {
@@ -310,7 +390,7 @@ class GemmTest {
           double bound = (p.k() + 3) * 0x1p-53 * mag + 1e-300;
           double err = Math.abs(c[ci] - exact);
           double e0 = exact;
-          assertTrue(err <= bound, () -> p + (scalar ? " scalar" : " simd") + " C[" + ci
+          assertTrue(err <= bound, () -> p + " " + mode + " C[" + ci
               + "] = " + c[ci] + ", exact " + e0 + ", error " + err + " > " + bound);
         }
       }

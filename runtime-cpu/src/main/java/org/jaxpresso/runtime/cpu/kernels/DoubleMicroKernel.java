@@ -1,0 +1,262 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** The float64 {@link MicroKernel} on {@code DoubleVector.SPECIES_PREFERRED}. */
+final class DoubleMicroKernel extends MicroKernel {
+  private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  private static final int NR = 2 * L;
+  /** The one instance (after S and L, which its constructor reads). */
+  static final DoubleMicroKernel INSTANCE = new DoubleMicroKernel();
+
+  private DoubleMicroKernel() {
+    super(L, Double.BYTES);
+  }
+
+  @Override
+  Object allocate(int n) {
+    return new double[n];
+  }
+
+  @Override
+  int length(Object array) {
+    return ((double[]) array).length;
+  }
+
+  @Override
+  void zero(Object c, int from, int to) {
+    Arrays.fill((double[]) c, from, to, 0.0);
+  }
+
+  @Override
+  void tile(int k, Object ao_, int ao, int rs, int cs, Object bo_, int bo, int bRow, Object co_,
+      int co, int ldc, boolean load) {
+    double[] a = (double[]) ao_;
+    double[] b = (double[]) bo_;
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = c00;
+    DoubleVector c10 = c00;
+    DoubleVector c11 = c00;
+    DoubleVector c20 = c00;
+    DoubleVector c21 = c00;
+    DoubleVector c30 = c00;
+    DoubleVector c31 = c00;
+    DoubleVector c40 = c00;
+    DoubleVector c41 = c00;
+    DoubleVector c50 = c00;
+    DoubleVector c51 = c00;
+    int a1 = ao + rs;
+    int a2 = a1 + rs;
+    int a3 = a2 + rs;
+    int a4 = a3 + rs;
+    int a5 = a4 + rs;
+    for (int p = 0, s = 0; p < k; p++, s += cs) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+      DoubleVector x = DoubleVector.broadcast(S, a[ao + s]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(S, a[a1 + s]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = DoubleVector.broadcast(S, a[a2 + s]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = DoubleVector.broadcast(S, a[a3 + s]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      x = DoubleVector.broadcast(S, a[a4 + s]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = DoubleVector.broadcast(S, a[a5 + s]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+      bo += bRow;
+    }
+    double[] c = (double[]) co_;
+    store(c00, c01, c, co, load);
+    store(c10, c11, c, co + ldc, load);
+    store(c20, c21, c, co + 2 * ldc, load);
+    store(c30, c31, c, co + 3 * ldc, load);
+    store(c40, c41, c, co + 4 * ldc, load);
+    store(c50, c51, c, co + 5 * ldc, load);
+  }
+
+  @Override
+  void tilePacked(int k, Object ao_, int ao, Object bo_, int bo, Object co_, int co, int ldc,
+      boolean load) {
+    double[] a = (double[]) ao_;
+    double[] b = (double[]) bo_;
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = c00;
+    DoubleVector c10 = c00;
+    DoubleVector c11 = c00;
+    DoubleVector c20 = c00;
+    DoubleVector c21 = c00;
+    DoubleVector c30 = c00;
+    DoubleVector c31 = c00;
+    DoubleVector c40 = c00;
+    DoubleVector c41 = c00;
+    DoubleVector c50 = c00;
+    DoubleVector c51 = c00;
+    for (int p = 0; p < k; p++, ao += MR, bo += NR) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+      DoubleVector x = DoubleVector.broadcast(S, a[ao]);
+      c00 = b0.fma(x, c00);
+      c01 = b1.fma(x, c01);
+      x = DoubleVector.broadcast(S, a[ao + 1]);
+      c10 = b0.fma(x, c10);
+      c11 = b1.fma(x, c11);
+      x = DoubleVector.broadcast(S, a[ao + 2]);
+      c20 = b0.fma(x, c20);
+      c21 = b1.fma(x, c21);
+      x = DoubleVector.broadcast(S, a[ao + 3]);
+      c30 = b0.fma(x, c30);
+      c31 = b1.fma(x, c31);
+      x = DoubleVector.broadcast(S, a[ao + 4]);
+      c40 = b0.fma(x, c40);
+      c41 = b1.fma(x, c41);
+      x = DoubleVector.broadcast(S, a[ao + 5]);
+      c50 = b0.fma(x, c50);
+      c51 = b1.fma(x, c51);
+    }
+    double[] c = (double[]) co_;
+    store(c00, c01, c, co, load);
+    store(c10, c11, c, co + ldc, load);
+    store(c20, c21, c, co + 2 * ldc, load);
+    store(c30, c31, c, co + 3 * ldc, load);
+    store(c40, c41, c, co + 4 * ldc, load);
+    store(c50, c51, c, co + 5 * ldc, load);
+  }
+
+  private static void store(DoubleVector v0, DoubleVector v1, double[] c, int co, boolean load) {
+    if (load) {
+      v0 = v0.add(DoubleVector.fromArray(S, c, co));
+      v1 = v1.add(DoubleVector.fromArray(S, c, co + L));
+    }
+    v0.intoArray(c, co);
+    v1.intoArray(c, co + L);
+  }
+
+  @Override
+  void addCorner(Object tile, int mr, int nr, Object co_, int co, int ldc, boolean load) {
+    double[] t = (double[]) tile;
+    double[] c = (double[]) co_;
+    for (int i = 0; i < mr; i++) {
+      for (int j = 0; j < nr; j++) {
+        double v = t[i * this.nr + j];
+        c[co + i * ldc + j] = load ? c[co + i * ldc + j] + v : v;
+      }
+    }
+  }
+
+  @Override
+  void packA(Object src, int off, int rs, int cs, int mc, int kc, Object dst_) {
+    double[] a = (double[]) src;
+    double[] dst = (double[]) dst_;
+    int d = 0;
+    for (int ir = 0; ir < mc; ir += MR) {
+      int mr = Math.min(MR, mc - ir);
+      int r0 = off + ir * rs;
+      if (mr == MR) {
+        int r1 = r0 + rs;
+        int r2 = r1 + rs;
+        int r3 = r2 + rs;
+        int r4 = r3 + rs;
+        int r5 = r4 + rs;
+        for (int p = 0, s = 0; p < kc; p++, s += cs, d += MR) {
+          dst[d] = a[r0 + s];
+          dst[d + 1] = a[r1 + s];
+          dst[d + 2] = a[r2 + s];
+          dst[d + 3] = a[r3 + s];
+          dst[d + 4] = a[r4 + s];
+          dst[d + 5] = a[r5 + s];
+        }
+      } else {
+        for (int p = 0; p < kc; p++, d += MR) {
+          for (int i = 0; i < MR; i++) {
+            dst[d + i] = i < mr ? a[r0 + i * rs + p * cs] : 0.0;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  void packB(Object src, int off, int rs, int[] rows, int pc, int cs, int kc, int nc,
+      Object dst_, int d0) {
+    double[] b = (double[]) src;
+    double[] dst = (double[]) dst_;
+    int d = d0;
+    for (int jr = 0; jr < nc; jr += nr) {
+      int w = Math.min(nr, nc - jr);
+      int base = off + jr * cs;
+      for (int p = 0; p < kc; p++, d += nr) {
+        int s = base + (rows == null ? (pc + p) * rs : rows[pc + p]);
+        if (w == nr && cs == 1) {
+          System.arraycopy(b, s, dst, d, nr);
+        } else {
+          for (int j = 0; j < nr; j++) {
+            dst[d + j] = j < w ? b[s + j * cs] : 0.0;
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  void lean(int m, int n, int k, Object ao_, int aOff, int aRow, int aCol, Object bo_, int bOff,
+      int bRow, int bCol, Object co_, int cOff, int ldc, boolean acc) {
+    double[] a = (double[]) ao_;
+    double[] b = (double[]) bo_;
+    double[] c = (double[]) co_;
+    if (bCol == 1 && n >= L) {
+      // C[i, j:j+L] = sum_p A[i, p] * B[p, j:j+L], vectors along the rows of B.
+      int nv = n - n % L;
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * aRow;
+        int ci = cOff + i * ldc;
+        for (int j = 0; j < nv; j += L) {
+          DoubleVector s = acc ? DoubleVector.fromArray(S, c, ci + j) : DoubleVector.zero(S);
+          for (int p = 0, bj = bOff + j; p < k; p++, bj += bRow) {
+            s = DoubleVector.fromArray(S, b, bj)
+                .fma(DoubleVector.broadcast(S, a[ai + p * aCol]), s);
+          }
+          s.intoArray(c, ci + j);
+        }
+        if (nv < n) {
+          ScalarGemm.dgemm(1, n - nv, k, a, ai, aRow, aCol, b, bOff + nv, bRow, null, 1, c,
+              ci + nv, ldc, acc);
+        }
+      }
+    } else if (aCol == 1 && bRow == 1 && k >= L) {
+      // Dot products along k, where both operands are contiguous in k.
+      int kv = k - k % L;
+      for (int i = 0; i < m; i++) {
+        int ai = aOff + i * aRow;
+        for (int j = 0; j < n; j++) {
+          int bj = bOff + j * bCol;
+          DoubleVector s = DoubleVector.zero(S);
+          for (int p = 0; p < kv; p += L) {
+            s = DoubleVector.fromArray(S, a, ai + p).fma(DoubleVector.fromArray(S, b, bj + p), s);
+          }
+          double t = s.reduceLanes(VectorOperators.ADD);
+          for (int p = kv; p < k; p++) {
+            t += a[ai + p] * b[bj + p];
+          }
+          int ci = cOff + i * ldc + j;
+          c[ci] = acc ? c[ci] + t : t;
+        }
+      }
+    } else {
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc,
+          acc);
+    }
+  }
+
+}

@@ -1,0 +1,105 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+/**
+ * One matrix product {@code C (+)= A B} for any element type, on the {@link MicroKernel} of
+ * that type: the choice of path, the Goto/BLIS loop nest, cache blocking, edge tiles and
+ * threading, written once. See {@link Gemm#sgemm} for the operand addressing; with a
+ * {@code bRows} table, row p of B starts at {@code bOff + bRows[p]} instead of
+ * {@code bOff + p * bRow}.
+ *
+ * <p>Paths: small and matrix-vector products run the kernel's lean loops; products whose A and
+ * B each fit in {@link #DIRECT_BYTES} (in L2) with B's rows contiguous run the register tile on
+ * the operands in place ({@link #direct}); larger ones are packed ({@link PackedGemm}).
+ */
+final class GemmDriver {
+  /** Products of at most this many multiply-adds skip packing. */
+  static final long LEAN_LIMIT = 32 * 32 * 32;
+  /** Largest A and B, in bytes, that the {@link #direct} path reads in place. */
+  static final long DIRECT_BYTES = 256 * 1024;
+  /** Tasks per thread for one product: spare ones let a thread slowed by load be covered. */
+  static final int TASKS_PER_THREAD = 4;
+  private static final int MR = MicroKernel.MR;
+
+  private GemmDriver() {}
+
+  /** One product on up to {@code threads} threads of {@link CpuPool} (1: the caller alone). */
+  static void gemm(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
+      Object b, int bOff, int bRow, int[] bRows, int bCol, Object c, int cOff, int ldc,
+      boolean acc, int threads) {
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (k == 0) {
+      if (!acc) {
+        for (int i = 0; i < m; i++) {
+          kn.zero(c, cOff + i * ldc, cOff + i * ldc + n);
+        }
+      }
+      return;
+    }
+    if (bRows == null && ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1)) {
+      kn.lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
+    } else if (bRows == null && bCol == 1 && m >= MR && n >= kn.nr
+        && (long) m * k * kn.size <= DIRECT_BYTES && (long) k * n * kn.size <= DIRECT_BYTES) {
+      if (threads == 1) {
+        direct(kn, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc, acc);
+      } else {
+        directThreads(kn, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc, acc,
+            threads);
+      }
+    } else {
+      new PackedGemm(kn, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
+          acc).run(threads);
+    }
+  }
+
+  /**
+   * The unpacked product for operands that fit in L2, B's rows contiguous: full tiles read A
+   * and B in place; the last m % MR rows are packed into one zero-padded panel and run the same
+   * tile into a scratch tile; the last n % nr columns go to the lean loops. Each element is one
+   * sum over the whole k, within the same error bound as the packed path.
+   */
+  static void direct(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
+      Object b, int bOff, int bRow, Object c, int cOff, int ldc, boolean acc) {
+    int nr = kn.nr;
+    int mf = m - m % MR;
+    int nf = n - n % nr;
+    for (int jr = 0; jr < nf; jr += nr) {
+      for (int ir = 0; ir < mf; ir += MR) {
+        kn.tile(k, a, aOff + ir * aRow, aRow, aCol, b, bOff + jr, bRow, c, cOff + ir * ldc + jr,
+            ldc, acc);
+      }
+    }
+    if (mf < m && nf > 0) {
+      Object ap = kn.buffer(0, MR * k);
+      Object tile = kn.buffer(2, MR * nr);
+      kn.packA(a, aOff + mf * aRow, aRow, aCol, m - mf, k, ap);
+      for (int jr = 0; jr < nf; jr += nr) {
+        kn.tile(k, ap, 0, 1, MR, b, bOff + jr, bRow, tile, 0, nr, false);
+        kn.addCorner(tile, m - mf, nr, c, cOff + mf * ldc + jr, ldc, acc);
+      }
+    }
+    if (nf < n) {
+      kn.lean(m, n - nf, k, a, aOff, aRow, aCol, b, bOff + nf, bRow, 1, c, cOff + nf, ldc, acc);
+    }
+  }
+
+  /**
+   * {@link #direct} split by blocks of whole row tiles, a few per thread, so that a thread
+   * slowed by other load leaves its last blocks to the others.
+   */
+  private static void directThreads(MicroKernel kn, int m, int n, int k, Object a, int aOff,
+      int aRow, int aCol, Object b, int bOff, int bRow, Object c, int cOff, int ldc, boolean acc,
+      int threads) {
+    int tiles = (m + MR - 1) / MR;
+    int blocks = Math.min(tiles, TASKS_PER_THREAD * threads);
+    CpuPool.parallelFor(blocks, t -> {
+      int i0 = Math.min(m, t * tiles / blocks * MR);
+      int i1 = Math.min(m, (t + 1) * tiles / blocks * MR);
+      if (i1 > i0) {
+        gemm(kn, i1 - i0, n, k, a, aOff + i0 * aRow, aRow, aCol, b, bOff, bRow, null, 1, c,
+            cOff + i0 * ldc, ldc, acc, 1);
+      }
+    });
+  }
+}

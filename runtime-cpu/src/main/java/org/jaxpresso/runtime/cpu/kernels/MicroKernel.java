@@ -1,0 +1,94 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+/**
+ * What {@link GemmDriver} needs from one element type: packing, the register tile, the lean
+ * path for small products and the scratch buffers. Everything else (the loop nest, cache
+ * blocking, edge tiles, threading, the choice of path) lives once in the driver, which handles
+ * operands as {@code Object} (a {@code float[]} or {@code double[]}); an implementation casts
+ * them once per call. The two implementations ({@link FloatMicroKernel}, {@link
+ * DoubleMicroKernel}) differ only in their vector type.
+ *
+ * <p>The register tile is {@link #MR} rows by {@link #nr} = two vectors of the preferred
+ * species: 6 x 32 floats or 6 x 16 doubles on AVX-512 (12 accumulators, two B vectors and one
+ * broadcast, within even AVX2's 16 registers). On AVX-512 with the data in L1 it runs at 97% of
+ * the FMA peak; taller and wider tiles (8 to 14 rows, 3 or 4 vectors) measured no faster there
+ * (ADR 0016), so the tile widens with the lanes and keeps its rows.
+ */
+abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
+  /** Rows of the register tile. */
+  static final int MR = 6;
+
+  /** Columns of the register tile: two vectors of the preferred species. */
+  final int nr;
+  /** Bytes per element. */
+  final int size;
+  private final ThreadLocal<Object[]> buffers = ThreadLocal.withInitial(() -> new Object[4]);
+
+  MicroKernel(int lanes, int size) {
+    this.nr = 2 * lanes;
+    this.size = size;
+  }
+
+  /** A zeroed array of this element type. */
+  abstract Object allocate(int n);
+
+  /** The length of an array of this element type. */
+  abstract int length(Object array);
+
+  /** Sets {@code c[from, to)} to zero. */
+  abstract void zero(Object c, int from, int to);
+
+  /**
+   * The register tile, {@code C (+)= A B} over k steps for an {@link #MR} x {@link #nr} block:
+   * {@code A[i][p] = a[ao + i*rs + p*cs]}, {@code B[p][j] = b[bo + p*bRow + j]},
+   * {@code C[i][j] = c[co + i*ldc + j]}. Packed operands are the case rs = 1, cs = MR,
+   * bRow = nr; operands read in place pass their own strides.
+   */
+  abstract void tile(int k, Object a, int ao, int rs, int cs, Object b, int bo, int bRow,
+      Object c, int co, int ldc, boolean load);
+
+  /**
+   * {@link #tile} on packed operands (rs = 1, cs = MR, bRow = nr): the same sums, with the
+   * strides as constants so that the compiler drops the bounds checks from the loop.
+   */
+  abstract void tilePacked(int k, Object a, int ao, Object b, int bo, Object c, int co, int ldc,
+      boolean load);
+
+  /**
+   * Adds (or, unless {@code load}, copies) the top-left {@code mr} x {@code nr} corner of a
+   * tile held row-major with row stride {@link #nr} in {@code tile} to C.
+   */
+  abstract void addCorner(Object tile, int mr, int nr, Object c, int co, int ldc, boolean load);
+
+  /**
+   * Packs an mc x kc block of A ({@code A[i][p] = a[off + i*rs + p*cs]}) into {@link #MR}-row
+   * panels from {@code dst[0]} on, each kc steps of MR values, zero-filling the last panel.
+   */
+  abstract void packA(Object a, int off, int rs, int cs, int mc, int kc, Object dst);
+
+  /**
+   * Packs rows [pc, pc + kc) of a kc x nc block of B into {@link #nr}-column panels, each kc
+   * rows of nr values, from {@code dst[d0]} on, zero-filling the last panel; column j of row p
+   * is {@code b[off + rows[p] + j*cs]}, or {@code b[off + p*rs + j*cs]} without a table.
+   */
+  abstract void packB(Object b, int off, int rs, int[] rows, int pc, int cs, int kc, int nc,
+      Object dst, int d0);
+
+  /** A small or matrix-vector product without packing; see {@link Gemm#sgemm}. */
+  abstract void lean(int m, int n, int k, Object a, int aOff, int aRow, int aCol, Object b,
+      int bOff, int bRow, int bCol, Object c, int cOff, int ldc, boolean acc);
+
+
+  /**
+   * This thread's scratch array number {@code slot} (0: packed A, 1: packed B, 2: a tile, 3: a
+   * B panel), grown to at least {@code n} elements; its contents are left over from earlier
+   * calls.
+   */
+  final Object buffer(int slot, int n) {
+    Object[] b = buffers.get();
+    if (b[slot] == null || length(b[slot]) < n) {
+      b[slot] = allocate(n);
+    }
+    return b[slot];
+  }
+}

@@ -1,0 +1,178 @@
+package org.jaxpresso.runtime.cpu.kernels;
+
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * One packed product {@code C (+)= A B} (the Goto/BLIS loop nest) for {@link GemmDriver}, any
+ * element type, on one thread or several. Operands are addressed as in {@link Gemm#sgemm}, B's rows
+ * optionally through a row table.
+ *
+ * <p>A is packed per task in row blocks of at most {@code mc} x {@link #KC} elements ({@link
+ * #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#MR}-row panels. B is packed in {@link #KC} x {@code
+ * nr} panels, each once, on first use, into one buffer that holds all k rows of a block of up to
+ * {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and that every task reads; with
+ * a single row block each panel is used once, so it is packed into a private scratch (in L1) just
+ * before use. The work is cut into (row block, column range) tasks, several per thread, handed out
+ * by {@link CpuPool}; a task that needs a B panel another thread is still packing packs a private
+ * copy instead of waiting, so the threads never wait for each other until the end (on a shared
+ * machine a barrier waits for whichever thread was descheduled).
+ */
+final class PackedGemm {
+  /** Depth of a packed block: the k extent of one rank-KC update. */
+  static final int KC = 256;
+  /** Bytes of a packed A block (mc x KC elements), kept in L2. */
+  static final int A_BLOCK_BYTES = 120 * 1024;
+  /** Bytes of the packed B that the tasks share (all k rows of a block of columns). */
+  static final long B_BLOCK_BYTES = 4L << 20;
+  private static final int MR = MicroKernel.MR;
+  private static final int PACKING = 1;
+  private static final int PACKED = 2;
+
+  private final MicroKernel kn;
+  private final int m;
+  private final int n;
+  private final int k;
+  private final Object a;
+  private final int aOff;
+  private final int aRow;
+  private final int aCol;
+  private final Object b;
+  private final int bOff;
+  private final int bRow;
+  private final int[] bRows;
+  private final int bCol;
+  private final Object c;
+  private final int cOff;
+  private final int ldc;
+  private final boolean acc;
+  private final int nr;
+  private final int tiles;
+  // Set per block of columns by run().
+  private Object bp;
+  private int blocks;
+  private int mcMax;
+  private int parts;
+  private int jc;
+  private int nc;
+  private int panels;
+  private AtomicIntegerArray state;
+
+  PackedGemm(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
+      Object b, int bOff, int bRow, int[] bRows, int bCol, Object c, int cOff, int ldc,
+      boolean acc) {
+    this.kn = kn;
+    this.m = m;
+    this.n = n;
+    this.k = k;
+    this.a = a;
+    this.aOff = aOff;
+    this.aRow = aRow;
+    this.aCol = aCol;
+    this.b = b;
+    this.bOff = bOff;
+    this.bRow = bRow;
+    this.bRows = bRows;
+    this.bCol = bCol;
+    this.c = c;
+    this.cOff = cOff;
+    this.ldc = ldc;
+    this.acc = acc;
+    this.nr = kn.nr;
+    this.tiles = (m + MR - 1) / MR;
+  }
+
+  /** Runs the product on up to {@code threads} threads (1: the caller alone). */
+  void run(int threads) {
+    int tilesPerBlock = A_BLOCK_BYTES / (KC * kn.size) / MR;
+    long budget = B_BLOCK_BYTES / kn.size / k / nr * nr;
+    int ncMax = (int) Math.max(nr, Math.min((long) (n + nr - 1) / nr * nr, budget));
+    // Row blocks of whole tiles, balanced, at most mc rows; with threads, at least
+    // TASKS_PER_THREAD per thread (a multiple of the thread count) where m allows, and when it
+    // does not, the columns are cut into ranges too.
+    int want = GemmDriver.TASKS_PER_THREAD * threads;
+    blocks = (tiles + tilesPerBlock - 1) / tilesPerBlock;
+    if (threads > 1) {
+      blocks = Math.min(tiles, (Math.max(blocks, want) + threads - 1) / threads * threads);
+    }
+    mcMax = (tiles + blocks - 1) / blocks * MR;
+    bp = blocks == 1 ? null : kn.buffer(1, ncMax * k);
+    for (jc = 0; jc < n; jc += ncMax) {
+      nc = Math.min(ncMax, n - jc);
+      panels = (nc + nr - 1) / nr;
+      if (threads == 1) {
+        parts = 1;
+        state = null;
+        for (int t = 0; t < blocks; t++) {
+          task(t);
+        }
+      } else {
+        parts = Math.min(panels, (want + blocks - 1) / blocks);
+        state = blocks == 1 ? null : new AtomicIntegerArray(panels * ((k + KC - 1) / KC));
+        CpuPool.parallelFor(blocks * parts, this::task);
+      }
+    }
+  }
+
+  /** Task t: the rows of one row block times the columns of one range, over all of k. */
+  private void task(int t) {
+    int blk = t / parts;
+    int part = t % parts;
+    int ic = Math.min(m, blk * tiles / blocks * MR);
+    int mc = Math.min(m, (blk + 1) * tiles / blocks * MR) - ic;
+    int p0 = part * panels / parts;
+    int p1 = (part + 1) * panels / parts;
+    if (mc <= 0 || p1 <= p0) {
+      return;
+    }
+    Object ap = kn.buffer(0, mcMax * KC);
+    for (int pc = 0; pc < k; pc += KC) {
+      int kc = Math.min(KC, k - pc);
+      kn.packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
+      for (int panel = p0; panel < p1; panel++) {
+        panel(blk == 0, ic, mc, pc, kc, ap, panel);
+      }
+    }
+  }
+
+  /**
+   * Rows [ic, ic + mc) times one B panel over rows [pc, pc + kc) of k, packing the panel first
+   * if nobody has ({@code first}: this is the first row block, on one thread).
+   */
+  private void panel(boolean first, int ic, int mc, int pc, int kc, Object ap, int panel) {
+    int jr = panel * nr;
+    int w = Math.min(nr, nc - jr);
+    Object src = bp;
+    int bo = pc * panels * nr + jr * kc;
+    if (blocks == 1) {
+      // The only row block: each panel is used once, right away, from a private scratch.
+      src = kn.buffer(3, KC * nr);
+      bo = 0;
+      kn.packB(b, bOff + (jc + jr) * bCol, bRow, bRows, pc, bCol, kc, w, src, 0);
+    } else if (state == null ? first : state.get(pc / KC * panels + panel) != PACKED) {
+      int bBase = bOff + (jc + jr) * bCol;
+      int i = pc / KC * panels + panel;
+      if (state == null || state.compareAndSet(i, 0, PACKING)) {
+        kn.packB(b, bBase, bRow, bRows, pc, bCol, kc, w, bp, bo);
+        if (state != null) {
+          state.set(i, PACKED);
+        }
+      } else if (state.get(i) != PACKED) {
+        // Another thread is packing it: pack a private copy rather than wait.
+        src = kn.buffer(3, KC * nr);
+        bo = 0;
+        kn.packB(b, bBase, bRow, bRows, pc, bCol, kc, w, src, 0);
+      }
+    }
+    boolean load = acc || pc > 0;
+    int co = cOff + ic * ldc + jc + jr;
+    for (int ir = 0; ir < mc; ir += MR) {
+      if (ir + MR <= mc && w == nr) {
+        kn.tilePacked(kc, ap, ir * kc, src, bo, c, co + ir * ldc, ldc, load);
+      } else {
+        Object tile = kn.buffer(2, MR * nr);
+        kn.tilePacked(kc, ap, ir * kc, src, bo, tile, 0, nr, false);
+        kn.addCorner(tile, Math.min(MR, mc - ir), w, c, co + ir * ldc, ldc, load);
+      }
+    }
+  }
+}
