@@ -40,6 +40,7 @@ public final class ConformanceCases {
    * @return its cases (possibly empty when it accepts no dtype), or null
    */
   public static List<ConformanceCase> of(String primitive) {
+    LaxPrimitives.all();
     List<ConformanceCase> c = ElementwiseCases.of(primitive);
     if (c == null) {
       c = ShapingCases.of(primitive);

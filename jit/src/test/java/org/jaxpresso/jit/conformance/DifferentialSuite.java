@@ -83,6 +83,7 @@ public abstract class DifferentialSuite {
   @Test
   void randomProgramsAgreeWithTheReference() {
     ConformanceBackend b = backend();
+    long cpu0 = CpuTime.nanos();
     Set<Long> knownSeen = new TreeSet<>();
     List<String> failures = new ArrayList<>();
     int outputs = 0;
@@ -133,7 +134,8 @@ public abstract class DifferentialSuite {
     stale.removeAll(knownSeen);
     assertEquals(Set.of(), stale, "known bug seeds that pass now: remove them");
     System.out.println("differential on " + b.name() + ": " + programs() + " programs, "
-        + outputs + " outputs (" + exactOutputs + " exact), dtypes " + dtypes);
+        + outputs + " outputs (" + exactOutputs + " exact), dtypes " + dtypes
+        + String.format(", %.1f s of process CPU", (CpuTime.nanos() - cpu0) / 1e9));
     assertTrue(exactOutputs > outputs / 3, "most outputs should be compared bit for bit");
     b.finish();
   }

@@ -100,9 +100,13 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
       shape[d] = SIZES[r.nextInt(SIZES.length)];
     }
     int nIn = 1 + r.nextInt(3);
+    // Half the programs keep one dtype throughout (no compares, selects or conversions), so
+    // that whole kernels stay in one dtype, which is what code generators take first.
+    boolean mono = r.nextBoolean();
+    DType monoType = DTYPES.get(r.nextInt(DTYPES.size()));
     List<Array> args = new ArrayList<>();
     for (int i = 0; i < nIn; i++) {
-      DType d = DTYPES.get(r.nextInt(DTYPES.size()));
+      DType d = mono ? monoType : DTYPES.get(r.nextInt(DTYPES.size()));
       int[] s = shape.clone();
       if (r.nextBoolean()) {
         for (int k = 0; k < s.length; k++) {
@@ -115,7 +119,7 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
     List<Output> outs = new ArrayList<>();
     ClosedJaxpr p = Jax.makeJaxpr((List<NDArray> xs) -> {
       outs.clear();
-      return new Builder(new Random(opsSeed), shape).build(xs, outs);
+      return new Builder(new Random(opsSeed), shape, mono).build(xs, outs);
     }).apply(new ArrayList<NDArray>(args));
     return new RandomProgram(seed, p, List.copyOf(args), List.copyOf(outs));
   }
@@ -141,11 +145,13 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
   private static final class Builder {
     private final Random r;
     private final int[] shape;
+    private final boolean mono;
     private final List<V> pool = new ArrayList<>();
 
-    Builder(Random r, int[] shape) {
+    Builder(Random r, int[] shape, boolean mono) {
       this.r = r;
       this.shape = shape;
+      this.mono = mono;
     }
 
     List<NDArray> build(List<NDArray> xs, List<Output> outs) {
@@ -221,7 +227,11 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
     }
 
     private V step(V a) {
-      return switch (r.nextInt(14)) {
+      int kind = r.nextInt(14);
+      if (mono && kind >= 6 && kind <= 8) {
+        kind = kind - 3;
+      }
+      return switch (kind) {
         case 0, 1, 2 -> unary(a);
         case 3, 4, 5 -> {
           V b = partner(a);

@@ -5,16 +5,18 @@ import org.jaxpresso.core.DType;
 
 /**
  * How far a backend's result may be from the reference: {@code ulps} units in the last place of
- * the reference value in the output's dtype, plus {@code relative} times its magnitude. NaN
+ * the reference value in the output's dtype, plus {@code relative} times its magnitude, plus
+ * {@code absolute}. NaN
  * must meet NaN (any payload), infinities must be equal, and with a zero tolerance the result
  * must be bit-exact (the sign of zero included). Integer and bool outputs are always exact.
  *
  * @param ulps units in the last place allowed
  * @param relative relative error allowed on top of the ulps
+ * @param absolute absolute error allowed on top of both
  */
-public record Tolerance(int ulps, double relative) {
+public record Tolerance(int ulps, double relative, double absolute) {
   /** Bit-exact (NaNs of any payload equal). */
-  public static final Tolerance EXACT = new Tolerance(0, 0);
+  public static final Tolerance EXACT = new Tolerance(0, 0, 0);
 
   /**
    * A tolerance of {@code n} ulps.
@@ -23,7 +25,7 @@ public record Tolerance(int ulps, double relative) {
    * @return the tolerance
    */
   public static Tolerance ulps(int n) {
-    return new Tolerance(n, 0);
+    return new Tolerance(n, 0, 0);
   }
 
   /**
@@ -32,7 +34,7 @@ public record Tolerance(int ulps, double relative) {
    * @return whether no error is allowed
    */
   public boolean exact() {
-    return ulps == 0 && relative == 0;
+    return ulps == 0 && relative == 0 && absolute == 0;
   }
 
   /**
@@ -75,7 +77,7 @@ public record Tolerance(int ulps, double relative) {
     if (exact() || Double.isInfinite(w) || Double.isInfinite(g)) {
       return Double.compare(w, g) == 0;
     }
-    return Math.abs(w - g) <= ulps * ulp(w, d) + relative * Math.abs(w);
+    return Math.abs(w - g) <= ulps * ulp(w, d) + relative * Math.abs(w) + absolute;
   }
 
   /**
@@ -117,6 +119,7 @@ public record Tolerance(int ulps, double relative) {
 
   @Override
   public String toString() {
-    return exact() ? "exact" : ulps + " ulp" + (relative == 0 ? "" : " + " + relative + " rel");
+    return exact() ? "exact" : ulps + " ulp" + (relative == 0 ? "" : " + " + relative + " rel")
+        + (absolute == 0 ? "" : " + " + absolute + " abs");
   }
 }
