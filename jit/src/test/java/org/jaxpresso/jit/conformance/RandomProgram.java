@@ -16,11 +16,13 @@ import org.jaxpresso.lax.Lax;
 /**
  * A random small lax program for differential testing, generated from a seed: 1-3 inputs of
  * random dtypes (floats of all widths, signed and unsigned ints, bool) and shapes (rank 0-3,
- * sizes 0-5, 17 and 33, inputs of size-1 or lower-rank shapes broadcast with {@code
- * broadcast_in_dim}), then 3-12 random ops: elementwise unary and binary ops by dtype,
+ * sizes 0-5, 17 and 33, one in eight programs of rank 1-2 with a dimension of 64, 130 or 257;
+ * some inputs with dimensions of size 1 brought up with {@code broadcast_in_dim}), then 3-12 random ops: elementwise unary and binary ops by dtype,
  * comparisons, {@code select_n}, {@code clamp}, {@code convert_element_type}, reductions (sum,
  * product, max, min, and/or/xor, argmax/argmin) over random axes, kept or broadcast back,
- * slices, pads, reshapes, transposes, reversals, concatenations and {@code cumsum}.
+ * slices, pads, reshapes, transposes, reversals, concatenations, {@code cumsum}, and updates
+ * of intermediates ({@code dynamic_update_slice}, {@code scatter-add}) that a buffer plan may
+ * perform in place.
  *
  * <p>Each value records whether every backend must compute it bit-exactly (it depends only on
  * IEEE-exact ops: everything but transcendentals and float sums and products, which backends
@@ -55,6 +57,7 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
   static final List<DType> TARGETS = List.of(DType.FLOAT32, DType.FLOAT16, DType.BFLOAT16,
       DType.INT32, DType.INT8, DType.UINT8, DType.UINT32, DType.BOOL);
   private static final int[] SIZES = {0, 1, 1, 2, 3, 3, 4, 5, 5, 17, 33};
+  private static final int[] LARGE_SIZES = {64, 130, 257};
   private static final double MAX_BOUND = 64;
 
   /**
@@ -98,6 +101,10 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
     int[] shape = new int[rank];
     for (int d = 0; d < rank; d++) {
       shape[d] = SIZES[r.nextInt(SIZES.length)];
+    }
+    if (rank > 0 && rank < 3 && r.nextInt(8) == 0) {
+      // Now and then a dimension spanning several vector registers and loop iterations.
+      shape[r.nextInt(rank)] = LARGE_SIZES[r.nextInt(LARGE_SIZES.length)];
     }
     int nIn = 1 + r.nextInt(3);
     // Half the programs keep one dtype throughout (no compares, selects or conversions), so
@@ -461,7 +468,10 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
             new int[0]), a.exact(), a.bound());
       }
       int axis = r.nextInt(s.length);
-      int kind = r.nextInt(8);
+      int kind = r.nextInt(10);
+      if (kind >= 8) {
+        return update(a, axis, kind == 8);
+      }
       if (kind == 6 && !d.isBool()) {
         // cumsum: a library op; float prefix sums may be computed in another order.
         boolean reassoc = d.isFloating();
@@ -516,6 +526,39 @@ public record RandomProgram(long seed, ClosedJaxpr program, List<Array> args,
         default -> Lax.broadcastInDim(x, prepend(s), shift(s.length));
       };
       return new V(y, a.exact(), a.bound());
+    }
+
+    /**
+     * {@code dynamic_update_slice} (start possibly out of range: clamped) or {@code scatter-add}
+     * (indices possibly out of range: dropped) of a reversed window of {@code a} into {@code a}:
+     * on an intermediate no one else reads, the buffer plan may update it in place.
+     */
+    private V update(V a, int axis, boolean dus) {
+      int[] s = a.shape();
+      NDArray x = a.x();
+      int w = Math.min(2, s[axis]);
+      int[] start = new int[s.length];
+      int[] limit = s.clone();
+      limit[axis] = w;
+      NDArray window = Lax.rev(Lax.slice(x, start, limit), axis);
+      if (dus) {
+        Object[] starts = new Object[s.length];
+        for (int k = 0; k < s.length; k++) {
+          starts[k] = Array.scalar(k == axis ? r.nextInt(s[axis] + 3) - 1 : 0, DType.INT32);
+        }
+        return new V(Lax.dynamicUpdateSlice(x, window, starts), a.exact(), a.bound());
+      }
+      if (a.dtype().isBool() || s.length != 1) {
+        return null;
+      }
+      long[] idx = new long[w];
+      for (int k = 0; k < w; k++) {
+        idx[k] = r.nextInt(s[0] + 2) - 1;
+      }
+      NDArray out = Lax.scatterAdd(x, Array.fromLongs(DType.INT32, idx, w, 1), window,
+          new org.jaxpresso.lax.ScatterDimensionNumbers(new int[0], new int[] {0},
+              new int[] {0}), org.jaxpresso.lax.GatherScatterMode.FILL_OR_DROP);
+      return new V(out, a.exact() && !a.dtype().isFloating(), a.bound() * 3);
     }
 
     private static int[] prepend(int[] s) {
