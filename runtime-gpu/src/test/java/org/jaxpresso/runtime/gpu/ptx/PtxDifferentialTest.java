@@ -10,7 +10,7 @@ import org.jaxpresso.jit.conformance.DifferentialSuite;
  * 2,000. Kernels are not assembled here ({@link PtxConformanceTest} does that).
  */
 class PtxDifferentialTest extends DifferentialSuite {
-  private static final int PROGRAMS = 100;
+  private static final int PROGRAMS = 60;
 
   @Override
   protected ConformanceBackend backend() {
