@@ -17,12 +17,15 @@ import org.jaxpresso.lax.Lax;
  * A random small lax program for differential testing, generated from a seed: 1-3 inputs of
  * random dtypes (floats of all widths, signed and unsigned ints, bool) and shapes (rank 0-3,
  * sizes 0-5, 17 and 33, one in eight programs of rank 1-2 with a dimension of 64, 130 or 257;
- * some inputs with dimensions of size 1 brought up with {@code broadcast_in_dim}), then 3-12 random ops: elementwise unary and binary ops by dtype,
- * comparisons, {@code select_n}, {@code clamp}, {@code convert_element_type}, reductions (sum,
+ * some inputs with dimensions of size 1 brought up with {@code broadcast_in_dim}), then 3-12
+ * random ops: elementwise unary and binary ops by dtype, comparisons, {@code select_n}, {@code clamp}, {@code convert_element_type}, reductions (sum,
  * product, max, min, and/or/xor, argmax/argmin) over random axes, kept or broadcast back,
  * slices, pads, reshapes, transposes, reversals, concatenations, {@code cumsum}, and updates
  * of intermediates ({@code dynamic_update_slice}, {@code scatter-add}) that a buffer plan may
  * perform in place.
+ *
+ * <p>Half the programs keep a single dtype (no comparisons, selects or conversions) so that
+ * whole kernels are in one dtype, which code generators take first.
  *
  * <p>Each value records whether every backend must compute it bit-exactly (it depends only on
  * IEEE-exact ops: everything but transcendentals and float sums and products, which backends
