@@ -3,13 +3,17 @@ package org.jaxpresso.jit.conformance;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.core.backend.Executable;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.core.jaxpr.JaxprChecker;
+import org.jaxpresso.jit.compiler.CompiledProgram;
 import org.jaxpresso.jit.compiler.Compiler;
+import org.jaxpresso.jit.compiler.CompilerTesting;
 import org.jaxpresso.jit.compiler.Dump;
 
 /**
  * The conformance suite on the kernel IR's reference executor (the whole jit pipeline, then
- * {@link org.jaxpresso.jit.compiler.exec.ReferenceExecutor}): it evaluates every op with the
- * reference's own scalar semantics, so every result must be bit-exact.
+ * {@link org.jaxpresso.jit.compiler.exec.ReferenceExecutor}), with the optimized jaxpr checked
+ * and the kernel IR verified: it evaluates every op with the reference's own scalar semantics,
+ * so every result must be bit-exact.
  */
 class ReferenceExecutorConformanceTest extends BackendConformanceSuite {
   @Override
@@ -22,7 +26,10 @@ class ReferenceExecutorConformanceTest extends BackendConformanceSuite {
 
       @Override
       public Executable compile(ClosedJaxpr program, String name) {
-        return Compiler.compile(program, name, Dump.none())::execute;
+        CompiledProgram c = Compiler.compile(program, name, Dump.none());
+        JaxprChecker.check(c.optimized());
+        CompilerTesting.assertVerifies(c.kernels());
+        return c::execute;
       }
 
       @Override

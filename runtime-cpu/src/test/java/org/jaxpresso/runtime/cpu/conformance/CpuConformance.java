@@ -2,10 +2,14 @@ package org.jaxpresso.runtime.cpu.conformance;
 
 import org.jaxpresso.core.backend.Executable;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
+import org.jaxpresso.jit.compiler.CompilerTesting;
 import org.jaxpresso.jit.conformance.ConformanceBackend;
 import org.jaxpresso.runtime.cpu.codegen.CpuProgram;
 
-/** The CPU backend as a {@link ConformanceBackend}: {@link CpuProgram} with or without SIMD. */
+/**
+ * The CPU backend as a {@link ConformanceBackend}: {@link CpuProgram} with or without SIMD, its
+ * kernel IR verified ({@code KirVerifier}) before it runs.
+ */
 final class CpuConformance implements ConformanceBackend {
   private final boolean simd;
   private final java.util.Map<String, Integer> kernels = new java.util.TreeMap<>();
@@ -22,6 +26,7 @@ final class CpuConformance implements ConformanceBackend {
   @Override
   public Executable compile(ClosedJaxpr program, String name) {
     CpuProgram p = CpuProgram.compile(program, name, simd);
+    CompilerTesting.assertVerifies(p.kernels());
     p.report().lines().forEach(l -> kernels.merge(l.substring(l.indexOf(": ") + 2), 1,
         Integer::sum));
     return p;

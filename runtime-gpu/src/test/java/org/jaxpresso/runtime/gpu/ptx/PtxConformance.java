@@ -72,6 +72,7 @@ final class PtxConformance implements ConformanceBackend {
   @Override
   public Executable compile(ClosedJaxpr program, String name) {
     CompiledProgram c = Compiler.compile(program, name, Dump.none());
+    org.jaxpresso.jit.compiler.CompilerTesting.assertVerifies(c.kernels());
     List<PtxKernel> ks = new ArrayList<>();
     for (var k : c.kernels().kernels()) {
       if (k.kind() != org.jaxpresso.jit.compiler.kir.Kernel.Kind.LIBRARY) {
