@@ -27,10 +27,11 @@ public final class GpuTestMain {
     boolean gpuOnly = java.util.Arrays.asList(args).contains("--gpu-only");
     var selectors = gpuOnly
         ? List.of(selectClass(GpuRuntimeTest.class), selectClass(CudaDeviceArrayTest.class),
-            selectClass(CudaControlFlowTest.class),
+            selectClass(CudaControlFlowTest.class), selectClass(GpuConformanceTest.class),
             selectClass(org.jaxpresso.runtime.gpu.cuda.CudaLibrariesTest.class))
         : List.of(selectClass(GpuRuntimeTest.class), selectClass(CudaDeviceArrayTest.class),
-            selectClass(CudaControlFlowTest.class), selectClass(SimulatedControlFlowTest.class),
+            selectClass(CudaControlFlowTest.class), selectClass(GpuConformanceTest.class),
+            selectClass(SimulatedControlFlowTest.class),
             selectClass(SimulatedDeviceArrayTest.class), selectClass(DevicePoolTest.class),
             selectClass(ModuleCacheTest.class),
             selectClass("org.jaxpresso.runtime.gpu.ptx.GpuLoweringTest"),
