@@ -9,7 +9,8 @@ import org.jaxpresso.lax.Lax;
 
 /**
  * Cases of the primitives holding sub-jaxprs ({@code cond}, {@code while}, {@code scan}, a
- * nested {@code jit}) and of {@code svd}.
+ * nested {@code jit}, {@code custom_jvp_call}, {@code custom_vjp_call}), of {@code svd} and of
+ * {@code polygamma} (a special function with an order operand).
  */
 final class ControlCases {
   private ControlCases() {}
@@ -48,6 +49,23 @@ final class ControlCases {
               x -> Lax.svd(x.get(0), false, false));
         }
       }
+      case "custom_jvp_call" -> s.forEachDtype("primal of a custom rule", d -> List.of(
+          Values.general(d, 1, 3, 5)), x -> Lax.neg(Jax.customJvp(
+              (NDArray a) -> Lax.max(a, Lax.rev(a, 1)),
+              (NDArray a, NDArray t) -> new Jax.JvpPair<>(Lax.max(a, Lax.rev(a, 1)), t))
+              .apply(x.get(0))));
+      case "custom_vjp_call" -> s.forEachDtype("primal of a custom rule", d -> List.of(
+          Values.general(d, 1, 3, 5)), x -> Lax.neg(Jax.<NDArray, NDArray, NDArray>customVjp(
+              a -> Lax.max(a, Lax.rev(a, 1)),
+              a -> new Jax.VjpFwd<>(Lax.max(a, Lax.rev(a, 1)), a),
+              (r, g) -> g).apply(x.get(0))));
+      case "polygamma" -> s.forEachDtype("orders 0 to 2", d -> List.of(Values.small(d, 1, 3, 5)),
+          x -> {
+            NDArray pos = Lax.add(Lax.abs(x.get(0)),
+                Array.scalar(0.75, x.get(0).aval().dtype()));
+            NDArray m = Lax.convertElementType(Lax.iota(DType.INT32, 3), x.get(0).aval().dtype());
+            return Lax.polygamma(Lax.broadcastInDim(m, new int[] {3, 5}, new int[] {0}), pos);
+          });
       default -> {
         return null;
       }

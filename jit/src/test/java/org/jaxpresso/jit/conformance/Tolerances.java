@@ -33,7 +33,7 @@ public final class Tolerances {
   public static final Set<String> TRANSCENDENTAL = Set.of("exp", "exp2", "expm1", "log",
       "log1p", "tanh", "logistic", "sin", "cos", "tan", "asin", "acos", "atan", "sinh", "cosh",
       "asinh", "acosh", "atanh", "cbrt", "rsqrt", "erf", "erfc", "erf_inv", "lgamma", "digamma",
-      "atan2", "pow", "cumlogsumexp");
+      "atan2", "pow", "cumlogsumexp", "polygamma");
 
   private Tolerances() {}
 
