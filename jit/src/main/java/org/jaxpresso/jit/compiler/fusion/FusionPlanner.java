@@ -32,7 +32,13 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
  *       cheap} (index maps, add, compare, select, convert...) or if at most {@link
  *       #MAX_EXPENSIVE_DUPLICATES} kernels read it; else it is a root, computed once.
  *   <li>An expensive equation (not cheap) is never fused into a kernel whose index space has
- *       more elements than its result: a broadcast would recompute it per copy.
+ *       more elements than its result: a broadcast would recompute it per copy. The exception
+ *       is an operand of {@code concatenate}s only (a fused concatenate computes each operand at
+ *       every point of its space), fused when the kernel's space has at most {@link
+ *       #MAX_CONCAT_RECOMPUTE_FACTOR} times its result's elements.
+ *   <li>A loop kernel that would compute a {@code concatenate} alone (nothing fused into it,
+ *       its result not fused into a reader) stays a library copy: as a loop it would read every
+ *       operand at every point.
  * </ol>
  *
  * <p>Then reduction kernels over the same space and axes that read a common value and do not
@@ -50,6 +56,13 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
 public final class FusionPlanner {
   /** How many kernels may each recompute an expensive shared value before it is materialized. */
   public static final int MAX_EXPENSIVE_DUPLICATES = 2;
+
+  /**
+   * How many times larger than an expensive equation's result a kernel's space may be when
+   * the equation's only readers are {@code concatenate}s fused into that kernel (which evaluate
+   * it at every point of the space, discarding the values outside its own range).
+   */
+  public static final int MAX_CONCAT_RECOMPUTE_FACTOR = 2;
 
   private FusionPlanner() {}
 
@@ -96,8 +109,8 @@ public final class FusionPlanner {
     for (int i = eqns.size() - 1; i >= 0; i--) {
       Eqn e = eqns.get(i);
       OpClass c = OpClass.of(e);
-      Set<Integer> target = c.fusible() ? fuseTargets(e, consumers, outputs, groupsOf, drafts)
-          : null;
+      Set<Integer> target = c.fusible()
+          ? fuseTargets(eqns, e, consumers, outputs, groupsOf, drafts) : null;
       if (target == null) {
         Draft d = newDraft(e, c);
         d.eqns.add(i);
@@ -111,6 +124,7 @@ public final class FusionPlanner {
         groupsOf.set(i, target);
       }
     }
+    keepLoneConcatenatesLibrary(eqns, drafts);
     mergeSiblingReductions(program, drafts);
     mergeEpilogues(program, drafts);
     List<Draft> ordered = order(program, drafts);
@@ -167,7 +181,8 @@ public final class FusionPlanner {
   }
 
   /** The groups {@code e} fuses into, or null when it must be a root. */
-  private static Set<Integer> fuseTargets(Eqn e, Map<Var, List<Integer>> consumers,
+  private static Set<Integer> fuseTargets(List<Eqn> eqns, Eqn e,
+      Map<Var, List<Integer>> consumers,
       Set<Var> outputs, List<Set<Integer>> groupsOf, List<Draft> drafts) {
     if (e.outputs().size() != 1) {
       return null;
@@ -191,13 +206,33 @@ public final class FusionPlanner {
       if (target.size() > MAX_EXPENSIVE_DUPLICATES) {
         return null;
       }
+      boolean concatOnly = true;
+      for (int r : readers) {
+        concatOnly &= eqns.get(r).primitive().name().equals("concatenate");
+      }
+      long allowed = concatOnly ? (long) MAX_CONCAT_RECOMPUTE_FACTOR * out.aval().size()
+          : out.aval().size();
       for (int g : target) {
-        if (drafts.get(g).space.size() > out.aval().size()) {
+        if (drafts.get(g).space.size() > allowed) {
           return null;
         }
       }
     }
     return target;
+  }
+
+  /** Turns each loop draft that is a lone {@code concatenate} into a library draft. */
+  private static void keepLoneConcatenatesLibrary(List<Eqn> eqns, List<Draft> drafts) {
+    for (int g = 0; g < drafts.size(); g++) {
+      Draft d = drafts.get(g);
+      if (d.kind == Kernel.Kind.LOOP && d.eqns.size() == 1
+          && eqns.get(d.eqns.first()).primitive().name().equals("concatenate")) {
+        Draft lib = new Draft(Kernel.Kind.LIBRARY, d.space, List.of());
+        lib.eqns.addAll(d.eqns);
+        lib.roots.addAll(d.roots);
+        drafts.set(g, lib);
+      }
+    }
   }
 
   private static Draft newDraft(Eqn e, OpClass c) {

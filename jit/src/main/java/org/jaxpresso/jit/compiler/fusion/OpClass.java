@@ -11,13 +11,14 @@ import org.jaxpresso.core.jaxpr.Eqn;
  *       {@code select_n}, {@code clamp}: computed per element inside its consumer's kernel.
  *   <li>{@link #INDEX_MAP}: {@code broadcast_in_dim}, {@code reshape} (with {@code
  *       dimensions=None}), {@code transpose}, {@code squeeze}, {@code rev}, {@code slice},
- *       {@code pad}, {@code iota}: they only move elements, so they become index expressions of
- *       the loads inside their consumer's kernel.
+ *       {@code pad}, {@code iota}, {@code concatenate} (with at most {@link
+ *       #MAX_FUSED_CONCAT_OPERANDS} operands): they only move elements, so they become index
+ *       expressions of the loads inside their consumer's kernel.
  *   <li>{@link #REDUCTION}: {@code reduce_*}, {@code argmax}, {@code argmin}: the root of a
  *       reduction kernel that absorbs its elementwise and index-map producers.
  *   <li>{@link #LIBRARY}: everything else ({@code dot_general}, {@code conv_general_dilated},
- *       {@code gather}, {@code scatter*}, {@code sort}, cumulative ops, {@code concatenate},
- *       dynamic slices, control flow, calls): a kernel of its own whose operands are materialized.
+ *       {@code gather}, {@code scatter*}, {@code sort}, cumulative ops, a {@code concatenate}
+ *       of more than {@link #MAX_FUSED_CONCAT_OPERANDS} operands, dynamic slices, control flow, calls): a kernel of its own whose operands are materialized.
  * </ul>
  */
 public enum OpClass {
@@ -40,8 +41,17 @@ public enum OpClass {
       "eq", "ne", "lt", "le", "gt", "ge", "convert_element_type", "reduce_precision",
       "select_n", "clamp");
 
+  /**
+   * The most operands a {@code concatenate} may have to be an index map. A fused concatenate
+   * reads every operand at every point of its kernel (each through a clamped load, the value
+   * chosen by a chain of one comparison and one select per operand), so its per-element work
+   * and its code grow with the operand count; past this count it is a library copy instead.
+   */
+  public static final int MAX_FUSED_CONCAT_OPERANDS = 8;
+
   private static final Set<String> INDEX_MAP_NAMES = Set.of(
-      "broadcast_in_dim", "reshape", "transpose", "squeeze", "rev", "slice", "pad", "iota");
+      "broadcast_in_dim", "reshape", "transpose", "squeeze", "rev", "slice", "pad", "iota",
+      "concatenate");
 
   private static final Set<String> REDUCTION_NAMES = Set.of(
       "reduce_sum", "reduce_max", "reduce_min", "reduce_prod", "reduce_and", "reduce_or",
@@ -59,11 +69,11 @@ public enum OpClass {
       "convert_element_type", "select_n", "clamp");
 
   /**
-   * The class of {@code e}'s primitive (and params: a reshape with dimensions is a library op).
+   * The class of {@code e}'s primitive (and params: a reshape with dimensions, or a concatenate
+   * of more than {@link #MAX_FUSED_CONCAT_OPERANDS} operands, is a library op).
    *
    * @param e the equation
-   * @return the class of {@code e}'s primitive (and params: a reshape with dimensions is a library
-   *     op)
+   * @return the class of {@code e}'s primitive
    */
   public static OpClass of(Eqn e) {
     String name = e.primitive().name();
@@ -73,6 +83,9 @@ public enum OpClass {
     if (INDEX_MAP_NAMES.contains(name)) {
       if (name.equals("reshape") && e.params().has("dimensions")
           && e.params().get("dimensions") != null) {
+        return LIBRARY;
+      }
+      if (name.equals("concatenate") && e.inputs().size() > MAX_FUSED_CONCAT_OPERANDS) {
         return LIBRARY;
       }
       return INDEX_MAP;

@@ -7,7 +7,8 @@ package org.jaxpresso.jit.compiler.kir;
  * {@link Const}, {@link Add}, {@link Scale}); a reshape linearizes the output index and splits
  * it again with {@link FloorDiv} and {@link Mod}; a pad reads its operand through {@link Clamp}
  * so that a load is always in bounds, and selects the padding value where the index falls
- * outside. Build expressions with the simplifying factories ({@link #add}, {@link #scale}, ...).
+ * outside; a concatenate reads each operand shifted by its offset and selects by the index, its
+ * loads clamped into their inputs. Build expressions with the simplifying factories ({@link #add}, {@link #scale}, ...).
  */
 public sealed interface IndexExpr {
   /**
@@ -271,9 +272,12 @@ public sealed interface IndexExpr {
    * @param a the left operand
    * @param lo the lower bound
    * @param hi the upper bound
-   * @return {@code a} clamped to {@code [lo, hi]}
+   * @return {@code a} clamped to {@code [lo, hi]}, folding constants and {@code lo == hi}
    */
   static IndexExpr clamp(IndexExpr a, long lo, long hi) {
+    if (lo == hi) {
+      return new Const(lo);
+    }
     if (a instanceof Const x) {
       return new Const(Math.min(hi, Math.max(lo, x.value())));
     }

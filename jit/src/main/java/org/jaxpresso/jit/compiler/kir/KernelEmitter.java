@@ -31,7 +31,16 @@ import org.jaxpresso.lax.primitives.RoundingMethod;
  * one; otherwise the output index is linearized ({@code sum(i_k * out_stride_k)}) and split
  * again over the operand's dimensions with {@code (flat // in_stride_d) % in_dim_d}. A {@code pad}
  * reads its operand at {@code clamp((i - lo) // (interior+1), 0, n-1)} and selects the padding
- * value where {@code i - lo} is negative, past the last element or between elements.
+ * value where {@code i - lo} is negative, past the last element or between elements. A {@code
+ * concatenate} along axis {@code a} reads each non-empty operand {@code k} at {@code i_a -
+ * offset_k} (the other axes unchanged) and chooses among them with a chain of selects on {@code
+ * i_a < offset_k + n_k}; an operand is thus computed at points outside its own range too, where
+ * its value is discarded.
+ *
+ * <p>Every load stays within its input: a load whose index can leave the input over the
+ * kernel's index space ({@link IndexRanges}) is clamped into it, dimension by dimension. Loads
+ * the other maps build are in bounds by construction, so this only clamps the loads under a
+ * concatenate's operands, where the clamp changes nothing at the points whose value is kept.
  */
 final class KernelEmitter {
   private final Map<Var, Eqn> fused = new IdentityHashMap<>();
@@ -40,11 +49,14 @@ final class KernelEmitter {
   private final List<Node> nodes = new ArrayList<>();
   private final Map<Object, Integer> memo = new HashMap<>();
   private final Map<Var, Integer> reduced = new IdentityHashMap<>();
+  private final int[] extents;
 
   /**
-   * An emitter for a kernel that computes {@code eqns} and reads {@code inputs} (by slot).
+   * An emitter for a kernel that computes {@code eqns} over the index space {@code extents} and
+   * reads {@code inputs} (by slot).
    */
-  KernelEmitter(List<Eqn> eqns, List<Var> inputs) {
+  KernelEmitter(List<Eqn> eqns, List<Var> inputs, int[] extents) {
+    this.extents = extents.clone();
     for (Eqn e : eqns) {
       for (Var v : e.outputs()) {
         fused.put(v, e);
@@ -136,7 +148,8 @@ final class KernelEmitter {
           Integer slot = inputSlots.get(v);
           Objects.requireNonNull(slot, () -> "kernel reads a value it neither computes nor loads: "
               + v);
-          id = add(Node.load(slot, inputDtypes.get(slot), index));
+          id = add(Node.load(slot, inputDtypes.get(slot),
+              inBounds(index, v.aval().shape().dims())));
         }
         memo.put(key, id);
         yield id;
@@ -156,6 +169,7 @@ final class KernelEmitter {
       case "rev" -> emit(e.inputs().get(0), IndexMaps.rev(e, idx));
       case "slice" -> emit(e.inputs().get(0), IndexMaps.slice(e, idx));
       case "pad" -> emitPad(e, idx);
+      case "concatenate" -> emitConcatenate(e, idx);
       case "iota" -> convert(add(Node.index(idx.get(p.getInt("dimension")))), out);
       case "copy", "stop_gradient" -> emit(e.inputs().get(0), idx);
       case "convert_element_type" -> convert(operand(e, 0, idx), out);
@@ -250,6 +264,79 @@ final class KernelEmitter {
     }
     DType out = e.outputs().get(0).aval().dtype();
     return add(Node.apply(KernelOp.SELECT, out, List.of(cond, padValue, value), 0));
+  }
+
+  /**
+   * {@code index} with each dimension that can leave {@code [0, dims[d])} over the kernel's
+   * space clamped into it (unchanged over an empty space, which has no points).
+   */
+  private List<IndexExpr> inBounds(List<IndexExpr> index, int[] dims) {
+    if (!nonEmptySpace()) {
+      return index;
+    }
+    List<IndexExpr> out = null;
+    for (int d = 0; d < dims.length; d++) {
+      long[] r = IndexRanges.of(index.get(d), extents);
+      if (r[0] < 0 || r[1] >= dims[d]) {
+        if (out == null) {
+          out = new ArrayList<>(index);
+        }
+        out.set(d, IndexExpr.clamp(index.get(d), 0, dims[d] - 1L));
+      }
+    }
+    return out == null ? index : out;
+  }
+
+  private boolean nonEmptySpace() {
+    for (int n : extents) {
+      if (n == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int emitConcatenate(Eqn e, List<IndexExpr> idx) {
+    int axis = e.params().getInt("dimension");
+    IndexExpr t = idx.get(axis);
+    long[] range = nonEmptySpace() ? IndexRanges.of(t, extents)
+        : new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+    List<Integer> operands = new ArrayList<>();
+    List<Long> offsets = new ArrayList<>();
+    long offset = 0;
+    for (int k = 0; k < e.inputs().size(); k++) {
+      int n = e.inputs().get(k).aval().shape().dim(axis);
+      // Operands outside the range the index takes over the space are never chosen.
+      if (n > 0 && offset <= range[1] && offset + n - 1 >= range[0]) {
+        operands.add(k);
+        offsets.add(offset);
+      }
+      offset += n;
+    }
+    if (operands.isEmpty()) {
+      // An empty result is only read over an empty space: any form will do.
+      return emit(e.inputs().get(0), idx);
+    }
+    DType out = e.outputs().get(0).aval().dtype();
+    int last = operands.size() - 1;
+    int value = emit(e.inputs().get(operands.get(last)), shifted(idx, axis, offsets.get(last)));
+    for (int j = last - 1; j >= 0; j--) {
+      int k = operands.get(j);
+      long end = offsets.get(j) + e.inputs().get(k).aval().shape().dim(axis);
+      int here = emit(e.inputs().get(k), shifted(idx, axis, offsets.get(j)));
+      int cond = compare(KernelOp.LE, t, end - 1);
+      value = add(Node.apply(KernelOp.SELECT, out, List.of(cond, value, here), 0));
+    }
+    return value;
+  }
+
+  private static List<IndexExpr> shifted(List<IndexExpr> idx, int axis, long offset) {
+    if (offset == 0) {
+      return idx;
+    }
+    List<IndexExpr> out = new ArrayList<>(idx);
+    out.set(axis, IndexExpr.add(idx.get(axis), -offset));
+    return out;
   }
 
   private int compare(KernelOp op, IndexExpr t, long bound) {

@@ -121,15 +121,15 @@ public final class KernelLowering {
     List<Kernel.Store> epilogueStores = new ArrayList<>();
     List<Kernel.Reduction> reductions = new ArrayList<>();
     if (g.kind() == Kernel.Kind.LOOP) {
-      KernelEmitter em = new KernelEmitter(eqns, inVars);
+      KernelEmitter em = new KernelEmitter(eqns, inVars, g.space().dims());
       List<IndexExpr> idx = KernelEmitter.identity(g.space().rank());
       for (int k = 0; k < outVars.size(); k++) {
         stores.add(new Kernel.Store(k, em.emit(outVars.get(k), idx)));
       }
       nodes = em.nodes();
     } else if (g.kind() == Kernel.Kind.REDUCE) {
-      KernelEmitter main = new KernelEmitter(eqns, inVars);
-      KernelEmitter post = new KernelEmitter(eqns, inVars);
+      KernelEmitter main = new KernelEmitter(eqns, inVars, g.space().dims());
+      KernelEmitter post = new KernelEmitter(eqns, inVars, keptDims(g));
       List<IndexExpr> idx = KernelEmitter.identity(g.space().rank());
       List<Var> epilogueRoots = new ArrayList<>();
       for (int r : g.roots()) {
@@ -162,6 +162,18 @@ public final class KernelLowering {
     ControlFlow controlFlow = call == null ? null : ControlFlowLowering.of(call, name);
     return new Kernel(id, name, g.kind(), g.space(), g.reduceAxes(), inputs, outputs, nodes,
         stores, reductions, epilogue, epilogueStores, call, g.eqns(), controlFlow);
+  }
+
+  /** The dimensions of a reduction group's output space (its space without the reduced axes). */
+  private static int[] keptDims(FusionPlan.Group g) {
+    int[] dims = g.space().dims();
+    int[] kept = new int[dims.length - g.reduceAxes().size()];
+    for (int d = 0, k = 0; d < dims.length; d++) {
+      if (!g.reduceAxes().contains(d)) {
+        kept[k++] = dims[d];
+      }
+    }
+    return kept;
   }
 
   private static Kernel.Reduction reduction(Eqn e, int node, int output) {
