@@ -42,10 +42,13 @@ def main():
         new.ask("run %s 3" % w)
         old.ask("run %s 3" % w)
     times = {(w, j): [] for w in ("cumsum", "nested") for j in ("new", "old")}
-    for _ in range(args.rounds):
+    for r in range(args.rounds):
+        # Which JVM goes first alternates by round: the second of two back-to-back runs
+        # otherwise gains from the first's effect on the machine.
+        order = (("old", old), ("new", new)) if r % 2 == 0 else (("new", new), ("old", old))
         for w in ("cumsum", "nested"):
-            times[(w, "old")] += [int(t) for t in old.ask("run %s %d" % (w, args.reps)).split()]
-            times[(w, "new")] += [int(t) for t in new.ask("run %s %d" % (w, args.reps)).split()]
+            for j, jvm in order:
+                times[(w, j)] += [int(t) for t in jvm.ask("run %s %d" % (w, args.reps)).split()]
     new.close()
     old.close()
     print("%-30s %10s %16s" % ("workload", "median ms", "IQR ms"))
