@@ -49,6 +49,13 @@ def main():
         for w in ("cumsum", "nested"):
             for j, jvm in order:
                 times[(w, j)] += [int(t) for t in jvm.ask("run %s %d" % (w, args.reps)).split()]
+    alloc = {}
+    for w in ("cumsum", "nested"):
+        for j, jvm in (("new", new), ("old", old)):
+            try:
+                alloc[(w, j)] = int(jvm.ask("alloc %s 20" % w))
+            except (RuntimeError, ValueError):
+                alloc[(w, j)] = None
     new.close()
     old.close()
     print("%-30s %10s %16s" % ("workload", "median ms", "IQR ms"))
@@ -61,6 +68,9 @@ def main():
                                         "%.2f-%.2f" % (lo / 1e6, hi / 1e6)))
         print("%s: baseline / this = %.2fx (above 1: this checkout faster)" % (
             w, statistics.median(times[(w, "old")]) / statistics.median(times[(w, "new")])))
+        a_new, a_old = alloc[(w, "new")], alloc[(w, "old")]
+        print("%s: bytes allocated per call (fewest of 20): this %s, baseline %s" % (
+            w, a_new, "n/a (no alloc command)" if a_old is None else a_old))
 
 
 if __name__ == "__main__":

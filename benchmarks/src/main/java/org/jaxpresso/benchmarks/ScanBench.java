@@ -59,7 +59,9 @@ public final class ScanBench {
 
   /**
    * {@code run NAME REPS} times REPS calls of workload NAME ({@code cumsum} or {@code nested}),
-   * printing each one's nanoseconds; {@code check NAME} prints a checksum; {@code quit} ends.
+   * printing each one's nanoseconds; {@code alloc NAME REPS} prints the fewest bytes the
+   * calling thread allocated in one of REPS calls (load-independent, unlike times); {@code check
+   * NAME} prints a checksum; {@code quit} ends.
    *
    * @param args unused; commands come on standard input
    * @throws Exception if standard input fails
@@ -91,6 +93,18 @@ public final class ScanBench {
         continue;
       }
       int reps = Integer.parseInt(f[2]);
+      if (f[0].equals("alloc")) {
+        var mx = (com.sun.management.ThreadMXBean)
+            java.lang.management.ManagementFactory.getThreadMXBean();
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < reps; i++) {
+          long b0 = mx.getCurrentThreadAllocatedBytes();
+          fn.apply(arg).forEach(NDArray::blockUntilReady);
+          fewest = Math.min(fewest, mx.getCurrentThreadAllocatedBytes() - b0);
+        }
+        out.println(fewest);
+        continue;
+      }
       StringJoiner times = new StringJoiner(" ");
       for (int i = 0; i < reps; i++) {
         long t0 = System.nanoTime();
