@@ -7,7 +7,9 @@ package org.jaxpresso.runtime.cpu.codegen;
  */
 final class CondFrame {
   private final SubProgram[] branches;
-  private final Object[] operands;
+  private final Object[][] envs;
+  private final Buffers[] sets;
+  private Object[] operands;
   /** The running branch's environment. */
   Object[] env;
   /** The running branch's buffers. */
@@ -23,6 +25,16 @@ final class CondFrame {
    */
   CondFrame(SubProgram[] branches, Object[] operands) {
     this.branches = branches;
+    this.envs = new Object[branches.length][];
+    this.sets = new Buffers[branches.length];
+    this.operands = operands;
+  }
+
+  /**
+   * Starts a run over new operands (a frame kept by a cond in a loop body: each branch's
+   * environment and buffers are made the first time it runs, then reused).
+   */
+  void reset(Object[] operands) {
     this.operands = operands;
   }
 
@@ -35,8 +47,12 @@ final class CondFrame {
   /** Before branch {@code b} runs: its environment, buffers and inputs. */
   void enter(int b) {
     SubProgram p = branches[b];
-    env = p.newEnv();
-    buffers = p.newBuffers();
+    if (envs[b] == null) {
+      envs[b] = p.newEnv();
+      sets[b] = p.newBuffers();
+    }
+    env = envs[b];
+    buffers = sets[b];
     for (int i = 0; i < p.inputIds.length; i++) {
       env[p.inputIds[i]] = operands[i + 1];
     }
@@ -45,7 +61,9 @@ final class CondFrame {
   /** After branch {@code b} ran: its outputs. */
   void exit(int b) {
     SubProgram p = branches[b];
-    results = new Object[p.outputIds.length];
+    if (results == null || results.length != p.outputIds.length) {
+      results = new Object[p.outputIds.length];
+    }
     for (int o = 0; o < results.length; o++) {
       results[o] = env[p.outputIds[o]];
     }

@@ -12,7 +12,12 @@ import org.objectweb.asm.MethodTooLargeException;
  * to steps once ({@link SubProgram}, recursively: a loop in a loop body is one of the body's
  * steps) and a generated class ({@link ControlFlowWriter}) holding the loop or switch that calls
  * them. A run makes a frame over the operands' storage ({@link WhileFrame}, {@link ScanFrame},
- * {@link CondFrame}), runs the class on it and records the results. Only a class past the JVM's
+ * {@link CondFrame}), runs the class on it and records the results. A control-flow step inside
+ * a sub-program keeps its frames in a slot of the enclosing environment ({@link
+ * #withFrameSlot}), one per buffer set of the enclosing frame, so a nested loop or cond makes
+ * its frames and buffers once per run of the enclosing loop and alternates between two as the
+ * enclosing loop's buffers do (its results stay valid while the enclosing loop reads them as
+ * carry). Only a class past the JVM's
  * 64 KB method limit (thousands of steps) is replaced by the same calls from a Java loop, which
  * {@link #describe} reports as an interpreted loop.
  */
@@ -26,17 +31,68 @@ final class ControlFlowStep implements Step {
   private final String how;
   /** The unroll the generated scan class was written for (its frame must count trips by it). */
   private final int unroll;
+  /** The environment slot holding this step's frames ({@link FrameCache}), or -1. */
+  private final int frameSlot;
+
+  /** Frames made by all control-flow steps, for tests. */
+  static final java.util.concurrent.atomic.LongAdder FRAMES =
+      new java.util.concurrent.atomic.LongAdder();
 
   private ControlFlowStep(ControlFlow cf, SubProgram[] subs, int[] inputs, int[] outputs,
       ControlFlowWriter.Generated g, String how, int unroll) {
+    this(cf, subs, inputs, outputs, g == null ? null : g.loop(),
+        g == null ? null : g.classFile(), how, unroll, -1);
+  }
+
+  private ControlFlowStep(ControlFlow cf, SubProgram[] subs, int[] inputs, int[] outputs,
+      ControlFlowLoop loop, byte[] classFile, String how, int unroll, int frameSlot) {
     this.cf = cf;
     this.subs = subs;
     this.inputs = inputs;
     this.outputs = outputs;
-    this.loop = g == null ? null : g.loop();
-    this.classFile = g == null ? null : g.classFile();
+    this.loop = loop;
+    this.classFile = classFile;
     this.how = how;
     this.unroll = unroll;
+    this.frameSlot = frameSlot;
+  }
+
+  /**
+   * This step (the same sub-programs and generated class) keeping its frames in {@code
+   * env[slot]} of the sub-program it belongs to.
+   */
+  ControlFlowStep withFrameSlot(int slot) {
+    return new ControlFlowStep(cf, subs, inputs, outputs, loop, classFile, how, unroll, slot);
+  }
+
+  /** The frames of a nested step, one per buffer set of the enclosing frame. */
+  private static final class FrameCache {
+    private Buffers[] keys = new Buffers[2];
+    private Object[] frames = new Object[2];
+
+    Object get(Buffers b) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == b) {
+          return frames[i];
+        }
+      }
+      return null;
+    }
+
+    void put(Buffers b, Object frame) {
+      for (int i = 0; i < keys.length; i++) {
+        if (keys[i] == null) {
+          keys[i] = b;
+          frames[i] = frame;
+          return;
+        }
+      }
+      int n = keys.length;
+      keys = java.util.Arrays.copyOf(keys, n * 2);
+      frames = java.util.Arrays.copyOf(frames, n * 2);
+      keys[n] = b;
+      frames[n] = frame;
+    }
   }
 
   /**
@@ -60,6 +116,9 @@ final class ControlFlowStep implements Step {
       };
       Dump sub = dump.enabled() ? Dump.into(dump.dir().resolve(cls + "-" + part)) : Dump.none();
       subs[i] = SubProgram.compile(k.name() + "_" + part, programs.get(i), sourceFile, simd, sub);
+      if (cf instanceof ControlFlow.ScanLoop s) {
+        subs[i] = subs[i].scanBody(s.consts(), s.carries());
+      }
     }
     int[] in = k.inputs().stream().mapToInt(Integer::intValue).toArray();
     int[] out = k.outputs().stream().mapToInt(Integer::intValue).toArray();
@@ -119,9 +178,25 @@ final class ControlFlowStep implements Step {
     for (int i = 0; i < ops.length; i++) {
       ops[i] = env[inputs[i]];
     }
+    FrameCache cache = null;
+    Object frame = null;
+    if (frameSlot >= 0) {
+      cache = (FrameCache) env[frameSlot];
+      if (cache == null) {
+        cache = new FrameCache();
+        env[frameSlot] = cache;
+      }
+      frame = cache.get(buffers);
+    }
     Object[] results = switch (cf) {
       case ControlFlow.WhileLoop w -> {
-        WhileFrame f = new WhileFrame(subs[0], w.condConsts(), subs[1], w.bodyConsts(), ops);
+        WhileFrame f = (WhileFrame) frame;
+        if (f == null) {
+          f = new WhileFrame(subs[0], w.condConsts(), subs[1], w.bodyConsts(), ops);
+          made(cache, buffers, f);
+        } else {
+          f.reset(ops);
+        }
         if (loop != null) {
           loop.run(f);
         } else {
@@ -134,20 +209,34 @@ final class ControlFlowStep implements Step {
         for (int k = 0; k < ys.length; k++) {
           ys[k] = buffers.of(outputs[s.carries() + k]);
         }
-        ScanFrame f = new ScanFrame(subs[0], s.consts(), s.carries(), s.length(), s.reverse(),
-            unroll, ops, ys);
+        ScanFrame f = (ScanFrame) frame;
+        if (f == null) {
+          f = new ScanFrame(subs[0], s.consts(), s.carries(), s.length(), s.reverse(), unroll,
+              ops, ys);
+          made(cache, buffers, f);
+        } else {
+          f.reset(ops, ys);
+        }
         if (loop != null) {
           loop.run(f);
         } else {
           f.interpret();
         }
         Object[] r = new Object[outputs.length];
-        System.arraycopy(f.carry, 0, r, 0, s.carries());
+        for (int c = 0; c < s.carries(); c++) {
+          r[c] = f.inStack(c) ? f.carryResult(c, buffers.of(outputs[c])) : f.carry[c];
+        }
         System.arraycopy(ys, 0, r, s.carries(), ys.length);
         yield r;
       }
       case ControlFlow.Switch c -> {
-        CondFrame f = new CondFrame(subs, ops);
+        CondFrame f = (CondFrame) frame;
+        if (f == null) {
+          f = new CondFrame(subs, ops);
+          made(cache, buffers, f);
+        } else {
+          f.reset(ops);
+        }
         if (loop != null) {
           loop.run(f);
         } else {
@@ -169,9 +258,21 @@ final class ControlFlowStep implements Step {
     }
   }
 
+  private static void made(FrameCache cache, Buffers buffers, Object frame) {
+    FRAMES.increment();
+    if (cache != null) {
+      cache.put(buffers, frame);
+    }
+  }
+
   @Override
   public boolean generated() {
     return loop != null;
+  }
+
+  /** Sub-program {@code i} (for tests). */
+  SubProgram sub(int i) {
+    return subs[i];
   }
 
   /** The class file of the generated loop, or null for an interpreted one. */

@@ -132,7 +132,7 @@ final class StepCompiler {
       RowTiling tiling = vector
           ? RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), false) : null;
       return new LoopStep(body, lay.segments, ids(k.inputs()), ids(k.outputs()), rewrite,
-          tiling);
+          tiling, lay.slotArg);
     } finally {
       rewrite = null;
     }

@@ -11,6 +11,12 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
  * steps, run on raw storage: an environment of Java arrays by value id, as {@link CpuProgram}
  * runs its steps, without wrapping inputs and outputs into arrays. Immutable; each run gets its
  * environment from {@link #newEnv()} and its buffers from {@link #newBuffers()}.
+ *
+ * <p>The environment has slots past the values: at {@link #offSlot} the offset table ({@code
+ * int[]} by value id: where each value starts in its storage, 0 but for views, see {@link
+ * ScanViews}), then one slot per nested control-flow step where that step keeps its frames, so
+ * a loop or cond inside a loop body makes its frames and buffers once per run of the enclosing
+ * frame, not once per iteration.
  */
 final class SubProgram {
   /** How an output of the sub-program relates to its inputs, for carry hazards. */
@@ -34,13 +40,30 @@ final class SubProgram {
   final int[] outputIds;
   final Origin[] origin;
   final int[] forwarded;
+  /** The environment slot of the offset table. */
+  final int offSlot;
+  /** For a scan body: which scanned elements and ys are views; else null. */
+  final ScanViews views;
 
   SubProgram(String name, KernelProgram program, List<Step> steps) {
+    this(name, program, steps.toArray(Step[]::new), null);
+  }
+
+  private SubProgram(String name, KernelProgram program, Step[] steps, ScanViews views) {
     this.name = name;
     this.program = program;
+    this.views = views;
     this.plan = BufferPlanner.plan(program);
-    this.steps = steps.toArray(Step[]::new);
-    template = new Object[program.values().size()];
+    this.steps = steps;
+    int nvalues = program.values().size();
+    offSlot = nvalues;
+    int nested = 0;
+    for (int i = 0; i < steps.length; i++) {
+      if (steps[i] instanceof ControlFlowStep c) {
+        steps[i] = c.withFrameSlot(nvalues + 1 + nested++);
+      }
+    }
+    template = new Object[nvalues + 1 + nested];
     inputIds = new int[program.inputCount()];
     for (KernelProgram.Value v : program.values()) {
       switch (v.source()) {
@@ -83,9 +106,21 @@ final class SubProgram {
         new StepCompiler(program, sourceFile, simd, dump).compileAll());
   }
 
-  /** A fresh environment holding the constants. */
+  /**
+   * This program as the body of a scan with {@code consts} constants and {@code ncarry}
+   * carries: scanned elements and ys read and written in place where its steps allow ({@link
+   * ScanViews}).
+   */
+  SubProgram scanBody(int consts, int ncarry) {
+    ScanViews v = ScanViews.plan(this, consts, ncarry);
+    return new SubProgram(name, program, v.steps(), v);
+  }
+
+  /** A fresh environment holding the constants and a zero offset table. */
   Object[] newEnv() {
-    return template.clone();
+    Object[] env = template.clone();
+    env[offSlot] = new int[offSlot];
+    return env;
   }
 
   /** Fresh buffers for one run (allocated on first use, kept while the object lives). */

@@ -11,6 +11,7 @@ final class WhileFrame extends LoopFrame {
   final Object[] condEnv;
   final Buffers condBuffers;
   private final int condConsts;
+  private final int bodyConsts;
   private final int condOut;
 
   /**
@@ -24,19 +25,25 @@ final class WhileFrame extends LoopFrame {
    */
   WhileFrame(SubProgram cond, int condConsts, SubProgram body, int bodyConsts,
       Object[] operands) {
-    super(body, bodyConsts, java.util.Arrays.copyOfRange(operands, condConsts + bodyConsts,
-        operands.length));
+    super(body, bodyConsts, operands.length - condConsts - bodyConsts);
     this.cond = cond;
     this.condConsts = condConsts;
+    this.bodyConsts = bodyConsts;
     this.condEnv = cond.newEnv();
     this.condBuffers = cond.newBuffers();
     this.condOut = cond.outputIds[0];
+    reset(operands);
+  }
+
+  /** Starts a run over new operands (a frame kept by a loop nested in a loop body). */
+  void reset(Object[] operands) {
     for (int i = 0; i < condConsts; i++) {
       condEnv[cond.inputIds[i]] = operands[i];
     }
     for (int i = 0; i < bodyConsts; i++) {
       bind(i, operands[condConsts + i]);
     }
+    resetCarry(operands, condConsts + bodyConsts);
   }
 
   /** Before the condition runs: the carry into its inputs. */
