@@ -48,6 +48,26 @@ public final class Compiler {
    * @throws IllegalStateException if checks are on and a stage produced an invalid program
    */
   public static CompiledProgram compile(ClosedJaxpr program, String name, Dump dump) {
+    return compile(program, name, dump, CompileOptions.current());
+  }
+
+  /**
+   * Compiles {@code program} with {@code options}, writing dumps into {@code dump}; nested
+   * compilations (control-flow sub-programs) inherit the options.
+   *
+   * @param program the closed jaxpr (a jaxpr with its constant values)
+   * @param name the function's name, as jaxprs and dumps show it
+   * @param dump where the compilation's dumps go
+   * @param options what the backend asks of the compiler
+   * @return the compiled program
+   * @throws IllegalStateException if checks are on and a stage produced an invalid program
+   */
+  public static CompiledProgram compile(ClosedJaxpr program, String name, Dump dump,
+      CompileOptions options) {
+    return options.apply(() -> compileNow(program, name, dump));
+  }
+
+  private static CompiledProgram compileNow(ClosedJaxpr program, String name, Dump dump) {
     boolean checks = CompilerFlags.checks();
     if (checks) {
       JaxprChecker.check(program);

@@ -70,7 +70,8 @@ public enum OpClass {
 
   /**
    * The class of {@code e}'s primitive (and params: a reshape with dimensions, or a concatenate
-   * of more than {@link #MAX_FUSED_CONCAT_OPERANDS} operands, is a library op).
+   * of more than {@link #MAX_FUSED_CONCAT_OPERANDS} operands or compiled with {@link
+   * org.jaxpresso.jit.compiler.CompileOptions#fuseConcatenate()} off, is a library op).
    *
    * @param e the equation
    * @return the class of {@code e}'s primitive
@@ -85,7 +86,8 @@ public enum OpClass {
           && e.params().get("dimensions") != null) {
         return LIBRARY;
       }
-      if (name.equals("concatenate") && e.inputs().size() > MAX_FUSED_CONCAT_OPERANDS) {
+      if (name.equals("concatenate") && (e.inputs().size() > MAX_FUSED_CONCAT_OPERANDS
+          || !org.jaxpresso.jit.compiler.CompileOptions.current().fuseConcatenate())) {
         return LIBRARY;
       }
       return INDEX_MAP;

@@ -9,6 +9,7 @@ import org.jaxpresso.core.backend.Executable;
 import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.jit.compiler.CompiledProgram;
+import org.jaxpresso.jit.compiler.CompileOptions;
 import org.jaxpresso.jit.compiler.Compiler;
 import org.jaxpresso.jit.compiler.Dump;
 import org.jaxpresso.jit.compiler.buffers.BufferPlan;
@@ -78,8 +79,33 @@ public final class CpuProgram implements Executable {
    * @return the executable program
    */
   public static CpuProgram compile(ClosedJaxpr program, String name, boolean simd) {
+    return compile(program, name, simd, OPTIONS);
+  }
+
+  /**
+   * The CPU backend's compiler options: {@code concatenate} stays a library copy, because a fused
+   * one reads its operands through clamped loads that the code generator turns into gathered
+   * copies of the whole space ({@link IndexRewrite}); measured on the 1-D heat step in a
+   * 1,000-step loop, fused was 5.5x slower than the library copy. Enable with {@code
+   * -Djaxpresso.cpu.fuseConcatenate=true} to compare.
+   */
+  static final CompileOptions OPTIONS = new CompileOptions(
+      Boolean.getBoolean("jaxpresso.cpu.fuseConcatenate"));
+
+  /**
+   * Compiles {@code program} with explicit compiler options (tests compare fused and library
+   * forms).
+   *
+   * @param program the closed jaxpr to compile
+   * @param name the program's name, used for generated classes and dumps
+   * @param simd whether to generate Vector API loops
+   * @param options the compiler options
+   * @return the executable program
+   */
+  public static CpuProgram compile(ClosedJaxpr program, String name, boolean simd,
+      CompileOptions options) {
     Dump dump = Dump.forProgram(name);
-    CompiledProgram c = Compiler.compile(program, name, dump);
+    CompiledProgram c = Compiler.compile(program, name, dump, options);
     String sourceFile = dump.enabled() ? dump.dir().getFileName().toString() : name;
     List<Step> steps = new StepCompiler(c.kernels(), sourceFile, simd, dump).compileAll();
     CpuProgram p = new CpuProgram(name, c.kernels(), c.buffers(), steps);

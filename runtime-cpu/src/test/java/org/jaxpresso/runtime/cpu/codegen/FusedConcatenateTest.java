@@ -13,6 +13,7 @@ import org.jaxpresso.core.DType;
 import org.jaxpresso.core.NDArray;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
 import org.jaxpresso.core.jaxpr.JaxprInterpreter;
+import org.jaxpresso.jit.compiler.CompileOptions;
 import org.jaxpresso.lax.Lax;
 import org.jaxpresso.runtime.cpu.CpuBackend;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FusedConcatenateTest {
 
+  /** Fused concatenates are off by default on the CPU ({@link CpuProgram#OPTIONS}): ask. */
   private static CpuProgram compile(ClosedJaxpr p, String name) {
-    return CpuProgram.compile(p, name, CpuBackend.simdAvailable());
+    return CpuProgram.compile(p, name, CpuBackend.simdAvailable(), new CompileOptions(true));
+  }
+
+  @Test
+  void theCpuBackendKeepsConcatenateAsALibraryCopyByDefault() {
+    Function<NDArray, NDArray> f = u -> Lax.add(Lax.concatenate(0, Lax.sin(u), u), 1.0f);
+    ClosedJaxpr p = Jax.makeJaxpr(f).apply(Array.of(new float[] {1f, 2f, 3f}, 3));
+    String report = CpuProgram.compile(p, "default_concat", CpuBackend.simdAvailable())
+        .report();
+    assertTrue(report.contains("concatenate") && report.contains("library"), report);
+    String fused = compile(p, "fused_concat").report();
+    assertFalse(fused.contains("library"), fused);
   }
 
   /** Why {@code got} differs from {@code want} bit for bit (NaNs equal), or null. */
