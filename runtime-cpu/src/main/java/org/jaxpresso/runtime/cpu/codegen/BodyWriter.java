@@ -1011,7 +1011,22 @@ final class BodyWriter {
     }
   }
 
+  /**
+   * Marks the code that follows as node {@code i}'s equation: a line number entry {@code eqn + 1}
+   * (equations are numbered from 0 in the compiled jaxpr), so a stack trace through generated
+   * code names the equation. Nodes of unknown equation keep the line before them.
+   */
+  private void lineOf(int i) {
+    int eqn = spec.nodes().get(i).eqn();
+    if (eqn >= 0) {
+      Label l = new Label();
+      mv.visitLabel(l);
+      mv.visitLineNumber(eqn + 1, l);
+    }
+  }
+
   private void scalarNode(int i) {
+    lineOf(i);
     if (ints) {
       scalarIntNode(i);
       return;
@@ -1123,6 +1138,7 @@ final class BodyWriter {
   }
 
   private void vectorNode(int i) {
+    lineOf(i);
     Node n = spec.nodes().get(i);
     List<Integer> a = n.args();
     OpTable.Vector v = OpTable.vector(n.op());

@@ -174,11 +174,11 @@ final class IndexRewrite {
         rw.constants.add(values[fv++]);
         rw.tableInput.add(-1);
         rw.tables.add(null);
-        out.add(Node.load(input, f, identity));
+        out.add(Node.load(input, f, identity).withEqn(x.eqn()));
         if (x.dtype() == DType.BOOL) {
-          out.add(Node.constant(Array.fromDoubles(f, new double[] {0})));
+          out.add(Node.constant(Array.fromDoubles(f, new double[] {0})).withEqn(x.eqn()));
           out.add(Node.apply(KernelOp.NE, DType.BOOL, List.of(out.size() - 2, out.size() - 1),
-              0));
+              0).withEqn(x.eqn()));
         }
       } else if (gather[i]) {
         int input = rw.base + rw.syntheticKind.size();
@@ -186,14 +186,13 @@ final class IndexRewrite {
         rw.constants.add(null);
         rw.tableInput.add(x.input());
         rw.tables.add(offsets(x.index(), inShapes.get(x.input()).strides(), k.space()));
-        out.add(Node.load(input, x.dtype(), identity));
+        out.add(Node.load(input, x.dtype(), identity).withEqn(x.eqn()));
       } else {
         List<Integer> args = new ArrayList<>();
         for (int a : x.args()) {
           args.add(map[a]);
         }
-        out.add(new Node(x.op(), x.dtype(), args, x.input(), x.index(), x.constant(),
-            x.param()));
+        out.add(x.withArgs(args));
       }
       map[i] = out.size() - 1;
     }
@@ -315,8 +314,7 @@ final class IndexRewrite {
       for (int a : x.args()) {
         args.add(map[a]);
       }
-      sub.add(new Node(x.op(), x.dtype(), args, x.input(), x.index(), x.constant(),
-          x.param()));
+      sub.add(x.withArgs(args));
       map[i] = sub.size() - 1;
       if (frontier[i]) {
         int o = outs.size();

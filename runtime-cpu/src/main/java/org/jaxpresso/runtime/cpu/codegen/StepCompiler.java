@@ -200,8 +200,7 @@ final class StepCompiler {
               args.add(map[a]);
             }
             map[i] = part.size();
-            part.add(node.args().isEmpty() ? node : new Node(node.op(), node.dtype(), args,
-                node.input(), node.index(), node.constant(), node.param()));
+            part.add(node.args().isEmpty() ? node : node.withArgs(args));
             if (temp[i] >= 0) {
               st.add(new Kernel.Store(nOut + temp[i], map[i]));
             }
