@@ -87,12 +87,11 @@ final class StepCompiler {
     List<Kernel.Store> stores = k.stores();
     rewrite = null;
     DType f = valueType(nodes);
-    if (f != null) {
-      rewrite = IndexRewrite.of(k, inputShapes(k), f);
-      if (rewrite != null) {
-        nodes = rewrite.nodes();
-        stores = rewrite.stores();
-      }
+    // A graph of several value dtypes is rewritten for mixed scalar code (f null).
+    rewrite = IndexRewrite.of(k, inputShapes(k), f);
+    if (rewrite != null) {
+      nodes = rewrite.nodes();
+      stores = rewrite.stores();
     }
     try {
       f = floatType(nodes);
@@ -291,12 +290,10 @@ final class StepCompiler {
   private Step reduce(Kernel k, DType value) {
     List<Node> nodes = k.nodes();
     List<Kernel.Reduction> reductions = k.reductions();
-    if (value != null) {
-      rewrite = IndexRewrite.of(k, inputShapes(k), value);
-      if (rewrite != null) {
-        nodes = rewrite.nodes();
-        reductions = rewrite.reductions();
-      }
+    rewrite = IndexRewrite.of(k, inputShapes(k), value);
+    if (rewrite != null) {
+      nodes = rewrite.nodes();
+      reductions = rewrite.reductions();
     }
     DType f = floatType(nodes);
     boolean mixed = false;

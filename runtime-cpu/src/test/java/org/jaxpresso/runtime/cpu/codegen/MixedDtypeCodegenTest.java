@@ -152,4 +152,28 @@ class MixedDtypeCodegenTest {
           DType.FLOAT32), x);
     }
   }
+
+  /**
+   * Index-dependent values and non-affine loads in mixed graphs: a one-hot encoding (int32
+   * labels compared with an iota, as float32), a float16 pad counted as int32, a reshape that
+   * splits an axis feeding a convert.
+   */
+  @Test
+  void indexDependentMixedKernels() {
+    Array labels = data(DType.INT32, 64, 4);
+    long[] l = new long[64];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = Math.floorMod(labels.host().getLong(i), 13) - 1;
+    }
+    Array y = Array.fromLongs(DType.INT32, l, 64);
+    check(a -> Lax.convertElementType(Lax.eq(Lax.broadcastInDim(a, new int[] {64, 10},
+        new int[] {0}), Lax.broadcastedIota(DType.INT32, new int[] {64, 10}, 1)),
+        DType.FLOAT32), y);
+    Array h = data(DType.FLOAT16, 30, 6);
+    check(a -> Lax.reduceSum(Lax.convertElementType(Lax.pad(a, Array.fromDoubles(
+        DType.FLOAT16, new double[] {-2.5}), new int[][] {{2, 3, 1}}), DType.INT32), 0), h);
+    check(a -> Lax.add(Lax.convertElementType(Lax.reshape(a, new int[] {5, 6}), DType.INT16),
+        Lax.convertElementType(Lax.broadcastedIota(DType.INT8, new int[] {5, 6}, 0),
+            DType.INT16)), h);
+  }
 }
