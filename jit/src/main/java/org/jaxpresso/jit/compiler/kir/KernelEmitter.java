@@ -50,13 +50,29 @@ final class KernelEmitter {
   private final Map<Object, Integer> memo = new HashMap<>();
   private final Map<Var, Integer> reduced = new IdentityHashMap<>();
   private final int[] extents;
+  /** The jaxpr equation number of each fused equation (absent: unknown). */
+  private final Map<Eqn, Integer> eqnNumbers = new IdentityHashMap<>();
+  /** The number of the equation whose nodes are being added, or -1. */
+  private int currentEqn = -1;
 
   /**
    * An emitter for a kernel that computes {@code eqns} over the index space {@code extents} and
    * reads {@code inputs} (by slot).
    */
   KernelEmitter(List<Eqn> eqns, List<Var> inputs, int[] extents) {
+    this(eqns, List.of(), inputs, extents);
+  }
+
+  /**
+   * An emitter for a kernel that computes {@code eqns}, numbered {@code numbers} in the program's
+   * jaxpr (each node records the number of the equation that adds it: {@link Node#eqn()}), over
+   * the index space {@code extents}, and reads {@code inputs} (by slot).
+   */
+  KernelEmitter(List<Eqn> eqns, List<Integer> numbers, List<Var> inputs, int[] extents) {
     this.extents = extents.clone();
+    for (int k = 0; k < numbers.size() && k < eqns.size(); k++) {
+      eqnNumbers.put(eqns.get(k), numbers.get(k));
+    }
     for (Eqn e : eqns) {
       for (Var v : e.outputs()) {
         fused.put(v, e);
@@ -110,8 +126,14 @@ final class KernelEmitter {
   private record NodeKey(KernelOp op, DType dtype, List<Integer> args, int input,
       List<IndexExpr> index, String constant, int param) {}
 
-  /** Adds {@code n} unless an equal node exists; returns its number. */
+  /**
+   * Adds {@code n} unless an equal node exists; returns its number. A new node records the
+   * equation being emitted ({@link Node#eqn()}).
+   */
   int add(Node n) {
+    if (n.eqn() < 0 && currentEqn >= 0) {
+      n = n.withEqn(currentEqn);
+    }
     NodeKey key = new NodeKey(n.op(), n.dtype(), n.args(), n.input(), n.index(),
         n.constant() == null ? null : new Literal(n.constant()).toString(), n.param());
     Integer id = memo.get(key);
@@ -143,7 +165,13 @@ final class KernelEmitter {
           }
           id = add(Node.reduced(reduction, v.aval().dtype()));
         } else if (producer != null) {
-          id = emitEqn(producer, index);
+          int outer = currentEqn;
+          currentEqn = eqnNumbers.getOrDefault(producer, outer);
+          try {
+            id = emitEqn(producer, index);
+          } finally {
+            currentEqn = outer;
+          }
         } else {
           Integer slot = inputSlots.get(v);
           Objects.requireNonNull(slot, () -> "kernel reads a value it neither computes nor loads: "

@@ -121,15 +121,15 @@ public final class KernelLowering {
     List<Kernel.Store> epilogueStores = new ArrayList<>();
     List<Kernel.Reduction> reductions = new ArrayList<>();
     if (g.kind() == Kernel.Kind.LOOP) {
-      KernelEmitter em = new KernelEmitter(eqns, inVars, g.space().dims());
+      KernelEmitter em = new KernelEmitter(eqns, g.eqns(), inVars, g.space().dims());
       List<IndexExpr> idx = KernelEmitter.identity(g.space().rank());
       for (int k = 0; k < outVars.size(); k++) {
         stores.add(new Kernel.Store(k, em.emit(outVars.get(k), idx)));
       }
       nodes = em.nodes();
     } else if (g.kind() == Kernel.Kind.REDUCE) {
-      KernelEmitter main = new KernelEmitter(eqns, inVars, g.space().dims());
-      KernelEmitter post = new KernelEmitter(eqns, inVars, keptDims(g));
+      KernelEmitter main = new KernelEmitter(eqns, g.eqns(), inVars, g.space().dims());
+      KernelEmitter post = new KernelEmitter(eqns, g.eqns(), inVars, keptDims(g));
       List<IndexExpr> idx = KernelEmitter.identity(g.space().rank());
       List<Var> epilogueRoots = new ArrayList<>();
       for (int r : g.roots()) {

@@ -18,13 +18,51 @@ import org.jaxpresso.core.DType;
  * @param param for {@link KernelOp#INTEGER_POW}: the exponent; for {@link
  *     KernelOp#REDUCE_PRECISION}: exponent bits * 1000 + mantissa bits; for {@link
  *     KernelOp#REDUCED}: the reduction's number in {@link Kernel#reductions()}; else 0
+ * @param eqn the number of the jaxpr equation the node computes (its position in the compiled
+ *     program's jaxpr, so generated code can carry it as a line number), or -1 when unknown
  */
 public record Node(KernelOp op, DType dtype, List<Integer> args, int input,
-    List<IndexExpr> index, Array constant, int param) {
+    List<IndexExpr> index, Array constant, int param, int eqn) {
   /** Copies the lists. */
   public Node {
     args = List.copyOf(args);
     index = List.copyOf(index);
+  }
+
+  /**
+   * A node whose equation is unknown ({@code eqn = -1}).
+   *
+   * @param op the operation
+   * @param dtype the dtype of its result
+   * @param args the operand node numbers
+   * @param input the input position of a load, else -1
+   * @param index the index expressions of a load or index node
+   * @param constant the 0-d value of a constant, else null
+   * @param param the op's integer parameter
+   */
+  public Node(KernelOp op, DType dtype, List<Integer> args, int input, List<IndexExpr> index,
+      Array constant, int param) {
+    this(op, dtype, args, input, index, constant, param, -1);
+  }
+
+  /**
+   * This node attributed to equation {@code eqn}.
+   *
+   * @param eqn the equation number, or -1
+   * @return this node with {@code eqn} as its equation number
+   */
+  public Node withEqn(int eqn) {
+    return eqn == this.eqn ? this : new Node(op, dtype, args, input, index, constant, param, eqn);
+  }
+
+  /**
+   * This node reading {@code args} instead (same op, dtype, parameters and equation).
+   *
+   * @param args the new operand node numbers
+   * @return this node with operands {@code args}
+   */
+  public Node withArgs(List<Integer> args) {
+    return new Node(op, dtype, args, input, index, constant, param, eqn);
   }
 
   /**

@@ -25,10 +25,22 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * @param accTypes for reduction bodies, each accumulator array's element type (float32,
  *     float64, int32 or int64: see {@link ReduceAccumulators}); empty: the arrays of {@code
  *     dtype}
+ * @param mixed whether the nodes mix dtypes: scalar code only, each node in the Java type of its
+ *     own dtype ({@link MixedScalar}), each load slot and output an array of its node's dtype;
+ *     {@code dtype} is then the dtype of the reduced values (reduction bodies)
  */
 record BodySpec(String simpleName, String sourceFile, int line, DType dtype, List<Node> nodes,
     int[] slotOfNode, int[] slotArg, long[] slotStride, List<Kernel.Store> stores, int outputs,
-    List<Kernel.Reduction> reductions, boolean rowMode, boolean vector, List<DType> accTypes) {
+    List<Kernel.Reduction> reductions, boolean rowMode, boolean vector, List<DType> accTypes,
+    boolean mixed) {
+
+  /** A body over one dtype (not mixed). */
+  BodySpec(String simpleName, String sourceFile, int line, DType dtype, List<Node> nodes,
+      int[] slotOfNode, int[] slotArg, long[] slotStride, List<Kernel.Store> stores, int outputs,
+      List<Kernel.Reduction> reductions, boolean rowMode, boolean vector, List<DType> accTypes) {
+    this(simpleName, sourceFile, line, dtype, nodes, slotOfNode, slotArg, slotStride, stores,
+        outputs, reductions, rowMode, vector, accTypes, false);
+  }
 
   /** A body whose accumulators (if any) are arrays of {@code dtype}. */
   BodySpec(String simpleName, String sourceFile, int line, DType dtype, List<Node> nodes,

@@ -203,7 +203,7 @@ final class BodyWriter {
       mv.visitVarInsn(ALOAD, inParam());
       push(spec.slotArg()[l]);
       mv.visitInsn(AALOAD);
-      mv.visitTypeInsn(CHECKCAST, arr);
+      mv.visitTypeInsn(CHECKCAST, spec.mixed() ? MixedScalar.array(slotDtype(l)) : arr);
       mv.visitVarInsn(ASTORE, arrLocal[l]);
       baseLocal[l] = newLocal(1);
     }
@@ -218,7 +218,8 @@ final class BodyWriter {
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
-      mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : boolOut[o] ? "[B" : arr);
+      mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : boolOut[o] ? "[B"
+          : spec.mixed() ? MixedScalar.array(outDtype(o)) : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -371,6 +372,12 @@ final class BodyWriter {
         if (boolStore(st)) {
           mv.visitVarInsn(ILOAD, sLocal[st.node()]);
           mv.visitInsn(BASTORE);
+          continue;
+        }
+        if (spec.mixed()) {
+          DType d = nodes.get(st.node()).dtype();
+          mv.visitVarInsn(MixedScalar.loadInsn(d), sLocal[st.node()]);
+          MixedScalar.storeElement(mv, d);
           continue;
         }
         vload(sLocal[st.node()]);
@@ -1011,7 +1018,60 @@ final class BodyWriter {
     }
   }
 
+  /**
+   * Marks the code that follows as node {@code i}'s equation: a line number entry {@code eqn + 1}
+   * (equations are numbered from 0 in the compiled jaxpr), so a stack trace through generated
+   * code names the equation. Nodes of unknown equation keep the line before them.
+   */
+  private void lineOf(int i) {
+    int eqn = spec.nodes().get(i).eqn();
+    if (eqn >= 0) {
+      Label l = new Label();
+      mv.visitLabel(l);
+      mv.visitLineNumber(eqn + 1, l);
+    }
+  }
+
+  /** The dtype of the arrays load slot {@code l} reads (mixed bodies). */
+  private DType slotDtype(int l) {
+    for (int i = 0; i < spec.nodes().size(); i++) {
+      if (spec.slotOfNode()[i] == l) {
+        return spec.nodes().get(i).dtype();
+      }
+    }
+    throw new IllegalStateException("load slot " + l + " of " + name + " has no load");
+  }
+
+  /** The dtype of the values stored to output {@code o} (mixed loop bodies). */
+  private DType outDtype(int o) {
+    for (Kernel.Store st : spec.stores()) {
+      if (st.output() == o) {
+        return spec.nodes().get(st.node()).dtype();
+      }
+    }
+    throw new IllegalStateException("output " + o + " of " + name + " has no store");
+  }
+
+  /** A node of a mixed body: its own dtype's Java type ({@link MixedScalar}). */
+  private void mixedNode(int i) {
+    Node n = spec.nodes().get(i);
+    if (n.op() == KernelOp.LOAD || n.op() == KernelOp.REDUCED) {
+      int l = spec.slotOfNode()[i];
+      mv.visitVarInsn(ALOAD, arrLocal[l]);
+      pointIndex(baseLocal[l], spec.slotStride()[l]);
+      MixedScalar.loadElement(mv, n.dtype());
+      mv.visitVarInsn(MixedScalar.storeInsn(n.dtype()), sLocal[i]);
+      return;
+    }
+    MixedScalar.node(mv, spec.nodes(), i, sLocal);
+  }
+
   private void scalarNode(int i) {
+    lineOf(i);
+    if (spec.mixed()) {
+      mixedNode(i);
+      return;
+    }
     if (ints) {
       scalarIntNode(i);
       return;
@@ -1123,6 +1183,7 @@ final class BodyWriter {
   }
 
   private void vectorNode(int i) {
+    lineOf(i);
     Node n = spec.nodes().get(i);
     List<Integer> a = n.args();
     OpTable.Vector v = OpTable.vector(n.op());

@@ -72,13 +72,13 @@ final class BoolConversions {
         args.add(map[a]);
       }
       if (isBoolConvert(nodes, n)) {
-        out.add(Node.constant(number(0, n.dtype())));
-        out.add(Node.constant(number(1, n.dtype())));
+        out.add(Node.constant(number(0, n.dtype())).withEqn(n.eqn()));
+        out.add(Node.constant(number(1, n.dtype())).withEqn(n.eqn()));
         int s = out.size();
-        out.add(Node.apply(KernelOp.SELECT, n.dtype(), List.of(args.get(0), s - 2, s - 1), 0));
+        out.add(Node.apply(KernelOp.SELECT, n.dtype(), List.of(args.get(0), s - 2, s - 1), 0)
+            .withEqn(n.eqn()));
       } else {
-        out.add(new Node(n.op(), n.dtype(), args, n.input(), n.index(), n.constant(),
-            n.param()));
+        out.add(n.withArgs(args));
       }
       map[i] = out.size() - 1;
     }

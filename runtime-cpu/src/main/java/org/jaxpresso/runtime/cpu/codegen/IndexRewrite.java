@@ -78,7 +78,8 @@ final class IndexRewrite {
    *
    * @param k the kernel
    * @param inShapes the shape of each of its inputs
-   * @param f the kernel's value dtype (see {@link StepCompiler})
+   * @param f the kernel's value dtype (see {@link StepCompiler}), or null for a graph that mixes
+   *     dtypes ({@link MixedScalar}): index-dependent values are then read in their own dtype
    */
   static IndexRewrite of(Kernel k, List<Shape> inShapes, DType f) {
     List<Node> old = k.nodes();
@@ -131,7 +132,9 @@ final class IndexRewrite {
     boolean any = false;
     for (int i = 0; i < n; i++) {
       any |= frontier[i] || gather[i];
-      if (frontier[i] && old.get(i).dtype() != f && old.get(i).dtype() != DType.BOOL) {
+      DType fd = old.get(i).dtype();
+      if (frontier[i] && (f == null ? !MixedScalar.supported(fd)
+          : fd != f && fd != DType.BOOL)) {
         return null;
       }
     }
@@ -174,11 +177,11 @@ final class IndexRewrite {
         rw.constants.add(values[fv++]);
         rw.tableInput.add(-1);
         rw.tables.add(null);
-        out.add(Node.load(input, f, identity));
-        if (x.dtype() == DType.BOOL) {
-          out.add(Node.constant(Array.fromDoubles(f, new double[] {0})));
+        out.add(Node.load(input, f == null ? x.dtype() : f, identity).withEqn(x.eqn()));
+        if (x.dtype() == DType.BOOL && f != null) {
+          out.add(Node.constant(Array.fromDoubles(f, new double[] {0})).withEqn(x.eqn()));
           out.add(Node.apply(KernelOp.NE, DType.BOOL, List.of(out.size() - 2, out.size() - 1),
-              0));
+              0).withEqn(x.eqn()));
         }
       } else if (gather[i]) {
         int input = rw.base + rw.syntheticKind.size();
@@ -186,14 +189,13 @@ final class IndexRewrite {
         rw.constants.add(null);
         rw.tableInput.add(x.input());
         rw.tables.add(offsets(x.index(), inShapes.get(x.input()).strides(), k.space()));
-        out.add(Node.load(input, x.dtype(), identity));
+        out.add(Node.load(input, x.dtype(), identity).withEqn(x.eqn()));
       } else {
         List<Integer> args = new ArrayList<>();
         for (int a : x.args()) {
           args.add(map[a]);
         }
-        out.add(new Node(x.op(), x.dtype(), args, x.input(), x.index(), x.constant(),
-            x.param()));
+        out.add(x.withArgs(args));
       }
       map[i] = out.size() - 1;
     }
@@ -315,8 +317,7 @@ final class IndexRewrite {
       for (int a : x.args()) {
         args.add(map[a]);
       }
-      sub.add(new Node(x.op(), x.dtype(), args, x.input(), x.index(), x.constant(),
-          x.param()));
+      sub.add(x.withArgs(args));
       map[i] = sub.size() - 1;
       if (frontier[i]) {
         int o = outs.size();
@@ -341,7 +342,7 @@ final class IndexRewrite {
     Object[] out = new Object[res.size()];
     for (int o = 0; o < out.length; o++) {
       HostBuffer h = res.get(o).host();
-      if (kinds.get(o) == DType.BOOL) {
+      if (kinds.get(o) == DType.BOOL && f != null) {
         HostBuffer b = HostBuffer.allocate(f, points);
         for (int p = 0; p < points; p++) {
           b.setDouble(p, h.getBoolean(p) ? 1 : 0);

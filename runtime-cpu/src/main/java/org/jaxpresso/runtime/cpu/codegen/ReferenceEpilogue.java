@@ -65,7 +65,7 @@ final class ReferenceEpilogue {
     }
     List<Node> nodes = new ArrayList<>();
     for (Node e : k.epilogue()) {
-      nodes.add(e.op() == KernelOp.REDUCED ? Node.load(n + e.param(), e.dtype(), identity) : e);
+      nodes.add(e.op() == KernelOp.REDUCED ? Node.load(n + e.param(), e.dtype(), identity).withEqn(e.eqn()) : e);
     }
     Kernel loop = new Kernel(0, k.name() + "_epilogue", Kernel.Kind.LOOP, space, List.of(), ins,
         outs, nodes, k.epilogueStores(), List.of(), List.of(), List.of(), null, k.eqns());

@@ -87,23 +87,28 @@ final class StepCompiler {
     List<Kernel.Store> stores = k.stores();
     rewrite = null;
     DType f = valueType(nodes);
-    if (f != null) {
-      rewrite = IndexRewrite.of(k, inputShapes(k), f);
-      if (rewrite != null) {
-        nodes = rewrite.nodes();
-        stores = rewrite.stores();
-      }
+    // A graph of several value dtypes is rewritten for mixed scalar code (f null).
+    rewrite = IndexRewrite.of(k, inputShapes(k), f);
+    if (rewrite != null) {
+      nodes = rewrite.nodes();
+      stores = rewrite.stores();
     }
     try {
       f = floatType(nodes);
+      boolean mixed = false;
       if (f == null && boolOk(nodes)) {
         f = DType.BOOL;
       } else if (f == null || !scalarOk(nodes, f)) {
-        return null;
+        if (!MixedScalar.accepts(nodes)) {
+          return null;
+        }
+        mixed = true;
+        f = nodes.get(stores.get(0).node()).dtype();
       }
       for (Kernel.Store st : stores) {
         // A bool output of a kernel over another dtype: a compare's (or constant's) result.
-        if (nodes.get(st.node()).dtype() != f && nodes.get(st.node()).dtype() != DType.BOOL) {
+        if (!mixed && nodes.get(st.node()).dtype() != f
+            && nodes.get(st.node()).dtype() != DType.BOOL) {
           return null;
         }
       }
@@ -112,15 +117,15 @@ final class StepCompiler {
       if (lay == null) {
         return null;
       }
-      boolean vector = lay.vector && vectorOk(nodes, f);
+      boolean vector = !mixed && lay.vector && vectorOk(nodes, f);
       BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
           lay.slotOfNode, lay.slotArg, lay.strides, stores, k.outputs().size(), List.of(),
-          false, vector);
+          false, vector, List.of(), mixed);
       LoopBody body;
       try {
         body = (LoopBody) KernelClasses.define(spec, dump);
       } catch (org.objectweb.asm.MethodTooLargeException e) {
-        if (rewrite != null) {
+        if (rewrite != null || mixed) {
           throw e;
         }
         Step s = split(k, f);
@@ -200,8 +205,7 @@ final class StepCompiler {
               args.add(map[a]);
             }
             map[i] = part.size();
-            part.add(node.args().isEmpty() ? node : new Node(node.op(), node.dtype(), args,
-                node.input(), node.index(), node.constant(), node.param()));
+            part.add(node.args().isEmpty() ? node : node.withArgs(args));
             if (temp[i] >= 0) {
               st.add(new Kernel.Store(nOut + temp[i], map[i]));
             }
@@ -286,18 +290,29 @@ final class StepCompiler {
   private Step reduce(Kernel k, DType value) {
     List<Node> nodes = k.nodes();
     List<Kernel.Reduction> reductions = k.reductions();
-    if (value != null) {
-      rewrite = IndexRewrite.of(k, inputShapes(k), value);
-      if (rewrite != null) {
-        nodes = rewrite.nodes();
-        reductions = rewrite.reductions();
-      }
+    rewrite = IndexRewrite.of(k, inputShapes(k), value);
+    if (rewrite != null) {
+      nodes = rewrite.nodes();
+      reductions = rewrite.reductions();
     }
     DType f = floatType(nodes);
+    boolean mixed = false;
     if (f == null && boolOk(nodes)) {
       f = DType.BOOL;
     } else if (f == null || !scalarOk(nodes, f)) {
-      return null;
+      if (!MixedScalar.accepts(nodes)) {
+        return null;
+      }
+      // Mixed graphs: the body's dtype is that of the reduced values (bools fold as ints).
+      mixed = true;
+      f = DType.BOOL;
+      for (Kernel.Reduction r : reductions) {
+        DType v = nodes.get(r.node()).dtype();
+        if (v != DType.BOOL) {
+          f = v;
+          break;
+        }
+      }
     }
     List<DType> accTypes = new ArrayList<>();
     List<DType> resultTypes = new ArrayList<>();
@@ -338,6 +353,10 @@ final class StepCompiler {
     for (Kernel.Store st : k.epilogueStores()) {
       epilogueOk &= k.epilogue().get(st.node()).dtype() == f;
     }
+    // An epilogue over other dtypes (the mean of ints, max(x) + argmax(x)): mixed scalar code.
+    boolean epilogueMixed = !epilogueOk && !k.epilogue().isEmpty()
+        && MixedScalar.accepts(k.epilogue());
+    epilogueOk |= epilogueMixed;
     int[] dims = k.space().dims();
     boolean[] reduced = new boolean[dims.length];
     for (int a : k.reduceAxes()) {
@@ -379,13 +398,14 @@ final class StepCompiler {
       }
       BodySpec es = new BodySpec(className(k, "_epilogue"), sourceFile, line(k), f,
           k.epilogue(), el.slotOfNode, el.slotArg, el.strides, k.epilogueStores(),
-          k.outputs().size(), List.of(), false, el.vector && vectorOk(k.epilogue(), f));
+          k.outputs().size(), List.of(), false,
+          !epilogueMixed && el.vector && vectorOk(k.epilogue(), f), List.of(), epilogueMixed);
       epi = (LoopBody) KernelClasses.define(es, dump);
       epiSeg = el.segments;
     }
     BodySpec spec = new BodySpec(className(k, ""), sourceFile, line(k), f, nodes,
         lay.slotOfNode, lay.slotArg, lay.strides, List.of(), 0, reductions, row,
-        lay.vector && nativeOnly && vectorOk(nodes, f), accTypes);
+        !mixed && lay.vector && nativeOnly && vectorOk(nodes, f), accTypes, mixed);
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
     RowTiling tiling = row || !spec.vector() ? null
         : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
