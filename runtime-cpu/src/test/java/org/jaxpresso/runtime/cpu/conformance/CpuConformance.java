@@ -13,6 +13,8 @@ import org.jaxpresso.runtime.cpu.codegen.CpuProgram;
 final class CpuConformance implements ConformanceBackend {
   private final boolean simd;
   private final java.util.Map<String, Integer> kernels = new java.util.TreeMap<>();
+  /** Kernels run on the reference executor, by name without the kernel number. */
+  private final java.util.Map<String, Integer> reference = new java.util.TreeMap<>();
 
   CpuConformance(boolean simd) {
     this.simd = simd;
@@ -27,8 +29,14 @@ final class CpuConformance implements ConformanceBackend {
   public Executable compile(ClosedJaxpr program, String name) {
     CpuProgram p = CpuProgram.compile(program, name, simd);
     CompilerTesting.assertVerifies(p.kernels());
-    p.report().lines().forEach(l -> kernels.merge(l.substring(l.indexOf(": ") + 2), 1,
-        Integer::sum));
+    p.report().lines().forEach(l -> {
+      String how = l.substring(l.indexOf(": ") + 2);
+      kernels.merge(how, 1, Integer::sum);
+      if (how.equals("reference")) {
+        String k = l.strip().substring(0, l.strip().indexOf(": "));
+        reference.merge(k.substring(k.indexOf('_') + 1), 1, Integer::sum);
+      }
+    });
     return p;
   }
 
@@ -36,5 +44,6 @@ final class CpuConformance implements ConformanceBackend {
   @Override
   public void finish() {
     System.out.println(name() + " kernels by how they ran: " + kernels);
+    System.out.println(name() + " kernels on the reference executor: " + reference);
   }
 }
