@@ -210,10 +210,17 @@ final class BodyWriter {
     int outs = spec.isReduce() ? spec.reductions().size() : spec.outputs();
     outLocal = new int[outs];
     boolean[] boolOut = new boolean[outs];
+    boolean[] stored = new boolean[outs];
     for (Kernel.Store st : spec.stores()) {
       boolOut[st.output()] = boolStore(st);
+      stored[st.output()] = true;
     }
     for (int o = 0; o < outs; o++) {
+      if (!spec.isReduce() && !stored[o]) {
+        // An output this body does not write (a reduction's result next to an epilogue's).
+        outLocal[o] = -1;
+        continue;
+      }
       outLocal[o] = newLocal(1);
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);

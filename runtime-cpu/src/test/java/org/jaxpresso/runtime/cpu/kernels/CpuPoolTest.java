@@ -35,6 +35,13 @@ class CpuPoolTest {
           if (i == 3) {
             throw boom;
           }
+          // Slow tasks, so that the outcome does not depend on how busy the machine is: without
+          // the stop, 10,000 of them would all start (about 10 s of sleeping over the pool).
+          try {
+            Thread.sleep(1);
+          } catch (InterruptedException x) {
+            Thread.currentThread().interrupt();
+          }
         }));
     assertSame(boom, e);
     // Tasks already handed out may finish; the rest never start.
