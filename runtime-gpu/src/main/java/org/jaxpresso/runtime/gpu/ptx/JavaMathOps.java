@@ -1,5 +1,8 @@
 package org.jaxpresso.runtime.gpu.ptx;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * {@link MathOps} on Java doubles: runs the GPU math library's algorithms on the host, with the
  * same correctly rounded operations as the PTX it emits, so their accuracy is measured by plain
@@ -142,5 +145,10 @@ public final class JavaMathOps implements MathOps<Double, Boolean> {
   @Override
   public Double select(Boolean p, Double a, Double b) {
     return p ? a : b;
+  }
+
+  @Override
+  public List<Double> rarely(Boolean p, List<Double> fast, Supplier<List<Double>> slow) {
+    return p ? slow.get() : fast;
   }
 }

@@ -2,6 +2,7 @@ package org.jaxpresso.runtime.gpu.ptx;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 
 /**
  * The transcendental functions of the GPU backend, in double precision, written once against
@@ -16,9 +17,11 @@ import java.math.MathContext;
  * rationals ({@code 1/k!}, {@code 1/(2k+1)}), so no table of fitted constants is needed; the
  * measured error bounds in double precision (test {@code MathLibraryTest}, against
  * {@link java.lang.StrictMath} and the lax reference kernels) are listed in the module's
- * README. Known limits: {@code sin}, {@code cos}, {@code tan} reduce by a three-part
- * {@code pi/2} and lose accuracy beyond {@code |x| ~ 1e6} (double) / {@code 1e9} (float32);
- * {@code pow} is {@code exp(y log x)} and loses about {@code log2|y ln x|} bits in double;
+ * README. {@code sin}, {@code cos} and {@code tan} reduce by a three-part {@code pi/2} below
+ * {@code 2^19} and, behind a branch warps skip when no thread needs it, by Payne-Hanek above
+ * ({@link PayneHanek}: exact products of the argument's mantissa with the words of a {@code
+ * 2/pi} table selected by its exponent), so every finite argument is reduced exactly. Known
+ * limits: {@code pow} is {@code exp(y log x)} and loses about {@code log2|y ln x|} bits in double;
  * {@code lgamma} and {@code digamma} have absolute (not relative) accuracy near their roots.
  *
  * @param <D> a double value of the target
@@ -34,6 +37,8 @@ public final class MathLibrary<D, P> {
   private static final double LN2_HI = clearLowBits(LN2.doubleValue(), 11);
   private static final double LN2_LO = LN2.subtract(new BigDecimal(LN2_HI)).doubleValue();
   private static final double[] PIO2 = split3(PI_OVER_2);
+  /** Above this magnitude, trigonometric arguments are reduced by Payne-Hanek. */
+  static final double TRIG_FAST_LIMIT = 0x1p19;
   private static final double TWO_OVER_SQRT_PI = 1.1283791670955125738961589031215451716881;
   private static final double INV_SQRT_PI = 0.5641895835477562869480794515607725858441;
   private static final double HALF_LOG_2PI = 0.9189385332046727417803297364056176398614;
@@ -46,6 +51,7 @@ public final class MathLibrary<D, P> {
   static final int ERF_SERIES_TERMS = 64;
 
   private final MathOps<D, P> m;
+  private final PayneHanek<D, P> payneHanek;
 
   /**
    * A library emitting through {@code ops}.
@@ -54,6 +60,7 @@ public final class MathLibrary<D, P> {
    */
   public MathLibrary(MathOps<D, P> ops) {
     this.m = ops;
+    this.payneHanek = new PayneHanek<>(ops);
   }
 
   private static double clearLowBits(double v, int bits) {
@@ -217,14 +224,22 @@ public final class MathLibrary<D, P> {
     return m.select(m.isNan(x), x, y);
   }
 
-  /** {@code {k, r}} with {@code x = k pi/2 + r}, {@code |r| <= pi/4}. */
-  private D[] reducePiOver2(D x) {
+  /**
+   * {@code {k, r}} with {@code x = k pi/2 + r}, {@code |r| <= pi/4} (a hair more above
+   * {@link #TRIG_FAST_LIMIT}): Cody-Waite below the limit, Payne-Hanek above, where {@code
+   * large} allows it (callers whose arguments are known to be small pass false).
+   */
+  private D[] reducePiOver2(D x, boolean large) {
     D k = m.rint(m.mul(x, c(2.0 / Math.PI)));
     D r = m.fma(m.neg(k), c(PIO2[0]), x);
     r = m.fma(m.neg(k), c(PIO2[1]), r);
     r = m.fma(m.neg(k), c(PIO2[2]), r);
-    // Past 2^52 the reduction is meaningless; keep the result in [-1, 1] at least.
-    r = m.select(m.lt(c(0x1p52), m.abs(x)), c(0.0), r);
+    if (large) {
+      List<D> kr = m.rarely(m.le(c(TRIG_FAST_LIMIT), m.abs(x)), List.of(k, r),
+          () -> payneHanek.reduce(x));
+      k = kr.get(0);
+      r = kr.get(1);
+    }
     @SuppressWarnings("unchecked")
     D[] out = (D[]) new Object[] {k, r};
     return out;
@@ -256,7 +271,11 @@ public final class MathLibrary<D, P> {
    * @return the sine of {@code x}
    */
   public D sin(D x) {
-    D[] kr = reducePiOver2(x);
+    return sin(x, true);
+  }
+
+  private D sin(D x, boolean large) {
+    D[] kr = reducePiOver2(x, large);
     D s = sinKernel(kr[1]);
     D co = cosKernel(kr[1]);
     D q = quadrant(kr[0]);
@@ -273,7 +292,11 @@ public final class MathLibrary<D, P> {
    * @return the cosine of {@code x}
    */
   public D cos(D x) {
-    D[] kr = reducePiOver2(x);
+    return cos(x, true);
+  }
+
+  private D cos(D x, boolean large) {
+    D[] kr = reducePiOver2(x, large);
     D s = sinKernel(kr[1]);
     D co = cosKernel(kr[1]);
     D q = quadrant(kr[0]);
@@ -289,7 +312,7 @@ public final class MathLibrary<D, P> {
    * @return the tangent of {@code x}
    */
   public D tan(D x) {
-    D[] kr = reducePiOver2(x);
+    D[] kr = reducePiOver2(x, true);
     D s = sinKernel(kr[1]);
     D co = cosKernel(kr[1]);
     D q = quadrant(kr[0]);
@@ -630,7 +653,7 @@ public final class MathLibrary<D, P> {
   private D sinPi(D x) {
     D f = m.sub(x, m.rint(x));
     D n = m.rint(x);
-    D s = sin(m.mul(f, c(PI)));
+    D s = sin(m.mul(f, c(PI)), false);
     D half = m.mul(n, c(0.5));
     P odd = m.not(m.eq(m.floor(half), half));
     return m.select(odd, m.neg(s), s);
@@ -639,7 +662,7 @@ public final class MathLibrary<D, P> {
   private D cosPi(D x) {
     D f = m.sub(x, m.rint(x));
     D n = m.rint(x);
-    D co = cos(m.mul(f, c(PI)));
+    D co = cos(m.mul(f, c(PI)), false);
     D half = m.mul(n, c(0.5));
     P odd = m.not(m.eq(m.floor(half), half));
     return m.select(odd, m.neg(co), co);

@@ -1,8 +1,12 @@
 package org.jaxpresso.runtime.gpu.ptx;
 
+import java.util.List;
+import java.util.function.Supplier;
+
 /**
  * The double-precision operations the GPU math library ({@link MathLibrary}) is written in:
- * straight-line IEEE arithmetic, comparisons and selects, no loops or branches. Two
+ * straight-line IEEE arithmetic, comparisons and selects, no loops, and one kind of branch
+ * ({@link #rarely}) that skips a rarely needed computation. Two
  * implementations exist: {@link PtxMathOps} emits PTX instructions (values are register names),
  * and {@link JavaMathOps} evaluates on Java doubles (values are {@link Double}s) so that the
  * very algorithm the GPU runs is tested against the CPU reference on the host. Every operation
@@ -228,4 +232,18 @@ public interface MathOps<D, P> {
    * @return {@code a} or {@code b}
    */
   D select(P p, D a, D b);
+
+  /**
+   * Values of a rarely needed computation: {@code slow}'s values where {@code p} holds,
+   * {@code fast} elsewhere. Unlike {@link #select}, {@code slow} is evaluated only when needed:
+   * the PTX target emits it behind a branch that a warp skips when none of its threads needs it,
+   * the Java target calls it only when {@code p} holds. {@code slow} must not use values it did
+   * not compute itself except those computed before this call.
+   *
+   * @param p whether the slow values are wanted
+   * @param fast the values otherwise
+   * @param slow computes as many values as {@code fast} holds
+   * @return the chosen values, one per element of {@code fast}
+   */
+  List<D> rarely(P p, List<D> fast, Supplier<List<D>> slow);
 }

@@ -1,5 +1,9 @@
 package org.jaxpresso.runtime.gpu.ptx;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
 import org.jaxpresso.runtime.gpu.ptx.PtxWriter.Reg;
 
 /**
@@ -164,5 +168,27 @@ public final class PtxMathOps implements MathOps<String, String> {
   @Override
   public String select(String p, String a, String b) {
     return w.emit(Reg.F64, "selp.f64", a, b, p);
+  }
+
+  @Override
+  public List<String> rarely(String p, List<String> fast, Supplier<List<String>> slow) {
+    List<String> out = new ArrayList<>();
+    for (String f : fast) {
+      String d = w.reg(Reg.F64);
+      w.op("mov.f64 " + d + ", " + f);
+      out.add(d);
+    }
+    String skip = w.label("rare");
+    w.op("@!" + p + " bra " + skip);
+    List<String> s = slow.get();
+    if (s.size() != out.size()) {
+      throw new IllegalArgumentException("rarely: " + s.size() + " slow values for "
+          + out.size() + " fast ones");
+    }
+    for (int i = 0; i < s.size(); i++) {
+      w.op("mov.f64 " + out.get(i) + ", " + s.get(i));
+    }
+    w.place(skip);
+    return out;
   }
 }

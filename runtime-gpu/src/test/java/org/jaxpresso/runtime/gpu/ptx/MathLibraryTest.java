@@ -110,6 +110,58 @@ public class MathLibraryTest {
   }
 
   @Test
+  void trigonometricLargeArguments() {
+    // Cody-Waite below 2^19, Payne-Hanek above: both sides of the switch, then every binade.
+    check("sin_mid", LIB::sin, StrictMath::sin, -1e7, 1e7, 2);
+    check("cos_mid", LIB::cos, StrictMath::cos, -1e7, 1e7, 2);
+    check("sin_big", LIB::sin, StrictMath::sin, -1e300, 1e300, 2);
+    check("cos_big", LIB::cos, StrictMath::cos, -1e300, 1e300, 2);
+    check("tan_big", LIB::tan, StrictMath::tan, -1e300, 1e300, 4);
+    check("sin_f32", LIB::sin, StrictMath::sin, -0x1p127, 0x1p127, 2);
+    check("cos_f32", LIB::cos, StrictMath::cos, -0x1p127, 0x1p127, 2);
+    check("sin_lim", LIB::sin, StrictMath::sin, MathLibrary.TRIG_FAST_LIMIT * 0.999,
+        MathLibrary.TRIG_FAST_LIMIT * 1.001, 2);
+    // The doubles closest to a multiple of pi/2 (Muller, "Elementary Functions", table 11.1):
+    // the reduced argument is about 2^-61, so every bit of it must be right.
+    for (double x : new double[] {0x1.6ac5b262ca1ffp849, 0x1.8a5ad9c7a3d1cp+55,
+        6381956970095103.0 * 0x1p797, 8 * 0x1p1016, Double.MAX_VALUE, 1e22, 1e20, -1e38}) {
+      assertTrue(ulps(LIB.sin(x), StrictMath.sin(x)) <= 2, "sin " + x);
+      assertTrue(ulps(LIB.cos(x), StrictMath.cos(x)) <= 2, "cos " + x);
+      assertTrue(ulps(LIB.tan(x), StrictMath.tan(x)) <= 4, "tan " + x);
+    }
+    assertEquals(0.65658, LIB.sin((double) (float) 1e20), 1e-5);
+    assertEquals(-0.64525, LIB.sin(1e20), 1e-5);
+  }
+
+  @Test
+  void trigonometricFloat32() {
+    // float32 arguments over the whole range, rounded once to float32: within 1 float ulp.
+    Random r = new Random(32);
+    double worst = 0;
+    for (int i = 0; i < 50000; i++) {
+      float x = Float.intBitsToFloat(r.nextInt() & 0x7F7FFFFF | (r.nextBoolean() ? 0 : 1 << 31));
+      for (int f = 0; f < 3; f++) {
+        double got = switch (f) {
+          case 0 -> LIB.sin((double) x);
+          case 1 -> LIB.cos((double) x);
+          default -> LIB.tan((double) x);
+        };
+        double want = switch (f) {
+          case 0 -> StrictMath.sin(x);
+          case 1 -> StrictMath.cos(x);
+          default -> StrictMath.tan(x);
+        };
+        float g = (float) got;
+        float w = (float) want;
+        double u = g == w ? 0 : Math.abs((double) g - w) / Math.ulp(w);
+        worst = Math.max(worst, u);
+      }
+    }
+    System.out.printf("trig f32 max %.3g float ulp%n", worst);
+    assertTrue(worst <= 1, "float32 trig: " + worst + " ulp");
+  }
+
+  @Test
   void hyperbolic() {
     check("sinh", LIB::sinh, StrictMath::sinh, -720, 720, 3);
     check("cosh", LIB::cosh, StrictMath::cosh, -720, 720, 3);

@@ -1,8 +1,6 @@
 package org.jaxpresso.runtime.gpu.ptx;
 
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jaxpresso.core.DType;
 import org.jaxpresso.jit.conformance.BackendConformanceSuite;
 import org.jaxpresso.jit.conformance.ConformanceBackend;
@@ -37,17 +35,5 @@ class PtxConformanceTest extends BackendConformanceSuite {
   protected boolean includes(ConformanceCase c) {
     return FULL || SAMPLE.contains(c.dtype()) && !c.label().startsWith("index i8")
         && !c.label().startsWith("index i64");
-  }
-
-  @Override
-  protected Map<String, String> knownBugs() {
-    Map<String, String> bugs = new TreeMap<>();
-    for (String f : new String[] {"sin", "cos", "tan"}) {
-      for (DType d : FULL ? new DType[] {DType.FLOAT32, DType.FLOAT64, DType.BFLOAT16}
-          : new DType[] {DType.FLOAT32, DType.BFLOAT16}) {
-        bugs.put(f + " " + d.shortName(), "TrigLargeArgumentKnownBugTest");
-      }
-    }
-    return bugs;
   }
 }
