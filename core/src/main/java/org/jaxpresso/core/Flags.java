@@ -1,6 +1,7 @@
 package org.jaxpresso.core;
 
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * jaxpresso's configuration flags, read from system properties or environment variables
@@ -79,9 +80,22 @@ public final class Flags {
   static String string(String property, String env) {
     String v = System.getProperty(property);
     if (v == null || v.isEmpty()) {
-      v = System.getenv(env);
+      v = ENV.computeIfAbsent(env, Flags::readEnv);
     }
     return v == null || v.isEmpty() ? null : v;
+  }
+
+  /**
+   * The environment variables read so far. A process's environment cannot change after it
+   * starts, so each variable is read once (reading one builds a lookup key and costs more than
+   * the flag check it serves, on every jitted call); properties are still read on every call.
+   */
+  private static final ConcurrentHashMap<String, String> ENV = new ConcurrentHashMap<>();
+
+  /** The variable's value, or "" when it is unset (a map holds no nulls). */
+  private static String readEnv(String name) {
+    String v = System.getenv(name);
+    return v == null ? "" : v;
   }
 
   static boolean bool(String property, String env) {

@@ -165,7 +165,8 @@ public final class Jitted {
   }
 
   /** A call's arguments split, flattened and resolved to a traced (cached) signature. */
-  private record Resolved(Entry entry, List<NDArray> leaves, List<ShapedArray> avals) {}
+  private record Resolved(Entry entry, List<NDArray> leaves, List<ShapedArray> avals,
+      boolean x64, Backend backend) {}
 
   private Resolved resolve(Object[] args) {
     if (args.length != isStatic.length) {
@@ -189,10 +190,11 @@ public final class Jitted {
       leaves.add(a);
       avals.add(a.aval());
     }
-    Key key = new Key(List.copyOf(avals), statics, flat.treedef(), Flags.x64Enabled(),
-        Backends.defaultBackend().platform());
+    boolean x64 = Flags.x64Enabled();
+    Backend backend = Backends.defaultBackend();
+    Key key = new Key(List.copyOf(avals), statics, flat.treedef(), x64, backend.platform());
     Entry entry = entryFor(key, args, flat.treedef(), avals);
-    return new Resolved(entry, leaves, avals);
+    return new Resolved(entry, leaves, avals, x64, backend);
   }
 
   /**
@@ -236,17 +238,114 @@ public final class Jitted {
     if (Flags.disableJit() || Jax.jitDisabled()) {
       return fn.apply(args.clone());
     }
+    boolean evalTrace = Trace.current() == EvalTrace.INSTANCE;
+    if (evalTrace) {
+      LastCall last = this.last;
+      if (last != null) {
+        List<Array> arrays = last.match(args);
+        if (arrays != null) {
+          List<Array> outs = last.exe.execute(arrays);
+          return last.singleOutput ? outs.get(0) : Pytree.unflatten(last.entry.outDef, outs);
+        }
+      }
+    }
     Resolved r = resolve(args);
     Entry entry = r.entry();
     List<? extends NDArray> outs;
-    boolean eager = Trace.current() == EvalTrace.INSTANCE
-        && r.leaves().stream().allMatch(a -> a instanceof Array);
+    boolean eager = evalTrace && r.leaves().stream().allMatch(a -> a instanceof Array);
     if (eager && !hasTracerConsts(entry.jaxpr)) {
-      outs = execute(entry, concrete(r.leaves()));
+      List<Array> arrays = concrete(r.leaves());
+      outs = execute(entry, arrays);
+      remember(args, r);
     } else {
       outs = bindCall(entry.jaxpr, r.leaves());
     }
     return Pytree.unflatten(entry.outDef, outs);
+  }
+
+  /**
+   * The signature of the last eager call whose dynamic arguments were all uncommitted arrays
+   * (no containers, no Java scalars), with its entry: a monomorphic inline cache in front of
+   * {@link #resolve}. A call matches it when it has, position by position, arrays of the same
+   * avals (shape, dtype, weak type) and equal static arguments, under the same x64 flag and
+   * default backend; the match builds no key and flattens nothing, and what it runs is what
+   * {@link #resolve} would have found in {@link #cache}. Immutable, so threads share it freely.
+   */
+  private static final class LastCall {
+    final Entry entry;
+    final Executable exe;
+    final boolean singleOutput;
+    /** Per position: the aval expected of a dynamic argument, or null for a static one. */
+    final ShapedArray[] avals;
+    /** Per position: the value of a static argument, or null for a dynamic one. */
+    final Object[] statics;
+    final int dynamicCount;
+    final boolean x64;
+    final Backend backend;
+
+    LastCall(Entry entry, Executable exe, ShapedArray[] avals, Object[] statics, int dynamicCount,
+        boolean x64, Backend backend) {
+      this.entry = entry;
+      this.exe = exe;
+      this.singleOutput = entry.outDef instanceof Pytree.Leaf;
+      this.avals = avals;
+      this.statics = statics;
+      this.dynamicCount = dynamicCount;
+      this.x64 = x64;
+      this.backend = backend;
+    }
+
+    /** The dynamic arguments as the program's inputs if {@code args} match, else null. */
+    List<Array> match(Object[] args) {
+      if (args.length != avals.length || x64 != Flags.x64Enabled()
+          || backend != Backends.defaultBackend()) {
+        return null;
+      }
+      Array[] arrays = new Array[dynamicCount];
+      int d = 0;
+      for (int i = 0; i < args.length; i++) {
+        ShapedArray want = avals[i];
+        if (want == null) {
+          if (!java.util.Objects.equals(statics[i], args[i])) {
+            return null;
+          }
+        } else if (args[i] instanceof Array a && !a.committed() && !a.isDeleted()
+            && (a.aval() == want || a.aval().equals(want))) {
+          arrays[d++] = a;
+        } else {
+          return null;
+        }
+      }
+      return arrays.length == 1 ? List.of(arrays[0]) : Arrays.asList(arrays);
+    }
+  }
+
+  /** The last call's signature, or null (see {@link LastCall}). */
+  private volatile LastCall last;
+
+  /**
+   * Makes {@code args}' signature the last call's when every dynamic argument is a plain,
+   * uncommitted array and the program ran on the default backend.
+   */
+  private void remember(Object[] args, Resolved r) {
+    Entry entry = r.entry();
+    if (device != null || hasTracerConsts(entry.jaxpr)) {
+      return;
+    }
+    ShapedArray[] avals = new ShapedArray[args.length];
+    Object[] statics = new Object[args.length];
+    int dynamic = 0;
+    for (int i = 0; i < args.length; i++) {
+      if (isStatic[i]) {
+        statics[i] = args[i];
+      } else if (args[i] instanceof Array a && !a.committed() && !a.isDeleted()) {
+        avals[i] = a.aval();
+        dynamic++;
+      } else {
+        return;
+      }
+    }
+    last = new LastCall(entry, entry.executable(), avals, statics, dynamic, r.x64(), r.backend());
   }
 
   /**
