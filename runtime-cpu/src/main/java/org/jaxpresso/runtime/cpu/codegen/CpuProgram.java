@@ -24,9 +24,11 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 public final class CpuProgram implements Executable {
   private final String name;
   private final KernelProgram kernels;
-  private final BufferPlan plan;
   private final List<Step> steps;
   private final List<RowBlocks.Unit> units;
+  /** The units' steps, in run order (an array: a run walks it without an iterator). */
+  private final Step[] unitSteps;
+  private final Buffers.Layout layout;
   private final Object[] template;
   private final int[] inputIds;
   private final ShapedArray[] inputAvals;
@@ -39,9 +41,13 @@ public final class CpuProgram implements Executable {
   private CpuProgram(String name, KernelProgram kernels, BufferPlan plan, List<Step> steps) {
     this.name = name;
     this.kernels = kernels;
-    this.plan = plan;
     this.steps = List.copyOf(steps);
     this.units = RowBlocks.group(kernels, plan, this.steps);
+    this.unitSteps = new Step[units.size()];
+    for (int u = 0; u < unitSteps.length; u++) {
+      unitSteps[u] = units.get(u).step();
+    }
+    this.layout = new Buffers.Layout(plan);
     int nv = kernels.values().size();
     template = new Object[nv];
     int nin = kernels.inputCount();
@@ -213,12 +219,12 @@ public final class CpuProgram implements Executable {
       }
       env[inputIds[i]] = a.host().data();
     }
-    Buffers buffers = new Buffers(plan);
+    Buffers buffers = new Buffers(layout);
     if (StepProfile.ON) {
       runProfiled(env, buffers);
     } else {
-      for (RowBlocks.Unit u : units) {
-        u.step().run(env, buffers);
+      for (Step s : unitSteps) {
+        s.run(env, buffers);
       }
     }
     if (outputIds.length == 1) {
