@@ -264,59 +264,100 @@ public final class Jitted {
   }
 
   /**
-   * The signature of the last eager call whose dynamic arguments were all uncommitted arrays
-   * (no containers, no Java scalars), with its entry: a monomorphic inline cache in front of
-   * {@link #resolve}. A call matches it when it has, position by position, arrays of the same
-   * avals (shape, dtype, weak type) and equal static arguments, under the same x64 flag and
-   * default backend; the match builds no key and flattens nothing, and what it runs is what
-   * {@link #resolve} would have found in {@link #cache}. Immutable, so threads share it freely.
+   * The signature of the last eager call, with its entry: a monomorphic inline cache in front
+   * of {@link #resolve}, for calls whose dynamic arguments are each an uncommitted array, a Java
+   * scalar, or a list of uncommitted arrays (the pytrees whose flattening is known without
+   * walking them). A call matches when it has, position by position, the same kind of argument
+   * with leaves of the same avals (shape, dtype, weak type; a Java scalar's as converted now),
+   * lists of the same length, and equal static arguments, under the same x64 flag and default
+   * backend: then {@link #resolve} would find this very entry in {@link #cache}, and the match
+   * builds no key and flattens nothing. Immutable, so threads share it freely.
    */
   private static final class LastCall {
+    static final byte STATIC = 0;
+    static final byte ARRAY = 1;
+    static final byte SCALAR = 2;
+    static final byte LIST = 3;
+
     final Entry entry;
     final Executable exe;
     final boolean singleOutput;
-    /** Per position: the aval expected of a dynamic argument, or null for a static one. */
-    final ShapedArray[] avals;
-    /** Per position: the value of a static argument, or null for a dynamic one. */
+    /** Per position: what it holds ({@link #STATIC}, {@link #ARRAY}, ...). */
+    final byte[] kinds;
+    /** Per position: the value of a static argument, else null. */
     final Object[] statics;
-    final int dynamicCount;
+    /** Per position: the length of a list argument, else 0. */
+    final int[] listSizes;
+    /** The avals of the leaves, in flattening order. */
+    final ShapedArray[] leafAvals;
     final boolean x64;
     final Backend backend;
 
-    LastCall(Entry entry, Executable exe, ShapedArray[] avals, Object[] statics, int dynamicCount,
-        boolean x64, Backend backend) {
+    LastCall(Entry entry, Executable exe, byte[] kinds, Object[] statics, int[] listSizes,
+        ShapedArray[] leafAvals, boolean x64, Backend backend) {
       this.entry = entry;
       this.exe = exe;
       this.singleOutput = entry.outDef instanceof Pytree.Leaf;
-      this.avals = avals;
+      this.kinds = kinds;
       this.statics = statics;
-      this.dynamicCount = dynamicCount;
+      this.listSizes = listSizes;
+      this.leafAvals = leafAvals;
       this.x64 = x64;
       this.backend = backend;
     }
 
-    /** The dynamic arguments as the program's inputs if {@code args} match, else null. */
+    /** The leaves of {@code args} as the program's inputs if they match, else null. */
     List<Array> match(Object[] args) {
-      if (args.length != avals.length || x64 != Flags.x64Enabled()
+      if (args.length != kinds.length || x64 != Flags.x64Enabled()
           || backend != Backends.defaultBackend()) {
         return null;
       }
-      Array[] arrays = new Array[dynamicCount];
+      Array[] leaves = new Array[leafAvals.length];
       int d = 0;
       for (int i = 0; i < args.length; i++) {
-        ShapedArray want = avals[i];
-        if (want == null) {
-          if (!java.util.Objects.equals(statics[i], args[i])) {
-            return null;
+        Object arg = args[i];
+        switch (kinds[i]) {
+          case STATIC -> {
+            if (!java.util.Objects.equals(statics[i], arg)) {
+              return null;
+            }
           }
-        } else if (args[i] instanceof Array a && !a.committed() && !a.isDeleted()
-            && (a.aval() == want || a.aval().equals(want))) {
-          arrays[d++] = a;
-        } else {
-          return null;
+          case ARRAY -> {
+            if (!matches(arg, leafAvals[d])) {
+              return null;
+            }
+            leaves[d++] = (Array) arg;
+          }
+          case SCALAR -> {
+            if (!(arg instanceof Number || arg instanceof Boolean)) {
+              return null;
+            }
+            Array a = Array.fromJavaScalar(arg);
+            if (!a.aval().equals(leafAvals[d])) {
+              return null;
+            }
+            leaves[d++] = a;
+          }
+          default -> {
+            if (!(arg instanceof List<?> l) || l.size() != listSizes[i]) {
+              return null;
+            }
+            for (int k = 0; k < listSizes[i]; k++) {
+              Object x = l.get(k);
+              if (!matches(x, leafAvals[d])) {
+                return null;
+              }
+              leaves[d++] = (Array) x;
+            }
+          }
         }
       }
-      return arrays.length == 1 ? List.of(arrays[0]) : Arrays.asList(arrays);
+      return leaves.length == 1 ? List.of(leaves[0]) : Arrays.asList(leaves);
+    }
+
+    private static boolean matches(Object x, ShapedArray want) {
+      return x instanceof Array a && !a.committed() && !a.isDeleted()
+          && (a.aval() == want || a.aval().equals(want));
     }
   }
 
@@ -324,28 +365,41 @@ public final class Jitted {
   private volatile LastCall last;
 
   /**
-   * Makes {@code args}' signature the last call's when every dynamic argument is a plain,
-   * uncommitted array and the program ran on the default backend.
+   * Makes {@code args}' signature the last call's when each dynamic argument is an uncommitted
+   * array, a Java scalar or a list of uncommitted arrays, and the program ran on the default
+   * backend with no device of its own.
    */
   private void remember(Object[] args, Resolved r) {
     Entry entry = r.entry();
     if (device != null || hasTracerConsts(entry.jaxpr)) {
       return;
     }
-    ShapedArray[] avals = new ShapedArray[args.length];
+    byte[] kinds = new byte[args.length];
     Object[] statics = new Object[args.length];
-    int dynamic = 0;
+    int[] listSizes = new int[args.length];
     for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
       if (isStatic[i]) {
-        statics[i] = args[i];
-      } else if (args[i] instanceof Array a && !a.committed() && !a.isDeleted()) {
-        avals[i] = a.aval();
-        dynamic++;
+        kinds[i] = LastCall.STATIC;
+        statics[i] = arg;
+      } else if (arg instanceof Array a) {
+        if (a.committed()) {
+          return;
+        }
+        kinds[i] = LastCall.ARRAY;
+      } else if (arg instanceof Number || arg instanceof Boolean) {
+        kinds[i] = LastCall.SCALAR;
+      } else if (arg instanceof List<?> l && l.stream().allMatch(
+          x -> x instanceof Array a && !a.committed())) {
+        kinds[i] = LastCall.LIST;
+        listSizes[i] = l.size();
       } else {
         return;
       }
     }
-    last = new LastCall(entry, entry.executable(), avals, statics, dynamic, r.x64(), r.backend());
+    ShapedArray[] leafAvals = r.avals().toArray(new ShapedArray[0]);
+    last = new LastCall(entry, entry.executable(), kinds, statics, listSizes, leafAvals, r.x64(),
+        r.backend());
   }
 
   /**

@@ -167,18 +167,59 @@ class JitFastPathTest {
   }
 
   @Test
-  void pytreeAndScalarArgumentsTakeTheFullPath() {
+  void listArgumentsMatchOnLengthAndLeafAvals() {
     Jitted j = Jax.jitted(args -> {
       @SuppressWarnings("unchecked")
       List<NDArray> xs = (List<NDArray>) args[0];
-      return Lax.add(xs.get(0), xs.get(1));
+      NDArray acc = xs.get(0);
+      for (int k = 1; k < xs.size(); k++) {
+        acc = Lax.add(acc, xs.get(k));
+      }
+      return acc;
     }, 1);
     assertEquals(3.0, ((Array) j.call(List.of(f32(1), f32(2)))).getDouble(0));
     assertEquals(7.0, ((Array) j.call(List.of(f32(3), f32(4)))).getDouble(0));
+    assertEquals(1, j.traceCount());
+    assertEquals(6.0, ((Array) j.call(List.of(f32(1), f32(2), f32(3)))).getDouble(0),
+        "a longer list must not run the program of the shorter one");
+    Array ints = (Array) j.call(List.of(i32(1), i32(2)));
+    assertEquals(DType.INT32, ints.dtype(), "int32 leaves must not run the float32 program");
+    assertEquals(3, j.traceCount());
+    Array committed = Jax.devicePut(f32(5), Device.HOST);
+    assertTrue(((Array) j.call(List.of(committed, f32(1)))).committed());
+  }
+
+  @Test
+  void nestedAndMapArgumentsStillWork() {
+    Jitted j = Jax.jitted(args -> {
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, NDArray> m = (java.util.Map<String, NDArray>) args[0];
+      return Lax.sub(m.get("a"), m.get("b"));
+    }, 1);
+    for (int k = 0; k < 3; k++) {
+      assertEquals(k - 1.0, ((Array) j.call(java.util.Map.of("a", f32(k), "b", f32(1))))
+          .getDouble(0));
+    }
+    assertEquals(1, j.traceCount());
+  }
+
+  @Test
+  void javaScalarArgumentsMatchOnTheirConvertedAval() {
     Jitted s = Jax.jitted(args -> Lax.add(args[0], args[1]), 2);
     assertEquals(3.0, ((Array) s.call(f32(1), 2.0f)).getDouble(0));
-    assertEquals(4.0, ((Array) s.call(f32(1), 3.0f)).getDouble(0));
+    assertEquals(4.0, ((Array) s.call(f32(1), 3.0f)).getDouble(0), "a traced scalar's value");
     assertEquals(1, s.traceCount());
+    Jitted t = Jax.jitted(args -> Lax.add(args[0], args[1]), 2);
+    assertEquals(DType.INT32, ((Array) t.call(i32(1), 2)).dtype());
+    Array f = (Array) t.call(f32(1), 2.5f);
+    assertEquals(3.5, f.getDouble(0), "a Float where an Integer was must trace again");
+    assertEquals(2, t.traceCount());
+    assertThrows(IllegalArgumentException.class,
+        () -> t.call(i32(1), new java.math.BigInteger("2")));
+    if (!Flags.x64Enabled()) {
+      assertThrows(IllegalArgumentException.class, () -> t.call(i32(1), 1L << 40),
+          "a Long beyond int32 is rejected as it converts, on every call");
+    }
   }
 
   @Test
