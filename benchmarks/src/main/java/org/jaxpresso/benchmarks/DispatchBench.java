@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * W8 of BENCHMARKS.md: the per-call cost of {@code x + 1} on a 4-element float32 array, eager
- * (one cached single-primitive program) and through a cached jitted function.
+ * (one cached single-primitive program) and through a cached jitted function; and W1 at n =
+ * 1000, {@code 2 sin(x) cos(x)} jitted, where that fixed cost is a large part of the call.
+ * {@link DispatchCpuTime} measures the same with thread CPU time, for a loaded machine.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,6 +34,7 @@ public class DispatchBench {
 
   private final Array x = Array.of(new float[] {1, 2, 3, 4}, 4);
   private final Function<NDArray, NDArray> addOne = Jax.jit(v -> Lax.add(v, 1.0f));
+  private final FusedWorkloads w1 = FusedWorkloads.of(new String[] {"W1", "1000"});
 
   /**
    * Eager {@code Lax.add(x, 1.0)}.
@@ -51,5 +54,13 @@ public class DispatchBench {
   @Benchmark
   public NDArray jitAdd() {
     return addOne.apply(x).blockUntilReady();
+  }
+
+  /**
+   * W1 at n = 1000 through its cached jitted function.
+   */
+  @Benchmark
+  public void jitSinCos1000() {
+    w1.runJit();
   }
 }

@@ -31,7 +31,7 @@ public final class Flags {
     if (o != null) {
       return o;
     }
-    return bool("jaxpresso.enable_x64", "JAX_ENABLE_X64");
+    return truthy(value("jaxpresso.enable_x64", ENV_X64));
   }
 
   /**
@@ -64,7 +64,7 @@ public final class Flags {
    * @return whether jitted functions run eagerly ({@code -Djaxpresso.disable_jit=true})
    */
   public static boolean disableJit() {
-    return bool("jaxpresso.disable_jit", "JAX_DISABLE_JIT");
+    return truthy(value("jaxpresso.disable_jit", ENV_DISABLE_JIT));
   }
 
   /**
@@ -76,16 +76,36 @@ public final class Flags {
     return bool("jaxpresso.log_compiles", "JAX_LOG_COMPILES");
   }
 
+  /**
+   * The property's value, else the environment variable's, else null (empty counts as unset).
+   * Properties are read on every call, as JAX reads its config at call time.
+   */
   static String string(String property, String env) {
+    return value(property, System.getenv(env));
+  }
+
+  /** The property's value, else {@code envValue}, else null (empty counts as unset). */
+  private static String value(String property, String envValue) {
     String v = System.getProperty(property);
     if (v == null || v.isEmpty()) {
-      v = System.getenv(env);
+      v = envValue;
     }
     return v == null || v.isEmpty() ? null : v;
   }
 
+  /*
+   * The environment of the flags read on every jitted call, read once: it cannot change while
+   * the process runs, and reading a variable builds a lookup key, which costs more than the
+   * rest of a cached call's flag checks.
+   */
+  private static final String ENV_X64 = System.getenv("JAX_ENABLE_X64");
+  private static final String ENV_DISABLE_JIT = System.getenv("JAX_DISABLE_JIT");
+
   static boolean bool(String property, String env) {
-    String v = string(property, env);
+    return truthy(string(property, env));
+  }
+
+  private static boolean truthy(String v) {
     if (v == null) {
       return false;
     }

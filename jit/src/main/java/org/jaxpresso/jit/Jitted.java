@@ -165,7 +165,8 @@ public final class Jitted {
   }
 
   /** A call's arguments split, flattened and resolved to a traced (cached) signature. */
-  private record Resolved(Entry entry, List<NDArray> leaves, List<ShapedArray> avals) {}
+  private record Resolved(Entry entry, List<NDArray> leaves, List<ShapedArray> avals,
+      boolean x64, Backend backend) {}
 
   private Resolved resolve(Object[] args) {
     if (args.length != isStatic.length) {
@@ -189,10 +190,11 @@ public final class Jitted {
       leaves.add(a);
       avals.add(a.aval());
     }
-    Key key = new Key(List.copyOf(avals), statics, flat.treedef(), Flags.x64Enabled(),
-        Backends.defaultBackend().platform());
+    boolean x64 = Flags.x64Enabled();
+    Backend backend = Backends.defaultBackend();
+    Key key = new Key(List.copyOf(avals), statics, flat.treedef(), x64, backend.platform());
     Entry entry = entryFor(key, args, flat.treedef(), avals);
-    return new Resolved(entry, leaves, avals);
+    return new Resolved(entry, leaves, avals, x64, backend);
   }
 
   /**
@@ -236,17 +238,168 @@ public final class Jitted {
     if (Flags.disableJit() || Jax.jitDisabled()) {
       return fn.apply(args.clone());
     }
+    boolean evalTrace = Trace.current() == EvalTrace.INSTANCE;
+    if (evalTrace) {
+      LastCall last = this.last;
+      if (last != null) {
+        List<Array> arrays = last.match(args);
+        if (arrays != null) {
+          List<Array> outs = last.exe.execute(arrays);
+          return last.singleOutput ? outs.get(0) : Pytree.unflatten(last.entry.outDef, outs);
+        }
+      }
+    }
     Resolved r = resolve(args);
     Entry entry = r.entry();
     List<? extends NDArray> outs;
-    boolean eager = Trace.current() == EvalTrace.INSTANCE
-        && r.leaves().stream().allMatch(a -> a instanceof Array);
+    boolean eager = evalTrace && r.leaves().stream().allMatch(a -> a instanceof Array);
     if (eager && !hasTracerConsts(entry.jaxpr)) {
-      outs = execute(entry, concrete(r.leaves()));
+      List<Array> arrays = concrete(r.leaves());
+      outs = execute(entry, arrays);
+      remember(args, r);
     } else {
       outs = bindCall(entry.jaxpr, r.leaves());
     }
     return Pytree.unflatten(entry.outDef, outs);
+  }
+
+  /**
+   * The signature of the last eager call, with its entry: a monomorphic inline cache in front
+   * of {@link #resolve}, for calls whose dynamic arguments are each an uncommitted array, a Java
+   * scalar, or a list of uncommitted arrays (the pytrees whose flattening is known without
+   * walking them). A call matches when it has, position by position, the same kind of argument
+   * with leaves of the same avals (shape, dtype, weak type; a Java scalar's as converted now),
+   * lists of the same length, and equal static arguments, under the same x64 flag and default
+   * backend: then {@link #resolve} would find this very entry in {@link #cache}, and the match
+   * builds no key and flattens nothing. Immutable, so threads share it freely.
+   */
+  private static final class LastCall {
+    static final byte STATIC = 0;
+    static final byte ARRAY = 1;
+    static final byte SCALAR = 2;
+    static final byte LIST = 3;
+
+    final Entry entry;
+    final Executable exe;
+    final boolean singleOutput;
+    /** Per position: what it holds ({@link #STATIC}, {@link #ARRAY}, ...). */
+    final byte[] kinds;
+    /** Per position: the value of a static argument, else null. */
+    final Object[] statics;
+    /** Per position: the length of a list argument, else 0. */
+    final int[] listSizes;
+    /** The avals of the leaves, in flattening order. */
+    final ShapedArray[] leafAvals;
+    final boolean x64;
+    final Backend backend;
+
+    LastCall(Entry entry, Executable exe, byte[] kinds, Object[] statics, int[] listSizes,
+        ShapedArray[] leafAvals, boolean x64, Backend backend) {
+      this.entry = entry;
+      this.exe = exe;
+      this.singleOutput = entry.outDef instanceof Pytree.Leaf;
+      this.kinds = kinds;
+      this.statics = statics;
+      this.listSizes = listSizes;
+      this.leafAvals = leafAvals;
+      this.x64 = x64;
+      this.backend = backend;
+    }
+
+    /** The leaves of {@code args} as the program's inputs if they match, else null. */
+    List<Array> match(Object[] args) {
+      if (args.length != kinds.length || x64 != Flags.x64Enabled()
+          || backend != Backends.defaultBackend()) {
+        return null;
+      }
+      Array[] leaves = new Array[leafAvals.length];
+      int d = 0;
+      for (int i = 0; i < args.length; i++) {
+        Object arg = args[i];
+        switch (kinds[i]) {
+          case STATIC -> {
+            if (!java.util.Objects.equals(statics[i], arg)) {
+              return null;
+            }
+          }
+          case ARRAY -> {
+            if (!matches(arg, leafAvals[d])) {
+              return null;
+            }
+            leaves[d++] = (Array) arg;
+          }
+          case SCALAR -> {
+            if (!(arg instanceof Number || arg instanceof Boolean)) {
+              return null;
+            }
+            Array a = Array.fromJavaScalar(arg);
+            if (!a.aval().equals(leafAvals[d])) {
+              return null;
+            }
+            leaves[d++] = a;
+          }
+          default -> {
+            if (!(arg instanceof List<?> l) || l.size() != listSizes[i]) {
+              return null;
+            }
+            for (int k = 0; k < listSizes[i]; k++) {
+              Object x = l.get(k);
+              if (!matches(x, leafAvals[d])) {
+                return null;
+              }
+              leaves[d++] = (Array) x;
+            }
+          }
+        }
+      }
+      return leaves.length == 1 ? List.of(leaves[0]) : Arrays.asList(leaves);
+    }
+
+    private static boolean matches(Object x, ShapedArray want) {
+      return x instanceof Array a && !a.committed() && !a.isDeleted()
+          && (a.aval() == want || a.aval().equals(want));
+    }
+  }
+
+  /** The last call's signature, or null (see {@link LastCall}). */
+  private volatile LastCall last;
+
+  /**
+   * Makes {@code args}' signature the last call's when each dynamic argument is an uncommitted
+   * array, a Java scalar or a list of uncommitted arrays, and the program ran on the default
+   * backend with no device of its own.
+   */
+  private void remember(Object[] args, Resolved r) {
+    Entry entry = r.entry();
+    if (device != null || hasTracerConsts(entry.jaxpr)) {
+      return;
+    }
+    byte[] kinds = new byte[args.length];
+    Object[] statics = new Object[args.length];
+    int[] listSizes = new int[args.length];
+    for (int i = 0; i < args.length; i++) {
+      Object arg = args[i];
+      if (isStatic[i]) {
+        kinds[i] = LastCall.STATIC;
+        statics[i] = arg;
+      } else if (arg instanceof Array a) {
+        if (a.committed()) {
+          return;
+        }
+        kinds[i] = LastCall.ARRAY;
+      } else if (arg instanceof Number || arg instanceof Boolean) {
+        kinds[i] = LastCall.SCALAR;
+      } else if (arg instanceof List<?> l && l.stream().allMatch(
+          x -> x instanceof Array a && !a.committed())) {
+        kinds[i] = LastCall.LIST;
+        listSizes[i] = l.size();
+      } else {
+        return;
+      }
+    }
+    ShapedArray[] leafAvals = r.avals().toArray(new ShapedArray[0]);
+    last = new LastCall(entry, entry.executable(), kinds, statics, listSizes, leafAvals, r.x64(),
+        r.backend());
   }
 
   /**

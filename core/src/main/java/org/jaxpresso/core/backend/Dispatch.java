@@ -2,6 +2,7 @@ package org.jaxpresso.core.backend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.Params;
@@ -21,7 +22,64 @@ import org.jaxpresso.core.jaxpr.Var;
  * Jax.devicePut}) makes the operation run there and its results committed ({@link Placement}).
  */
 public final class Dispatch {
-  private record Key(Primitive primitive, Object params, List<ShapedArray> avals, Backend backend) {}
+  /**
+   * A cached program's identity: the primitive (by identity, as {@link Primitive} compares),
+   * its params (or the caller's structure), the input avals and the backend. The hash is
+   * computed once from the parts' cheap hashes (shapes cache theirs), and equality checks
+   * identity before {@code equals}, so a lookup of a repeated eager op costs little.
+   */
+  private static final class Key {
+    final Primitive primitive;
+    final Object params;
+    final ShapedArray[] avals;
+    final Backend backend;
+    final int hash;
+
+    Key(Primitive primitive, Object params, ShapedArray[] avals, Backend backend) {
+      this.primitive = primitive;
+      this.params = params;
+      this.avals = avals;
+      this.backend = backend;
+      int h = System.identityHashCode(primitive) * 31 + Objects.hashCode(params);
+      for (ShapedArray a : avals) {
+        h = h * 31 + a.shape().hashCode();
+        h = h * 31 + a.dtype().ordinal() * 2 + (a.weakType() ? 1 : 0);
+      }
+      this.hash = h * 31 + backend.hashCode();
+    }
+
+    List<ShapedArray> avalList() {
+      return List.of(avals);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Key k) || k.hash != hash || k.primitive != primitive
+          || k.avals.length != avals.length) {
+        return false;
+      }
+      if (k.backend != backend && !k.backend.equals(backend)) {
+        return false;
+      }
+      if (k.params != params && !Objects.equals(k.params, params)) {
+        return false;
+      }
+      for (int i = 0; i < avals.length; i++) {
+        ShapedArray a = avals[i];
+        ShapedArray b = k.avals[i];
+        if (a != b && (a.dtype() != b.dtype() || a.weakType() != b.weakType()
+            || !a.shape().equals(b.shape()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   private static final ConcurrentHashMap<Key, Executable> CACHE = new ConcurrentHashMap<>();
 
@@ -73,10 +131,10 @@ public final class Dispatch {
       return applyCommitted(primitive, params, args, avals);
     }
     Backend backend = Backends.defaultBackend();
-    Key key = new Key(primitive, structure, List.of(avals), backend);
+    Key key = new Key(primitive, structure, avals, backend);
     Executable exe = CACHE.get(key);
     if (exe == null) {
-      ClosedJaxpr program = singleEquation(primitive, params, key.avals());
+      ClosedJaxpr program = singleEquation(primitive, params, key.avalList());
       if (CACHE.size() >= MAX_ENTRIES) {
         evict();
       }
@@ -93,10 +151,10 @@ public final class Dispatch {
       ShapedArray[] avals) {
     Device device = Placement.committedDevice(args, primitive.name());
     Backend backend = Backends.forDevice(device);
-    Key key = new Key(primitive, params, List.of(avals), backend);
+    Key key = new Key(primitive, params, avals, backend);
     Executable exe = CACHE.get(key);
     if (exe == null) {
-      ClosedJaxpr program = singleEquation(primitive, params, key.avals());
+      ClosedJaxpr program = singleEquation(primitive, params, key.avalList());
       if (CACHE.size() >= MAX_ENTRIES) {
         evict();
       }

@@ -69,7 +69,7 @@ public final class Pytree {
   public record Seq(String kind, List<TreeDef> children) implements TreeDef {
     @Override
     public int leafCount() {
-      return children.stream().mapToInt(TreeDef::leafCount).sum();
+      return countLeaves(children);
     }
 
     @Override
@@ -87,7 +87,7 @@ public final class Pytree {
   public record Dict(List<String> keys, List<TreeDef> children) implements TreeDef {
     @Override
     public int leafCount() {
-      return children.stream().mapToInt(TreeDef::leafCount).sum();
+      return countLeaves(children);
     }
 
     @Override
@@ -109,7 +109,7 @@ public final class Pytree {
   public record Rec(Class<?> type, List<TreeDef> children) implements TreeDef {
     @Override
     public int leafCount() {
-      return children.stream().mapToInt(TreeDef::leafCount).sum();
+      return countLeaves(children);
     }
 
     @Override
@@ -274,6 +274,15 @@ public final class Pytree {
         }
       }
     };
+  }
+
+  /** The leaves under {@code children} (a loop: unflattening asks on every jitted call). */
+  private static int countLeaves(List<TreeDef> children) {
+    int n = 0;
+    for (int i = 0; i < children.size(); i++) {
+      n += children.get(i).leafCount();
+    }
+    return n;
   }
 
   /** Checks two structures are equal, for error messages. */

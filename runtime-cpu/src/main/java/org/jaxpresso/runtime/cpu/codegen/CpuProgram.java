@@ -1,6 +1,7 @@
 package org.jaxpresso.runtime.cpu.codegen;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jaxpresso.core.Array;
 import org.jaxpresso.core.DType;
@@ -24,22 +25,30 @@ import org.jaxpresso.jit.compiler.kir.KernelProgram;
 public final class CpuProgram implements Executable {
   private final String name;
   private final KernelProgram kernels;
-  private final BufferPlan plan;
   private final List<Step> steps;
   private final List<RowBlocks.Unit> units;
+  /** The units' steps, in run order (an array: a run walks it without an iterator). */
+  private final Step[] unitSteps;
+  private final Buffers.Layout layout;
   private final Object[] template;
   private final int[] inputIds;
   private final ShapedArray[] inputAvals;
   private final int[] outputIds;
   private final Array[] fixedOutputs;
   private final ShapedArray[] outputAvals;
+  /** Per output: the input position it returns unchanged, or -1. */
+  private final int[] outputInputs;
 
   private CpuProgram(String name, KernelProgram kernels, BufferPlan plan, List<Step> steps) {
     this.name = name;
     this.kernels = kernels;
-    this.plan = plan;
     this.steps = List.copyOf(steps);
     this.units = RowBlocks.group(kernels, plan, this.steps);
+    this.unitSteps = new Step[units.size()];
+    for (int u = 0; u < unitSteps.length; u++) {
+      unitSteps[u] = units.get(u).step();
+    }
+    this.layout = new Buffers.Layout(plan);
     int nv = kernels.values().size();
     template = new Object[nv];
     int nin = kernels.inputCount();
@@ -59,10 +68,12 @@ public final class CpuProgram implements Executable {
     outputIds = new int[nout];
     fixedOutputs = new Array[nout];
     outputAvals = new ShapedArray[nout];
+    outputInputs = new int[nout];
     for (int o = 0; o < nout; o++) {
       KernelProgram.Value v = kernels.values().get(kernels.outputs().get(o));
       outputIds[o] = v.id();
       outputAvals[o] = v.aval();
+      outputInputs[o] = v.source() == KernelProgram.Source.INPUT ? v.position() : -1;
       if (v.source() == KernelProgram.Source.CONST || v.source() == KernelProgram.Source.LITERAL) {
         fixedOutputs[o] = v.constant();
       }
@@ -205,6 +216,19 @@ public final class CpuProgram implements Executable {
     }
   }
 
+  /** Output {@code o} of a run whose value table is {@code env}. */
+  private Array output(int o, List<Array> args, Object[] env) {
+    if (fixedOutputs[o] != null) {
+      return fixedOutputs[o];
+    }
+    int input = outputInputs[o];
+    if (input >= 0) {
+      return args.get(input);
+    }
+    ShapedArray aval = outputAvals[o];
+    return Array.wrap(aval, HostBuffer.wrap(aval.dtype(), env[outputIds[o]]));
+  }
+
   @Override
   public List<Array> execute(List<Array> args) {
     if (args.size() != inputIds.length) {
@@ -221,28 +245,21 @@ public final class CpuProgram implements Executable {
       }
       env[inputIds[i]] = a.host().data();
     }
-    Buffers buffers = new Buffers(plan);
+    Buffers buffers = new Buffers(layout);
     if (StepProfile.ON) {
       runProfiled(env, buffers);
     } else {
-      for (RowBlocks.Unit u : units) {
-        u.step().run(env, buffers);
+      for (Step s : unitSteps) {
+        s.run(env, buffers);
       }
     }
-    List<Array> out = new ArrayList<>(outputIds.length);
-    for (int o = 0; o < outputIds.length; o++) {
-      if (fixedOutputs[o] != null) {
-        out.add(fixedOutputs[o]);
-        continue;
-      }
-      KernelProgram.Value v = kernels.values().get(outputIds[o]);
-      if (v.source() == KernelProgram.Source.INPUT) {
-        out.add(args.get(v.position()));
-      } else {
-        DType d = outputAvals[o].dtype();
-        out.add(Array.wrap(outputAvals[o], HostBuffer.wrap(d, env[outputIds[o]])));
-      }
+    if (outputIds.length == 1) {
+      return List.of(output(0, args, env));
     }
-    return out;
+    Array[] out = new Array[outputIds.length];
+    for (int o = 0; o < out.length; o++) {
+      out[o] = output(o, args, env);
+    }
+    return Arrays.asList(out);
   }
 }
