@@ -219,7 +219,7 @@ final class BodyWriter {
       push(o);
       mv.visitInsn(AALOAD);
       mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : boolOut[o] ? "[B"
-          : spec.mixed() ? MixedScalar.array(outDtype(o)) : arr);
+          : spec.mixed() ? outArray(o) : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -1042,14 +1042,17 @@ final class BodyWriter {
     throw new IllegalStateException("load slot " + l + " of " + name + " has no load");
   }
 
-  /** The dtype of the values stored to output {@code o} (mixed loop bodies). */
-  private DType outDtype(int o) {
+  /**
+   * The array type of output {@code o} of a mixed body: that of its stores' dtype, or {@code
+   * Object} for an output this body does not store (an epilogue's reduction results).
+   */
+  private String outArray(int o) {
     for (Kernel.Store st : spec.stores()) {
       if (st.output() == o) {
-        return spec.nodes().get(st.node()).dtype();
+        return MixedScalar.array(spec.nodes().get(st.node()).dtype());
       }
     }
-    throw new IllegalStateException("output " + o + " of " + name + " has no store");
+    return "java/lang/Object";
   }
 
   /** A node of a mixed body: its own dtype's Java type ({@link MixedScalar}). */
