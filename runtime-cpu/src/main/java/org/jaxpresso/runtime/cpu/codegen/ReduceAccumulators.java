@@ -28,7 +28,8 @@ final class ReduceAccumulators {
    */
   static DType accType(KernelOp combiner, DType value, DType index) {
     if (isArg(combiner)) {
-      return index;
+      // 8- and 16-bit indices are tracked in an int32 scratch and narrowed at the end.
+      return index == DType.INT64 || index == DType.UINT32 ? index : DType.INT32;
     }
     return switch (value) {
       case FLOAT32 -> DType.FLOAT32;
@@ -39,7 +40,10 @@ final class ReduceAccumulators {
 
   /** Whether the accumulator is the result array itself (no scratch, no conversion). */
   static boolean direct(KernelOp combiner, DType value) {
-    return isArg(combiner) || value == DType.FLOAT32 || value == DType.FLOAT64
+    if (isArg(combiner)) {
+      return value == DType.INT32 || value == DType.UINT32 || value == DType.INT64;
+    }
+    return value == DType.FLOAT32 || value == DType.FLOAT64
         || value == DType.INT32 || value == DType.UINT32;
   }
 

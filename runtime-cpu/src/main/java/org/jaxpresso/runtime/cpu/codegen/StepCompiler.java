@@ -338,7 +338,8 @@ final class StepCompiler {
       }
       boolean arg = ReduceAccumulators.isArg(r.combiner());
       DType result = arg ? indexType(k, ri) : v;
-      if (arg && result != DType.INT32 && result != DType.INT64) {
+      if (arg && (result == null || result.isFloating() || result == DType.BOOL
+          || result == DType.UINT64)) {
         return null;
       }
       anyArg |= arg;

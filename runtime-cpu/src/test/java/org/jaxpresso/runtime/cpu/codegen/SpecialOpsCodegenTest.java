@@ -177,6 +177,17 @@ class SpecialOpsCodegenTest {
     check2((which, x) -> Lax.selectN(which, x, x, x), w, data(DType.FLOAT16, 2));
   }
 
+  /** Arg-reductions with 8- and 16-bit and uint32 indices (an int32 scratch, then narrowed). */
+  @Test
+  void narrowArgReductionIndicesAreGenerated() {
+    for (DType index : List.of(DType.INT8, DType.UINT8, DType.INT16, DType.UINT32)) {
+      for (DType v : List.of(DType.FLOAT32, DType.INT32, DType.INT8)) {
+        check(x -> Lax.argmax(x, 1, index), data(v, 2, 3, 7));
+        check(x -> Lax.argmin(x, 1, index), data(v, 3, 5, 37));
+      }
+    }
+  }
+
   /** {@code clamp} on bools. */
   @Test
   void boolClampIsGenerated() {
