@@ -627,7 +627,7 @@ final class BodyWriter {
     return switch (accType(r)) {
       case FLOAT32 -> "[F";
       case FLOAT64 -> "[D";
-      case INT64 -> "[J";
+      case INT64, UINT64 -> "[J";
       default -> "[I";
     };
   }
@@ -642,17 +642,24 @@ final class BodyWriter {
     return ints || spec.nodes().get(spec.reductions().get(r).node()).dtype() == DType.BOOL;
   }
 
+  /** Whether reduction {@code r}'s values are int64/uint64 longs (mixed scalar code). */
+  private boolean longValues(int r) {
+    return MixedScalar.isLong(spec.nodes().get(spec.reductions().get(r).node()).dtype());
+  }
+
   private void accValueLoad(int r, int local) {
-    mv.visitVarInsn(intValues(r) ? ILOAD : DLOAD, local);
+    mv.visitVarInsn(longValues(r) ? LLOAD : intValues(r) ? ILOAD : DLOAD, local);
   }
 
   private void accValueStore(int r, int local) {
-    mv.visitVarInsn(intValues(r) ? ISTORE : DSTORE, local);
+    mv.visitVarInsn(longValues(r) ? LSTORE : intValues(r) ? ISTORE : DSTORE, local);
   }
 
   private void pushIdentity(int r) {
     Kernel.Reduction rd = spec.reductions().get(r);
-    if (intValues(r)) {
+    if (longValues(r)) {
+      mv.visitLdcInsn(rd.identity().getLong(0));
+    } else if (intValues(r)) {
       push((int) rd.identity().getLong(0));
     } else {
       mv.visitLdcInsn(rd.identity().getDouble(0));
@@ -667,7 +674,7 @@ final class BodyWriter {
         mv.visitInsn(F2D);
       }
       case FLOAT64 -> mv.visitInsn(DALOAD);
-      case INT64 -> mv.visitInsn(LALOAD);
+      case INT64, UINT64 -> mv.visitInsn(LALOAD);
       default -> mv.visitInsn(IALOAD);
     }
   }
@@ -680,7 +687,7 @@ final class BodyWriter {
         mv.visitInsn(FASTORE);
       }
       case FLOAT64 -> mv.visitInsn(DASTORE);
-      case INT64 -> mv.visitInsn(LASTORE);
+      case INT64, UINT64 -> mv.visitInsn(LASTORE);
       default -> mv.visitInsn(IASTORE);
     }
   }
@@ -688,6 +695,22 @@ final class BodyWriter {
   /** Combines the two values on the stack with reduction {@code r}'s combiner. */
   private void accCombine(int r) {
     KernelOp c = spec.reductions().get(r).combiner();
+    if (longValues(r)) {
+      switch (c) {
+        case REDUCE_SUM -> mv.visitInsn(LADD);
+        case REDUCE_PROD -> mv.visitInsn(LMUL);
+        case REDUCE_AND -> mv.visitInsn(LAND);
+        case REDUCE_OR -> mv.visitInsn(LOR);
+        case REDUCE_XOR -> mv.visitInsn(LXOR);
+        case REDUCE_MAX, REDUCE_MIN -> {
+          push(spec.nodes().get(spec.reductions().get(r).node()).dtype().ordinal());
+          mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "ScalarMath",
+              c == KernelOp.REDUCE_MAX ? "max" : "min", "(JJI)J", false);
+        }
+        default -> throw new IllegalStateException("no generated combiner " + c.textName());
+      }
+      return;
+    }
     if (!intValues(r)) {
       scalarCombine(c);
       return;

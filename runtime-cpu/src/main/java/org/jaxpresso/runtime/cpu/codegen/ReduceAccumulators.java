@@ -34,6 +34,7 @@ final class ReduceAccumulators {
     return switch (value) {
       case FLOAT32 -> DType.FLOAT32;
       case FLOAT64, FLOAT16, BFLOAT16 -> DType.FLOAT64;
+      case INT64, UINT64 -> value;
       default -> DType.INT32;
     };
   }
@@ -44,7 +45,8 @@ final class ReduceAccumulators {
       return value == DType.INT32 || value == DType.UINT32 || value == DType.INT64;
     }
     return value == DType.FLOAT32 || value == DType.FLOAT64
-        || value == DType.INT32 || value == DType.UINT32;
+        || value == DType.INT32 || value == DType.UINT32 || value == DType.INT64
+        || value == DType.UINT64;
   }
 
   /** A fresh accumulator array of {@code n} elements of {@code type}. */
@@ -52,7 +54,7 @@ final class ReduceAccumulators {
     return switch (type) {
       case FLOAT32 -> new float[n];
       case FLOAT64 -> new double[n];
-      case INT64 -> new long[n];
+      case INT64, UINT64 -> new long[n];
       default -> new int[n];
     };
   }
@@ -65,6 +67,10 @@ final class ReduceAccumulators {
   /** Sets elements {@code [from, to)} of an accumulator to a reduction's identity. */
   static void fill(Object a, int from, int to, Kernel.Reduction r) {
     if (isArg(r.combiner())) {
+      return;
+    }
+    if (a instanceof long[] x) {
+      Arrays.fill(x, from, to, r.identity().getLong(0));
       return;
     }
     double v = r.identity().getDouble(0);

@@ -156,7 +156,7 @@ final class ReduceStep implements Step, RowSplittable {
     for (int k = 0; k < acc.length; k++) {
       KernelOp c = reductions.get(k).combiner();
       for (int t = 0; t < used; t++) {
-        combineAll(c, unsigned, acc[k], 0, partial[t][k], 0, outSize);
+        combineAll(c, unsigned(k), acc[k], 0, partial[t][k], 0, outSize);
       }
     }
   }
@@ -193,13 +193,21 @@ final class ReduceStep implements Step, RowSplittable {
       KernelOp c = reductions.get(k).combiner();
       for (Object[] part : scratch) {
         for (int q = 0; q < t.k; q++) {
-          combineAll(c, unsigned, acc[k], 0, part[k], q * inner, inner);
+          combineAll(c, unsigned(k), acc[k], 0, part[k], q * inner, inner);
         }
       }
     }
     if (t.tailStart < segments.total) {
       segments.forRange(t.tailStart, segments.total, sink(in, acc));
     }
+  }
+
+  /**
+   * Whether reduction {@code k}'s partial accumulators compare as unsigned: those of a uint32
+   * kernel (as its body does) and uint64 results.
+   */
+  private boolean unsigned(int k) {
+    return unsigned || resultTypes.get(k) == DType.UINT64;
   }
 
   private static void intMaxMin(KernelOp c, int[] x, int a, int[] y, int p, int n) {
@@ -321,6 +329,22 @@ final class ReduceStep implements Step, RowSplittable {
             }
           }
           default -> throw new IllegalStateException("no generated combiner " + c.textName());
+        }
+      }
+      case long[] x -> {
+        long[] y = (long[]) part;
+        DType d = unsigned ? DType.UINT64 : DType.INT64;
+        for (int i = 0; i < n; i++) {
+          x[a + i] = switch (c) {
+            case REDUCE_AND -> x[a + i] & y[p + i];
+            case REDUCE_OR -> x[a + i] | y[p + i];
+            case REDUCE_XOR -> x[a + i] ^ y[p + i];
+            case REDUCE_SUM -> x[a + i] + y[p + i];
+            case REDUCE_PROD -> x[a + i] * y[p + i];
+            case REDUCE_MAX -> org.jaxpresso.lax.semantics.IntOps.max(x[a + i], y[p + i], d);
+            case REDUCE_MIN -> org.jaxpresso.lax.semantics.IntOps.min(x[a + i], y[p + i], d);
+            default -> throw new IllegalStateException("no generated combiner " + c.textName());
+          };
         }
       }
       default -> throw new IllegalStateException("no generated accumulator " + acc.getClass());

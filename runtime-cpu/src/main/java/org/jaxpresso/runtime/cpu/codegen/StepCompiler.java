@@ -321,8 +321,8 @@ final class StepCompiler {
     for (int ri = 0; ri < reductions.size(); ri++) {
       Kernel.Reduction r = reductions.get(ri);
       DType v = nodes.get(r.node()).dtype();
-      if (MixedScalar.isLong(v)) {
-        // int64/uint64 accumulators are not generated.
+      if (MixedScalar.isLong(v) && ReduceAccumulators.isArg(r.combiner())) {
+        // Arg-reductions of int64/uint64 values are not generated.
         return null;
       }
       boolean intValues = !f.isFloating() || v == DType.BOOL;

@@ -188,6 +188,22 @@ class SpecialOpsCodegenTest {
     }
   }
 
+  /** int64/uint64 reductions over every axis set, with long accumulators. */
+  @ParameterizedTest
+  @EnumSource(names = {"INT64", "UINT64"})
+  void longReductionsAreGenerated(DType d) {
+    List<BiFunction<NDArray, int[], NDArray>> ops = List.of(Lax::reduceSum, Lax::reduceProd,
+        Lax::reduceMax, Lax::reduceMin, Lax::reduceAnd, Lax::reduceOr, Lax::reduceXor);
+    for (BiFunction<NDArray, int[], NDArray> op : ops) {
+      for (int[] axes : new int[][] {{0}, {1}, {0, 1}}) {
+        check(x -> op.apply(x, axes), data(d, 1, 5, 7));
+        check(x -> op.apply(x, axes), data(d, 2, 0, 3));
+      }
+      check(x -> op.apply(x, new int[] {0}), data(d, 3, 3000));
+      check(x -> op.apply(Lax.add(x, x), new int[] {1}), data(d, 3, 300, 40));
+    }
+  }
+
   /** {@code clamp} on bools. */
   @Test
   void boolClampIsGenerated() {
