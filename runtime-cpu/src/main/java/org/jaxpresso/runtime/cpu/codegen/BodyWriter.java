@@ -213,11 +213,17 @@ final class BodyWriter {
     for (Kernel.Store st : spec.stores()) {
       boolOut[st.output()] = boolStore(st);
     }
+    colBest = new int[outs];
+    colCount = new int[outs];
     for (int o = 0; o < outs; o++) {
       outLocal[o] = newLocal(1);
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
+      if (spec.isReduce() && columnArg(o)) {
+        columnArgArrays(o);
+        continue;
+      }
       mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : boolOut[o] ? "[B"
           : spec.mixed() ? outArray(o) : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
@@ -394,6 +400,8 @@ final class BodyWriter {
           accValueStore(r, tacc[r]);
         } else if (row && isArg(r)) {
           argStep(r, tacc[r], tidx[r]);
+        } else if (isArg(r)) {
+          columnArgStep(r);
         } else if (row) {
           accValueLoad(r, tacc[r]);
           accValueLoad(r, sLocal[rd.node()]);
@@ -768,6 +776,103 @@ final class BodyWriter {
     accValueStore(r, tacc);
     mv.visitVarInsn(ILOAD, jLocal);
     mv.visitVarInsn(ISTORE, tidx);
+    mv.visitLabel(skip);
+  }
+
+  /** The locals of column arg-reductions' best values and point counts (else unused). */
+  private int[] colBest;
+  private int[] colCount;
+  private int colPoint = -1;
+
+  /** Whether reduction {@code r} is an arg-reduction over a non-innermost axis. */
+  private boolean columnArg(int r) {
+    return isArg(r) && !spec.rowMode();
+  }
+
+  /**
+   * Unpacks the accumulator of a column arg-reduction ({@link ReduceAccumulators#argColumns},
+   * an {@code Object[]} on the stack): index {@code int[]}, best values ({@code double[]} or
+   * {@code int[]}), counts of points seen ({@code int[]}).
+   */
+  private void columnArgArrays(int r) {
+    mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+    int tmp = newLocal(1);
+    mv.visitVarInsn(ASTORE, tmp);
+    colBest[r] = newLocal(1);
+    colCount[r] = newLocal(1);
+    int[] locals = {outLocal[r], colBest[r], colCount[r]};
+    String[] types = {"[I", intValues(r) ? "[I" : "[D", "[I"};
+    for (int k = 0; k < 3; k++) {
+      mv.visitVarInsn(ALOAD, tmp);
+      push(k);
+      mv.visitInsn(AALOAD);
+      mv.visitTypeInsn(CHECKCAST, types[k]);
+      mv.visitVarInsn(ASTORE, locals[k]);
+    }
+  }
+
+  /**
+   * One point of an arg-reduction over a non-innermost axis: the walk visits each output's
+   * points in increasing order along the reduced axis (serially), so the point's index is the
+   * count of that output's points seen before it; it becomes the output's index when its value
+   * beats the best so far, with {@link #argStep}'s rules (first of equals, first NaN).
+   */
+  private void columnArgStep(int r) {
+    if (colPoint < 0) {
+      colPoint = newLocal(1);
+    }
+    Kernel.Reduction rd = spec.reductions().get(r);
+    boolean max = rd.combiner() == KernelOp.ARGMAX;
+    int v = sLocal[rd.node()];
+    mv.visitVarInsn(ALOAD, colCount[r]);
+    pointIndex(offLocal, 1);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, colPoint);
+    mv.visitVarInsn(ALOAD, colCount[r]);
+    pointIndex(offLocal, 1);
+    mv.visitVarInsn(ILOAD, colPoint);
+    push(1);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IASTORE);
+    Label skip = new Label();
+    Label take = new Label();
+    if (intValues(r)) {
+      mv.visitVarInsn(ILOAD, v);
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(IALOAD);
+      if (uint32) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I",
+            false);
+        mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+      } else {
+        mv.visitJumpInsn(max ? IF_ICMPLE : IF_ICMPGE, skip);
+      }
+    } else {
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(DALOAD);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, skip);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, take);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(DALOAD);
+      mv.visitInsn(max ? DCMPL : DCMPG);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    }
+    mv.visitLabel(take);
+    mv.visitVarInsn(ALOAD, colBest[r]);
+    pointIndex(offLocal, 1);
+    mv.visitVarInsn(intValues(r) ? ILOAD : DLOAD, v);
+    mv.visitInsn(intValues(r) ? IASTORE : DASTORE);
+    mv.visitVarInsn(ALOAD, outLocal[r]);
+    pointIndex(offLocal, 1);
+    mv.visitVarInsn(ILOAD, colPoint);
+    mv.visitInsn(IASTORE);
     mv.visitLabel(skip);
   }
 

@@ -49,6 +49,16 @@ final class ReduceAccumulators {
         || value == DType.UINT64;
   }
 
+  /**
+   * The accumulator of an arg-reduction over a non-innermost axis, for {@code n} outputs:
+   * {@code {int[] index, best values (double[] for floats, int[] for the rest), int[] points
+   * seen}}.
+   */
+  static Object[] argColumns(DType value, int n) {
+    return new Object[] {new int[n], value.isFloating() ? new double[n] : new int[n],
+        new int[n]};
+  }
+
   /** A fresh accumulator array of {@code n} elements of {@code type}. */
   static Object allocate(DType type, int n) {
     return switch (type) {
@@ -66,6 +76,17 @@ final class ReduceAccumulators {
 
   /** Sets elements {@code [from, to)} of an accumulator to a reduction's identity. */
   static void fill(Object a, int from, int to, Kernel.Reduction r) {
+    if (a instanceof Object[] cols) {
+      // A column arg-reduction: index and count 0, the best value the identity.
+      Arrays.fill((int[]) cols[0], from, to, 0);
+      Arrays.fill((int[]) cols[2], from, to, 0);
+      switch (cols[1]) {
+        case double[] x -> Arrays.fill(x, from, to, r.identity().getDouble(0));
+        case int[] x -> Arrays.fill(x, from, to, (int) r.identity().getLong(0));
+        default -> throw new IllegalStateException("no column arg accumulator " + cols[1]);
+      }
+      return;
+    }
     if (isArg(r.combiner())) {
       return;
     }
@@ -84,6 +105,19 @@ final class ReduceAccumulators {
 
   /** Writes a scratch accumulator into the result array of {@code dtype}, rounded or wrapped. */
   static void convert(Object acc, Object result, DType dtype) {
+    if (acc instanceof Object[] cols) {
+      int[] index = (int[]) cols[0];
+      switch (result) {
+        case int[] x -> System.arraycopy(index, 0, x, 0, x.length);
+        case long[] x -> {
+          for (int i = 0; i < x.length; i++) {
+            x[i] = index[i];
+          }
+        }
+        default -> convert(index, result, dtype);
+      }
+      return;
+    }
     switch (dtype) {
       case FLOAT16, BFLOAT16 -> {
         double[] a = (double[]) acc;

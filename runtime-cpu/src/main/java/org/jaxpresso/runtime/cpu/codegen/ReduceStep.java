@@ -26,6 +26,7 @@ final class ReduceStep implements Step, RowSplittable {
   private final boolean unsigned;
   private final boolean anyArg;
   private final boolean allDirect;
+  private final List<DType> valueTypes;
   private final int outSize;
   private final int[] inputs;
   private final int[] outputs;
@@ -37,18 +38,20 @@ final class ReduceStep implements Step, RowSplittable {
 
   ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
       List<Kernel.Reduction> reductions, List<DType> accTypes, List<DType> resultTypes,
-      int outSize, int[] inputs, int[] outputs, LoopBody epilogue, Segments epilogueSegments,
+      List<DType> valueTypes, int outSize, int[] inputs, int[] outputs, LoopBody epilogue, Segments epilogueSegments,
       ReferenceEpilogue referenceEpilogue, IndexRewrite rewrite, RowTiling tiling) {
     this.referenceEpilogue = referenceEpilogue;
     this.accTypes = List.copyOf(accTypes);
     this.resultTypes = List.copyOf(resultTypes);
+    this.valueTypes = List.copyOf(valueTypes);
     this.unsigned = dtype == DType.UINT32;
     boolean arg = false;
     boolean direct = true;
     for (int k = 0; k < reductions.size(); k++) {
       KernelOp c = reductions.get(k).combiner();
       arg |= ReduceAccumulators.isArg(c);
-      direct &= ReduceAccumulators.direct(c, resultTypes.get(k));
+      direct &= ReduceAccumulators.direct(c, resultTypes.get(k))
+          && (rowMode || !ReduceAccumulators.isArg(c));
     }
     this.anyArg = arg;
     this.allDirect = direct;
@@ -79,8 +82,7 @@ final class ReduceStep implements Step, RowSplittable {
       Kernel.Reduction red = reductions.get(k);
       result[k] = red.output() >= 0 ? buffers.of(outputs[red.output()])
           : ReduceAccumulators.result(resultTypes.get(k), outSize);
-      acc[k] = ReduceAccumulators.direct(red.combiner(), resultTypes.get(k)) ? result[k]
-          : allocate(k, outSize);
+      acc[k] = direct(k) ? result[k] : allocate(k, outSize);
       ReduceAccumulators.fill(acc[k], 0, outSize, red);
       in[n + k] = result[k];
     }
@@ -223,7 +225,21 @@ final class ReduceStep implements Step, RowSplittable {
 
   /** A fresh accumulator for reduction {@code k} of {@code n} elements. */
   private Object allocate(int k, int n) {
+    if (columnArg(k)) {
+      return ReduceAccumulators.argColumns(valueTypes.get(k), n);
+    }
     return ReduceAccumulators.allocate(accTypes.get(k), n);
+  }
+
+  /** Whether reduction {@code k} is an arg-reduction over a non-innermost axis. */
+  private boolean columnArg(int k) {
+    return !rowMode && ReduceAccumulators.isArg(reductions.get(k).combiner());
+  }
+
+  /** Whether reduction {@code k} folds straight into its result array. */
+  private boolean direct(int k) {
+    return !columnArg(k)
+        && ReduceAccumulators.direct(reductions.get(k).combiner(), resultTypes.get(k));
   }
 
   /**

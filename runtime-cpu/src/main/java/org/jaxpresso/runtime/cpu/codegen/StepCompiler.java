@@ -374,9 +374,11 @@ final class StepCompiler {
     int acc = lay.segments.c0.length - 1;
     long accStride = lay.segments.innerStride[acc];
     boolean row = accStride == 0;
-    if (!row && accStride != 1 || anyArg && !row) {
+    if (!row && accStride != 1) {
       return null;
     }
+    // Arg-reductions over other axes: serial scalar code counting each output's points.
+    nativeOnly &= row || !anyArg;
     Shape outSpace = k.outputSpace();
     LoopBody epi = null;
     Segments epiSeg = null;
@@ -414,7 +416,12 @@ final class StepCompiler {
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
     RowTiling tiling = row || !spec.vector() ? null
         : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
+    List<DType> valueTypes = new ArrayList<>();
+    for (Kernel.Reduction r : reductions) {
+      valueTypes.add(nodes.get(r.node()).dtype());
+    }
     return new ReduceStep(body, lay.segments, row, f, reductions, accTypes, resultTypes,
+        valueTypes,
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
         refEpi, rewrite, tiling);
   }

@@ -204,6 +204,22 @@ class SpecialOpsCodegenTest {
     }
   }
 
+  /** Arg-reductions over a non-innermost axis (ties, NaN, empty and 0-d outputs). */
+  @Test
+  void columnArgReductionsAreGenerated() {
+    for (DType index : List.of(DType.INT32, DType.INT8, DType.INT64)) {
+      for (DType v : List.of(DType.FLOAT32, DType.FLOAT64, DType.BFLOAT16, DType.INT32,
+          DType.UINT32, DType.INT8, DType.UINT16, DType.BOOL)) {
+        check(x -> Lax.argmax(x, 0, index), data(v, 2, 9, 7));
+        check(x -> Lax.argmin(x, 0, index), data(v, 3, 9, 7));
+        check(x -> Lax.argmax(x, 1, index), data(v, 4, 2, 11, 3));
+        check(x -> Lax.argmin(Lax.max(x, x), 1, index), data(v, 5, 2, 11, 3));
+        check(x -> Lax.argmax(x, 0, index), data(v, 2, 3, 0));
+        check(x -> Lax.argmax(x, 0, index), data(v, 6, 600, 5));
+      }
+    }
+  }
+
   /** {@code clamp} on bools. */
   @Test
   void boolClampIsGenerated() {
