@@ -749,7 +749,12 @@ final class BodyWriter {
     int v = sLocal[rd.node()];
     Label skip = new Label();
     Label take = new Label();
-    if (intValues(r)) {
+    if (longValues(r)) {
+      mv.visitVarInsn(LLOAD, v);
+      mv.visitVarInsn(LLOAD, tacc);
+      longCompare(r);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    } else if (intValues(r)) {
       mv.visitVarInsn(ILOAD, v);
       mv.visitVarInsn(ILOAD, tacc);
       if (uint32) {
@@ -784,6 +789,12 @@ final class BodyWriter {
   private int[] colCount;
   private int colPoint = -1;
 
+  /** Compares the two longs on the stack in reduction {@code r}'s value order: an int. */
+  private void longCompare(int r) {
+    push(spec.nodes().get(spec.reductions().get(r).node()).dtype().ordinal());
+    mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "ScalarMath", "compare", "(JJI)I", false);
+  }
+
   /** Whether reduction {@code r} is an arg-reduction over a non-innermost axis. */
   private boolean columnArg(int r) {
     return isArg(r) && !spec.rowMode();
@@ -791,8 +802,8 @@ final class BodyWriter {
 
   /**
    * Unpacks the accumulator of a column arg-reduction ({@link ReduceAccumulators#argColumns},
-   * an {@code Object[]} on the stack): index {@code int[]}, best values ({@code double[]} or
-   * {@code int[]}), counts of points seen ({@code int[]}).
+   * an {@code Object[]} on the stack): index {@code int[]}, best values ({@code double[]},
+   * {@code long[]} or {@code int[]}), counts of points seen ({@code int[]}).
    */
   private void columnArgArrays(int r) {
     mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
@@ -801,7 +812,7 @@ final class BodyWriter {
     colBest[r] = newLocal(1);
     colCount[r] = newLocal(1);
     int[] locals = {outLocal[r], colBest[r], colCount[r]};
-    String[] types = {"[I", intValues(r) ? "[I" : "[D", "[I"};
+    String[] types = {"[I", longValues(r) ? "[J" : intValues(r) ? "[I" : "[D", "[I"};
     for (int k = 0; k < 3; k++) {
       mv.visitVarInsn(ALOAD, tmp);
       push(k);
@@ -836,7 +847,14 @@ final class BodyWriter {
     mv.visitInsn(IASTORE);
     Label skip = new Label();
     Label take = new Label();
-    if (intValues(r)) {
+    if (longValues(r)) {
+      mv.visitVarInsn(LLOAD, v);
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(LALOAD);
+      longCompare(r);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    } else if (intValues(r)) {
       mv.visitVarInsn(ILOAD, v);
       mv.visitVarInsn(ALOAD, colBest[r]);
       pointIndex(offLocal, 1);
@@ -867,8 +885,8 @@ final class BodyWriter {
     mv.visitLabel(take);
     mv.visitVarInsn(ALOAD, colBest[r]);
     pointIndex(offLocal, 1);
-    mv.visitVarInsn(intValues(r) ? ILOAD : DLOAD, v);
-    mv.visitInsn(intValues(r) ? IASTORE : DASTORE);
+    accValueLoad(r, v);
+    mv.visitInsn(longValues(r) ? LASTORE : intValues(r) ? IASTORE : DASTORE);
     mv.visitVarInsn(ALOAD, outLocal[r]);
     pointIndex(offLocal, 1);
     mv.visitVarInsn(ILOAD, colPoint);

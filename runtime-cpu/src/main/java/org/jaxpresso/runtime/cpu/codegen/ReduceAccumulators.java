@@ -51,12 +51,13 @@ final class ReduceAccumulators {
 
   /**
    * The accumulator of an arg-reduction over a non-innermost axis, for {@code n} outputs:
-   * {@code {int[] index, best values (double[] for floats, int[] for the rest), int[] points
-   * seen}}.
+   * {@code {int[] index, best values (double[] for floats, long[] for 64-bit integers, int[]
+   * for the rest), int[] points seen}}.
    */
   static Object[] argColumns(DType value, int n) {
-    return new Object[] {new int[n], value.isFloating() ? new double[n] : new int[n],
-        new int[n]};
+    Object best = value.isFloating() ? new double[n]
+        : MixedScalar.isLong(value) ? new long[n] : new int[n];
+    return new Object[] {new int[n], best, new int[n]};
   }
 
   /** A fresh accumulator array of {@code n} elements of {@code type}. */
@@ -83,6 +84,7 @@ final class ReduceAccumulators {
       switch (cols[1]) {
         case double[] x -> Arrays.fill(x, from, to, r.identity().getDouble(0));
         case int[] x -> Arrays.fill(x, from, to, (int) r.identity().getLong(0));
+        case long[] x -> Arrays.fill(x, from, to, r.identity().getLong(0));
         default -> throw new IllegalStateException("no column arg accumulator " + cols[1]);
       }
       return;

@@ -38,7 +38,8 @@ final class ReduceStep implements Step, RowSplittable {
 
   ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
       List<Kernel.Reduction> reductions, List<DType> accTypes, List<DType> resultTypes,
-      List<DType> valueTypes, int outSize, int[] inputs, int[] outputs, LoopBody epilogue, Segments epilogueSegments,
+      List<DType> valueTypes, int outSize, int[] inputs, int[] outputs, LoopBody epilogue,
+      Segments epilogueSegments,
       ReferenceEpilogue referenceEpilogue, IndexRewrite rewrite, RowTiling tiling) {
     this.referenceEpilogue = referenceEpilogue;
     this.accTypes = List.copyOf(accTypes);

@@ -252,6 +252,18 @@ public final class ScalarMath {
   }
 
   /**
+   * Three-way comparison in the dtype's order.
+   *
+   * @param x the first value
+   * @param y the second value
+   * @param d the ordinal of int64 or uint64
+   * @return negative, zero or positive as {@code x} is below, equal to or above {@code y}
+   */
+  public static int compare(long x, long y, int d) {
+    return IntOps.compare(x, y, dtype(d));
+  }
+
+  /**
    * {@code x == y} as 0 or 1.
    *
    * @param x the first value

@@ -321,10 +321,6 @@ final class StepCompiler {
     for (int ri = 0; ri < reductions.size(); ri++) {
       Kernel.Reduction r = reductions.get(ri);
       DType v = nodes.get(r.node()).dtype();
-      if (MixedScalar.isLong(v) && ReduceAccumulators.isArg(r.combiner())) {
-        // Arg-reductions of int64/uint64 values are not generated.
-        return null;
-      }
       boolean intValues = !f.isFloating() || v == DType.BOOL;
       boolean ok = switch (r.combiner()) {
         case REDUCE_SUM, REDUCE_PROD -> v == f && f != DType.BOOL;

@@ -204,12 +204,14 @@ class SpecialOpsCodegenTest {
     }
   }
 
-  /** Arg-reductions over a non-innermost axis (ties, NaN, empty and 0-d outputs). */
+  /** Arg-reductions over every axis, 64-bit values included (ties, NaN, empty outputs). */
   @Test
   void columnArgReductionsAreGenerated() {
     for (DType index : List.of(DType.INT32, DType.INT8, DType.INT64)) {
       for (DType v : List.of(DType.FLOAT32, DType.FLOAT64, DType.BFLOAT16, DType.INT32,
-          DType.UINT32, DType.INT8, DType.UINT16, DType.BOOL)) {
+          DType.UINT32, DType.INT8, DType.UINT16, DType.BOOL, DType.INT64, DType.UINT64)) {
+        check(x -> Lax.argmax(x, 1, index), data(v, 7, 4, 9));
+        check(x -> Lax.argmin(x, 1, index), data(v, 8, 4, 9));
         check(x -> Lax.argmax(x, 0, index), data(v, 2, 9, 7));
         check(x -> Lax.argmin(x, 0, index), data(v, 3, 9, 7));
         check(x -> Lax.argmax(x, 1, index), data(v, 4, 2, 11, 3));
