@@ -21,8 +21,11 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * every op has a vector form and every load is contiguous or a broadcast along the inner
  * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
  * go through an {@link IndexRewrite} first. A loop kernel past the JVM's 64 KB method limit is
- * split into several bodies joined by temporaries ({@link SplitLoopStep}). Library kernels call
- * their routine, control flow becomes a generated loop around its sub-programs' steps ({@link
+ * split into several bodies joined by temporaries ({@link SplitLoopStep}). Graphs of several
+ * dtypes, int64/uint64 values (long accumulators for their reductions), the special functions
+ * and the bit ops run mixed scalar code ({@link MixedScalar}, {@link LongScalar}, {@link
+ * ScalarMath}); arg-reductions over a non-innermost axis count each output's points. Library
+ * kernels call their routine, control flow becomes a generated loop around its sub-programs' steps ({@link
  * ControlFlowStep}); everything else falls back to the reference executor.
  */
 final class StepCompiler {
