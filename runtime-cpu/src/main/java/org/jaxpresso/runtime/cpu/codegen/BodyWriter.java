@@ -215,6 +215,8 @@ final class BodyWriter {
       boolOut[st.output()] = boolStore(st);
       stored[st.output()] = true;
     }
+    colBest = new int[outs];
+    colCount = new int[outs];
     for (int o = 0; o < outs; o++) {
       if (!spec.isReduce() && !stored[o]) {
         // An output this body does not write (a reduction's result next to an epilogue's).
@@ -225,8 +227,12 @@ final class BodyWriter {
       mv.visitVarInsn(ALOAD, spec.isReduce() ? 4 : 2);
       push(o);
       mv.visitInsn(AALOAD);
+      if (spec.isReduce() && columnArg(o)) {
+        columnArgArrays(o);
+        continue;
+      }
       mv.visitTypeInsn(CHECKCAST, spec.isReduce() ? accArr(o) : boolOut[o] ? "[B"
-          : spec.mixed() ? MixedScalar.array(outDtype(o)) : arr);
+          : spec.mixed() ? outArray(o) : arr);
       mv.visitVarInsn(ASTORE, outLocal[o]);
     }
     List<Node> nodes = spec.nodes();
@@ -401,6 +407,8 @@ final class BodyWriter {
           accValueStore(r, tacc[r]);
         } else if (row && isArg(r)) {
           argStep(r, tacc[r], tidx[r]);
+        } else if (isArg(r)) {
+          columnArgStep(r);
         } else if (row) {
           accValueLoad(r, tacc[r]);
           accValueLoad(r, sLocal[rd.node()]);
@@ -634,7 +642,7 @@ final class BodyWriter {
     return switch (accType(r)) {
       case FLOAT32 -> "[F";
       case FLOAT64 -> "[D";
-      case INT64 -> "[J";
+      case INT64, UINT64 -> "[J";
       default -> "[I";
     };
   }
@@ -649,17 +657,24 @@ final class BodyWriter {
     return ints || spec.nodes().get(spec.reductions().get(r).node()).dtype() == DType.BOOL;
   }
 
+  /** Whether reduction {@code r}'s values are int64/uint64 longs (mixed scalar code). */
+  private boolean longValues(int r) {
+    return MixedScalar.isLong(spec.nodes().get(spec.reductions().get(r).node()).dtype());
+  }
+
   private void accValueLoad(int r, int local) {
-    mv.visitVarInsn(intValues(r) ? ILOAD : DLOAD, local);
+    mv.visitVarInsn(longValues(r) ? LLOAD : intValues(r) ? ILOAD : DLOAD, local);
   }
 
   private void accValueStore(int r, int local) {
-    mv.visitVarInsn(intValues(r) ? ISTORE : DSTORE, local);
+    mv.visitVarInsn(longValues(r) ? LSTORE : intValues(r) ? ISTORE : DSTORE, local);
   }
 
   private void pushIdentity(int r) {
     Kernel.Reduction rd = spec.reductions().get(r);
-    if (intValues(r)) {
+    if (longValues(r)) {
+      mv.visitLdcInsn(rd.identity().getLong(0));
+    } else if (intValues(r)) {
       push((int) rd.identity().getLong(0));
     } else {
       mv.visitLdcInsn(rd.identity().getDouble(0));
@@ -674,7 +689,7 @@ final class BodyWriter {
         mv.visitInsn(F2D);
       }
       case FLOAT64 -> mv.visitInsn(DALOAD);
-      case INT64 -> mv.visitInsn(LALOAD);
+      case INT64, UINT64 -> mv.visitInsn(LALOAD);
       default -> mv.visitInsn(IALOAD);
     }
   }
@@ -687,7 +702,7 @@ final class BodyWriter {
         mv.visitInsn(FASTORE);
       }
       case FLOAT64 -> mv.visitInsn(DASTORE);
-      case INT64 -> mv.visitInsn(LASTORE);
+      case INT64, UINT64 -> mv.visitInsn(LASTORE);
       default -> mv.visitInsn(IASTORE);
     }
   }
@@ -695,6 +710,22 @@ final class BodyWriter {
   /** Combines the two values on the stack with reduction {@code r}'s combiner. */
   private void accCombine(int r) {
     KernelOp c = spec.reductions().get(r).combiner();
+    if (longValues(r)) {
+      switch (c) {
+        case REDUCE_SUM -> mv.visitInsn(LADD);
+        case REDUCE_PROD -> mv.visitInsn(LMUL);
+        case REDUCE_AND -> mv.visitInsn(LAND);
+        case REDUCE_OR -> mv.visitInsn(LOR);
+        case REDUCE_XOR -> mv.visitInsn(LXOR);
+        case REDUCE_MAX, REDUCE_MIN -> {
+          push(spec.nodes().get(spec.reductions().get(r).node()).dtype().ordinal());
+          mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "ScalarMath",
+              c == KernelOp.REDUCE_MAX ? "max" : "min", "(JJI)J", false);
+        }
+        default -> throw new IllegalStateException("no generated combiner " + c.textName());
+      }
+      return;
+    }
     if (!intValues(r)) {
       scalarCombine(c);
       return;
@@ -725,7 +756,12 @@ final class BodyWriter {
     int v = sLocal[rd.node()];
     Label skip = new Label();
     Label take = new Label();
-    if (intValues(r)) {
+    if (longValues(r)) {
+      mv.visitVarInsn(LLOAD, v);
+      mv.visitVarInsn(LLOAD, tacc);
+      longCompare(r);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    } else if (intValues(r)) {
       mv.visitVarInsn(ILOAD, v);
       mv.visitVarInsn(ILOAD, tacc);
       if (uint32) {
@@ -752,6 +788,116 @@ final class BodyWriter {
     accValueStore(r, tacc);
     mv.visitVarInsn(ILOAD, jLocal);
     mv.visitVarInsn(ISTORE, tidx);
+    mv.visitLabel(skip);
+  }
+
+  /** The locals of column arg-reductions' best values and point counts (else unused). */
+  private int[] colBest;
+  private int[] colCount;
+  private int colPoint = -1;
+
+  /** Compares the two longs on the stack in reduction {@code r}'s value order: an int. */
+  private void longCompare(int r) {
+    push(spec.nodes().get(spec.reductions().get(r).node()).dtype().ordinal());
+    mv.visitMethodInsn(INVOKESTATIC, PACKAGE + "ScalarMath", "compare", "(JJI)I", false);
+  }
+
+  /** Whether reduction {@code r} is an arg-reduction over a non-innermost axis. */
+  private boolean columnArg(int r) {
+    return isArg(r) && !spec.rowMode();
+  }
+
+  /**
+   * Unpacks the accumulator of a column arg-reduction ({@link ReduceAccumulators#argColumns},
+   * an {@code Object[]} on the stack): index {@code int[]}, best values ({@code double[]},
+   * {@code long[]} or {@code int[]}), counts of points seen ({@code int[]}).
+   */
+  private void columnArgArrays(int r) {
+    mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+    int tmp = newLocal(1);
+    mv.visitVarInsn(ASTORE, tmp);
+    colBest[r] = newLocal(1);
+    colCount[r] = newLocal(1);
+    int[] locals = {outLocal[r], colBest[r], colCount[r]};
+    String[] types = {"[I", longValues(r) ? "[J" : intValues(r) ? "[I" : "[D", "[I"};
+    for (int k = 0; k < 3; k++) {
+      mv.visitVarInsn(ALOAD, tmp);
+      push(k);
+      mv.visitInsn(AALOAD);
+      mv.visitTypeInsn(CHECKCAST, types[k]);
+      mv.visitVarInsn(ASTORE, locals[k]);
+    }
+  }
+
+  /**
+   * One point of an arg-reduction over a non-innermost axis: the walk visits each output's
+   * points in increasing order along the reduced axis (serially), so the point's index is the
+   * count of that output's points seen before it; it becomes the output's index when its value
+   * beats the best so far, with {@link #argStep}'s rules (first of equals, first NaN).
+   */
+  private void columnArgStep(int r) {
+    if (colPoint < 0) {
+      colPoint = newLocal(1);
+    }
+    Kernel.Reduction rd = spec.reductions().get(r);
+    boolean max = rd.combiner() == KernelOp.ARGMAX;
+    int v = sLocal[rd.node()];
+    mv.visitVarInsn(ALOAD, colCount[r]);
+    pointIndex(offLocal, 1);
+    mv.visitInsn(IALOAD);
+    mv.visitVarInsn(ISTORE, colPoint);
+    mv.visitVarInsn(ALOAD, colCount[r]);
+    pointIndex(offLocal, 1);
+    mv.visitVarInsn(ILOAD, colPoint);
+    push(1);
+    mv.visitInsn(IADD);
+    mv.visitInsn(IASTORE);
+    Label skip = new Label();
+    Label take = new Label();
+    if (longValues(r)) {
+      mv.visitVarInsn(LLOAD, v);
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(LALOAD);
+      longCompare(r);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    } else if (intValues(r)) {
+      mv.visitVarInsn(ILOAD, v);
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(IALOAD);
+      if (uint32) {
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "compareUnsigned", "(II)I",
+            false);
+        mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+      } else {
+        mv.visitJumpInsn(max ? IF_ICMPLE : IF_ICMPGE, skip);
+      }
+    } else {
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(DALOAD);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, skip);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "isNaN", "(D)Z", false);
+      mv.visitJumpInsn(IFNE, take);
+      mv.visitVarInsn(DLOAD, v);
+      mv.visitVarInsn(ALOAD, colBest[r]);
+      pointIndex(offLocal, 1);
+      mv.visitInsn(DALOAD);
+      mv.visitInsn(max ? DCMPL : DCMPG);
+      mv.visitJumpInsn(max ? IFLE : IFGE, skip);
+    }
+    mv.visitLabel(take);
+    mv.visitVarInsn(ALOAD, colBest[r]);
+    pointIndex(offLocal, 1);
+    accValueLoad(r, v);
+    mv.visitInsn(longValues(r) ? LASTORE : intValues(r) ? IASTORE : DASTORE);
+    mv.visitVarInsn(ALOAD, outLocal[r]);
+    pointIndex(offLocal, 1);
+    mv.visitVarInsn(ILOAD, colPoint);
+    mv.visitInsn(IASTORE);
     mv.visitLabel(skip);
   }
 
@@ -1049,14 +1195,17 @@ final class BodyWriter {
     throw new IllegalStateException("load slot " + l + " of " + name + " has no load");
   }
 
-  /** The dtype of the values stored to output {@code o} (mixed loop bodies). */
-  private DType outDtype(int o) {
+  /**
+   * The array type of output {@code o} of a mixed body: that of its stores' dtype, or {@code
+   * Object} for an output this body does not store (an epilogue's reduction results).
+   */
+  private String outArray(int o) {
     for (Kernel.Store st : spec.stores()) {
       if (st.output() == o) {
-        return spec.nodes().get(st.node()).dtype();
+        return MixedScalar.array(spec.nodes().get(st.node()).dtype());
       }
     }
-    throw new IllegalStateException("output " + o + " of " + name + " has no store");
+    return "java/lang/Object";
   }
 
   /** A node of a mixed body: its own dtype's Java type ({@link MixedScalar}). */

@@ -11,10 +11,10 @@ import org.jaxpresso.jit.compiler.kir.Kernel;
 import org.jaxpresso.jit.compiler.kir.KernelProgram;
 
 /**
- * A loop or reduction kernel the code generator does not take (int64/uint64 kernels, mixed
- * dtypes, special functions without a scalar form, index values of other dtypes,
- * arg-reductions): it runs on the kernel IR's {@link ReferenceExecutor} as a one-kernel
- * program. Correct by construction, and slow: see the fusion report for which kernels fall back.
+ * A loop or reduction kernel the code generator does not take (a layout it cannot walk, a body
+ * too large even when split, an op without a scalar form): it runs on the kernel IR's {@link
+ * ReferenceExecutor} as a one-kernel program. Correct by construction, and slow: see the fusion
+ * report for which kernels fall back.
  */
 final class FallbackStep implements Step {
   private final KernelProgram program;

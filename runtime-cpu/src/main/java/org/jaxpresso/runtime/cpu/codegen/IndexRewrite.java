@@ -265,6 +265,13 @@ final class IndexRewrite {
         }
         return g;
       }
+      case long[] a -> {
+        long[] g = new long[points];
+        for (int p = 0; p < points; p++) {
+          g[p] = a[t[p]];
+        }
+        return g;
+      }
       default -> throw new IllegalStateException("no gather for " + src.getClass() + " ("
           + dtype + " kernel)");
     }

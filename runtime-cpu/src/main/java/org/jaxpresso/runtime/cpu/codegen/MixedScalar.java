@@ -26,14 +26,21 @@ final class MixedScalar {
 
   private MixedScalar() {}
 
-  /** Whether mixed scalar code holds {@code d}: bool, the integers up to 32 bits, the floats. */
+  private static final String OPS = BodyWriter.PACKAGE + "ScalarMath";
+
+  /** Whether mixed scalar code holds {@code d}: every dtype. */
   static boolean supported(DType d) {
-    return d != DType.INT64 && d != DType.UINT64;
+    return true;
   }
 
-  /** Whether a value of {@code d} is an int (not a double) in the scalar code. */
+  /** Whether a value of {@code d} is an int (not a double or long) in the scalar code. */
   static boolean isInt(DType d) {
-    return !d.isFloating();
+    return !d.isFloating() && !isLong(d);
+  }
+
+  /** Whether a value of {@code d} is a long in the scalar code: int64 and uint64. */
+  static boolean isLong(DType d) {
+    return d == DType.INT64 || d == DType.UINT64;
   }
 
   /** The JVM array descriptor holding elements of {@code d}. */
@@ -64,8 +71,10 @@ final class MixedScalar {
       boolean ok = switch (op) {
         case LOAD, CONST, REDUCED -> true;
         case CONVERT -> supported(nodes.get(a.get(0)).dtype());
-        case SELECT -> a.size() == 3 && nodes.get(a.get(0)).dtype() == DType.BOOL
-            && nodes.get(a.get(1)).dtype() == d && nodes.get(a.get(2)).dtype() == d;
+        case SELECT -> a.size() >= 3 && !nodes.get(a.get(0)).dtype().isFloating()
+            && a.subList(1, a.size()).stream().allMatch(k -> nodes.get(k).dtype() == d);
+        case ERF_INV, NEXTAFTER, REDUCE_PRECISION -> d.isFloating()
+            && a.stream().allMatch(k -> nodes.get(k).dtype() == d);
         default -> {
           if (OpTable.yieldsBool(op)) {
             DType o = nodes.get(a.get(0)).dtype();
@@ -75,7 +84,7 @@ final class MixedScalar {
           boolean same = a.stream().allMatch(k -> nodes.get(k).dtype() == d);
           if (d == DType.BOOL) {
             yield same && switch (op) {
-              case AND, OR, XOR, NOT, MAX, MIN -> true;
+              case AND, OR, XOR, NOT, MAX, MIN, CLAMP -> true;
               default -> false;
             };
           }
@@ -93,9 +102,21 @@ final class MixedScalar {
     if (op == KernelOp.SQUARE || op == KernelOp.INTEGER_POW) {
       return true;
     }
+    if (isLong(d)) {
+      return switch (op) {
+        case NEG, SIGN, ADD, SUB, MUL, DIV, REM, MAX, MIN, AND, OR, XOR, NOT, EQ, NE, LT, LE, GT,
+            GE, CLAMP, SHIFT_LEFT, SHIFT_RIGHT_LOGICAL, SHIFT_RIGHT_ARITHMETIC, POPULATION_COUNT,
+            CLZ -> true;
+        case ABS -> d == DType.INT64;
+        default -> false;
+      };
+    }
     if (isInt(d)) {
       if (op == KernelOp.NOT) {
         return true;
+      }
+      if (bitOp(op)) {
+        return d != DType.BOOL;
       }
       OpTable.Scalar s = d == DType.UINT32 ? OpTable.uintScalar(op) : OpTable.intScalar(op);
       boolean unsignedAbs = op == KernelOp.ABS && d.isUnsigned();
@@ -104,6 +125,14 @@ final class MixedScalar {
     }
     OpTable.Scalar s = OpTable.scalar(op);
     return s.kind() == OpTable.ScalarKind.INSN || s.kind() == OpTable.ScalarKind.CALL;
+  }
+
+  /** Whether {@code op} is a shift or bit count (int code: a {@link ScalarMath} call). */
+  private static boolean bitOp(KernelOp op) {
+    return switch (op) {
+      case SHIFT_LEFT, SHIFT_RIGHT_LOGICAL, SHIFT_RIGHT_ARITHMETIC, POPULATION_COUNT, CLZ -> true;
+      default -> false;
+    };
   }
 
   /** Loads the element (array and index on the stack) of an array of {@code d} as a value. */
@@ -128,6 +157,7 @@ final class MixedScalar {
         mv.visitInsn(F2D);
       }
       case FLOAT64 -> mv.visitInsn(DALOAD);
+      case INT64, UINT64 -> mv.visitInsn(LALOAD);
       default -> mv.visitInsn(IALOAD);
     }
   }
@@ -146,18 +176,19 @@ final class MixedScalar {
         mv.visitInsn(FASTORE);
       }
       case FLOAT64 -> mv.visitInsn(DASTORE);
+      case INT64, UINT64 -> mv.visitInsn(LASTORE);
       default -> mv.visitInsn(IASTORE);
     }
   }
 
   /** The load instruction of a local holding a value of {@code d}. */
   static int loadInsn(DType d) {
-    return isInt(d) ? ILOAD : DLOAD;
+    return isInt(d) ? ILOAD : isLong(d) ? LLOAD : DLOAD;
   }
 
   /** The store instruction of a local holding a value of {@code d}. */
   static int storeInsn(DType d) {
-    return isInt(d) ? ISTORE : DSTORE;
+    return isInt(d) ? ISTORE : isLong(d) ? LSTORE : DSTORE;
   }
 
   /**
@@ -169,6 +200,12 @@ final class MixedScalar {
     DType d = n.dtype();
     List<Integer> a = n.args();
     KernelOp op = n.op();
+    DType o0 = a.isEmpty() ? d : nodes.get(a.get(0)).dtype();
+    if (op != KernelOp.CONVERT && op != KernelOp.SELECT && (isLong(d) || isLong(o0))) {
+      LongScalar.node(mv, nodes, i, local);
+      mv.visitVarInsn(storeInsn(d), local[i]);
+      return;
+    }
     switch (op) {
       case CONST -> {
         if (isInt(d)) {
@@ -183,11 +220,42 @@ final class MixedScalar {
         convert(mv, from, d);
       }
       case SELECT -> {
-        mv.visitVarInsn(ILOAD, local[a.get(0)]);
-        mv.visitVarInsn(loadInsn(d), local[a.get(1)]);
-        mv.visitVarInsn(loadInsn(d), local[a.get(2)]);
-        mv.visitMethodInsn(INVOKESTATIC, MATH, isInt(d) ? "iselect" : "select",
-            isInt(d) ? "(III)I" : "(IDD)D", false);
+        if (a.size() == 3 && o0 == DType.BOOL && !isLong(d)) {
+          mv.visitVarInsn(ILOAD, local[a.get(0)]);
+          mv.visitVarInsn(loadInsn(d), local[a.get(1)]);
+          mv.visitVarInsn(loadInsn(d), local[a.get(2)]);
+          mv.visitMethodInsn(INVOKESTATIC, MATH, isInt(d) ? "iselect" : "select",
+              isInt(d) ? "(III)I" : "(IDD)D", false);
+        } else {
+          selectN(mv, nodes, i, local);
+        }
+      }
+      case ERF_INV -> {
+        mv.visitVarInsn(DLOAD, local[a.get(0)]);
+        mv.visitLdcInsn(d.ordinal());
+        mv.visitMethodInsn(INVOKESTATIC, OPS, "erfInv", "(DI)D", false);
+        round(mv, d);
+      }
+      case NEXTAFTER -> {
+        mv.visitVarInsn(DLOAD, local[a.get(0)]);
+        mv.visitVarInsn(DLOAD, local[a.get(1)]);
+        mv.visitLdcInsn(d.ordinal());
+        mv.visitMethodInsn(INVOKESTATIC, OPS, "nextAfter", "(DDI)D", false);
+      }
+      case REDUCE_PRECISION -> {
+        mv.visitVarInsn(DLOAD, local[a.get(0)]);
+        mv.visitLdcInsn(d.ordinal());
+        mv.visitLdcInsn(n.param());
+        mv.visitMethodInsn(INVOKESTATIC, OPS, "reducePrecision", "(DII)D", false);
+      }
+      case SHIFT_LEFT, SHIFT_RIGHT_LOGICAL, SHIFT_RIGHT_ARITHMETIC, POPULATION_COUNT, CLZ -> {
+        for (int k : a) {
+          mv.visitVarInsn(ILOAD, local[k]);
+        }
+        mv.visitLdcInsn(d.ordinal());
+        mv.visitMethodInsn(INVOKESTATIC, OPS, LongScalar.bitName(op),
+            a.size() == 2 ? "(III)I" : "(II)I", false);
+        finish(mv, d);
       }
       case SQUARE -> {
         mv.visitVarInsn(loadInsn(d), local[a.get(0)]);
@@ -239,8 +307,39 @@ final class MixedScalar {
     mv.visitVarInsn(storeInsn(d), local[i]);
   }
 
+  /**
+   * {@code select_n} with an integer predicate or more than two cases: the case index ({@link
+   * ScalarMath#selectIndex}, clamped as the reference) picks one of the cases' locals.
+   */
+  private static void selectN(MethodVisitor mv, List<Node> nodes, int i, int[] local) {
+    Node n = nodes.get(i);
+    List<Integer> a = n.args();
+    DType p = nodes.get(a.get(0)).dtype();
+    int cases = a.size() - 1;
+    mv.visitVarInsn(loadInsn(p), local[a.get(0)]);
+    mv.visitLdcInsn(cases);
+    mv.visitLdcInsn(p.ordinal());
+    mv.visitMethodInsn(INVOKESTATIC, OPS, isLong(p) ? "selectIndexLong" : "selectIndex",
+        isLong(p) ? "(JII)I" : "(III)I", false);
+    org.objectweb.asm.Label end = new org.objectweb.asm.Label();
+    int load = loadInsn(n.dtype());
+    for (int c = 0; c < cases - 1; c++) {
+      org.objectweb.asm.Label next = new org.objectweb.asm.Label();
+      mv.visitInsn(DUP);
+      mv.visitLdcInsn(c);
+      mv.visitJumpInsn(IF_ICMPNE, next);
+      mv.visitInsn(POP);
+      mv.visitVarInsn(load, local[a.get(c + 1)]);
+      mv.visitJumpInsn(GOTO, end);
+      mv.visitLabel(next);
+    }
+    mv.visitInsn(POP);
+    mv.visitVarInsn(load, local[a.get(cases)]);
+    mv.visitLabel(end);
+  }
+
   /** Brings the result of an op of dtype {@code d} to {@code d}: rounds floats, wraps ints. */
-  private static void finish(MethodVisitor mv, DType d) {
+  static void finish(MethodVisitor mv, DType d) {
     if (d.isFloating()) {
       round(mv, d);
     } else if (d != DType.BOOL) {
@@ -280,6 +379,10 @@ final class MixedScalar {
     if (from == to) {
       return;
     }
+    if (isLong(from) || isLong(to)) {
+      convertLong(mv, from, to);
+      return;
+    }
     if (to == DType.BOOL) {
       if (isInt(from)) {
         mv.visitLdcInsn(0);
@@ -304,6 +407,33 @@ final class MixedScalar {
     } else {
       // Ints up to 32 bits: the bits of the wider value, wrapped to the narrower dtype.
       wrap(mv, to);
+    }
+  }
+
+  /** Converts to or from int64/uint64 (held as longs; the two share their bits). */
+  private static void convertLong(MethodVisitor mv, DType from, DType to) {
+    if (isLong(from) && isLong(to)) {
+      return;
+    }
+    if (isLong(from)) {
+      if (to == DType.BOOL) {
+        mv.visitLdcInsn(0L);
+        mv.visitMethodInsn(INVOKESTATIC, OPS, "ne", "(JJ)I", false);
+      } else if (to.isFloating()) {
+        mv.visitLdcInsn(from == DType.UINT64 ? 1 : 0);
+        mv.visitLdcInsn(to.ordinal());
+        mv.visitMethodInsn(INVOKESTATIC, OPS, "longToFloat", "(JZI)D", false);
+      } else {
+        mv.visitInsn(L2I);
+        wrap(mv, to);
+      }
+    } else if (from.isFloating()) {
+      mv.visitLdcInsn(to.ordinal());
+      mv.visitMethodInsn(INVOKESTATIC, OPS, "floatToLong", "(DI)J", false);
+    } else if (from == DType.UINT32) {
+      mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "toUnsignedLong", "(I)J", false);
+    } else {
+      mv.visitInsn(I2L);
     }
   }
 

@@ -28,19 +28,36 @@ final class ReduceAccumulators {
    */
   static DType accType(KernelOp combiner, DType value, DType index) {
     if (isArg(combiner)) {
-      return index;
+      // 8- and 16-bit indices are tracked in an int32 scratch and narrowed at the end.
+      return index == DType.INT64 || index == DType.UINT32 ? index : DType.INT32;
     }
     return switch (value) {
       case FLOAT32 -> DType.FLOAT32;
       case FLOAT64, FLOAT16, BFLOAT16 -> DType.FLOAT64;
+      case INT64, UINT64 -> value;
       default -> DType.INT32;
     };
   }
 
   /** Whether the accumulator is the result array itself (no scratch, no conversion). */
   static boolean direct(KernelOp combiner, DType value) {
-    return isArg(combiner) || value == DType.FLOAT32 || value == DType.FLOAT64
-        || value == DType.INT32 || value == DType.UINT32;
+    if (isArg(combiner)) {
+      return value == DType.INT32 || value == DType.UINT32 || value == DType.INT64;
+    }
+    return value == DType.FLOAT32 || value == DType.FLOAT64
+        || value == DType.INT32 || value == DType.UINT32 || value == DType.INT64
+        || value == DType.UINT64;
+  }
+
+  /**
+   * The accumulator of an arg-reduction over a non-innermost axis, for {@code n} outputs:
+   * {@code {int[] index, best values (double[] for floats, long[] for 64-bit integers, int[]
+   * for the rest), int[] points seen}}.
+   */
+  static Object[] argColumns(DType value, int n) {
+    Object best = value.isFloating() ? new double[n]
+        : MixedScalar.isLong(value) ? new long[n] : new int[n];
+    return new Object[] {new int[n], best, new int[n]};
   }
 
   /** A fresh accumulator array of {@code n} elements of {@code type}. */
@@ -48,7 +65,7 @@ final class ReduceAccumulators {
     return switch (type) {
       case FLOAT32 -> new float[n];
       case FLOAT64 -> new double[n];
-      case INT64 -> new long[n];
+      case INT64, UINT64 -> new long[n];
       default -> new int[n];
     };
   }
@@ -60,7 +77,23 @@ final class ReduceAccumulators {
 
   /** Sets elements {@code [from, to)} of an accumulator to a reduction's identity. */
   static void fill(Object a, int from, int to, Kernel.Reduction r) {
+    if (a instanceof Object[] cols) {
+      // A column arg-reduction: index and count 0, the best value the identity.
+      Arrays.fill((int[]) cols[0], from, to, 0);
+      Arrays.fill((int[]) cols[2], from, to, 0);
+      switch (cols[1]) {
+        case double[] x -> Arrays.fill(x, from, to, r.identity().getDouble(0));
+        case int[] x -> Arrays.fill(x, from, to, (int) r.identity().getLong(0));
+        case long[] x -> Arrays.fill(x, from, to, r.identity().getLong(0));
+        default -> throw new IllegalStateException("no column arg accumulator " + cols[1]);
+      }
+      return;
+    }
     if (isArg(r.combiner())) {
+      return;
+    }
+    if (a instanceof long[] x) {
+      Arrays.fill(x, from, to, r.identity().getLong(0));
       return;
     }
     double v = r.identity().getDouble(0);
@@ -74,6 +107,19 @@ final class ReduceAccumulators {
 
   /** Writes a scratch accumulator into the result array of {@code dtype}, rounded or wrapped. */
   static void convert(Object acc, Object result, DType dtype) {
+    if (acc instanceof Object[] cols) {
+      int[] index = (int[]) cols[0];
+      switch (result) {
+        case int[] x -> System.arraycopy(index, 0, x, 0, x.length);
+        case long[] x -> {
+          for (int i = 0; i < x.length; i++) {
+            x[i] = index[i];
+          }
+        }
+        default -> convert(index, result, dtype);
+      }
+      return;
+    }
     switch (dtype) {
       case FLOAT16, BFLOAT16 -> {
         double[] a = (double[]) acc;

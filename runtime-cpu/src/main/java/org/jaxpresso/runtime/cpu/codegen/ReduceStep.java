@@ -26,6 +26,7 @@ final class ReduceStep implements Step, RowSplittable {
   private final boolean unsigned;
   private final boolean anyArg;
   private final boolean allDirect;
+  private final List<DType> valueTypes;
   private final int outSize;
   private final int[] inputs;
   private final int[] outputs;
@@ -37,18 +38,21 @@ final class ReduceStep implements Step, RowSplittable {
 
   ReduceStep(ReduceBody body, Segments segments, boolean rowMode, DType dtype,
       List<Kernel.Reduction> reductions, List<DType> accTypes, List<DType> resultTypes,
-      int outSize, int[] inputs, int[] outputs, LoopBody epilogue, Segments epilogueSegments,
+      List<DType> valueTypes, int outSize, int[] inputs, int[] outputs, LoopBody epilogue,
+      Segments epilogueSegments,
       ReferenceEpilogue referenceEpilogue, IndexRewrite rewrite, RowTiling tiling) {
     this.referenceEpilogue = referenceEpilogue;
     this.accTypes = List.copyOf(accTypes);
     this.resultTypes = List.copyOf(resultTypes);
+    this.valueTypes = List.copyOf(valueTypes);
     this.unsigned = dtype == DType.UINT32;
     boolean arg = false;
     boolean direct = true;
     for (int k = 0; k < reductions.size(); k++) {
       KernelOp c = reductions.get(k).combiner();
       arg |= ReduceAccumulators.isArg(c);
-      direct &= ReduceAccumulators.direct(c, resultTypes.get(k));
+      direct &= ReduceAccumulators.direct(c, resultTypes.get(k))
+          && (rowMode || !ReduceAccumulators.isArg(c));
     }
     this.anyArg = arg;
     this.allDirect = direct;
@@ -79,8 +83,7 @@ final class ReduceStep implements Step, RowSplittable {
       Kernel.Reduction red = reductions.get(k);
       result[k] = red.output() >= 0 ? buffers.of(outputs[red.output()])
           : ReduceAccumulators.result(resultTypes.get(k), outSize);
-      acc[k] = ReduceAccumulators.direct(red.combiner(), resultTypes.get(k)) ? result[k]
-          : allocate(k, outSize);
+      acc[k] = direct(k) ? result[k] : allocate(k, outSize);
       ReduceAccumulators.fill(acc[k], 0, outSize, red);
       in[n + k] = result[k];
     }
@@ -156,7 +159,7 @@ final class ReduceStep implements Step, RowSplittable {
     for (int k = 0; k < acc.length; k++) {
       KernelOp c = reductions.get(k).combiner();
       for (int t = 0; t < used; t++) {
-        combineAll(c, unsigned, acc[k], 0, partial[t][k], 0, outSize);
+        combineAll(c, unsigned(k), acc[k], 0, partial[t][k], 0, outSize);
       }
     }
   }
@@ -193,13 +196,21 @@ final class ReduceStep implements Step, RowSplittable {
       KernelOp c = reductions.get(k).combiner();
       for (Object[] part : scratch) {
         for (int q = 0; q < t.k; q++) {
-          combineAll(c, unsigned, acc[k], 0, part[k], q * inner, inner);
+          combineAll(c, unsigned(k), acc[k], 0, part[k], q * inner, inner);
         }
       }
     }
     if (t.tailStart < segments.total) {
       segments.forRange(t.tailStart, segments.total, sink(in, acc));
     }
+  }
+
+  /**
+   * Whether reduction {@code k}'s partial accumulators compare as unsigned: those of a uint32
+   * kernel (as its body does) and uint64 results.
+   */
+  private boolean unsigned(int k) {
+    return unsigned || resultTypes.get(k) == DType.UINT64;
   }
 
   private static void intMaxMin(KernelOp c, int[] x, int a, int[] y, int p, int n) {
@@ -215,7 +226,21 @@ final class ReduceStep implements Step, RowSplittable {
 
   /** A fresh accumulator for reduction {@code k} of {@code n} elements. */
   private Object allocate(int k, int n) {
+    if (columnArg(k)) {
+      return ReduceAccumulators.argColumns(valueTypes.get(k), n);
+    }
     return ReduceAccumulators.allocate(accTypes.get(k), n);
+  }
+
+  /** Whether reduction {@code k} is an arg-reduction over a non-innermost axis. */
+  private boolean columnArg(int k) {
+    return !rowMode && ReduceAccumulators.isArg(reductions.get(k).combiner());
+  }
+
+  /** Whether reduction {@code k} folds straight into its result array. */
+  private boolean direct(int k) {
+    return !columnArg(k)
+        && ReduceAccumulators.direct(reductions.get(k).combiner(), resultTypes.get(k));
   }
 
   /**
@@ -321,6 +346,22 @@ final class ReduceStep implements Step, RowSplittable {
             }
           }
           default -> throw new IllegalStateException("no generated combiner " + c.textName());
+        }
+      }
+      case long[] x -> {
+        long[] y = (long[]) part;
+        DType d = unsigned ? DType.UINT64 : DType.INT64;
+        for (int i = 0; i < n; i++) {
+          x[a + i] = switch (c) {
+            case REDUCE_AND -> x[a + i] & y[p + i];
+            case REDUCE_OR -> x[a + i] | y[p + i];
+            case REDUCE_XOR -> x[a + i] ^ y[p + i];
+            case REDUCE_SUM -> x[a + i] + y[p + i];
+            case REDUCE_PROD -> x[a + i] * y[p + i];
+            case REDUCE_MAX -> org.jaxpresso.lax.semantics.IntOps.max(x[a + i], y[p + i], d);
+            case REDUCE_MIN -> org.jaxpresso.lax.semantics.IntOps.min(x[a + i], y[p + i], d);
+            default -> throw new IllegalStateException("no generated combiner " + c.textName());
+          };
         }
       }
       default -> throw new IllegalStateException("no generated accumulator " + acc.getClass());

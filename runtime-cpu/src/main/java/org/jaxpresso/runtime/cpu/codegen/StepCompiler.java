@@ -21,8 +21,11 @@ import org.jaxpresso.jit.compiler.kir.Node;
  * every op has a vector form and every load is contiguous or a broadcast along the inner
  * segment. Loads that are not affine (pads, axis-splitting reshapes) and index-dependent values
  * go through an {@link IndexRewrite} first. A loop kernel past the JVM's 64 KB method limit is
- * split into several bodies joined by temporaries ({@link SplitLoopStep}). Library kernels call
- * their routine, control flow becomes a generated loop around its sub-programs' steps ({@link
+ * split into several bodies joined by temporaries ({@link SplitLoopStep}). Graphs of several
+ * dtypes, int64/uint64 values (long accumulators for their reductions), the special functions
+ * and the bit ops run mixed scalar code ({@link MixedScalar}, {@link LongScalar}, {@link
+ * ScalarMath}); arg-reductions over a non-innermost axis count each output's points. Library
+ * kernels call their routine, control flow becomes a generated loop around its sub-programs' steps ({@link
  * ControlFlowStep}); everything else falls back to the reference executor.
  */
 final class StepCompiler {
@@ -334,7 +337,8 @@ final class StepCompiler {
       }
       boolean arg = ReduceAccumulators.isArg(r.combiner());
       DType result = arg ? indexType(k, ri) : v;
-      if (arg && result != DType.INT32 && result != DType.INT64) {
+      if (arg && (result == null || result.isFloating() || result == DType.BOOL
+          || result == DType.UINT64)) {
         return null;
       }
       anyArg |= arg;
@@ -369,9 +373,11 @@ final class StepCompiler {
     int acc = lay.segments.c0.length - 1;
     long accStride = lay.segments.innerStride[acc];
     boolean row = accStride == 0;
-    if (!row && accStride != 1 || anyArg && !row) {
+    if (!row && accStride != 1) {
       return null;
     }
+    // Arg-reductions over other axes: serial scalar code counting each output's points.
+    nativeOnly &= row || !anyArg;
     Shape outSpace = k.outputSpace();
     LoopBody epi = null;
     Segments epiSeg = null;
@@ -409,7 +415,12 @@ final class StepCompiler {
     ReduceBody body = (ReduceBody) KernelClasses.define(spec, dump);
     RowTiling tiling = row || !spec.vector() ? null
         : RowTiling.of(lay.segments, lay.slotArg, args(lay.slotArg), true);
+    List<DType> valueTypes = new ArrayList<>();
+    for (Kernel.Reduction r : reductions) {
+      valueTypes.add(nodes.get(r.node()).dtype());
+    }
     return new ReduceStep(body, lay.segments, row, f, reductions, accTypes, resultTypes,
+        valueTypes,
         Math.toIntExact(outSpace.size()), ids(k.inputs()), ids(k.outputs()), epi, epiSeg,
         refEpi, rewrite, tiling);
   }
