@@ -100,6 +100,38 @@ class GemmTest {
   }
 
   @Test
+  void depthBlocksSplitKEvenlyWithinTheirLimit() {
+    int floatMax = PackedGemm.KC_BYTES / Float.BYTES;
+    assertEquals(512, floatMax);
+    assertEquals(256, PackedGemm.KC_BYTES / Double.BYTES);
+    assertEquals(1, PackedGemm.depth(1, floatMax));
+    assertEquals(300, PackedGemm.depth(300, floatMax));
+    assertEquals(512, PackedGemm.depth(512, floatMax));
+    assertEquals(257, PackedGemm.depth(513, floatMax));
+    assertEquals(512, PackedGemm.depth(1024, floatMax));
+    assertEquals(342, PackedGemm.depth(1025, floatMax));
+    assertEquals(171, PackedGemm.depth(513, 256));
+  }
+
+  @Test
+  void packedProductsAtTheFloatDepthLimitAndPastIt() {
+    Random rnd = new Random(9);
+    // k: one float32 depth block exactly (512), two even blocks (1024), three blocks with a
+    // shorter last one (1025); several row blocks and a partial panel, caller and pool.
+    int trial = 0;
+    for (int k : new int[] {512, 1024, 1025}) {
+      for (int[] mn : new int[][] {{121, 33}, {260, 70}}) {
+        Problem p = new Problem(1, mn[0], mn[1], k, Layout.values()[trial % 3], Layout.ROW,
+            trial % 2 == 0, false);
+        runFloat(p, rnd, Mode.CALLER);
+        runFloat(p, rnd, Mode.POOL);
+        runDouble(p, rnd, Mode.POOL);
+        trial++;
+      }
+    }
+  }
+
+  @Test
   void thePoolComputesExactlyWhatTheCallerComputes() {
     // Each element is summed in the same order whichever thread packs a panel or runs a tile,
     // so the split over the pool, the shared packed B and the private copies a task packs when
