@@ -132,6 +132,23 @@ class GemmTest {
   }
 
   @Test
+  void aSingleRowBlockPacksGroupsOfPanelsAcrossGroupAndRangeEdges() {
+    Random rnd = new Random(10);
+    // One row block (m within one A block; m = 5 is one tile, so the pool cuts only columns):
+    // B is packed in groups of B_GROUP_BYTES / (kc nr size) panels. k = 600 is two depth blocks
+    // of 300 (13 float32 panels per group); n = 1100 is two full groups and a partial one
+    // ending in a partial panel; with the pool, column ranges start groups mid-way.
+    for (int m : new int[] {5, 40}) {
+      for (Layout lb : new Layout[] {Layout.ROW, Layout.PADDED, Layout.COL}) {
+        Problem p = new Problem(1, m, 1100, 600, Layout.ROW, lb, m == 40, false);
+        runFloat(p, rnd, Mode.CALLER);
+        runFloat(p, rnd, Mode.POOL);
+        runDouble(p, rnd, Mode.POOL);
+      }
+    }
+  }
+
+  @Test
   void thePoolComputesExactlyWhatTheCallerComputes() {
     // Each element is summed in the same order whichever thread packs a panel or runs a tile,
     // so the split over the pool, the shared packed B and the private copies a task packs when
