@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * <p>k is cut into depth blocks of equal size, at most {@link #KC_BYTES} / element size deep
  * (512 float32, 256 float64). A is packed per task in row blocks of at most {@code mc} x {@code
  * kc} elements ({@link #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#MR}-row panels. B is packed
- * in {@code kc} x {@code
- * nr} panels, each once, on first use, into one buffer that holds all k rows of a block of up to
- * {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and that every task reads; with
- * a single row block each panel is used once, so it is packed into a private scratch (in L1) just
- * before use. The work is cut into (row block, column range) tasks, several per thread, handed out
+ * in {@code kc} x {@code nr} panels, each once, on first use, into one buffer that holds all k
+ * rows of a block of up to {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and
+ * that every task reads; with a single row block each panel is used once, so groups of panels
+ * ({@link #B_GROUP_BYTES}) are packed together into a private scratch (in L2) just before use.
+ * The work is cut into (row block, column range) tasks, several per thread, handed out
  * by {@link CpuPool}; a task that needs a B panel another thread is still packing packs a private
  * copy instead of waiting, so the threads never wait for each other until the end (on a shared
  * machine a barrier waits for whichever thread was descheduled).
@@ -30,7 +30,8 @@ final class PackedGemm {
   /**
    * Bytes of the group of B panels that a single row block packs at once into a per-thread
    * scratch (in L2): packed row by row, B is read in runs of a whole group's columns, which
-   * measured 10-15% faster than panel by panel on flat products (64 x 3136 x 576) (ADR 0016).
+   * keeps flat products (64 x 3136 x 576) at their best speed where panel by panel sometimes
+   * fell to two thirds of it (ADR 0016).
    */
   static final int B_GROUP_BYTES = 512 * 1024;
   /** Bytes of a packed A block (mc x kc elements), kept in L2. */
