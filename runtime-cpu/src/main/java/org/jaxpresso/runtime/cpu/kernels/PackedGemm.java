@@ -72,6 +72,7 @@ final class PackedGemm {
   private int nc;
   private int panels;
   private AtomicIntegerArray state;
+  private int threads;
 
   PackedGemm(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
       Object b, int bOff, int bRow, int[] bRows, int bCol, Object c, int cOff, int ldc,
@@ -106,6 +107,7 @@ final class PackedGemm {
 
   /** Runs the product on up to {@code threads} threads (1: the caller alone). */
   void run(int threads) {
+    this.threads = threads;
     int tilesPerBlock = A_BLOCK_BYTES / (kcMax * kn.size) / MR;
     long budget = B_BLOCK_BYTES / kn.size / k / nr * nr;
     int ncMax = (int) Math.max(nr, Math.min((long) (n + nr - 1) / nr * nr, budget));
@@ -151,7 +153,13 @@ final class PackedGemm {
     for (int pc = 0; pc < k; pc += kcMax) {
       int kc = Math.min(kcMax, k - pc);
       kn.packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
-      for (int panel = p0; panel < p1; panel++) {
+      // With a shared B, tasks that run at the same time start at different panels (task t at
+      // the (t mod threads)-th part of its range, wrapping around), so that they pack disjoint
+      // panels and then read each other's instead of packing private copies in lockstep.
+      int count = p1 - p0;
+      int rot = state == null ? 0 : t % threads * count / threads;
+      for (int i = 0; i < count; i++) {
+        int panel = p0 + (i + rot) % count;
         panel(blk == 0, ic, mc, pc, kc, ap, panel, p0, p1);
       }
     }
