@@ -192,18 +192,30 @@ final class DoubleMicroKernel extends MicroKernel {
       Object dst_, int d0) {
     double[] b = (double[]) src;
     double[] dst = (double[]) dst_;
+    if (cs == 1) {
+      // Row by row, so that each row of B is read in one contiguous run across the panels.
+      int panels = (nc + nr - 1) / nr;
+      for (int p = 0; p < kc; p++) {
+        int s = off + (rows == null ? (pc + p) * rs : rows[pc + p]);
+        for (int q = 0, jr = 0; q < panels; q++, jr += nr) {
+          int w = Math.min(nr, nc - jr);
+          int d = d0 + q * kc * nr + p * nr;
+          System.arraycopy(b, s + jr, dst, d, w);
+          if (w < nr) {
+            Arrays.fill(dst, d + w, d + nr, 0.0);
+          }
+        }
+      }
+      return;
+    }
     int d = d0;
     for (int jr = 0; jr < nc; jr += nr) {
       int w = Math.min(nr, nc - jr);
       int base = off + jr * cs;
       for (int p = 0; p < kc; p++, d += nr) {
         int s = base + (rows == null ? (pc + p) * rs : rows[pc + p]);
-        if (w == nr && cs == 1) {
-          System.arraycopy(b, s, dst, d, nr);
-        } else {
-          for (int j = 0; j < nr; j++) {
-            dst[d + j] = j < w ? b[s + j * cs] : 0.0;
-          }
+        for (int j = 0; j < nr; j++) {
+          dst[d + j] = j < w ? b[s + j * cs] : 0.0;
         }
       }
     }

@@ -7,20 +7,34 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * element type, on one thread or several. Operands are addressed as in {@link Gemm#sgemm}, B's rows
  * optionally through a row table.
  *
- * <p>A is packed per task in row blocks of at most {@code mc} x {@link #KC} elements ({@link
- * #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#MR}-row panels. B is packed in {@link #KC} x {@code
- * nr} panels, each once, on first use, into one buffer that holds all k rows of a block of up to
- * {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and that every task reads; with
- * a single row block each panel is used once, so it is packed into a private scratch (in L1) just
- * before use. The work is cut into (row block, column range) tasks, several per thread, handed out
+ * <p>k is cut into depth blocks of equal size, at most {@link #KC_BYTES} / element size deep
+ * (512 float32, 256 float64). A is packed per task in row blocks of at most {@code mc} x {@code
+ * kc} elements ({@link #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#MR}-row panels. B is packed
+ * in {@code kc} x {@code nr} panels, each once, on first use, into one buffer that holds all k
+ * rows of a block of up to {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and
+ * that every task reads; with a single row block each panel is used once, so groups of panels
+ * ({@link #B_GROUP_BYTES}) are packed together into a private scratch (in L2) just before use.
+ * The work is cut into (row block, column range) tasks, several per thread, handed out
  * by {@link CpuPool}; a task that needs a B panel another thread is still packing packs a private
  * copy instead of waiting, so the threads never wait for each other until the end (on a shared
  * machine a barrier waits for whichever thread was descheduled).
  */
 final class PackedGemm {
-  /** Depth of a packed block: the k extent of one rank-KC update. */
-  static final int KC = 256;
-  /** Bytes of a packed A block (mc x KC elements), kept in L2. */
+  /**
+   * Largest depth of a packed block (the k extent of one rank-kc update) times the element
+   * size: 512 float32 or 256 float64. Every pass over k loads and stores all of C, so deeper
+   * blocks halve that traffic; float32 at 512 measured 4-8% faster than 256 at 1024 and 2048
+   * (ADR 0016). The depth used is k split into equal blocks no deeper than this.
+   */
+  static final int KC_BYTES = 2048;
+  /**
+   * Bytes of the group of B panels that a single row block packs at once into a per-thread
+   * scratch (in L2): packed row by row, B is read in runs of a whole group's columns, which
+   * keeps flat products (64 x 3136 x 576) at their best speed where panel by panel sometimes
+   * fell to two thirds of it (ADR 0016).
+   */
+  static final int B_GROUP_BYTES = 512 * 1024;
+  /** Bytes of a packed A block (mc x kc elements), kept in L2. */
   static final int A_BLOCK_BYTES = 120 * 1024;
   /** Bytes of the packed B that the tasks share (all k rows of a block of columns). */
   static final long B_BLOCK_BYTES = 4L << 20;
@@ -47,6 +61,8 @@ final class PackedGemm {
   private final boolean acc;
   private final int nr;
   private final int tiles;
+  /** Depth of every packed block but possibly the last: k split evenly within KC_BYTES. */
+  private final int kcMax;
   // Set per block of columns by run().
   private Object bp;
   private int blocks;
@@ -56,6 +72,7 @@ final class PackedGemm {
   private int nc;
   private int panels;
   private AtomicIntegerArray state;
+  private int threads;
 
   PackedGemm(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
       Object b, int bOff, int bRow, int[] bRows, int bCol, Object c, int cOff, int ldc,
@@ -79,11 +96,19 @@ final class PackedGemm {
     this.acc = acc;
     this.nr = kn.nr;
     this.tiles = (m + MR - 1) / MR;
+    this.kcMax = depth(k, KC_BYTES / kn.size);
+  }
+
+  /** The depth of k's blocks: k split into the fewest blocks of at most {@code max}, evenly. */
+  static int depth(int k, int max) {
+    int passes = Math.max(1, (k + max - 1) / max);
+    return (k + passes - 1) / passes;
   }
 
   /** Runs the product on up to {@code threads} threads (1: the caller alone). */
   void run(int threads) {
-    int tilesPerBlock = A_BLOCK_BYTES / (KC * kn.size) / MR;
+    this.threads = threads;
+    int tilesPerBlock = A_BLOCK_BYTES / (kcMax * kn.size) / MR;
     long budget = B_BLOCK_BYTES / kn.size / k / nr * nr;
     int ncMax = (int) Math.max(nr, Math.min((long) (n + nr - 1) / nr * nr, budget));
     // Row blocks of whole tiles, balanced, at most mc rows; with threads, at least
@@ -107,7 +132,7 @@ final class PackedGemm {
         }
       } else {
         parts = Math.min(panels, (want + blocks - 1) / blocks);
-        state = blocks == 1 ? null : new AtomicIntegerArray(panels * ((k + KC - 1) / KC));
+        state = blocks == 1 ? null : new AtomicIntegerArray(panels * ((k + kcMax - 1) / kcMax));
         CpuPool.parallelFor(blocks * parts, this::task);
       }
     }
@@ -124,12 +149,18 @@ final class PackedGemm {
     if (mc <= 0 || p1 <= p0) {
       return;
     }
-    Object ap = kn.buffer(0, mcMax * KC);
-    for (int pc = 0; pc < k; pc += KC) {
-      int kc = Math.min(KC, k - pc);
+    Object ap = kn.buffer(0, mcMax * kcMax);
+    for (int pc = 0; pc < k; pc += kcMax) {
+      int kc = Math.min(kcMax, k - pc);
       kn.packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
-      for (int panel = p0; panel < p1; panel++) {
-        panel(blk == 0, ic, mc, pc, kc, ap, panel);
+      // With a shared B, tasks that run at the same time start at different panels (task t at
+      // the (t mod threads)-th part of its range, wrapping around), so that they pack disjoint
+      // panels and then read each other's instead of packing private copies in lockstep.
+      int count = p1 - p0;
+      int rot = state == null ? 0 : t % threads * count / threads;
+      for (int i = 0; i < count; i++) {
+        int panel = p0 + (i + rot) % count;
+        panel(blk == 0, ic, mc, pc, kc, ap, panel, p0, p1);
       }
     }
   }
@@ -138,19 +169,26 @@ final class PackedGemm {
    * Rows [ic, ic + mc) times one B panel over rows [pc, pc + kc) of k, packing the panel first
    * if nobody has ({@code first}: this is the first row block, on one thread).
    */
-  private void panel(boolean first, int ic, int mc, int pc, int kc, Object ap, int panel) {
+  private void panel(boolean first, int ic, int mc, int pc, int kc, Object ap, int panel,
+      int p0, int p1) {
     int jr = panel * nr;
     int w = Math.min(nr, nc - jr);
     Object src = bp;
     int bo = pc * panels * nr + jr * kc;
     if (blocks == 1) {
-      // The only row block: each panel is used once, right away, from a private scratch.
-      src = kn.buffer(3, KC * nr);
-      bo = 0;
-      kn.packB(b, bOff + (jc + jr) * bCol, bRow, bRows, pc, bCol, kc, w, src, 0);
-    } else if (state == null ? first : state.get(pc / KC * panels + panel) != PACKED) {
+      // The only row block: each panel is used once, right away, from a private scratch that
+      // holds a group of panels, packed together row by row (B read in long contiguous runs).
+      int group = Math.max(1, B_GROUP_BYTES / (kcMax * nr * kn.size));
+      int g = (panel - p0) % group;
+      src = kn.buffer(3, group * kcMax * nr);
+      bo = g * kc * nr;
+      if (g == 0) {
+        int gw = Math.min(Math.min(p1 - panel, group) * nr, nc - jr);
+        kn.packB(b, bOff + (jc + jr) * bCol, bRow, bRows, pc, bCol, kc, gw, src, 0);
+      }
+    } else if (state == null ? first : state.get(pc / kcMax * panels + panel) != PACKED) {
       int bBase = bOff + (jc + jr) * bCol;
-      int i = pc / KC * panels + panel;
+      int i = pc / kcMax * panels + panel;
       if (state == null || state.compareAndSet(i, 0, PACKING)) {
         kn.packB(b, bBase, bRow, bRows, pc, bCol, kc, w, bp, bo);
         if (state != null) {
@@ -158,7 +196,7 @@ final class PackedGemm {
         }
       } else if (state.get(i) != PACKED) {
         // Another thread is packing it: pack a private copy rather than wait.
-        src = kn.buffer(3, KC * nr);
+        src = kn.buffer(3, kcMax * nr);
         bo = 0;
         kn.packB(b, bBase, bRow, bRows, pc, bCol, kc, w, src, 0);
       }

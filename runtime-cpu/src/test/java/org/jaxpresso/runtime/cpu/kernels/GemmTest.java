@@ -100,6 +100,55 @@ class GemmTest {
   }
 
   @Test
+  void depthBlocksSplitKEvenlyWithinTheirLimit() {
+    int floatMax = PackedGemm.KC_BYTES / Float.BYTES;
+    assertEquals(512, floatMax);
+    assertEquals(256, PackedGemm.KC_BYTES / Double.BYTES);
+    assertEquals(1, PackedGemm.depth(1, floatMax));
+    assertEquals(300, PackedGemm.depth(300, floatMax));
+    assertEquals(512, PackedGemm.depth(512, floatMax));
+    assertEquals(257, PackedGemm.depth(513, floatMax));
+    assertEquals(512, PackedGemm.depth(1024, floatMax));
+    assertEquals(342, PackedGemm.depth(1025, floatMax));
+    assertEquals(171, PackedGemm.depth(513, 256));
+  }
+
+  @Test
+  void packedProductsAtTheFloatDepthLimitAndPastIt() {
+    Random rnd = new Random(9);
+    // k: one float32 depth block exactly (512), two even blocks (1024), three blocks with a
+    // shorter last one (1025); several row blocks and a partial panel, caller and pool.
+    int trial = 0;
+    for (int k : new int[] {512, 1024, 1025}) {
+      for (int[] mn : new int[][] {{121, 33}, {260, 70}}) {
+        Problem p = new Problem(1, mn[0], mn[1], k, Layout.values()[trial % 3], Layout.ROW,
+            trial % 2 == 0, false);
+        runFloat(p, rnd, Mode.CALLER);
+        runFloat(p, rnd, Mode.POOL);
+        runDouble(p, rnd, Mode.POOL);
+        trial++;
+      }
+    }
+  }
+
+  @Test
+  void aSingleRowBlockPacksGroupsOfPanelsAcrossGroupAndRangeEdges() {
+    Random rnd = new Random(10);
+    // One row block (m within one A block; m = 5 is one tile, so the pool cuts only columns):
+    // B is packed in groups of B_GROUP_BYTES / (kc nr size) panels. k = 600 is two depth blocks
+    // of 300 (13 float32 panels per group); n = 1100 is two full groups and a partial one
+    // ending in a partial panel; with the pool, column ranges start groups mid-way.
+    for (int m : new int[] {5, 40}) {
+      for (Layout lb : new Layout[] {Layout.ROW, Layout.PADDED, Layout.COL}) {
+        Problem p = new Problem(1, m, 1100, 600, Layout.ROW, lb, m == 40, false);
+        runFloat(p, rnd, Mode.CALLER);
+        runFloat(p, rnd, Mode.POOL);
+        runDouble(p, rnd, Mode.POOL);
+      }
+    }
+  }
+
+  @Test
   void thePoolComputesExactlyWhatTheCallerComputes() {
     // Each element is summed in the same order whichever thread packs a panel or runs a tile,
     // so the split over the pool, the shared packed B and the private copies a task packs when
