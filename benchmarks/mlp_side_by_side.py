@@ -99,7 +99,10 @@ def main():
     t_np, t_jvm = [], []
     for _ in range(args.rounds):
         t_np += np_round(args.reps)
+        # OpenBLAS's workers busy-wait ~0.1 s after a call, holding a core: let them park.
+        time.sleep(0.3)
         t_jvm += [int(t) for t in jvm.ask("run %d" % args.reps).split()]
+        time.sleep(0.3)
     jvm.close()
     m_np, m_j = statistics.median(t_np), statistics.median(t_jvm)
     flops = 3 * 2 * BATCH * sum(a * b for a, b in zip(LAYERS[:-1], LAYERS[1:]))
