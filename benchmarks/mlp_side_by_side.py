@@ -65,6 +65,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--warmup", type=int, default=400, help="untimed JVM steps first")
     ap.add_argument("--no-build", action="store_true")
     args = ap.parse_args()
     cpfile = os.path.join(ROOT, "benchmarks", "target", "mlp-side-by-side.classpath")
@@ -94,8 +95,11 @@ def main():
             out.append(time.perf_counter_ns() - t0)
         return out
 
-    np_round(3)
-    jvm.ask("run 5")
+    # Warm-up: HotSpot compiles each generated kernel class with C2 only after it has run for a
+    # while; with 5 warm-up steps the timed steps were mostly C1/interpreted code (8.8 ms a step
+    # against 2.0-2.3 ms once compiled). NumPy needs no such warm-up but gets some anyway.
+    np_round(20)
+    jvm.ask("run %d" % args.warmup)
     t_np, t_jvm = [], []
     for _ in range(args.rounds):
         t_np += np_round(args.reps)
