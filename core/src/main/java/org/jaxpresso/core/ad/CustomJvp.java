@@ -164,18 +164,11 @@ public final class CustomJvp {
     Prepared prepared = traced.get(key);
     List<NDArray> operands = new ArrayList<>();
     if (prepared == null) {
-      ClosedJaxpr body = traceFlat(name, fn, avals);
-      int numConsts = 0;
-      boolean closes = hasTracerConsts(body);
-      if (closes) {
-        // closure conversion: values of enclosing traces become leading operands
-        Jaxpr j = body.jaxpr();
-        List<Var> invars = new ArrayList<>(j.constvars());
-        invars.addAll(j.invars());
-        numConsts = j.constvars().size();
-        operands.addAll(body.consts());
-        body = ClosedJaxpr.of(new Jaxpr(List.of(), invars, j.eqns(), j.outvars()));
-      }
+      TracedBody t = traceClosed(name, fn, avals);
+      ClosedJaxpr body = t.body();
+      int numConsts = t.lifted().size();
+      boolean closes = numConsts > 0;
+      operands.addAll(t.lifted());
       int k = numConsts;
       Rule full = (ps, ts) -> rule.apply(ps.subList(k, ps.size()), ts.subList(k, ts.size()));
       prepared = new Prepared(body, new JvpFunction(jvpName, full, numConsts), name);
@@ -185,6 +178,29 @@ public final class CustomJvp {
     }
     operands.addAll(args);
     return CUSTOM_JVP_CALL.bind(operands, prepared.params());
+  }
+
+  /**
+   * A custom function's body and the values of enclosing traces it closes over, lifted to
+   * leading operands (closure conversion; empty when it closes over no tracer).
+   */
+  record TracedBody(ClosedJaxpr body, List<NDArray> lifted) {}
+
+  /**
+   * {@code fn} traced on the avals; if it closes over tracers of enclosing traces, its constvars
+   * become leading invars and their values are returned to be passed as operands.
+   */
+  static TracedBody traceClosed(String name, Function<List<NDArray>, List<NDArray>> fn,
+      List<ShapedArray> avals) {
+    ClosedJaxpr body = traceFlat(name, fn, avals);
+    if (!hasTracerConsts(body)) {
+      return new TracedBody(body, List.of());
+    }
+    Jaxpr j = body.jaxpr();
+    List<Var> invars = new ArrayList<>(j.constvars());
+    invars.addAll(j.invars());
+    return new TracedBody(ClosedJaxpr.of(new Jaxpr(List.of(), invars, j.eqns(), j.outvars())),
+        new ArrayList<>(body.consts()));
   }
 
   /** {@code fn} traced on the avals into a closed jaxpr (closing over any tracers it uses). */

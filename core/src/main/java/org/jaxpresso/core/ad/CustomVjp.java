@@ -16,8 +16,6 @@ import org.jaxpresso.core.batching.Batching;
 import org.jaxpresso.core.errors.JaxTypeError;
 import org.jaxpresso.core.jaxpr.Atom;
 import org.jaxpresso.core.jaxpr.ClosedJaxpr;
-import org.jaxpresso.core.jaxpr.Jaxpr;
-import org.jaxpresso.core.jaxpr.Var;
 
 /**
  * A function with a custom reverse-mode rule (JAX's {@code jax.custom_vjp}), over flat lists
@@ -158,17 +156,11 @@ public final class CustomVjp {
     Params params = traced.get(key);
     List<NDArray> operands = new ArrayList<>();
     if (params == null) {
-      ClosedJaxpr body = CustomJvp.traceFlat(name, fn, avals);
-      int numConsts = 0;
-      boolean closes = CustomJvp.hasTracerConsts(body);
-      if (closes) {
-        Jaxpr j = body.jaxpr();
-        List<Var> invars = new ArrayList<>(j.constvars());
-        invars.addAll(j.invars());
-        numConsts = j.constvars().size();
-        operands.addAll(body.consts());
-        body = ClosedJaxpr.of(new Jaxpr(List.of(), invars, j.eqns(), j.outvars()));
-      }
+      CustomJvp.TracedBody t = CustomJvp.traceClosed(name, fn, avals);
+      ClosedJaxpr body = t.body();
+      int numConsts = t.lifted().size();
+      boolean closes = numConsts > 0;
+      operands.addAll(t.lifted());
       int k = numConsts;
       Fwd full = ps -> fwd.apply(ps.subList(k, ps.size()));
       params = Params.of("name", name, "call_jaxpr", body,
