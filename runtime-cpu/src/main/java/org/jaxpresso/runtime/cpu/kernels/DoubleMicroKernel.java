@@ -32,11 +32,15 @@ final class DoubleMicroKernel extends MicroKernel {
     Arrays.fill((double[]) c, from, to, 0.0);
   }
 
+  // BEGIN GENERATED TILES (tools/codegen/microkernel_tiles.py)
   @Override
-  void tile(int k, Object ao_, int ao, int rs, int cs, Object bo_, int bo, int bRow, Object co_,
-      int co, int ldc, boolean load) {
-    double[] a = (double[]) ao_;
-    double[] b = (double[]) bo_;
+  void tile(int k, Object a, int ao, int rs, int cs, Object b, int bo, int bRow, Object c, int co,
+      int ldc, boolean load) {
+    tile0(k, (double[]) a, ao, rs, cs, (double[]) b, bo, bRow, (double[]) c, co, ldc, load);
+  }
+
+  private static void tile0(int k, double[] a, int ao, int rs, int cs, double[] b, int bo, int bRow,
+      double[] c, int co, int ldc, boolean load) {
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c01 = c00;
     DoubleVector c10 = c00;
@@ -49,48 +53,105 @@ final class DoubleMicroKernel extends MicroKernel {
     DoubleVector c41 = c00;
     DoubleVector c50 = c00;
     DoubleVector c51 = c00;
+    int a0 = ao;
     int a1 = ao + rs;
-    int a2 = a1 + rs;
-    int a3 = a2 + rs;
-    int a4 = a3 + rs;
-    int a5 = a4 + rs;
-    for (int p = 0, s = 0; p < k; p++, s += cs) {
+    int a2 = ao + 2 * rs;
+    int a3 = ao + 3 * rs;
+    int a4 = ao + 4 * rs;
+    int a5 = ao + 5 * rs;
+    for (int p = 0, s = 0; p < k; p++, s += cs, bo += bRow) {
       DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
       DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
-      DoubleVector x = DoubleVector.broadcast(S, a[ao + s]);
-      c00 = b0.fma(x, c00);
-      c01 = b1.fma(x, c01);
-      x = DoubleVector.broadcast(S, a[a1 + s]);
-      c10 = b0.fma(x, c10);
-      c11 = b1.fma(x, c11);
-      x = DoubleVector.broadcast(S, a[a2 + s]);
-      c20 = b0.fma(x, c20);
-      c21 = b1.fma(x, c21);
-      x = DoubleVector.broadcast(S, a[a3 + s]);
-      c30 = b0.fma(x, c30);
-      c31 = b1.fma(x, c31);
-      x = DoubleVector.broadcast(S, a[a4 + s]);
-      c40 = b0.fma(x, c40);
-      c41 = b1.fma(x, c41);
-      x = DoubleVector.broadcast(S, a[a5 + s]);
-      c50 = b0.fma(x, c50);
-      c51 = b1.fma(x, c51);
-      bo += bRow;
+      DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + s]);
+      c00 = b0.fma(x0, c00);
+      c01 = b1.fma(x0, c01);
+      DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + s]);
+      c10 = b0.fma(x1, c10);
+      c11 = b1.fma(x1, c11);
+      DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + s]);
+      c20 = b0.fma(x2, c20);
+      c21 = b1.fma(x2, c21);
+      DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + s]);
+      c30 = b0.fma(x3, c30);
+      c31 = b1.fma(x3, c31);
+      DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + s]);
+      c40 = b0.fma(x4, c40);
+      c41 = b1.fma(x4, c41);
+      DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + s]);
+      c50 = b0.fma(x5, c50);
+      c51 = b1.fma(x5, c51);
     }
-    double[] c = (double[]) co_;
-    store(c00, c01, c, co, load);
-    store(c10, c11, c, co + ldc, load);
-    store(c20, c21, c, co + 2 * ldc, load);
-    store(c30, c31, c, co + 3 * ldc, load);
-    store(c40, c41, c, co + 4 * ldc, load);
-    store(c50, c51, c, co + 5 * ldc, load);
+    int o;
+    o = co;
+    if (load) {
+      c00 = c00.add(DoubleVector.fromArray(S, c, o));
+    }
+    c00.intoArray(c, o);
+    o = co + L;
+    if (load) {
+      c01 = c01.add(DoubleVector.fromArray(S, c, o));
+    }
+    c01.intoArray(c, o);
+    o = co + ldc;
+    if (load) {
+      c10 = c10.add(DoubleVector.fromArray(S, c, o));
+    }
+    c10.intoArray(c, o);
+    o = co + ldc + L;
+    if (load) {
+      c11 = c11.add(DoubleVector.fromArray(S, c, o));
+    }
+    c11.intoArray(c, o);
+    o = co + 2 * ldc;
+    if (load) {
+      c20 = c20.add(DoubleVector.fromArray(S, c, o));
+    }
+    c20.intoArray(c, o);
+    o = co + 2 * ldc + L;
+    if (load) {
+      c21 = c21.add(DoubleVector.fromArray(S, c, o));
+    }
+    c21.intoArray(c, o);
+    o = co + 3 * ldc;
+    if (load) {
+      c30 = c30.add(DoubleVector.fromArray(S, c, o));
+    }
+    c30.intoArray(c, o);
+    o = co + 3 * ldc + L;
+    if (load) {
+      c31 = c31.add(DoubleVector.fromArray(S, c, o));
+    }
+    c31.intoArray(c, o);
+    o = co + 4 * ldc;
+    if (load) {
+      c40 = c40.add(DoubleVector.fromArray(S, c, o));
+    }
+    c40.intoArray(c, o);
+    o = co + 4 * ldc + L;
+    if (load) {
+      c41 = c41.add(DoubleVector.fromArray(S, c, o));
+    }
+    c41.intoArray(c, o);
+    o = co + 5 * ldc;
+    if (load) {
+      c50 = c50.add(DoubleVector.fromArray(S, c, o));
+    }
+    c50.intoArray(c, o);
+    o = co + 5 * ldc + L;
+    if (load) {
+      c51 = c51.add(DoubleVector.fromArray(S, c, o));
+    }
+    c51.intoArray(c, o);
   }
 
   @Override
-  void tilePacked(int k, Object ao_, int ao, Object bo_, int bo, Object co_, int co, int ldc,
+  void tilePacked(int k, Object a, int ao, Object b, int bo, Object c, int co, int ldc,
       boolean load) {
-    double[] a = (double[]) ao_;
-    double[] b = (double[]) bo_;
+    tilePacked0(k, (double[]) a, ao, (double[]) b, bo, (double[]) c, co, ldc, load);
+  }
+
+  private static void tilePacked0(int k, double[] a, int ao, double[] b, int bo, double[] c, int co,
+      int ldc, boolean load) {
     DoubleVector c00 = DoubleVector.zero(S);
     DoubleVector c01 = c00;
     DoubleVector c10 = c00;
@@ -106,42 +167,199 @@ final class DoubleMicroKernel extends MicroKernel {
     for (int p = 0; p < k; p++, ao += MR, bo += NR) {
       DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
       DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
-      DoubleVector x = DoubleVector.broadcast(S, a[ao]);
-      c00 = b0.fma(x, c00);
-      c01 = b1.fma(x, c01);
-      x = DoubleVector.broadcast(S, a[ao + 1]);
-      c10 = b0.fma(x, c10);
-      c11 = b1.fma(x, c11);
-      x = DoubleVector.broadcast(S, a[ao + 2]);
-      c20 = b0.fma(x, c20);
-      c21 = b1.fma(x, c21);
-      x = DoubleVector.broadcast(S, a[ao + 3]);
-      c30 = b0.fma(x, c30);
-      c31 = b1.fma(x, c31);
-      x = DoubleVector.broadcast(S, a[ao + 4]);
-      c40 = b0.fma(x, c40);
-      c41 = b1.fma(x, c41);
-      x = DoubleVector.broadcast(S, a[ao + 5]);
-      c50 = b0.fma(x, c50);
-      c51 = b1.fma(x, c51);
+      DoubleVector x0 = DoubleVector.broadcast(S, a[ao]);
+      c00 = b0.fma(x0, c00);
+      c01 = b1.fma(x0, c01);
+      DoubleVector x1 = DoubleVector.broadcast(S, a[ao + 1]);
+      c10 = b0.fma(x1, c10);
+      c11 = b1.fma(x1, c11);
+      DoubleVector x2 = DoubleVector.broadcast(S, a[ao + 2]);
+      c20 = b0.fma(x2, c20);
+      c21 = b1.fma(x2, c21);
+      DoubleVector x3 = DoubleVector.broadcast(S, a[ao + 3]);
+      c30 = b0.fma(x3, c30);
+      c31 = b1.fma(x3, c31);
+      DoubleVector x4 = DoubleVector.broadcast(S, a[ao + 4]);
+      c40 = b0.fma(x4, c40);
+      c41 = b1.fma(x4, c41);
+      DoubleVector x5 = DoubleVector.broadcast(S, a[ao + 5]);
+      c50 = b0.fma(x5, c50);
+      c51 = b1.fma(x5, c51);
     }
-    double[] c = (double[]) co_;
-    store(c00, c01, c, co, load);
-    store(c10, c11, c, co + ldc, load);
-    store(c20, c21, c, co + 2 * ldc, load);
-    store(c30, c31, c, co + 3 * ldc, load);
-    store(c40, c41, c, co + 4 * ldc, load);
-    store(c50, c51, c, co + 5 * ldc, load);
+    int o;
+    o = co;
+    if (load) {
+      c00 = c00.add(DoubleVector.fromArray(S, c, o));
+    }
+    c00.intoArray(c, o);
+    o = co + L;
+    if (load) {
+      c01 = c01.add(DoubleVector.fromArray(S, c, o));
+    }
+    c01.intoArray(c, o);
+    o = co + ldc;
+    if (load) {
+      c10 = c10.add(DoubleVector.fromArray(S, c, o));
+    }
+    c10.intoArray(c, o);
+    o = co + ldc + L;
+    if (load) {
+      c11 = c11.add(DoubleVector.fromArray(S, c, o));
+    }
+    c11.intoArray(c, o);
+    o = co + 2 * ldc;
+    if (load) {
+      c20 = c20.add(DoubleVector.fromArray(S, c, o));
+    }
+    c20.intoArray(c, o);
+    o = co + 2 * ldc + L;
+    if (load) {
+      c21 = c21.add(DoubleVector.fromArray(S, c, o));
+    }
+    c21.intoArray(c, o);
+    o = co + 3 * ldc;
+    if (load) {
+      c30 = c30.add(DoubleVector.fromArray(S, c, o));
+    }
+    c30.intoArray(c, o);
+    o = co + 3 * ldc + L;
+    if (load) {
+      c31 = c31.add(DoubleVector.fromArray(S, c, o));
+    }
+    c31.intoArray(c, o);
+    o = co + 4 * ldc;
+    if (load) {
+      c40 = c40.add(DoubleVector.fromArray(S, c, o));
+    }
+    c40.intoArray(c, o);
+    o = co + 4 * ldc + L;
+    if (load) {
+      c41 = c41.add(DoubleVector.fromArray(S, c, o));
+    }
+    c41.intoArray(c, o);
+    o = co + 5 * ldc;
+    if (load) {
+      c50 = c50.add(DoubleVector.fromArray(S, c, o));
+    }
+    c50.intoArray(c, o);
+    o = co + 5 * ldc + L;
+    if (load) {
+      c51 = c51.add(DoubleVector.fromArray(S, c, o));
+    }
+    c51.intoArray(c, o);
   }
 
-  private static void store(DoubleVector v0, DoubleVector v1, double[] c, int co, boolean load) {
-    if (load) {
-      v0 = v0.add(DoubleVector.fromArray(S, c, co));
-      v1 = v1.add(DoubleVector.fromArray(S, c, co + L));
-    }
-    v0.intoArray(c, co);
-    v1.intoArray(c, co + L);
+  @Override
+  void tileRows(int k, Object a, int ao, int lda, Object b, int bo, Object c, int co, int ldc,
+      boolean load) {
+    tileRows0(k, (double[]) a, ao, lda, (double[]) b, bo, (double[]) c, co, ldc, load);
   }
+
+  private static void tileRows0(int k, double[] a, int ao, int lda, double[] b, int bo, double[] c,
+      int co, int ldc, boolean load) {
+    DoubleVector c00 = DoubleVector.zero(S);
+    DoubleVector c01 = c00;
+    DoubleVector c10 = c00;
+    DoubleVector c11 = c00;
+    DoubleVector c20 = c00;
+    DoubleVector c21 = c00;
+    DoubleVector c30 = c00;
+    DoubleVector c31 = c00;
+    DoubleVector c40 = c00;
+    DoubleVector c41 = c00;
+    DoubleVector c50 = c00;
+    DoubleVector c51 = c00;
+    int a0 = ao;
+    int a1 = ao + lda;
+    int a2 = ao + 2 * lda;
+    int a3 = ao + 3 * lda;
+    int a4 = ao + 4 * lda;
+    int a5 = ao + 5 * lda;
+    for (int p = 0; p < k; p++, bo += NR) {
+      DoubleVector b0 = DoubleVector.fromArray(S, b, bo);
+      DoubleVector b1 = DoubleVector.fromArray(S, b, bo + L);
+      DoubleVector x0 = DoubleVector.broadcast(S, a[a0 + p]);
+      c00 = b0.fma(x0, c00);
+      c01 = b1.fma(x0, c01);
+      DoubleVector x1 = DoubleVector.broadcast(S, a[a1 + p]);
+      c10 = b0.fma(x1, c10);
+      c11 = b1.fma(x1, c11);
+      DoubleVector x2 = DoubleVector.broadcast(S, a[a2 + p]);
+      c20 = b0.fma(x2, c20);
+      c21 = b1.fma(x2, c21);
+      DoubleVector x3 = DoubleVector.broadcast(S, a[a3 + p]);
+      c30 = b0.fma(x3, c30);
+      c31 = b1.fma(x3, c31);
+      DoubleVector x4 = DoubleVector.broadcast(S, a[a4 + p]);
+      c40 = b0.fma(x4, c40);
+      c41 = b1.fma(x4, c41);
+      DoubleVector x5 = DoubleVector.broadcast(S, a[a5 + p]);
+      c50 = b0.fma(x5, c50);
+      c51 = b1.fma(x5, c51);
+    }
+    int o;
+    o = co;
+    if (load) {
+      c00 = c00.add(DoubleVector.fromArray(S, c, o));
+    }
+    c00.intoArray(c, o);
+    o = co + L;
+    if (load) {
+      c01 = c01.add(DoubleVector.fromArray(S, c, o));
+    }
+    c01.intoArray(c, o);
+    o = co + ldc;
+    if (load) {
+      c10 = c10.add(DoubleVector.fromArray(S, c, o));
+    }
+    c10.intoArray(c, o);
+    o = co + ldc + L;
+    if (load) {
+      c11 = c11.add(DoubleVector.fromArray(S, c, o));
+    }
+    c11.intoArray(c, o);
+    o = co + 2 * ldc;
+    if (load) {
+      c20 = c20.add(DoubleVector.fromArray(S, c, o));
+    }
+    c20.intoArray(c, o);
+    o = co + 2 * ldc + L;
+    if (load) {
+      c21 = c21.add(DoubleVector.fromArray(S, c, o));
+    }
+    c21.intoArray(c, o);
+    o = co + 3 * ldc;
+    if (load) {
+      c30 = c30.add(DoubleVector.fromArray(S, c, o));
+    }
+    c30.intoArray(c, o);
+    o = co + 3 * ldc + L;
+    if (load) {
+      c31 = c31.add(DoubleVector.fromArray(S, c, o));
+    }
+    c31.intoArray(c, o);
+    o = co + 4 * ldc;
+    if (load) {
+      c40 = c40.add(DoubleVector.fromArray(S, c, o));
+    }
+    c40.intoArray(c, o);
+    o = co + 4 * ldc + L;
+    if (load) {
+      c41 = c41.add(DoubleVector.fromArray(S, c, o));
+    }
+    c41.intoArray(c, o);
+    o = co + 5 * ldc;
+    if (load) {
+      c50 = c50.add(DoubleVector.fromArray(S, c, o));
+    }
+    c50.intoArray(c, o);
+    o = co + 5 * ldc + L;
+    if (load) {
+      c51 = c51.add(DoubleVector.fromArray(S, c, o));
+    }
+    c51.intoArray(c, o);
+  }
+  // END GENERATED TILES
 
   @Override
   void addCorner(Object tile, int mr, int nr, Object co_, int co, int ldc, boolean load) {
@@ -200,8 +418,11 @@ final class DoubleMicroKernel extends MicroKernel {
         for (int q = 0, jr = 0; q < panels; q++, jr += nr) {
           int w = Math.min(nr, nc - jr);
           int d = d0 + q * kc * nr + p * nr;
-          System.arraycopy(b, s + jr, dst, d, w);
-          if (w < nr) {
+          if (w == NR) {
+            DoubleVector.fromArray(S, b, s + jr).intoArray(dst, d);
+            DoubleVector.fromArray(S, b, s + jr + L).intoArray(dst, d + L);
+          } else {
+            System.arraycopy(b, s + jr, dst, d, w);
             Arrays.fill(dst, d + w, d + nr, 0.0);
           }
         }

@@ -55,6 +55,14 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
       boolean load);
 
   /**
+   * {@link #tile} on a packed B (bRow = nr) and an A packed as rows ({@link #packRows}: rs =
+   * {@code lda}, cs = 1), the strides constant or loop-invariant so that the compiler drops the
+   * bounds checks from the loop.
+   */
+  abstract void tileRows(int k, Object a, int ao, int lda, Object b, int bo, Object c, int co,
+      int ldc, boolean load);
+
+  /**
    * Adds (or, unless {@code load}, copies) the top-left {@code mr} x {@code nr} corner of a
    * tile held row-major with row stride {@link #nr} in {@code tile} to C.
    */
@@ -65,6 +73,22 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
    * panels from {@code dst[0]} on, each kc steps of MR values, zero-filling the last panel.
    */
   abstract void packA(Object a, int off, int rs, int cs, int mc, int kc, Object dst);
+
+  /**
+   * Packs an mc x kc block of A whose rows are contiguous in k ({@code A[i][p] = a[off + i*rs +
+   * p]}) as rows: row i at {@code dst[i * lda]}, rows from mc up to the next multiple of
+   * {@link #MR} zero-filled. Each row is one array copy, where {@link #packA}'s interleaving
+   * moves element by element; the tile then reads MR sequential streams ({@link #tileRows}).
+   */
+  final void packRows(Object a, int off, int rs, int mc, int kc, int lda, Object dst) {
+    for (int i = 0; i < mc; i++) {
+      System.arraycopy(a, off + i * rs, dst, i * lda, kc);
+    }
+    int padded = (mc + MR - 1) / MR * MR;
+    for (int i = mc; i < padded; i++) {
+      zero(dst, i * lda, i * lda + kc);
+    }
+  }
 
   /**
    * Packs rows [pc, pc + kc) of a kc x nc block of B into {@link #nr}-column panels, each kc

@@ -35,7 +35,7 @@ final class PackedGemm {
    */
   static final int B_GROUP_BYTES = 512 * 1024;
   /** Bytes of a packed A block (mc x kc elements), kept in L2. */
-  static final int A_BLOCK_BYTES = 120 * 1024;
+  static final int A_BLOCK_BYTES = 480 * 1024;
   /** Bytes of the packed B that the tasks share (all k rows of a block of columns). */
   static final long B_BLOCK_BYTES = 4L << 20;
   private static final int MR = MicroKernel.MR;
@@ -63,6 +63,10 @@ final class PackedGemm {
   private final int tiles;
   /** Depth of every packed block but possibly the last: k split evenly within KC_BYTES. */
   private final int kcMax;
+  /** Whether A's rows are contiguous in k, so A is packed as rows (see MicroKernel#packRows). */
+  private final boolean rowsA;
+  /** Stride between packed rows of A: kcMax and one cache line, so rows start in other sets. */
+  private final int lda;
   // Set per block of columns by run().
   private Object bp;
   private int blocks;
@@ -97,6 +101,8 @@ final class PackedGemm {
     this.nr = kn.nr;
     this.tiles = (m + MR - 1) / MR;
     this.kcMax = depth(k, KC_BYTES / kn.size);
+    this.rowsA = aCol == 1;
+    this.lda = kcMax + 64 / kn.size;
   }
 
   /** The depth of k's blocks: k split into the fewest blocks of at most {@code max}, evenly. */
@@ -149,10 +155,14 @@ final class PackedGemm {
     if (mc <= 0 || p1 <= p0) {
       return;
     }
-    Object ap = kn.buffer(0, mcMax * kcMax);
+    Object ap = kn.buffer(0, mcMax * (rowsA ? lda : kcMax));
     for (int pc = 0; pc < k; pc += kcMax) {
       int kc = Math.min(kcMax, k - pc);
-      kn.packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
+      if (rowsA) {
+        kn.packRows(a, aOff + ic * aRow + pc, aRow, mc, kc, lda, ap);
+      } else {
+        kn.packA(a, aOff + ic * aRow + pc * aCol, aRow, aCol, mc, kc, ap);
+      }
       // With a shared B, tasks that run at the same time start at different panels (task t at
       // the (t mod threads)-th part of its range, wrapping around), so that they pack disjoint
       // panels and then read each other's instead of packing private copies in lockstep.
@@ -204,12 +214,17 @@ final class PackedGemm {
     boolean load = acc || pc > 0;
     int co = cOff + ic * ldc + jc + jr;
     for (int ir = 0; ir < mc; ir += MR) {
-      if (ir + MR <= mc && w == nr) {
-        kn.tilePacked(kc, ap, ir * kc, src, bo, c, co + ir * ldc, ldc, load);
+      boolean full = ir + MR <= mc && w == nr;
+      Object dst = full ? c : kn.buffer(2, MR * nr);
+      int d = full ? co + ir * ldc : 0;
+      int ld = full ? ldc : nr;
+      if (rowsA) {
+        kn.tileRows(kc, ap, ir * lda, lda, src, bo, dst, d, ld, load && full);
       } else {
-        Object tile = kn.buffer(2, MR * nr);
-        kn.tilePacked(kc, ap, ir * kc, src, bo, tile, 0, nr, false);
-        kn.addCorner(tile, Math.min(MR, mc - ir), w, c, co + ir * ldc, ldc, load);
+        kn.tilePacked(kc, ap, ir * kc, src, bo, dst, d, ld, load && full);
+      }
+      if (!full) {
+        kn.addCorner(dst, Math.min(MR, mc - ir), w, c, co + ir * ldc, ldc, load);
       }
     }
   }
