@@ -1,56 +1,44 @@
 #!/usr/bin/env python3
-"""Writes the register-tile methods of FloatMicroKernel and DoubleMicroKernel from one template.
+"""Writes FloatTiles.java and DoubleTiles.java, the GEMM register tiles, from one template.
 
-The tiles are MR x (NV vectors) blocks of C held in registers over k steps. Three forms differ
-only in how A and B are addressed (see MicroKernel): tile (any strides), tilePacked (A packed
-in MR-row interleaved panels, B in nr-column panels) and tileRows (A packed as rows, B in
-panels). Each is an instance method that casts its operands once and calls a static method on
-typed arrays, whose stores are written out inline: a helper method for the store measured 8%
-slower on 1024^3 (C2 compiled it out of line), so the template repeats that code instead.
+A register tile is an MR x (2 vectors) block of C held in registers over k steps (see
+MicroKernel). Three forms differ only in how A and B are addressed: tile (any strides),
+packed (A in MR-row interleaved panels, B in 2-vector panels) and rows (A packed as rows, B in
+panels); each comes with MR = 6 (12 accumulators: within AVX2's 16 registers) and MR = 8 (16
+accumulators, for AVX-512's 32, where 64- and 128-row products fill whole tiles). The stores
+are written out inline: a helper method for them measured 8% slower on 1024^3 (C2 compiled it
+out of line).
 
-Run from the repository root after changing the template; it rewrites the text between the
-BEGIN/END GENERATED TILES markers of both files:
+Run from the repository root after changing the template; it rewrites both files:
   python3 tools/codegen/microkernel_tiles.py
 """
 import os
-import re
 
-MR, NV = 6, 2
+ROWS = (6, 8)
+NV = 2
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DIR = os.path.join(ROOT, "runtime-cpu", "src", "main", "java", "org", "jaxpresso", "runtime",
                    "cpu", "kernels")
-BEGIN = "  // BEGIN GENERATED TILES (tools/codegen/microkernel_tiles.py)\n"
-END = "  // END GENERATED TILES\n"
 
-# name: (instance parameters, static parameters, call arguments, A address of row i at step p,
-#        B step increment, per-row setup, loop header extra)
 FORMS = {
     "tile": dict(
-        doc="{@inheritDoc}",
-        params="int k, Object a, int ao, int rs, int cs, Object b, int bo, int bRow, Object c,"
+        doc="A[i][p] = a[ao + i*rs + p*cs], B[p][j] = b[bo + p*bRow + j]: operands in place.",
+        params="int k, {T}[] a, int ao, int rs, int cs, {T}[] b, int bo, int bRow, {T}[] c,"
                " int co, int ldc, boolean load",
-        sparams="int k, {T}[] a, int ao, int rs, int cs, {T}[] b, int bo, int bRow, {T}[] c,"
-                " int co, int ldc, boolean load",
-        args="k, ({T}[]) a, ao, rs, cs, ({T}[]) b, bo, bRow, ({T}[]) c, co, ldc, load",
-        rows=lambda i: f"    int a{i} = ao + {i} * rs;" if i > 1 else "    int a1 = ao + rs;" if i else "    int a0 = ao;",
+        rows="rs",
         loop="for (int p = 0, s = 0; p < k; p++, s += cs, bo += bRow)",
         a=lambda i: f"a[a{i} + s]"),
-    "tilePacked": dict(
-        params="int k, Object a, int ao, Object b, int bo, Object c, int co, int ldc,"
-               " boolean load",
-        sparams="int k, {T}[] a, int ao, {T}[] b, int bo, {T}[] c, int co, int ldc,"
-                " boolean load",
-        args="k, ({T}[]) a, ao, ({T}[]) b, bo, ({T}[]) c, co, ldc, load",
+    "packed": dict(
+        doc="A[i][p] = a[ao + p*MR + i] (interleaved panel), B[p][j] = b[bo + p*2L + j].",
+        params="int k, {T}[] a, int ao, {T}[] b, int bo, {T}[] c, int co, int ldc, boolean load",
         rows=None,
-        loop="for (int p = 0; p < k; p++, ao += MR, bo += NR)",
+        loop="for (int p = 0; p < k; p++, ao += {MR}, bo += NR)",
         a=lambda i: f"a[ao + {i}]" if i else "a[ao]"),
-    "tileRows": dict(
-        params="int k, Object a, int ao, int lda, Object b, int bo, Object c, int co, int ldc,"
+    "rows": dict(
+        doc="A[i][p] = a[ao + i*lda + p] (rows), B[p][j] = b[bo + p*2L + j].",
+        params="int k, {T}[] a, int ao, int lda, {T}[] b, int bo, {T}[] c, int co, int ldc,"
                " boolean load",
-        sparams="int k, {T}[] a, int ao, int lda, {T}[] b, int bo, {T}[] c, int co, int ldc,"
-                " boolean load",
-        args="k, ({T}[]) a, ao, lda, ({T}[]) b, bo, ({T}[]) c, co, ldc, load",
-        rows=lambda i: f"    int a{i} = ao + {i} * lda;" if i > 1 else "    int a1 = ao + lda;" if i else "    int a0 = ao;",
+        rows="lda",
         loop="for (int p = 0; p < k; p++, bo += NR)",
         a=lambda i: f"a[a{i} + p]"),
 }
@@ -58,42 +46,40 @@ FORMS = {
 
 def wrap(line, indent):
     """Breaks a declaration longer than 100 columns after a comma, continuing at indent + 4."""
-    if len(line) <= 100:
-        return [line]
-    cut = line.rfind(",", 0, 100) + 1
-    return [line[:cut], " " * (indent + 4) + line[cut:].lstrip()]
+    out = []
+    while len(line) > 100:
+        cut = line.rfind(",", 0, 100) + 1
+        out.append(line[:cut])
+        line = " " * (indent + 4) + line[cut:].lstrip()
+    return out + [line]
 
 
-def form(name, f, T, V):
-    static = name + "0"
-    out = ["  @Override"]
-    out += wrap(f"  void {name}(" + f["params"] + ") {", 2)
-    out.append(f"    {static}(" + f["args"].format(T=T) + ");")
-    out.append("  }")
-    out.append("")
-    out += wrap(f"  private static void {static}(" + f["sparams"].format(T=T) + ") {", 2)
-    for i in range(MR):
+def form(name, f, mr, T, V):
+    out = [f"  /** {mr} rows: {f['doc']} */"]
+    out += wrap(f"  static void {name}{mr}(" + f["params"].format(T=T) + ") {", 2)
+    for i in range(mr):
         for j in range(NV):
             out.append(f"    {V} c{i}{j} = {V}.zero(S);" if i == 0 and j == 0
                        else f"    {V} c{i}{j} = c00;")
     if f["rows"]:
-        for i in range(MR):
-            out.append(f["rows"](i))
-    out.append(f"    {f['loop']} {{")
+        st = f["rows"]
+        for i in range(mr):
+            out.append("    int a0 = ao;" if i == 0 else f"    int a1 = ao + {st};" if i == 1
+                       else f"    int a{i} = ao + {i} * {st};")
+    out.append(f"    {f['loop'].format(MR=mr)} {{")
     for j in range(NV):
-        off = "bo" if j == 0 else f"bo + {j} * L" if j > 1 else "bo + L"
-        out.append(f"      {V} b{j} = {V}.fromArray(S, b, {off});")
-    for i in range(MR):
+        out.append(f"      {V} b{j} = {V}.fromArray(S, b, " + ("bo" if j == 0 else "bo + L")
+                   + ");")
+    for i in range(mr):
         out.append(f"      {V} x{i} = {V}.broadcast(S, {f['a'](i)});")
         for j in range(NV):
             out.append(f"      c{i}{j} = b{j}.fma(x{i}, c{i}{j});")
     out.append("    }")
     out.append("    int o;")
-    for i in range(MR):
+    for i in range(mr):
         row = "co" if i == 0 else "co + ldc" if i == 1 else f"co + {i} * ldc"
         for j in range(NV):
-            col = "" if j == 0 else " + L" if j == 1 else f" + {j} * L"
-            out.append(f"    o = {row}{col};")
+            out.append(f"    o = {row}" + ("" if j == 0 else " + L") + ";")
             out.append("    if (load) {")
             out.append(f"      c{i}{j} = c{i}{j}.add({V}.fromArray(S, c, o));")
             out.append("    }")
@@ -103,19 +89,33 @@ def form(name, f, T, V):
 
 
 def main():
-    for fname, T, V in (("FloatMicroKernel.java", "float", "FloatVector"),
-                        ("DoubleMicroKernel.java", "double", "DoubleVector")):
-        path = os.path.join(DIR, fname)
-        src = open(path).read()
-        body = []
+    for cls, T, V, E in (("FloatTiles", "float", "FloatVector", "Float"),
+                         ("DoubleTiles", "double", "DoubleVector", "Double")):
+        lines = [
+            "// Generated by tools/codegen/microkernel_tiles.py: edit the template there, not here.",
+            "package org.jaxpresso.runtime.cpu.kernels;",
+            "",
+            f"import jdk.incubator.vector.{V};",
+            "import jdk.incubator.vector.VectorSpecies;",
+            "",
+            "/**",
+            f" * The {T} register tiles of {{@link {E}MicroKernel}}: {{@code C (+)= A B}} for an MR x",
+            " * (2 vectors) block over k steps, with MR = 6 or 8, for three ways of addressing A and",
+            " * B. {@code load} adds C's old values; otherwise C is overwritten.",
+            " */",
+            f"final class {cls} {{",
+            f"  private static final VectorSpecies<{E}> S = {V}.SPECIES_PREFERRED;",
+            "  private static final int L = S.length();",
+            "  private static final int NR = 2 * L;",
+            "",
+            f"  private {cls}() {{}}",
+        ]
         for name, f in FORMS.items():
-            body += form(name, f, T, V) + [""]
-        text = BEGIN + "\n".join(body) + END
-        if BEGIN in src:
-            src = src[:src.index(BEGIN)] + text + src[src.index(END) + len(END):]
-        else:
-            raise SystemExit(fname + ": no BEGIN/END GENERATED TILES markers")
-        open(path, "w").write(src)
+            for mr in ROWS:
+                lines.append("")
+                lines += form(name, f, mr, T, V)
+        lines.append("}")
+        open(os.path.join(DIR, cls + ".java"), "w").write("\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

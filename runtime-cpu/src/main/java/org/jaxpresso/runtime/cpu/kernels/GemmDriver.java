@@ -9,7 +9,8 @@ package org.jaxpresso.runtime.cpu.kernels;
  *
  * <p>Paths: small and matrix-vector products run the kernel's lean loops; products whose A fits in
  * {@link #DIRECT_A_BYTES} (in L2) and B in {@link #DIRECT_B_BYTES} (in L1), B's rows contiguous,
- * run the register tile on the operands in place ({@link #direct}); larger ones are packed ({@link PackedGemm}).
+ * run the register tile on the operands in place ({@link #direct}); larger ones are packed
+ * ({@link PackedGemm}).
  */
 final class GemmDriver {
   /** Products of at most this many multiply-adds skip packing. */
@@ -24,7 +25,6 @@ final class GemmDriver {
   static final long DIRECT_B_BYTES = 40 * 1024;
   /** Tasks per thread for one product: spare ones let a thread slowed by load be covered. */
   static final int TASKS_PER_THREAD = 4;
-  private static final int MR = MicroKernel.MR;
 
   private GemmDriver() {}
 
@@ -61,18 +61,19 @@ final class GemmDriver {
 
   /**
    * The unpacked product for small operands, B's rows contiguous: full tiles read A and B in
-   * place; the last m % MR rows are packed into one zero-padded panel, the last n % nr columns
+   * place; the last m % mr rows are packed into one zero-padded panel, the last n % nr columns
    * of B into one zero-padded panel, and the edge tiles run the same register tile into a
    * scratch tile whose corner is added to C. Each element is one sum over the whole k, within
    * the same error bound as the packed path.
    */
   static void direct(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
       Object b, int bOff, int bRow, Object c, int cOff, int ldc, boolean acc) {
+    int mr = kn.mr;
     int nr = kn.nr;
-    int mf = m - m % MR;
+    int mf = m - m % mr;
     int nf = n - n % nr;
     for (int jr = 0; jr < nf; jr += nr) {
-      for (int ir = 0; ir < mf; ir += MR) {
+      for (int ir = 0; ir < mf; ir += mr) {
         kn.tile(k, a, aOff + ir * aRow, aRow, aCol, b, bOff + jr, bRow, c, cOff + ir * ldc + jr,
             ldc, acc);
       }
@@ -80,26 +81,27 @@ final class GemmDriver {
     if (mf == m && nf == n) {
       return;
     }
-    Object tile = kn.buffer(2, MR * nr);
+    Object tile = kn.buffer(2, mr * nr);
     Object ap = null;
     if (mf < m) {
-      ap = kn.buffer(0, MR * k);
+      ap = kn.buffer(0, mr * k);
       kn.packA(a, aOff + mf * aRow, aRow, aCol, m - mf, k, ap);
       for (int jr = 0; jr < nf; jr += nr) {
-        kn.tile(k, ap, 0, 1, MR, b, bOff + jr, bRow, tile, 0, nr, false);
+        kn.tile(k, ap, 0, 1, mr, b, bOff + jr, bRow, tile, 0, nr, false);
         kn.addCorner(tile, m - mf, nr, c, cOff + mf * ldc + jr, ldc, acc);
       }
     }
     if (nf < n) {
       Object bp = kn.buffer(3, k * nr);
       kn.packB(b, bOff + nf, bRow, null, 0, 1, k, n - nf, bp, 0);
-      for (int ir = 0; ir < m; ir += MR) {
+      for (int ir = 0; ir < m; ir += mr) {
         if (ir < mf) {
           kn.tile(k, a, aOff + ir * aRow, aRow, aCol, bp, 0, nr, tile, 0, nr, false);
         } else {
           kn.tilePacked(k, ap, 0, bp, 0, tile, 0, nr, false);
         }
-        kn.addCorner(tile, Math.min(MR, m - ir), n - nf, c, cOff + ir * ldc + nf, ldc, acc);
+        int rows = Math.min(mr, m - ir);
+        kn.addCorner(tile, rows, n - nf, c, cOff + ir * ldc + nf, ldc, acc);
       }
     }
   }
@@ -111,11 +113,12 @@ final class GemmDriver {
   private static void directThreads(MicroKernel kn, int m, int n, int k, Object a, int aOff,
       int aRow, int aCol, Object b, int bOff, int bRow, Object c, int cOff, int ldc, boolean acc,
       int threads) {
-    int tiles = (m + MR - 1) / MR;
+    int mr = kn.mr;
+    int tiles = (m + mr - 1) / mr;
     int blocks = Math.min(tiles, TASKS_PER_THREAD * threads);
     CpuPool.parallelFor(blocks, t -> {
-      int i0 = Math.min(m, t * tiles / blocks * MR);
-      int i1 = Math.min(m, (t + 1) * tiles / blocks * MR);
+      int i0 = Math.min(m, t * tiles / blocks * mr);
+      int i1 = Math.min(m, (t + 1) * tiles / blocks * mr);
       if (i1 > i0) {
         gemm(kn, i1 - i0, n, k, a, aOff + i0 * aRow, aRow, aCol, b, bOff, bRow, null, 1, c,
             cOff + i0 * ldc, ldc, acc, 1);

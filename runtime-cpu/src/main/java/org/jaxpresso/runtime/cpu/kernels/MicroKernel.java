@@ -8,15 +8,16 @@ package org.jaxpresso.runtime.cpu.kernels;
  * them once per call. The two implementations ({@link FloatMicroKernel}, {@link
  * DoubleMicroKernel}) differ only in their vector type.
  *
- * <p>The register tile is {@link #MR} rows by {@link #nr} = two vectors of the preferred
- * species: 6 x 32 floats or 6 x 16 doubles on AVX-512 (12 accumulators, two B vectors and one
- * broadcast, within even AVX2's 16 registers). On AVX-512 with the data in L1 it runs at 97% of
- * the FMA peak; taller and wider tiles (8 to 14 rows, 3 or 4 vectors) measured no faster there
- * (ADR 0016), so the tile widens with the lanes and keeps its rows.
+ * <p>The register tile is {@link #mr} rows by {@link #nr} = two vectors of the preferred
+ * species, generated for both row counts ({@code tools/codegen/microkernel_tiles.py}): 8 x 32
+ * floats or 8 x 16 doubles on AVX-512 (16 accumulators of its 32 registers; products of 64 or
+ * 128 rows fill whole tiles), 6 rows elsewhere (12 accumulators, two B vectors and one
+ * broadcast within AVX2's 16 registers). With the data in L1 either runs at 97-99% of the FMA
+ * peak; taller and wider tiles (12 or 14 rows, 3 or 4 vectors) measured no faster (ADR 0016).
  */
 abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
-  /** Rows of the register tile. */
-  static final int MR = 6;
+  /** Rows of the register tile: 6 or 8. */
+  final int mr;
 
   /** Columns of the register tile: two vectors of the preferred species. */
   final int nr;
@@ -24,7 +25,8 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
   final int size;
   private final ThreadLocal<Object[]> buffers = ThreadLocal.withInitial(() -> new Object[4]);
 
-  MicroKernel(int lanes, int size) {
+  MicroKernel(int mr, int lanes, int size) {
+    this.mr = mr;
     this.nr = 2 * lanes;
     this.size = size;
   }
@@ -39,16 +41,16 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
   abstract void zero(Object c, int from, int to);
 
   /**
-   * The register tile, {@code C (+)= A B} over k steps for an {@link #MR} x {@link #nr} block:
+   * The register tile, {@code C (+)= A B} over k steps for an {@link #mr} x {@link #nr} block:
    * {@code A[i][p] = a[ao + i*rs + p*cs]}, {@code B[p][j] = b[bo + p*bRow + j]},
-   * {@code C[i][j] = c[co + i*ldc + j]}. Packed operands are the case rs = 1, cs = MR,
+   * {@code C[i][j] = c[co + i*ldc + j]}. Packed operands are the case rs = 1, cs = mr,
    * bRow = nr; operands read in place pass their own strides.
    */
   abstract void tile(int k, Object a, int ao, int rs, int cs, Object b, int bo, int bRow,
       Object c, int co, int ldc, boolean load);
 
   /**
-   * {@link #tile} on packed operands (rs = 1, cs = MR, bRow = nr): the same sums, with the
+   * {@link #tile} on packed operands (rs = 1, cs = mr, bRow = nr): the same sums, with the
    * strides as constants so that the compiler drops the bounds checks from the loop.
    */
   abstract void tilePacked(int k, Object a, int ao, Object b, int bo, Object c, int co, int ldc,
@@ -69,22 +71,22 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
   abstract void addCorner(Object tile, int mr, int nr, Object c, int co, int ldc, boolean load);
 
   /**
-   * Packs an mc x kc block of A ({@code A[i][p] = a[off + i*rs + p*cs]}) into {@link #MR}-row
-   * panels from {@code dst[0]} on, each kc steps of MR values, zero-filling the last panel.
+   * Packs an mc x kc block of A ({@code A[i][p] = a[off + i*rs + p*cs]}) into {@link #mr}-row
+   * panels from {@code dst[0]} on, each kc steps of mr values, zero-filling the last panel.
    */
   abstract void packA(Object a, int off, int rs, int cs, int mc, int kc, Object dst);
 
   /**
    * Packs an mc x kc block of A whose rows are contiguous in k ({@code A[i][p] = a[off + i*rs +
    * p]}) as rows: row i at {@code dst[i * lda]}, rows from mc up to the next multiple of
-   * {@link #MR} zero-filled. Each row is one array copy, where {@link #packA}'s interleaving
-   * moves element by element; the tile then reads MR sequential streams ({@link #tileRows}).
+   * {@link #mr} zero-filled. Each row is one array copy, where {@link #packA}'s interleaving
+   * moves element by element; the tile then reads mr sequential streams ({@link #tileRows}).
    */
   final void packRows(Object a, int off, int rs, int mc, int kc, int lda, Object dst) {
     for (int i = 0; i < mc; i++) {
       System.arraycopy(a, off + i * rs, dst, i * lda, kc);
     }
-    int padded = (mc + MR - 1) / MR * MR;
+    int padded = (mc + mr - 1) / mr * mr;
     for (int i = mc; i < padded; i++) {
       zero(dst, i * lda, i * lda + kc);
     }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
+import org.jaxpresso.runtime.cpu.CpuBackend;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +102,22 @@ class GemmTest {
   }
 
   @Test
+  void registerTilesFollowTheVectorWidth() {
+    assumeTrue(CpuBackend.simdAvailable(), "the register tiles need jdk.incubator.vector");
+    MicroKernel f = FloatMicroKernel.INSTANCE;
+    MicroKernel d = DoubleMicroKernel.INSTANCE;
+    int bits = f.nr / 2 * Float.SIZE;
+    assertEquals(bits, d.nr / 2 * Double.SIZE);
+    assertEquals(bits >= 512 ? 8 : 6, f.mr, "rows of the float32 tile on " + bits + "-bit vectors");
+    assertEquals(f.mr, d.mr);
+    // The vector-256 execution (-XX:MaxVectorSize=32) must really run the 6-row tiles.
+    int expected = Integer.getInteger("jaxpresso.test.maxVectorBits", 0);
+    if (expected > 0) {
+      assertEquals(expected, bits, "preferred species under -XX:MaxVectorSize");
+    }
+  }
+
+  @Test
   void depthBlocksSplitKEvenlyWithinTheirLimit() {
     int floatMax = PackedGemm.KC_BYTES / Float.BYTES;
     assertEquals(512, floatMax);
@@ -107,19 +125,25 @@ class GemmTest {
     assertEquals(1, PackedGemm.depth(1, floatMax));
     assertEquals(300, PackedGemm.depth(300, floatMax));
     assertEquals(512, PackedGemm.depth(512, floatMax));
-    assertEquals(257, PackedGemm.depth(513, floatMax));
+    // Up to 5/4 of the limit when that saves a pass: 513 and 576 (3x3x64) stay one block.
+    assertEquals(513, PackedGemm.depth(513, floatMax));
+    assertEquals(576, PackedGemm.depth(576, floatMax));
+    assertEquals(640, PackedGemm.depth(640, floatMax));
+    assertEquals(321, PackedGemm.depth(641, floatMax));
     assertEquals(512, PackedGemm.depth(1024, floatMax));
-    assertEquals(342, PackedGemm.depth(1025, floatMax));
-    assertEquals(171, PackedGemm.depth(513, 256));
+    assertEquals(513, PackedGemm.depth(1025, floatMax));
+    assertEquals(501, PackedGemm.depth(1501, floatMax));
+    assertEquals(512, PackedGemm.depth(2048, floatMax));
+    assertEquals(257, PackedGemm.depth(513, 256));
   }
 
   @Test
   void packedProductsAtTheFloatDepthLimitAndPastIt() {
     Random rnd = new Random(9);
     // k: one float32 depth block exactly (512), two even blocks (1024), three blocks with a
-    // shorter last one (1025); several row blocks and a partial panel, caller and pool.
+    // shorter last one (1501); several row blocks and a partial panel, caller and pool.
     int trial = 0;
-    for (int k : new int[] {512, 1024, 1025}) {
+    for (int k : new int[] {512, 1024, 1501}) {
       for (int[] mn : new int[][] {{121, 33}, {260, 70}}) {
         Problem p = new Problem(1, mn[0], mn[1], k, Layout.values()[trial % 3], Layout.ROW,
             trial % 2 == 0, false);
@@ -135,12 +159,13 @@ class GemmTest {
   void aSingleRowBlockPacksGroupsOfPanelsAcrossGroupAndRangeEdges() {
     Random rnd = new Random(10);
     // One row block (m within one A block; m = 5 is one tile, so the pool cuts only columns):
-    // B is packed in groups of B_GROUP_BYTES / (kc nr size) panels. k = 600 is two depth blocks
-    // of 300 (13 float32 panels per group); n = 1100 is two full groups and a partial one
-    // ending in a partial panel; with the pool, column ranges start groups mid-way.
+    // B is packed in groups of B_GROUP_BYTES / (kc nr size) panels. k = 700 is two depth blocks
+    // of 350 (11 float32 panels of 32 per group on AVX-512); n = 1100 is 35 panels, three full
+    // groups and a partial one ending in a partial panel; with the pool, column ranges start
+    // groups mid-way.
     for (int m : new int[] {5, 40}) {
       for (Layout lb : new Layout[] {Layout.ROW, Layout.PADDED, Layout.COL}) {
-        Problem p = new Problem(1, m, 1100, 600, Layout.ROW, lb, m == 40, false);
+        Problem p = new Problem(1, m, 1100, 700, Layout.ROW, lb, m == 40, false);
         runFloat(p, rnd, Mode.CALLER);
         runFloat(p, rnd, Mode.POOL);
         runDouble(p, rnd, Mode.POOL);
