@@ -67,6 +67,8 @@ def numpy_workload(wid, size):
 
 # Seconds between NumPy's and the JVM's timed reps (OpenBLAS's spinning workers park).
 PAUSE_S = 0.3
+# Seconds of untimed calls per JVM mode and workload before the timed rounds.
+WARM_S = 2.0
 
 
 def time_numpy(fn, reps):
@@ -114,10 +116,14 @@ def main():
         if args.quick:
             reps = max(1, reps // 2)
         flops, np_fn = numpy_workload(wid, size)
-        # Warm both sides: JIT compilation, caches, OpenBLAS threads.
+        # Warm both sides: JIT compilation, caches, OpenBLAS threads. The JVM runs each mode
+        # for WARM_S seconds: one round of reps (the old warm-up) left W4 256^3 timed while C2
+        # was still compiling the kernels (0.195 ms a call against 0.107 ms once compiled).
         time_numpy(np_fn, 2)
-        jvm.ask("run %s %d eager %d" % (wid, size, reps))
-        jvm.ask("run %s %d jit %d" % (wid, size, reps))
+        for mode in ("eager", "jit"):
+            t0 = time.perf_counter()
+            while time.perf_counter() - t0 < WARM_S:
+                jvm.ask("run %s %d %s %d" % (wid, size, mode, reps))
         t_np, t_eager, t_jit = [], [], []
         for _ in range(rounds):
             t_np += time_numpy(np_fn, reps)
