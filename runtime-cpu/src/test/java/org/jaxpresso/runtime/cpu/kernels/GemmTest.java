@@ -156,6 +156,24 @@ class GemmTest {
   }
 
   @Test
+  void smallRowMajorAReadInPlaceWithItsPartialTilePacked() {
+    Random rnd = new Random(11);
+    // A within IN_PLACE_A_BYTES, rows contiguous in k: full row tiles read A in place, the last
+    // partial tile (m not a multiple of 6 or 8) is packed; B past DIRECT_B_BYTES, so the packed
+    // path runs. k = 1024 (rows 4 KiB apart) and the transposed A keep packing A.
+    int[][] mnk = {{13, 300, 64}, {65, 300, 100}, {130, 257, 96}, {60, 100, 1024}};
+    for (int[] s : mnk) {
+      for (Layout la : new Layout[] {Layout.ROW, Layout.PADDED, Layout.COL}) {
+        Problem p = new Problem(2, s[0], s[1], s[2], la, Layout.ROW, s[0] == 65, false);
+        runFloat(p, rnd, Mode.CALLER);
+        runFloat(p, rnd, Mode.POOL);
+        runDouble(p, rnd, Mode.CALLER);
+        runDouble(p, rnd, Mode.POOL);
+      }
+    }
+  }
+
+  @Test
   void aSingleRowBlockPacksGroupsOfPanelsAcrossGroupAndRangeEdges() {
     Random rnd = new Random(10);
     // One row block (m within one A block; m = 5 is one tile, so the pool cuts only columns):
