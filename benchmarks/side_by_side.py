@@ -25,7 +25,7 @@ import bench_common
 from bench_common import ROOT, JAVA_HOME, build, classpath
 
 # (id, size, reps per round)
-WORKLOADS = [("W4", 256, 40), ("W4", 1024, 4), ("W4", 2048, 2), ("W4b", 64, 10), ("W6", 8, 2)]
+WORKLOADS = [("W4", 256, 100), ("W4", 1024, 10), ("W4", 2048, 3), ("W4b", 64, 40), ("W6", 8, 6)]
 
 
 def openblas_core():
@@ -126,12 +126,19 @@ def main():
                 jvm.ask("run %s %d %s %d" % (wid, size, mode, reps))
         t_np, t_eager, t_jit = [], [], []
         for _ in range(rounds):
+            # Each side's first call after the other side's turn and the pause runs cold (caches
+            # refilled, cores idle for 0.3 s): W6 read 10.1 ms for 2 calls a round against 6.0 ms
+            # for 10. One untimed call per side and mode starts each round, so the medians are
+            # of steady calls for both.
+            np_fn()
             t_np += time_numpy(np_fn, reps)
             # OpenBLAS's workers busy-wait about 0.1 s after a call: without a pause they hold
             # one of the two cores while the JVM's reps run (measured: 1024^3 read 20.0 ms jit
             # right after NumPy, 12.5 ms after a 0.3 s pause). Pause between the sides.
             time.sleep(PAUSE_S)
+            jvm.ask("run %s %d eager 1" % (wid, size))
             t_eager += [int(t) for t in jvm.ask("run %s %d eager %d" % (wid, size, reps)).split()]
+            jvm.ask("run %s %d jit 1" % (wid, size))
             t_jit += [int(t) for t in jvm.ask("run %s %d jit %d" % (wid, size, reps)).split()]
             time.sleep(PAUSE_S)
         rows.append((wid, size, flops, t_np, t_eager, t_jit))

@@ -16,7 +16,7 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
  *
  * <p>With {@code jdk.incubator.vector} present ({@link CpuBackend#simdAvailable()}) the products
  * run {@code GemmDriver} on the register-tiled SIMD {@code MicroKernel} of their type (packed and
- * cache-blocked when large, reading the operands in place when they fit in L2); otherwise scalar
+ * cache-blocked when large; a B within L1 and a small A are read in place); otherwise scalar
  * loops. Products of at least {@link #PARALLEL_FLOPS} flops use every thread of {@link CpuPool}:
  * contiguous runs of products as tasks when the batch is large enough, else (row block, column
  * range) tasks of each product over a packed B shared by the threads. Accumulation is in the

@@ -106,9 +106,10 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
 
 
   /**
-   * This thread's scratch array number {@code slot} (0: packed A, 1: packed B, 2: a tile, 3: a
-   * B panel), grown to at least {@code n} elements; its contents are left over from earlier
-   * calls.
+   * This thread's scratch array number {@code slot} (0: packed A, 1: the shared packed B, 2: a
+   * tile, 3: B panels packed for this thread alone: a group of panels, a private copy, or the
+   * direct path's zero-padded edge panel), grown to at least {@code n} elements; its contents
+   * are left over from earlier calls.
    */
   final Object buffer(int slot, int n) {
     Object[] b = buffers.get();

@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * optionally through a row table.
  *
  * <p>k is cut into depth blocks of equal size, at most {@link #KC_BYTES} / element size deep
- * (512 float32, 256 float64). A is packed per task in row blocks of at most {@code mc} x {@code
- * kc} elements ({@link #A_BLOCK_BYTES}, in L2) as {@link MicroKernel#mr}-row panels. B is packed
+ * (512 float32, 256 float64), or 5/4 of that where it saves a pass ({@link #depth}). A is
+ * handled per task in row blocks of at most {@link #A_BLOCK_BYTES} (in L2): a small A whose rows
+ * are contiguous in k is read in place ({@link #IN_PLACE_A_BYTES}), a larger one packed as rows
+ * ({@link MicroKernel#packRows}), a strided one as {@link MicroKernel#mr}-row panels. B is packed
  * in {@code kc} x {@code nr} panels, each once, on first use, into one buffer that holds all k
  * rows of a block of up to {@link #B_BLOCK_BYTES} of columns (all of a 1024 x 1024 B; in L3) and
  * that every task reads; with a single row block each panel is used once, so groups of panels
@@ -24,7 +26,8 @@ final class PackedGemm {
    * Largest depth of a packed block (the k extent of one rank-kc update) times the element
    * size: 512 float32 or 256 float64. Every pass over k loads and stores all of C, so deeper
    * blocks halve that traffic; float32 at 512 measured 4-8% faster than 256 at 1024 and 2048
-   * (ADR 0016). The depth used is k split into equal blocks no deeper than this.
+   * (ADR 0016). The depth used is k split into equal blocks no deeper than this, or than 5/4
+   * of it where that saves a pass ({@link #depth}).
    */
   static final int KC_BYTES = 2048;
   /**
@@ -35,8 +38,9 @@ final class PackedGemm {
    */
   static final int B_GROUP_BYTES = 512 * 1024;
   /**
-   * Bytes of a packed A block (mc x kc elements), kept in L2 (1 MiB on the Zen 5 measured;
-   * 480 KiB was faster than 120 or 240 KiB at 1024^2 on two threads, ADR 0016).
+   * Bytes of a block of A (mc rows of kc elements, or of lda when packed as rows), kept in L2
+   * (1 MiB per core on the Zen 5 measured; 480 KiB was faster than 120 or 240 KiB at 1024^2 on
+   * two threads, ADR 0016).
    */
   static final int A_BLOCK_BYTES = 480 * 1024;
   /**
@@ -71,7 +75,7 @@ final class PackedGemm {
   private final int mr;
   private final int nr;
   private final int tiles;
-  /** Depth of every packed block but possibly the last: k split evenly within KC_BYTES. */
+  /** Depth of every packed block but possibly the last: see {@link #depth}. */
   private final int kcMax;
   /** Whether A's rows are contiguous in k, so A is packed as rows (see MicroKernel#packRows). */
   private final boolean rowsA;
@@ -137,7 +141,7 @@ final class PackedGemm {
   /** Runs the product on up to {@code threads} threads (1: the caller alone). */
   void run(int threads) {
     this.threads = threads;
-    int tilesPerBlock = A_BLOCK_BYTES / (kcMax * kn.size) / mr;
+    int tilesPerBlock = Math.max(1, A_BLOCK_BYTES / ((rowsA ? lda : kcMax) * kn.size) / mr);
     long budget = B_BLOCK_BYTES / kn.size / k / nr * nr;
     int ncMax = (int) Math.max(nr, Math.min((long) (n + nr - 1) / nr * nr, budget));
     // Row blocks of whole tiles, balanced, at most mc rows; with threads, at least
@@ -178,7 +182,7 @@ final class PackedGemm {
     if (mc <= 0 || p1 <= p0) {
       return;
     }
-    Object ap = kn.buffer(0, mcMax * (rowsA ? lda : kcMax));
+    Object ap = kn.buffer(0, inPlaceA ? mr * lda : mcMax * (rowsA ? lda : kcMax));
     for (int pc = 0; pc < k; pc += kcMax) {
       int kc = Math.min(kcMax, k - pc);
       if (inPlaceA) {
