@@ -2,6 +2,7 @@ package org.jaxpresso.runtime.cpu.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -170,6 +171,53 @@ final class DoubleMicroKernel extends MicroKernel {
   }
 
   @Override
+  void packGather(Object src, int off, int rs, int[] rows, int pc, int kc, int[] cols, int j0,
+      int nc, Object dst_, int d0) {
+    double[] b = (double[]) src;
+    double[] dst = (double[]) dst_;
+    int[] runs = runs(cols, j0, nc);
+    // Each run's first column becomes its place in row 0 of its panel; whether a whole vector
+    // for the run's last partial vector stays within its row is kept as the sign of the length.
+    for (int r = 0; r < runs.length; r += 3) {
+      int j = runs[r];
+      int len = runs[r + 2];
+      runs[r] = d0 + j / nr * kc * nr + j % nr;
+      int v = len - len % L;
+      runs[r + 2] = v < len && j % nr + v + L > nr ? -len : len;
+    }
+    int tail = nc % nr;
+    int last = d0 + nc / nr * kc * nr;
+    for (int p = 0; p < kc; p++) {
+      int s = off + (rows == null ? (pc + p) * rs : rows[pc + p]);
+      boolean lastRow = p == kc - 1;
+      for (int r = 0; r < runs.length; r += 3) {
+        int d = runs[r] + p * nr;
+        int from = s + runs[r + 1];
+        int len = Math.abs(runs[r + 2]);
+        int v = 0;
+        for (; v + L <= len; v += L) {
+          DoubleVector.fromArray(S, b, from + v).intoArray(dst, d + v);
+        }
+        if (v < len) {
+          if ((runs[r + 2] > 0 || !lastRow) && from + v + L <= b.length) {
+            // A whole vector: the lanes past the run land on columns of this row that a later
+            // run writes, on the tail zeroed below, or past the row's end on the next row,
+            // written at step p + 1 (hence not on the last row, where they would reach a
+            // panel already packed).
+            DoubleVector.fromArray(S, b, from + v).intoArray(dst, d + v);
+          } else {
+            VectorMask<Double> m = S.indexInRange(v, len);
+            DoubleVector.fromArray(S, b, from + v, m).intoArray(dst, d + v, m);
+          }
+        }
+      }
+      if (tail > 0) {
+        Arrays.fill(dst, last + p * nr + tail, last + p * nr + nr, 0.0);
+      }
+    }
+  }
+
+  @Override
   void lean(int m, int n, int k, Object ao_, int aOff, int aRow, int aCol, Object bo_, int bOff,
       int bRow, int bCol, Object co_, int cOff, int ldc, boolean acc) {
     double[] a = (double[]) ao_;
@@ -190,7 +238,7 @@ final class DoubleMicroKernel extends MicroKernel {
           s.intoArray(c, ci + j);
         }
         if (nv < n) {
-          ScalarGemm.dgemm(1, n - nv, k, a, ai, aRow, aCol, b, bOff + nv, bRow, null, 1, c,
+          ScalarGemm.dgemm(1, n - nv, k, a, ai, aRow, aCol, b, bOff + nv, bRow, null, 1, null, c,
               ci + nv, ldc, acc);
         }
       }
@@ -214,7 +262,7 @@ final class DoubleMicroKernel extends MicroKernel {
         }
       }
     } else {
-      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc,
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, null, c, cOff, ldc,
           acc);
     }
   }

@@ -69,7 +69,7 @@ public final class Gemm {
     check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
         bCol, c.length, cOff, cBatch, ldc);
     split(batch, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol,
-        b, bOff + bi * bBatch, bRow, null, bCol, c, cOff + bi * cBatch, ldc, accumulate,
+        b, bOff + bi * bBatch, bRow, null, bCol, null, c, cOff + bi * cBatch, ldc, accumulate,
         threads));
   }
 
@@ -142,7 +142,7 @@ public final class Gemm {
     check(batch, m, n, k, a.length, aOff, aBatch, aRow, aCol, b.length, bOff, bBatch, bRow,
         bCol, c.length, cOff, cBatch, ldc);
     split(batch, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff + bi * aBatch, aRow, aCol,
-        b, bOff + bi * bBatch, bRow, null, bCol, c, cOff + bi * cBatch, ldc, accumulate,
+        b, bOff + bi * bBatch, bRow, null, bCol, null, c, cOff + bi * cBatch, ldc, accumulate,
         threads));
   }
 
@@ -211,10 +211,46 @@ public final class Gemm {
   public static void sgemmRows(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
       float[] b, int bOff, int[] bRows, int bCol, float[] c, int cOff, int ldc,
       boolean accumulate, boolean parallel) {
-    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
-        ldc);
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, null, c.length,
+        cOff, ldc);
     split(1, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows,
-        bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
+        bCol, null, c, cOff, ldc, accumulate, parallel ? threads : 1));
+  }
+
+  /**
+   * Float32 product whose B rows and columns both start at arbitrary offsets: {@code B[p][j] =
+   * b[bOff + bRows[p] + bCols[j]]}. A convolution's implicit im2col takes one row per (channel,
+   * window offset) and one column per output position, so the product writes the output
+   * directly, with no columns computed for the padding margin. Runs of consecutive offsets in
+   * {@code bCols} are packed with vector copies. One matrix, no batch; split over the pool when
+   * {@code parallel} and large.
+   *
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0]} in {@code a}
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B
+   * @param bOff base offset added to every row and column offset
+   * @param bRows offset of each of B's k rows, relative to {@code bOff}
+   * @param bCols offset of each of B's n columns, relative to a row's start
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0]} in {@code c}
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @param parallel whether a large product may use every thread of {@link CpuPool}
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, tables shorter
+   *     than k or n, or operands that do not hold every addressed element
+   */
+  public static void sgemmGather(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
+      float[] b, int bOff, int[] bRows, int[] bCols, float[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, 1,
+        java.util.Objects.requireNonNull(bCols, "bCols"), c.length, cOff, ldc);
+    split(1, m, n, k, (bi, threads) -> sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows, 1,
+        bCols, c, cOff, ldc, accumulate, parallel ? threads : 1));
   }
 
   /**
@@ -242,59 +278,115 @@ public final class Gemm {
   public static void dgemmRows(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
       double[] b, int bOff, int[] bRows, int bCol, double[] c, int cOff, int ldc,
       boolean accumulate, boolean parallel) {
-    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, c.length, cOff,
-        ldc);
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, bCol, null, c.length,
+        cOff, ldc);
     split(1, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows,
-        bCol, c, cOff, ldc, accumulate, parallel ? threads : 1));
+        bCol, null, c, cOff, ldc, accumulate, parallel ? threads : 1));
+  }
+
+  /**
+   * Float64 product whose B rows and columns both start at arbitrary offsets: {@code B[p][j] =
+   * b[bOff + bRows[p] + bCols[j]]}. A convolution's implicit im2col takes one row per (channel,
+   * window offset) and one column per output position, so the product writes the output
+   * directly, with no columns computed for the padding margin. Runs of consecutive offsets in
+   * {@code bCols} are packed with vector copies. One matrix, no batch; split over the pool when
+   * {@code parallel} and large.
+   *
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff offset of {@code A[0][0]} in {@code a}
+   * @param aRow stride between A's rows
+   * @param aCol stride between A's columns
+   * @param b array holding B
+   * @param bOff base offset added to every row and column offset
+   * @param bRows offset of each of B's k rows, relative to {@code bOff}
+   * @param bCols offset of each of B's n columns, relative to a row's start
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0]} in {@code c}
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @param parallel whether a large product may use every thread of {@link CpuPool}
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, tables shorter
+   *     than k or n, or operands that do not hold every addressed element
+   */
+  public static void dgemmGather(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
+      double[] b, int bOff, int[] bRows, int[] bCols, double[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkRows(m, n, k, a.length, aOff, aRow, aCol, b.length, bOff, bRows, 1,
+        java.util.Objects.requireNonNull(bCols, "bCols"), c.length, cOff, ldc);
+    split(1, m, n, k, (bi, threads) -> dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, 0, bRows, 1,
+        bCols, c, cOff, ldc, accumulate, parallel ? threads : 1));
   }
 
   private static void checkRows(int m, int n, int k, int aLen, int aOff, int aRow, int aCol,
-      int bLen, int bOff, int[] bRows, int bCol, int cLen, int cOff, int ldc) {
+      int bLen, int bOff, int[] bRows, int bCol, int[] bCols, int cLen, int cOff, int ldc) {
     check(1, m, n, k, aLen, aOff, 0, aRow, aCol, Integer.MAX_VALUE, 0, 0, 0, 0, cLen, cOff, 0,
         ldc);
     if (bRows.length < k) {
       throw new IllegalArgumentException("gemm row table for B has " + bRows.length
           + " entries, needs k=" + k);
     }
+    if (bCols != null && bCols.length < n) {
+      throw new IllegalArgumentException("gemm column table for B has " + bCols.length
+          + " entries, needs n=" + n);
+    }
     if (m == 0 || n == 0 || k == 0) {
       return;
     }
+    if (bCols == null) {
+      for (int p = 0; p < k; p++) {
+        checkOperand("B", bLen, bOff + bRows[p], 1, 0, 1, 0, n, bCol);
+      }
+      return;
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (int j = 0; j < n; j++) {
+      lo = Math.min(lo, bCols[j]);
+      hi = Math.max(hi, bCols[j]);
+    }
     for (int p = 0; p < k; p++) {
-      checkOperand("B", bLen, bOff + bRows[p], 1, 0, 1, 0, n, bCol);
+      long row = (long) bOff + bRows[p];
+      if (row + lo < 0 || row + hi >= bLen) {
+        throw new IllegalArgumentException("gemm operand B addresses elements " + (row + lo)
+            + " to " + (row + hi) + " in row " + p + " but its array holds " + bLen);
+      }
     }
   }
 
   private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
       float[] b, int bOff, int bRow, int bCol, float[] c, int cOff, int ldc, boolean acc) {
-    sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc, 1);
+    sgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, null, c, cOff, ldc, acc, 1);
   }
 
   private static void sgemm1(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
-      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
-      boolean acc, int threads) {
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, int[] bCols, float[] c, int cOff,
+      int ldc, boolean acc, int threads) {
     if (!CpuBackend.simdAvailable()) {
-      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
-          acc);
+      ScalarGemm.sgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, bCols, c, cOff,
+          ldc, acc);
     } else {
       GemmDriver.gemm(FloatMicroKernel.INSTANCE, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows,
-          bCol, c, cOff, ldc, acc, m == 1 || n == 1 ? 1 : threads);
+          bCol, bCols, c, cOff, ldc, acc, m == 1 || n == 1 ? 1 : threads);
     }
   }
 
   private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
       double[] b, int bOff, int bRow, int bCol, double[] c, int cOff, int ldc, boolean acc) {
-    dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, c, cOff, ldc, acc, 1);
+    dgemm1(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, null, bCol, null, c, cOff, ldc, acc, 1);
   }
 
   private static void dgemm1(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
-      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
-      boolean acc, int threads) {
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, int[] bCols, double[] c, int cOff,
+      int ldc, boolean acc, int threads) {
     if (!CpuBackend.simdAvailable()) {
-      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
-          acc);
+      ScalarGemm.dgemm(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, bCols, c, cOff,
+          ldc, acc);
     } else {
       GemmDriver.gemm(DoubleMicroKernel.INSTANCE, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow,
-          bRows, bCol, c, cOff, ldc, acc, m == 1 || n == 1 ? 1 : threads);
+          bRows, bCol, bCols, c, cOff, ldc, acc, m == 1 || n == 1 ? 1 : threads);
     }
   }
 

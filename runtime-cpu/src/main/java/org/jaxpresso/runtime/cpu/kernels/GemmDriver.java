@@ -5,7 +5,8 @@ package org.jaxpresso.runtime.cpu.kernels;
  * that type: the choice of path, the Goto/BLIS loop nest, cache blocking, edge tiles and
  * threading, written once. See {@link Gemm#sgemm} for the operand addressing; with a
  * {@code bRows} table, row p of B starts at {@code bOff + bRows[p]} instead of
- * {@code bOff + p * bRow}.
+ * {@code bOff + p * bRow}; with a {@code bCols} table, column j of a row is at offset
+ * {@code bCols[j]} instead of {@code j * bCol} ({@link Gemm#sgemmGather}).
  *
  * <p>Paths: small and matrix-vector products run the kernel's lean loops; products whose A fits in
  * {@link #DIRECT_A_BYTES} (in L2) and B in {@link #DIRECT_B_BYTES} (in L1), B's rows contiguous,
@@ -30,8 +31,8 @@ final class GemmDriver {
 
   /** One product on up to {@code threads} threads of {@link CpuPool} (1: the caller alone). */
   static void gemm(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
-      Object b, int bOff, int bRow, int[] bRows, int bCol, Object c, int cOff, int ldc,
-      boolean acc, int threads) {
+      Object b, int bOff, int bRow, int[] bRows, int bCol, int[] bCols, Object c, int cOff,
+      int ldc, boolean acc, int threads) {
     if (m == 0 || n == 0) {
       return;
     }
@@ -43,9 +44,11 @@ final class GemmDriver {
       }
       return;
     }
-    if (bRows == null && ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1)) {
+    if (bRows == null && bCols == null
+        && ((long) m * n * k <= LEAN_LIMIT || m == 1 || n == 1)) {
       kn.lean(m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, ldc, acc);
-    } else if (bRows == null && bCol == 1 && (long) m * k * kn.size <= DIRECT_A_BYTES
+    } else if (bRows == null && bCols == null && bCol == 1
+        && (long) m * k * kn.size <= DIRECT_A_BYTES
         && (long) k * n * kn.size <= DIRECT_B_BYTES) {
       if (threads == 1) {
         direct(kn, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, c, cOff, ldc, acc);
@@ -54,8 +57,8 @@ final class GemmDriver {
             threads);
       }
     } else {
-      new PackedGemm(kn, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, c, cOff, ldc,
-          acc).run(threads);
+      new PackedGemm(kn, m, n, k, a, aOff, aRow, aCol, b, bOff, bRow, bRows, bCol, bCols, c,
+          cOff, ldc, acc).run(threads);
     }
   }
 
@@ -120,8 +123,8 @@ final class GemmDriver {
       int i0 = Math.min(m, t * tiles / blocks * mr);
       int i1 = Math.min(m, (t + 1) * tiles / blocks * mr);
       if (i1 > i0) {
-        gemm(kn, i1 - i0, n, k, a, aOff + i0 * aRow, aRow, aCol, b, bOff, bRow, null, 1, c,
-            cOff + i0 * ldc, ldc, acc, 1);
+        gemm(kn, i1 - i0, n, k, a, aOff + i0 * aRow, aRow, aCol, b, bOff, bRow, null, 1, null,
+            c, cOff + i0 * ldc, ldc, acc, 1);
       }
     });
   }

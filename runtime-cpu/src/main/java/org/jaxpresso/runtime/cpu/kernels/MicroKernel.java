@@ -100,6 +100,42 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
   abstract void packB(Object b, int off, int rs, int[] rows, int pc, int cs, int kc, int nc,
       Object dst, int d0);
 
+  /**
+   * {@link #packB} through a column table: columns [j0, j0 + nc) of rows [pc, pc + kc), column
+   * j of row p at {@code b[off + rows[p] + cols[j]]} (p * rs without a row table), into
+   * nr-column panels from {@code dst[d0]} on, zero-filling the last panel. Each panel row is
+   * copied as the runs of consecutive offsets it holds ({@link #runs}), with vector copies.
+   */
+  abstract void packGather(Object b, int off, int rs, int[] rows, int pc, int kc, int[] cols,
+      int j0, int nc, Object dst, int d0);
+
+  /**
+   * The runs of consecutive offsets in {@code cols[j0, j0 + nc)}, cut at panel boundaries, as
+   * triples (column within the block, source offset, length); consecutive means each offset is
+   * the previous one plus 1.
+   */
+  final int[] runs(int[] cols, int j0, int nc) {
+    int[] out = new int[12];
+    int count = 0;
+    int j = 0;
+    while (j < nc) {
+      int end = Math.min(nc, (j / nr + 1) * nr);
+      int len = 1;
+      while (j + len < end && cols[j0 + j + len] == cols[j0 + j] + len) {
+        len++;
+      }
+      if (count + 3 > out.length) {
+        out = java.util.Arrays.copyOf(out, out.length * 2);
+      }
+      out[count] = j;
+      out[count + 1] = cols[j0 + j];
+      out[count + 2] = len;
+      count += 3;
+      j += len;
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
   /** A small or matrix-vector product without packing; see {@link Gemm#sgemm}. */
   abstract void lean(int m, int n, int k, Object a, int aOff, int aRow, int aCol, Object b,
       int bOff, int bRow, int bCol, Object c, int cOff, int ldc, boolean acc);

@@ -68,6 +68,7 @@ final class PackedGemm {
   private final int bRow;
   private final int[] bRows;
   private final int bCol;
+  private final int[] bCols;
   private final Object c;
   private final int cOff;
   private final int ldc;
@@ -95,8 +96,8 @@ final class PackedGemm {
   private int threads;
 
   PackedGemm(MicroKernel kn, int m, int n, int k, Object a, int aOff, int aRow, int aCol,
-      Object b, int bOff, int bRow, int[] bRows, int bCol, Object c, int cOff, int ldc,
-      boolean acc) {
+      Object b, int bOff, int bRow, int[] bRows, int bCol, int[] bCols, Object c, int cOff,
+      int ldc, boolean acc) {
     this.kn = kn;
     this.m = m;
     this.n = n;
@@ -110,6 +111,7 @@ final class PackedGemm {
     this.bRow = bRow;
     this.bRows = bRows;
     this.bCol = bCol;
+    this.bCols = bCols;
     this.c = c;
     this.cOff = cOff;
     this.ldc = ldc;
@@ -226,13 +228,12 @@ final class PackedGemm {
       bo = g * kc * nr;
       if (g == 0) {
         int gw = Math.min(Math.min(p1 - panel, group) * nr, nc - jr);
-        kn.packB(b, bOff + (jc + jr) * bCol, bRow, bRows, pc, bCol, kc, gw, src, 0);
+        packB(jc + jr, pc, kc, gw, src, 0);
       }
     } else if (state == null ? first : state.get(pc / kcMax * panels + panel) != PACKED) {
-      int bBase = bOff + (jc + jr) * bCol;
       int i = pc / kcMax * panels + panel;
       if (state == null || state.compareAndSet(i, 0, PACKING)) {
-        kn.packB(b, bBase, bRow, bRows, pc, bCol, kc, w, bp, bo);
+        packB(jc + jr, pc, kc, w, bp, bo);
         if (state != null) {
           state.set(i, PACKED);
         }
@@ -240,7 +241,7 @@ final class PackedGemm {
         // Another thread is packing it: pack a private copy rather than wait.
         src = kn.buffer(3, kcMax * nr);
         bo = 0;
-        kn.packB(b, bBase, bRow, bRows, pc, bCol, kc, w, src, 0);
+        packB(jc + jr, pc, kc, w, src, 0);
       }
     }
     boolean load = acc || pc > 0;
@@ -265,6 +266,15 @@ final class PackedGemm {
       if (!full) {
         kn.addCorner(dst, Math.min(mr, mc - ir), w, c, co + ir * ldc, ldc, load);
       }
+    }
+  }
+
+  /** Packs columns [j, j + w) of B's rows [pc, pc + kc) into panels from {@code dst[d0]} on. */
+  private void packB(int j, int pc, int kc, int w, Object dst, int d0) {
+    if (bCols == null) {
+      kn.packB(b, bOff + j * bCol, bRow, bRows, pc, bCol, kc, w, dst, d0);
+    } else {
+      kn.packGather(b, bOff, bRow, bRows, pc, kc, bCols, j, w, dst, d0);
     }
   }
 }

@@ -12,11 +12,11 @@ final class ScalarGemm {
 
   /**
    * One float32 product; see {@link Gemm#sgemm} for the operand addressing and {@link
-   * Gemm#sgemmRows} for the optional B row table.
+   * Gemm#sgemmGather} for the optional B row and column tables.
    */
   static void sgemm(int m, int n, int k, float[] a, int aOff, int aRow, int aCol,
-      float[] b, int bOff, int bRow, int[] bRows, int bCol, float[] c, int cOff, int ldc,
-      boolean acc) {
+      float[] b, int bOff, int bRow, int[] bRows, int bCol, int[] bCols, float[] c, int cOff,
+      int ldc, boolean acc) {
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * ldc;
       if (!acc) {
@@ -27,7 +27,7 @@ final class ScalarGemm {
         float x = a[ai + p * aCol];
         int bp = bOff + (bRows == null ? p * bRow : bRows[p]);
         for (int j = 0; j < n; j++) {
-          c[ci + j] += x * b[bp + j * bCol];
+          c[ci + j] += x * b[bp + (bCols == null ? j * bCol : bCols[j])];
         }
       }
     }
@@ -35,8 +35,8 @@ final class ScalarGemm {
 
   /** One float64 product; as {@link #sgemm}. */
   static void dgemm(int m, int n, int k, double[] a, int aOff, int aRow, int aCol,
-      double[] b, int bOff, int bRow, int[] bRows, int bCol, double[] c, int cOff, int ldc,
-      boolean acc) {
+      double[] b, int bOff, int bRow, int[] bRows, int bCol, int[] bCols, double[] c, int cOff,
+      int ldc, boolean acc) {
     for (int i = 0; i < m; i++) {
       int ci = cOff + i * ldc;
       if (!acc) {
@@ -47,7 +47,7 @@ final class ScalarGemm {
         double x = a[ai + p * aCol];
         int bp = bOff + (bRows == null ? p * bRow : bRows[p]);
         for (int j = 0; j < n; j++) {
-          c[ci + j] += x * b[bp + j * bCol];
+          c[ci + j] += x * b[bp + (bCols == null ? j * bCol : bCols[j])];
         }
       }
     }

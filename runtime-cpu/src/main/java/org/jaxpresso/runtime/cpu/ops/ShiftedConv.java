@@ -6,13 +6,12 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
 /**
  * The convolution with unit window strides and no lhs dilation (padding and rhs dilation
  * allowed) as an implicit GEMM, without im2col: each task's planes are zero-padded into a
- * per-thread scratch that the GEMM then reads from cache (no copy without padding), and output
- * positions are computed on the padded grid, where window offset {@code w} of channel {@code c}
- * reads the padded image shifted by a constant. So B is the
- * padded image itself, one row per (channel, window offset) starting at that shift, read by the
- * GEMM's packing through a row table ({@link Gemm#sgemmRows}). The grid columns beyond each
- * output row (the margin of width window - 1) are computed and dropped when the valid columns
- * are copied out.
+ * per-thread scratch that the GEMM then reads from cache (no copy without padding). On the
+ * padded grid, window offset {@code w} of channel {@code c} reads the image shifted by a
+ * constant, and output position {@code q} sits at a fixed offset: so B is the padded image
+ * itself, one row per (channel, window offset) at that shift and one column per output
+ * position at its grid offset, packed by the GEMM through a row and a column table ({@link
+ * Gemm#sgemmGather}) and written straight into the output.
  */
 final class ShiftedConv {
   private static final ThreadLocal<Object[]> SCRATCH =
@@ -62,11 +61,24 @@ final class ShiftedConv {
       gstride[d] = gridSize;
       gridSize = Math.multiplyExact(gridSize, grid[d]);
     }
-    int span = 1;
     int positions = 1;
     for (int d = 0; d < n; d++) {
-      span += (out[d] - 1) * gstride[d];
       positions *= out[d];
+    }
+    // Column q of B: output position q's offset on the padded grid.
+    int[] cols = new int[positions];
+    int[] o = new int[n];
+    for (int q = 0, off = 0; q < positions; q++) {
+      cols[q] = off;
+      for (int d = n - 1; d >= 0; d--) {
+        o[d]++;
+        off += gstride[d];
+        if (o[d] < out[d]) {
+          break;
+        }
+        off -= o[d] * gstride[d];
+        o[d] = 0;
+      }
     }
     int wsize = 1;
     for (int k : window) {
@@ -89,9 +101,8 @@ final class ShiftedConv {
     int og = outFeat / groups;
     int imagesPerGroup = images / bg;
     int tasks = outImages * groups;
-    long flops = 2L * outImages * outFeat * (long) span * kdim;
+    long flops = 2L * outImages * outFeat * (long) positions * kdim;
     boolean parallelTasks = flops >= Gemm.PARALLEL_FLOPS && tasks >= CpuPool.threads();
-    int spanF = span;
     int positionsF = positions;
     int plane = gridSize;
     int inPlane = Math.max(0, (int) java.util.Arrays.stream(in).asLongStream()
@@ -113,49 +124,19 @@ final class ShiftedConv {
       }
       int wOff = grp * og * kdim;
       int yOff = (ob * outFeat + grp * og) * positionsF;
-      Object tmp = scratch(y, 0, og * spanF);
-      if (tmp instanceof float[] tf) {
-        Gemm.sgemmRows(og, spanF, kdim, (float[]) w, wOff, kdim, 1, (float[]) xp, xBase, rows, 1,
-            tf, 0, spanF, false, !parallelTasks);
+      if (y instanceof float[] yf) {
+        Gemm.sgemmGather(og, positionsF, kdim, (float[]) w, wOff, kdim, 1, (float[]) xp, xBase,
+            rows, cols, yf, yOff, positionsF, false, !parallelTasks);
       } else {
-        Gemm.dgemmRows(og, spanF, kdim, (double[]) w, wOff, kdim, 1, (double[]) xp, xBase, rows,
-            1, (double[]) tmp, 0, spanF, false, !parallelTasks);
+        Gemm.dgemmGather(og, positionsF, kdim, (double[]) w, wOff, kdim, 1, (double[]) xp,
+            xBase, rows, cols, (double[]) y, yOff, positionsF, false, !parallelTasks);
       }
-      extract(tmp, og, spanF, gstride, out, y, yOff, positionsF);
     };
     if (parallelTasks) {
       CpuPool.parallelFor(tasks, task);
     } else {
       for (int t = 0; t < tasks; t++) {
         task.accept(t);
-      }
-    }
-  }
-
-  /** Copies the valid grid columns of {@code rows} rows of {@code tmp} into y. */
-  private static void extract(Object tmp, int rows, int span, int[] gstride, int[] out,
-      Object y, int yOff, int positions) {
-    int n = out.length;
-    int last = n - 1;
-    int run = out[last];
-    int[] o = new int[n];
-    for (int r = 0; r < rows; r++) {
-      int dst = yOff + r * positions;
-      int end = dst + positions;
-      java.util.Arrays.fill(o, 0);
-      int src = r * span;
-      while (dst < end) {
-        System.arraycopy(tmp, src, y, dst, run);
-        dst += run;
-        for (int d = last - 1; d >= 0; d--) {
-          o[d]++;
-          src += gstride[d];
-          if (o[d] < out[d]) {
-            break;
-          }
-          src -= o[d] * gstride[d];
-          o[d] = 0;
-        }
       }
     }
   }
@@ -209,7 +190,7 @@ final class ShiftedConv {
     }
   }
 
-  /** This thread's scratch number {@code slot} (0: GEMM output, 1: padded image) like x. */
+  /** This thread's scratch number {@code slot} (1: padded image) like x. */
   private static Object scratch(Object like, int slot, int size) {
     Object[] s = SCRATCH.get();
     int i = 2 * slot + (like instanceof float[] ? 0 : 1);

@@ -358,7 +358,7 @@ class GemmTest {
         float[] csc = new float[m * n];
         Gemm.sgemmRows(m, n, k, a, 0, k, 1, pool, 1, rows, cs, c, 0, n, false, parallel);
         Gemm.dgemmRows(m, n, k, ad, 0, k, 1, pd, 1, rows, cs, cd, 0, n, false, parallel);
-        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 1, 0, rows, cs, csc, 0, n, false);
+        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 1, 0, rows, cs, null, csc, 0, n, false);
         for (int i = 0; i < m; i++) {
           for (int j = 0; j < n; j++) {
             double exact = 0;
@@ -381,6 +381,85 @@ class GemmTest {
         Gemm.sgemmRows(1, 4, 2, new float[2], 0, 2, 1, new float[8], 0, new int[] {0, 5}, 1,
             new float[4], 0, 4, false, false));
     assertEquals("gemm operand B addresses element 8 but its array holds 8", e.getMessage());
+  }
+
+  @Test
+  void columnTablesGatherRunsOfColumnsAcrossPanelEdges() {
+    Random rnd = new Random(13);
+    // Columns in runs (a convolution's output rows on its padded grid: run 56 of 58, or odd
+    // runs of 1-40 with gaps and backward jumps), straddling panel edges, with a partial last
+    // panel; single and several row blocks, caller and pool, float32 and float64.
+    int[][] mnk = {{64, 3136, 36}, {9, 300, 20}, {130, 201, 70}, {3, 17, 5}};
+    for (int[] s : mnk) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      int[] cols = new int[n];
+      if (n == 3136) {
+        for (int q = 0; q < n; q++) {
+          cols[q] = q / 56 * 58 + q % 56;
+        }
+      } else {
+        for (int q = 0, off = 0, left = 0; q < n; q++, left--, off++) {
+          if (left == 0) {
+            left = 1 + rnd.nextInt(40);
+            off = rnd.nextInt(4 * n);
+          }
+          cols[q] = off;
+        }
+      }
+      int width = 0;
+      for (int col : cols) {
+        width = Math.max(width, col + 1);
+      }
+      float[] a = randomFloats(rnd, m * k);
+      float[] pool = randomFloats(rnd, width + 5 * k);
+      double[] ad = new double[a.length];
+      double[] pd = new double[pool.length];
+      for (int i = 0; i < a.length; i++) {
+        ad[i] = a[i];
+      }
+      for (int i = 0; i < pool.length; i++) {
+        pd[i] = pool[i];
+      }
+      int[] rows = new int[k];
+      for (int p = 0; p < k; p++) {
+        rows[p] = rnd.nextInt(pool.length - width);
+      }
+      for (boolean parallel : new boolean[] {false, true}) {
+        float[] c = new float[m * n];
+        double[] cd = new double[m * n];
+        float[] csc = new float[m * n];
+        Gemm.sgemmGather(m, n, k, a, 0, k, 1, pool, 0, rows, cols, c, 0, n, false, parallel);
+        Gemm.dgemmGather(m, n, k, ad, 0, k, 1, pd, 0, rows, cols, cd, 0, n, false, parallel);
+        ScalarGemm.sgemm(m, n, k, a, 0, k, 1, pool, 0, 0, rows, 1, cols, csc, 0, n, false);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            double exact = 0;
+            double mag = 0;
+            for (int p = 0; p < k; p++) {
+              double prod = (double) a[i * k + p] * pool[rows[p] + cols[j]];
+              exact += prod;
+              mag += Math.abs(prod);
+            }
+            double bound = (k + 2) * 0x1p-24 * mag;
+            assertTrue(Math.abs(c[i * n + j] - exact) <= bound, "sgemmGather " + i + "," + j);
+            assertTrue(Math.abs(csc[i * n + j] - exact) <= bound, "scalar gather " + i + "," + j);
+            assertTrue(Math.abs(cd[i * n + j] - exact) <= (k + 2) * 0x1p-52 * mag + 1e-300,
+                "dgemmGather " + i + "," + j);
+          }
+        }
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemmGather(1, 3, 2, new float[2], 0, 2, 1, new float[8], 0, new int[] {0, 4},
+            new int[] {0, 1, 4}, new float[3], 0, 3, false, false));
+    assertEquals("gemm operand B addresses elements 4 to 8 in row 1 but its array holds 8",
+        e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemmGather(1, 3, 2, new float[2], 0, 2, 1, new float[8], 0, new int[] {0, 1},
+            new int[] {0, 1}, new float[3], 0, 3, false, false));
+    assertEquals("gemm column table for B has 2 entries, needs n=3", e.getMessage());
   }
 
   @Test
@@ -432,7 +511,7 @@ class GemmTest {
     if (mode == Mode.SCALAR) {
       for (int bi = 0; bi < p.batch(); bi++) {
         ScalarGemm.sgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
-            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
+            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), null, c, bi * cBatch, ldc,
             p.accumulate());
       }
     } else if (mode == Mode.POOL) {
@@ -481,7 +560,7 @@ class GemmTest {
     if (mode == Mode.SCALAR) {
       for (int bi = 0; bi < p.batch(); bi++) {
         ScalarGemm.dgemm(p.m(), p.n(), p.k(), a, sa.off() + bi * sa.batch(), sa.row(), sa.col(),
-            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), c, bi * cBatch, ldc,
+            b, sb.off() + bi * sb.batch(), sb.row(), null, sb.col(), null, c, bi * cBatch, ldc,
             p.accumulate());
       }
     } else if (mode == Mode.POOL) {

@@ -38,13 +38,13 @@ public final class GemmThreadsBench {
         () -> {
           for (int bi = 0; bi < batch; bi++) {
             GemmDriver.gemm(FloatMicroKernel.INSTANCE, n, n, n, a, bi * n * n, n, 1, b,
-                bi * n * n, n, null, 1, c, bi * n * n, n, false, 1);
+                bi * n * n, n, null, 1, null, c, bi * n * n, n, false, 1);
           }
         },
         () -> {
           for (int bi = 0; bi < batch; bi++) {
             GemmDriver.gemm(FloatMicroKernel.INSTANCE, n, n, n, a, bi * n * n, n, 1, b,
-                bi * n * n, n, null, 1, c, bi * n * n, n, false, 2);
+                bi * n * n, n, null, 1, null, c, bi * n * n, n, false, 2);
           }
         },
         () -> Gemm.sgemm(batch, n, n, n, a, 0, n * n, n, 1, b, 0, n * n, n, 1, c, 0, n * n, n,
