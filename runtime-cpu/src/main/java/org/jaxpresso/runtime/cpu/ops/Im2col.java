@@ -171,6 +171,31 @@ final class Im2col {
       zero(col, dst + last, dst + run);
       return;
     }
+    if (ld == 1) {
+      // Strided, no lhs dilation: position j reads lo + j * s; the valid j are one range.
+      int lo = o0 * s + shift;
+      int first = lo >= 0 ? 0 : Math.min(run, (-lo + s - 1) / s);
+      int last = lo >= size ? 0 : Math.min(run, (size - lo + s - 1) / s);
+      if (last <= first) {
+        zero(col, dst, dst + run);
+        return;
+      }
+      zero(col, dst, dst + first);
+      if (x instanceof float[] xf) {
+        float[] cf = (float[]) col;
+        for (int j = first, i = src + lo + first * s; j < last; j++, i += s) {
+          cf[dst + j] = xf[i];
+        }
+      } else {
+        double[] xd = (double[]) x;
+        double[] cd = (double[]) col;
+        for (int j = first, i = src + lo + first * s; j < last; j++, i += s) {
+          cd[dst + j] = xd[i];
+        }
+      }
+      zero(col, dst + last, dst + run);
+      return;
+    }
     if (x instanceof float[] xf) {
       float[] cf = (float[]) col;
       for (int j = 0; j < run; j++) {

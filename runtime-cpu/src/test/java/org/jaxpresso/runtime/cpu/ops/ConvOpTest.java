@@ -98,6 +98,45 @@ class ConvOpTest {
   }
 
   @Test
+  void narrowGroupsRunTheRowStencil() {
+    Random rnd = new Random(25);
+    // Depthwise (one output feature per group) and a channel multiplier of 2: the row stencil
+    // instead of the GEMM, rows of 40 and 70 positions (whole vectors, one vector, a scalar
+    // tail), 1-D, 2-D (padded and not) and 3-D, float32 and float64, parallel tasks.
+    for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      for (int mult : new int[] {1, 2}) {
+        Array x = Tolerance.random(rnd, dt, 2, 32, 40, 40);
+        Array w = Tolerance.random(rnd, dt, 32 * mult, 1, 3, 3);
+        for (Padding pad : new Padding[] {Padding.SAME, Padding.VALID}) {
+          ConvOptions opts = ConvOptions.defaults().featureGroupCount(32);
+          Array got = (Array) Lax.convGeneralDilated(x, w, new int[] {1, 1}, pad, opts);
+          int lo = pad == Padding.SAME ? 1 : 0;
+          Params p = Convolution.params(new int[] {1, 1}, new int[][] {{lo, lo}, {lo, lo}},
+              new int[] {1, 1}, new int[] {1, 1}, ConvDimensionNumbers.defaults(4), 32, 1,
+              null, null);
+          Tolerance.check(Convolution.CONV_GENERAL_DILATED, p, x, w, got, 9,
+              "depthwise x" + mult + " " + pad + " " + dt);
+        }
+      }
+      Array x1 = Tolerance.random(rnd, dt, 3, 8, 70);
+      Array w1 = Tolerance.random(rnd, dt, 8, 1, 5);
+      Array got1 = (Array) Lax.convGeneralDilated(x1, w1, new int[] {1}, Padding.SAME,
+          ConvOptions.defaults().featureGroupCount(8));
+      Params p1 = Convolution.params(new int[] {1}, new int[][] {{2, 2}}, new int[] {1},
+          new int[] {1}, ConvDimensionNumbers.defaults(3), 8, 1, null, null);
+      Tolerance.check(Convolution.CONV_GENERAL_DILATED, p1, x1, w1, got1, 5, "1-D " + dt);
+      Array x3 = Tolerance.random(rnd, dt, 1, 4, 6, 7, 37);
+      Array w3 = Tolerance.random(rnd, dt, 4, 1, 2, 3, 3);
+      Array got3 = (Array) Lax.convGeneralDilated(x3, w3, new int[] {1, 1, 1}, Padding.SAME,
+          ConvOptions.defaults().featureGroupCount(4));
+      Params p3 = Convolution.params(new int[] {1, 1, 1}, new int[][] {{0, 1}, {1, 1}, {1, 1}},
+          new int[] {1, 1, 1}, new int[] {1, 1, 1}, ConvDimensionNumbers.defaults(5), 4, 1,
+          null, null);
+      Tolerance.check(Convolution.CONV_GENERAL_DILATED, p3, x3, w3, got3, 18, "3-D " + dt);
+    }
+  }
+
+  @Test
   void emptyOperandsAndNoSpatialDims() {
     Random rnd = new Random(24);
     Params p2 = Convolution.params(new int[] {1, 1}, new int[][] {{0, 0}, {0, 0}},
