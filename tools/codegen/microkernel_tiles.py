@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Writes FloatTiles.java and DoubleTiles.java, the GEMM register tiles, from one template.
+"""Writes FloatTiles.java and DoubleTiles.java, the GEMM register tiles, from one template, and
+DoubleMicroKernel.java from FloatMicroKernel.java (the float64 kernel is the float32 one with its
+type names substituted: see DERIVED_HEADER and to_double; MicroKernelSourcesTest checks it).
 
 A register tile is an MR x (2 vectors) block of C held in registers over k steps (see
 MicroKernel). Three forms differ only in how A and B are addressed: tile (any strides),
@@ -9,10 +11,12 @@ accumulators, for AVX-512's 32, where 64- and 128-row products fill whole tiles)
 are written out inline: a helper method for them measured 8% slower on 1024^3 (C2 compiled it
 out of line).
 
-Run from the repository root after changing the template; it rewrites both files:
+Run from the repository root after changing the template or FloatMicroKernel.java; it
+rewrites the three generated files:
   python3 tools/codegen/microkernel_tiles.py
 """
 import os
+import re
 
 ROWS = (6, 8)
 NV = 2
@@ -88,6 +92,17 @@ def form(name, f, mr, T, V):
     return out
 
 
+DERIVED_HEADER = ("// Generated from FloatMicroKernel.java by tools/codegen/microkernel_tiles.py:"
+                  " edit that file.\n")
+
+
+def to_double(text):
+    """The float64 twin of float32 kernel source: the substitutions MicroKernelSourcesTest makes."""
+    text = text.replace("Float", "Double").replace("float", "double").replace("double32", "float64")
+    text = re.sub(r"\b0f\b", "0.0", text)
+    return text.replace("sgemm", "dgemm")
+
+
 def main():
     for cls, T, V, E in (("FloatTiles", "float", "FloatVector", "Float"),
                          ("DoubleTiles", "double", "DoubleVector", "Double")):
@@ -116,6 +131,8 @@ def main():
                 lines += form(name, f, mr, T, V)
         lines.append("}")
         open(os.path.join(DIR, cls + ".java"), "w").write("\n".join(lines) + "\n")
+    source = open(os.path.join(DIR, "FloatMicroKernel.java")).read()
+    open(os.path.join(DIR, "DoubleMicroKernel.java"), "w").write(DERIVED_HEADER + to_double(source))
 
 
 if __name__ == "__main__":

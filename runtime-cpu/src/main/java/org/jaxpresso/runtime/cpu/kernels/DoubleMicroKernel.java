@@ -1,3 +1,4 @@
+// Generated from FloatMicroKernel.java by tools/codegen/microkernel_tiles.py: edit that file.
 package org.jaxpresso.runtime.cpu.kernels;
 
 import java.util.Arrays;
