@@ -10,8 +10,8 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
 /**
  * {@code conv_general_dilated} through the GEMM. The operands are brought to the canonical
  * layouts (lhs [N, C, spatial...], rhs [O, I, window...], out [N', O, spatial...]; no copy when
- * they already are and the dtype matches). Unit strides without lhs dilation or negative
- * padding (the common case) run as an implicit GEMM on the padded image ({@link ShiftedConv}).
+ * they already are and the dtype matches). Without lhs dilation or negative padding (the
+ * common case) they run as an implicit GEMM on the padded image ({@link ShiftedConv}).
  * Otherwise, for each output image, group and tile of output
  * positions, an im2col tile [I * window, positions] is gathered ({@link Im2col}: strides,
  * padding, lhs and rhs dilation) and one product {@code out[group rows, tile] = W[group rows,
@@ -66,8 +66,9 @@ public final class ConvOp {
     if (!geo.isPointwise() && r[1] * geo.windowSize() > 0
         && ShiftedConv.applies(slice(l), slice(o), params.ints("window_strides"),
             params.ints("lhs_dilation"), padding)) {
-      ShiftedConv.run(x, w, y, l[0], l[1], slice(l), slice(r), slice(o), padding,
-          params.ints("rhs_dilation"), o[0], r[0], r[1], g, bg);
+      ShiftedConv.run(x, w, y, l[0], l[1], slice(l), slice(r), slice(o),
+          params.ints("window_strides"), padding, params.ints("rhs_dilation"), o[0], r[0], r[1],
+          g, bg);
       return finish(out, dn, o, y);
     }
     int groups = Math.max(g, bg);

@@ -5,14 +5,15 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
 import org.jaxpresso.runtime.cpu.kernels.RowStencil;
 
 /**
- * The convolution with unit window strides and no lhs dilation (padding and rhs dilation
- * allowed) as an implicit GEMM, without im2col: each task's planes are zero-padded into a
- * per-thread scratch that the GEMM then reads from cache (no copy without padding). On the
- * padded grid, window offset {@code w} of channel {@code c} reads the image shifted by a
- * constant, and output position {@code q} sits at a fixed offset: so B is the padded image
- * itself, one row per (channel, window offset) at that shift and one column per output
- * position at its grid offset, packed by the GEMM through a row and a column table ({@link
- * Gemm#sgemmGather}) and written straight into the output.
+ * The convolution without lhs dilation (strides, padding and rhs dilation allowed) as an
+ * implicit GEMM, without im2col: each task's planes are zero-padded and split into their
+ * stride phases in a per-thread scratch that the GEMM then reads from cache (no copy with unit
+ * strides and no padding). There, window offset {@code w} of channel {@code c} reads the image
+ * shifted by a constant, and output position {@code q} sits at a fixed offset: so B is the
+ * scratch itself, one row per (channel, window offset) at that shift and one column per output
+ * position at its offset, packed by the GEMM through a row and a column table ({@link
+ * Gemm#sgemmGather}) and written straight into the output. Groups with one or two output
+ * features run a {@link RowStencil} instead.
  */
 final class ShiftedConv {
   /**
@@ -26,9 +27,9 @@ final class ShiftedConv {
   private ShiftedConv() {}
 
   /**
-   * Whether this geometry takes the shifted path: unit strides, no lhs dilation, no negative
-   * padding, and a padded grid at most twice the output (the grid's extra columns are wasted
-   * work).
+   * Whether this geometry takes the shifted path: no lhs dilation, no negative padding, and a
+   * padded image at most twice the output times the stride volume (the copy into the padded
+   * phases must stay small next to the product).
    */
   static boolean applies(int[] in, int[] out, int[] strides, int[] lhsDil, int[][] padding) {
     if (strides.length == 0) {
@@ -37,11 +38,11 @@ final class ShiftedConv {
     long grid = 1;
     long positions = 1;
     for (int d = 0; d < strides.length; d++) {
-      if (strides[d] != 1 || lhsDil[d] != 1 || padding[d][0] < 0 || padding[d][1] < 0) {
+      if (lhsDil[d] != 1 || padding[d][0] < 0 || padding[d][1] < 0) {
         return false;
       }
       grid *= in[d] + padding[d][0] + padding[d][1];
-      positions *= out[d];
+      positions *= (long) out[d] * strides[d];
     }
     return grid <= 2 * positions;
   }
@@ -50,40 +51,51 @@ final class ShiftedConv {
    * Computes the canonical output {@code y} [outImages, outFeat, out...] from the canonical
    * image {@code x} [images, channels, in...] and weights {@code w} [outFeat, inFeat,
    * window...].
+   *
+   * <p>With window strides s, the padded image is split into its s-phases (the elements whose
+   * padded coordinates are a mod s, for each a), each a dense grid of ceil(grid / s) per
+   * dimension. Window offset t then reads phase t mod s shifted by t / s, and output position o
+   * sits at o on every phase grid: unit strides again, so the same row and column tables serve
+   * (one phase, the padded image itself, when s = 1).
    */
   static void run(Object x, Object w, Object y, int images, int channels, int[] in,
-      int[] window, int[] out, int[][] padding, int[] rhsDil, int outImages, int outFeat,
-      int inFeat, int g, int bg) {
+      int[] window, int[] out, int[] strides, int[][] padding, int[] rhsDil, int outImages,
+      int outFeat, int inFeat, int g, int bg) {
     int n = in.length;
-    int[] grid = new int[n];
-    boolean padded = false;
+    int[] phaseDims = new int[n];
+    boolean copy = false;
     for (int d = 0; d < n; d++) {
-      grid[d] = in[d] + padding[d][0] + padding[d][1];
-      padded |= padding[d][0] != 0 || padding[d][1] != 0;
+      int grid = in[d] + padding[d][0] + padding[d][1];
+      phaseDims[d] = (grid + strides[d] - 1) / strides[d];
+      copy |= padding[d][0] != 0 || padding[d][1] != 0 || strides[d] != 1;
     }
-    int[] gstride = new int[n];
-    int gridSize = 1;
+    int[] pstride = new int[n];
+    int size = 1;
+    int phases = 1;
     for (int d = n - 1; d >= 0; d--) {
-      gstride[d] = gridSize;
-      gridSize = Math.multiplyExact(gridSize, grid[d]);
+      pstride[d] = size;
+      size = Math.multiplyExact(size, phaseDims[d]);
+      phases = Math.multiplyExact(phases, strides[d]);
     }
+    int phaseSize = size;
+    int chanSize = Math.multiplyExact(phaseSize, phases);
     int positions = 1;
     for (int d = 0; d < n; d++) {
       positions *= out[d];
     }
     int run = n == 0 ? 1 : out[n - 1];
-    // Column q of B: output position q's offset on the padded grid.
+    // Column q of B: output position q on the phase grid.
     int[] cols = new int[positions];
     int[] o = new int[n];
     for (int q = 0, off = 0; q < positions; q++) {
       cols[q] = off;
       for (int d = n - 1; d >= 0; d--) {
         o[d]++;
-        off += gstride[d];
+        off += pstride[d];
         if (o[d] < out[d]) {
           break;
         }
-        off -= o[d] * gstride[d];
+        off -= o[d] * pstride[d];
         o[d] = 0;
       }
     }
@@ -97,11 +109,16 @@ final class ShiftedConv {
       for (int wi = 0; wi < wsize; wi++) {
         int rem = wi;
         int shift = 0;
+        int phase = 0;
+        int scale = 1;
         for (int d = n - 1; d >= 0; d--) {
-          shift += (rem % window[d]) * rhsDil[d] * gstride[d];
+          int t = (rem % window[d]) * rhsDil[d];
+          shift += t / strides[d] * pstride[d];
+          phase += t % strides[d] * scale;
+          scale *= strides[d];
           rem /= window[d];
         }
-        rows[c * wsize + wi] = c * gridSize + shift;
+        rows[c * wsize + wi] = c * chanSize + phase * phaseSize + shift;
       }
     }
     int groups = Math.max(g, bg);
@@ -111,22 +128,23 @@ final class ShiftedConv {
     long flops = 2L * outImages * outFeat * (long) positions * kdim;
     boolean parallelTasks = flops >= Gemm.PARALLEL_FLOPS && tasks >= CpuPool.threads();
     int positionsF = positions;
-    int plane = gridSize;
     int inPlane = Math.max(0, (int) java.util.Arrays.stream(in).asLongStream()
         .reduce(1, (p, q) -> p * q));
-    boolean pads = padded;
+    boolean copies = copy;
     java.util.function.IntConsumer task = t -> {
       int grp = t % groups;
       int ob = t / groups;
       int img = bg > 1 ? grp * imagesPerGroup + ob : ob;
       int chan0 = g > 1 ? grp * inFeat : 0;
-      int xBase = (img * channels + chan0) * plane;
+      int xBase = (img * channels + chan0) * chanSize;
       Object xp = x;
-      if (pads) {
-        // This task's planes, zero-padded into a scratch that the GEMM then reads from cache.
-        xp = scratch(x, 1, inFeat * plane);
-        zero(xp, inFeat * plane);
-        pad(x, (img * channels + chan0) * inPlane, inFeat, in, grid, gstride, padding, xp);
+      if (copies) {
+        // This task's planes, zero-padded and split into phases in a scratch that the GEMM
+        // then reads from cache.
+        xp = scratch(x, 1, inFeat * chanSize);
+        zero(xp, inFeat * chanSize);
+        pad(x, (img * channels + chan0) * inPlane, inFeat, in, strides, padding, pstride,
+            phaseSize, chanSize, xp);
         xBase = 0;
       }
       int wOff = grp * og * kdim;
@@ -168,42 +186,73 @@ final class ShiftedConv {
   }
 
   /**
-   * Copies {@code planes} row-major planes of shape in, from {@code x[src]} on, into the
-   * interiors of the zeroed planes of shape grid at the start of {@code xp}.
+   * Copies {@code planes} row-major planes of shape in, from {@code x[src0]} on, into the
+   * zeroed scratch {@code xp}: plane c at {@code c * chanSize}, padded by {@code padding} and
+   * split into its stride phases (phase a at {@code a * phaseSize}, row-major over the phase
+   * grid with strides {@code pstride}). Each input row is one copy per phase of its last
+   * dimension: a plain array copy with unit stride, every s-th element otherwise.
    */
-  private static void pad(Object x, int src0, int planes, int[] in, int[] grid, int[] gstride,
-      int[][] padding, Object xp) {
+  private static void pad(Object x, int src0, int planes, int[] in, int[] strides,
+      int[][] padding, int[] pstride, int phaseSize, int chanSize, Object xp) {
     int n = in.length;
-    int gridSize = gstride[0] * grid[0];
-    int inSize = 1;
-    for (int d : in) {
-      inSize *= d;
+    int last = n - 1;
+    int len = in[last];
+    int rowsPerPlane = 1;
+    for (int d = 0; d < last; d++) {
+      rowsPerPlane *= in[d];
     }
-    if (inSize == 0) {
+    if (len == 0 || rowsPerPlane == 0) {
       return;
     }
-    int last = n - 1;
-    int run = in[last];
-    int lead = 0;
-    for (int d = 0; d < n; d++) {
-      lead += padding[d][0] * gstride[d];
-    }
+    int sl = strides[last];
+    int pl = padding[last][0];
     int[] i = new int[n];
-    for (int p = 0; p < planes; p++) {
+    for (int c = 0; c < planes; c++) {
       java.util.Arrays.fill(i, 0);
-      int dst = p * gridSize + lead;
-      int base = src0 + p * inSize;
-      for (int src = base; src < base + inSize; src += run) {
-        System.arraycopy(x, src, xp, dst, run);
+      for (int r = 0; r < rowsPerPlane; r++) {
+        int phase = 0;
+        int pos = 0;
+        for (int d = 0; d < last; d++) {
+          int gd = i[d] + padding[d][0];
+          phase = phase * strides[d] + gd % strides[d];
+          pos += gd / strides[d] * pstride[d];
+        }
+        int src = src0 + (c * rowsPerPlane + r) * len;
+        for (int b = 0; b < sl; b++) {
+          int i0 = Math.floorMod(b - pl, sl);
+          if (i0 >= len) {
+            continue;
+          }
+          int dst = c * chanSize + (phase * sl + b) * phaseSize + pos + (i0 + pl) / sl;
+          int count = (len - i0 + sl - 1) / sl;
+          if (sl == 1) {
+            System.arraycopy(x, src, xp, dst, len);
+          } else {
+            strided(x, src + i0, sl, xp, dst, count);
+          }
+        }
         for (int d = last - 1; d >= 0; d--) {
-          i[d]++;
-          dst += gstride[d];
-          if (i[d] < in[d]) {
+          if (++i[d] < in[d]) {
             break;
           }
-          dst -= i[d] * gstride[d];
           i[d] = 0;
         }
+      }
+    }
+  }
+
+  /** {@code xp[dst + j] = x[src + j * step]} for {@code j < count}. */
+  private static void strided(Object x, int src, int step, Object xp, int dst, int count) {
+    if (x instanceof float[] xf) {
+      float[] pf = (float[]) xp;
+      for (int j = 0; j < count; j++) {
+        pf[dst + j] = xf[src + j * step];
+      }
+    } else {
+      double[] xd = (double[]) x;
+      double[] pd = (double[]) xp;
+      for (int j = 0; j < count; j++) {
+        pd[dst + j] = xd[src + j * step];
       }
     }
   }
@@ -216,7 +265,7 @@ final class ShiftedConv {
     }
   }
 
-  /** This thread's scratch number {@code slot} (1: padded image) like x. */
+  /** This thread's scratch number {@code slot} (1: padded, phase-split image) like x. */
   private static Object scratch(Object like, int slot, int size) {
     Object[] s = SCRATCH.get();
     int i = 2 * slot + (like instanceof float[] ? 0 : 1);
