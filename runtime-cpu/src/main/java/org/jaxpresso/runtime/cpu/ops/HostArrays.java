@@ -5,6 +5,7 @@ import org.jaxpresso.core.DType;
 import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.backend.HostBuffer;
 import org.jaxpresso.core.internal.HalfFloats;
+import org.jaxpresso.runtime.cpu.kernels.CpuPool;
 
 /**
  * Moving operands between arrays and the float32/float64 working arrays of the heavy kernels:
@@ -115,10 +116,31 @@ final class HostArrays {
     }
     int last = rank - 1;
     int inner = outDims[last];
+    int rows = total / inner;
+    int tasks = total < PARALLEL_PERMUTE ? 1 : Math.min(rows, 4 * CpuPool.threads());
+    CpuPool.parallelFor(tasks, t -> permuteRows(src, dst, outDims, srcStride,
+        (int) ((long) t * rows / tasks), (int) ((long) (t + 1) * rows / tasks)));
+    return dst;
+  }
+
+  /** Elements from which {@link #permute} splits its rows over the pool. */
+  private static final int PARALLEL_PERMUTE = 1 << 18;
+
+  /** Rows [r0, r1) of {@link #permute} (a row: all of the copy's last dimension). */
+  private static void permuteRows(Object src, Object dst, int[] outDims, int[] srcStride,
+      int r0, int r1) {
+    int rank = outDims.length;
+    int last = rank - 1;
+    int inner = outDims[last];
     int innerStride = srcStride[last];
     int[] idx = new int[rank];
     int base = 0;
-    for (int d = 0; d < total; d += inner) {
+    for (int ax = last - 1, rem = r0; ax >= 0; ax--) {
+      idx[ax] = rem % outDims[ax];
+      rem /= outDims[ax];
+      base += idx[ax] * srcStride[ax];
+    }
+    for (int r = r0, d = r0 * inner; r < r1; r++, d += inner) {
       if (src instanceof float[] f) {
         float[] o = (float[]) dst;
         for (int j = 0; j < inner; j++) {
@@ -141,7 +163,6 @@ final class HostArrays {
         idx[ax] = 0;
       }
     }
-    return dst;
   }
 
   /** Wraps a working array as a result of {@code aval}, rounding it to a narrower dtype. */
