@@ -15,10 +15,11 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
  * cannot collapse is first copied into that canonical order. The output of dot_general,
  * [batch, lhs free, rhs free], is exactly the row-major C.
  *
- * <p>Floating results only: float32 and float64 accumulate in their own type; bfloat16 and
+ * <p>Floating results: float32 and float64 accumulate in their own type; bfloat16 and
  * float16 (and float results of integer operands via {@code preferred_element_type}) are
- * computed in float32 and rounded once. Other results return {@code null} (the caller falls
- * back to the reference implementation).
+ * computed in float32 and rounded once. Integer results of integer or bool operands run
+ * {@link IntegerDot}. Other results return {@code null} (the caller falls back to the
+ * reference implementation).
  *
  * <p>Accuracy: unlike the reference (float64 accumulation, one rounding), each element is
  * within {@code (K + 2) u sum|a b|} of the exact sum of its K products, u being 2^-24 for the
@@ -39,6 +40,9 @@ public final class DotGeneralOp {
    * @return the product, or {@code null} when this path does not handle the dtype
    */
   public static Array apply(Array lhs, Array rhs, Params params, ShapedArray out) {
+    if (IntegerDot.applies(lhs, rhs, out)) {
+      return IntegerDot.apply(lhs, rhs, params, out);
+    }
     if (!HostArrays.supported(out.dtype())) {
       return null;
     }
@@ -73,7 +77,7 @@ public final class DotGeneralOp {
   }
 
   /** A row-major array seen as a 3-d [g0, g1, g2] array with one stride per group. */
-  private record View(Object data, int s0, int s1, int s2) {
+  record View(Object data, int s0, int s1, int s2) {
     static View of(Object data, int[] dims, int[] g0, int[] g1, int[] g2) {
       long[] strides = rowMajor(dims);
       int s0 = collapse(dims, strides, g0);
@@ -137,7 +141,7 @@ public final class DotGeneralOp {
     return Math.toIntExact(p);
   }
 
-  private static int[] free(int rank, int[] batch, int[] contracting) {
+  static int[] free(int rank, int[] batch, int[] contracting) {
     boolean[] used = new boolean[rank];
     for (int d : batch) {
       used[d] = true;

@@ -88,8 +88,9 @@ final class HostArrays {
   }
 
   /**
-   * A contiguous copy of the row-major array {@code src} of dims {@code dims}, with dimension
-   * {@code i} of the copy being dimension {@code order[i]} of the source.
+   * A contiguous copy of the row-major array {@code src} ({@code float[]}, {@code double[]},
+   * {@code int[]} or {@code long[]}) of dims {@code dims}, with dimension {@code i} of the copy
+   * being dimension {@code order[i]} of the source.
    */
   static Object permute(Object src, int[] dims, int[] order) {
     int rank = dims.length;
@@ -100,7 +101,7 @@ final class HostArrays {
       s *= dims[d];
     }
     int total = Math.toIntExact(s);
-    Object dst = src instanceof float[] ? new float[total] : new double[total];
+    Object dst = java.lang.reflect.Array.newInstance(src.getClass().getComponentType(), total);
     if (total == 0) {
       return dst;
     }
@@ -146,9 +147,19 @@ final class HostArrays {
         for (int j = 0; j < inner; j++) {
           o[d + j] = f[base + j * innerStride];
         }
-      } else {
-        double[] f = (double[]) src;
+      } else if (src instanceof double[] f) {
         double[] o = (double[]) dst;
+        for (int j = 0; j < inner; j++) {
+          o[d + j] = f[base + j * innerStride];
+        }
+      } else if (src instanceof int[] f) {
+        int[] o = (int[]) dst;
+        for (int j = 0; j < inner; j++) {
+          o[d + j] = f[base + j * innerStride];
+        }
+      } else {
+        long[] f = (long[]) src;
+        long[] o = (long[]) dst;
         for (int j = 0; j < inner; j++) {
           o[d + j] = f[base + j * innerStride];
         }

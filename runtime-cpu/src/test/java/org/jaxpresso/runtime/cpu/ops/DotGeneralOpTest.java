@@ -82,21 +82,79 @@ class DotGeneralOpTest {
   }
 
   @Test
-  void integerAndBoolResultsFallBackToTheReference() {
+  void integerResultsRunTheIntegerGemmAndBoolOnesTheReference() {
     Random rnd = new Random(13);
-    for (DType dt : new DType[] {DType.INT32, DType.INT8, DType.UINT16, DType.INT64}) {
-      Case c = randomCase(rnd, dt, dt, null);
-      assertNull(DotGeneralOp.apply(c.lhs(), c.rhs(), c.params(), Dot.DOT_GENERAL.abstractEval(
-          List.of(c.lhs().aval(), c.rhs().aval()), c.params()).get(0)));
-      Array got = (Array) Dispatch.apply(Dot.DOT_GENERAL, c.params(), List.of(c.lhs(), c.rhs()))
-          .get(0);
-      Tolerance.check(Dot.DOT_GENERAL, c.params(), c.lhs(), c.rhs(), got, c.terms(),
-          c.toString());
+    for (DType dt : new DType[] {DType.INT32, DType.INT8, DType.UINT16, DType.INT64,
+        DType.UINT32, DType.UINT8}) {
+      for (int trial = 0; trial < 20; trial++) {
+        Case c = randomCase(rnd, dt, dt, null);
+        Array got = DotGeneralOp.apply(c.lhs(), c.rhs(), c.params(), Dot.DOT_GENERAL
+            .abstractEval(List.of(c.lhs().aval(), c.rhs().aval()), c.params()).get(0));
+        assertSameInts(c, got);
+      }
     }
     Array t = Array.of(new boolean[] {true, false, true, true}, 2, 2);
     Array got = (Array) Lax.dotGeneral(t, t, DotDimensionNumbers.of(new int[] {1}, new int[] {0}));
     assertEquals("[[True, False], [True, True]]", got.tolist().toString()
         .replace("true", "True").replace("false", "False"));
+  }
+
+  @Test
+  void integerProductsOnVectorTilesWrapLikeTheReference() {
+    Random rnd = new Random(16);
+    // Sizes past the 4-row, two-vector tiles (n 70, 140), transposed B (copied), batches,
+    // the pool (130 x 140 x 120), values whose sums wrap around int32, preferred int32 of
+    // uint8 and int8 operands, an int8 result, int64.
+    int[][] mnk = {{37, 70, 45}, {130, 140, 120}, {5, 3, 200}, {4, 32, 1}};
+    DType[][] combos = {
+      {DType.INT32, null}, {DType.INT64, null}, {DType.UINT32, null}, {DType.UINT8, DType.INT32},
+      {DType.INT8, DType.INT32}, {DType.INT8, null}, {DType.UINT64, null},
+    };
+    for (int[] s : mnk) {
+      for (DType[] combo : combos) {
+        for (boolean transposedB : new boolean[] {false, true}) {
+          DType dt = combo[0];
+          Array lhs = big(rnd, dt, 2, s[0], s[2]);
+          Array rhs = transposedB ? big(rnd, dt, 2, s[1], s[2]) : big(rnd, dt, 2, s[2], s[1]);
+          DotDimensionNumbers dn = new DotDimensionNumbers(new int[] {2},
+              new int[] {transposedB ? 2 : 1}, new int[] {0}, new int[] {0});
+          Params params = Dot.params(dn, null, combo[1]);
+          Case c = new Case(lhs, rhs, params, s[2]);
+          Array got = DotGeneralOp.apply(lhs, rhs, params, Dot.DOT_GENERAL
+              .abstractEval(List.of(lhs.aval(), rhs.aval()), params).get(0));
+          assertSameInts(c, got);
+        }
+      }
+    }
+  }
+
+  /** Integers spread over the type's range (int32 sums of 100 terms overflow). */
+  private static Array big(Random rnd, DType dt, int... shape) {
+    int size = 1;
+    for (int d : shape) {
+      size *= d;
+    }
+    long[] v = new long[size];
+    for (int i = 0; i < size; i++) {
+      v[i] = switch (dt.bits()) {
+        case 8 -> dt.isUnsigned() ? rnd.nextInt(256) : rnd.nextInt(256) - 128;
+        case 16 -> dt.isUnsigned() ? rnd.nextInt(65536) : rnd.nextInt(65536) - 32768;
+        case 32 -> dt.isUnsigned() ? rnd.nextInt() & 0xffffffffL : rnd.nextInt();
+        default -> rnd.nextLong();
+      };
+    }
+    return Array.fromLongs(dt, v, shape);
+  }
+
+  /** The kernel's result is the reference implementation's, element for element. */
+  private static void assertSameInts(Case c, Array got) {
+    Array want = (Array) Dot.DOT_GENERAL.impl(List.of(c.lhs(), c.rhs()), c.params()).get(0);
+    assertEquals(want.dtype(), got.dtype(), c.toString());
+    assertEquals(Arrays.toString(want.aval().shape().dims()),
+        Arrays.toString(got.aval().shape().dims()), c.toString());
+    for (int i = 0; i < want.aval().size(); i++) {
+      assertEquals(want.getLong(i), got.getLong(i), c + " element " + i);
+    }
   }
 
   @Test
