@@ -320,6 +320,150 @@ public final class Gemm {
         bCols, c, cOff, ldc, accumulate, parallel ? threads : 1));
   }
 
+  /**
+   * Float32 product whose A is read through a row and a column table: {@code A[i][p] = a[aOff +
+   * aRows[i] + aCols[p]]}, B and C row-major with strides {@code bRow} and {@code ldc}. A
+   * channels-last convolution takes one row per output position and one column per (window
+   * offset, input channel), so the product reads the padded image in place of an im2col and
+   * writes a channels-last output. Runs of consecutive offsets in {@code aCols} are copied at
+   * once. One matrix, no batch; split over the pool when {@code parallel} and large.
+   *
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff base offset added to every row and column offset
+   * @param aRows offset of each of A's m rows, relative to {@code aOff}
+   * @param aCols offset of each of A's k columns, relative to a row's start
+   * @param b array holding B
+   * @param bOff offset of {@code B[0][0]} in {@code b}
+   * @param bRow stride between B's rows (its columns are contiguous)
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0]} in {@code c}
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @param parallel whether a large product may use every thread of {@link CpuPool}
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, tables shorter
+   *     than m or k, or operands that do not hold every addressed element
+   */
+  public static void sgemmGatherA(int m, int n, int k, float[] a, int aOff, int[] aRows,
+      int[] aCols, float[] b, int bOff, int bRow, float[] c, int cOff, int ldc, boolean accumulate,
+      boolean parallel) {
+    checkGatherA(m, n, k, a.length, aOff, aRows, aCols);
+    check(1, m, n, k, Integer.MAX_VALUE, 0, 0, 0, 0, b.length, bOff, 0, bRow, 1, c.length, cOff,
+        0, ldc);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (!CpuBackend.simdAvailable() || k == 0) {
+      for (int i = 0; i < m; i++) {
+        int ci = cOff + i * ldc;
+        if (!accumulate) {
+          java.util.Arrays.fill(c, ci, ci + n, 0f);
+        }
+        for (int p = 0; p < k; p++) {
+          float x = a[aOff + aRows[i] + aCols[p]];
+          int bp = bOff + p * bRow;
+          for (int j = 0; j < n; j++) {
+            c[ci + j] += x * b[bp + j];
+          }
+        }
+      }
+      return;
+    }
+    int threads = parallel && 2L * m * n * k >= PARALLEL_FLOPS ? CpuPool.threads() : 1;
+    new PackedGemm(FloatMicroKernel.INSTANCE, m, n, k, a, aOff, 0, 1, b, bOff, bRow, null, 1, null,
+        c, cOff, ldc, accumulate).gatherA(aRows, aCols).run(threads);
+  }
+
+  /**
+   * Float64 product whose A is read through a row and a column table: {@code A[i][p] = a[aOff +
+   * aRows[i] + aCols[p]]}, B and C row-major with strides {@code bRow} and {@code ldc}. A
+   * channels-last convolution takes one row per output position and one column per (window
+   * offset, input channel), so the product reads the padded image in place of an im2col and
+   * writes a channels-last output. Runs of consecutive offsets in {@code aCols} are copied at
+   * once. One matrix, no batch; split over the pool when {@code parallel} and large.
+   *
+   * @param m rows of A and C
+   * @param n columns of B and C
+   * @param k columns of A, rows of B (the contracted size)
+   * @param a array holding A
+   * @param aOff base offset added to every row and column offset
+   * @param aRows offset of each of A's m rows, relative to {@code aOff}
+   * @param aCols offset of each of A's k columns, relative to a row's start
+   * @param b array holding B
+   * @param bOff offset of {@code B[0][0]} in {@code b}
+   * @param bRow stride between B's rows (its columns are contiguous)
+   * @param c array receiving C
+   * @param cOff offset of {@code C[0][0]} in {@code c}
+   * @param ldc stride between C's rows
+   * @param accumulate {@code true} adds to C, {@code false} overwrites it
+   * @param parallel whether a large product may use every thread of {@link CpuPool}
+   * @throws IllegalArgumentException for negative sizes, strides or offsets, tables shorter
+   *     than m or k, or operands that do not hold every addressed element
+   */
+  public static void dgemmGatherA(int m, int n, int k, double[] a, int aOff, int[] aRows,
+      int[] aCols, double[] b, int bOff, int bRow, double[] c, int cOff, int ldc,
+      boolean accumulate, boolean parallel) {
+    checkGatherA(m, n, k, a.length, aOff, aRows, aCols);
+    check(1, m, n, k, Integer.MAX_VALUE, 0, 0, 0, 0, b.length, bOff, 0, bRow, 1, c.length, cOff,
+        0, ldc);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    if (!CpuBackend.simdAvailable() || k == 0) {
+      for (int i = 0; i < m; i++) {
+        int ci = cOff + i * ldc;
+        if (!accumulate) {
+          java.util.Arrays.fill(c, ci, ci + n, 0.0);
+        }
+        for (int p = 0; p < k; p++) {
+          double x = a[aOff + aRows[i] + aCols[p]];
+          int bp = bOff + p * bRow;
+          for (int j = 0; j < n; j++) {
+            c[ci + j] += x * b[bp + j];
+          }
+        }
+      }
+      return;
+    }
+    int threads = parallel && 2L * m * n * k >= PARALLEL_FLOPS ? CpuPool.threads() : 1;
+    new PackedGemm(DoubleMicroKernel.INSTANCE, m, n, k, a, aOff, 0, 1, b, bOff, bRow, null, 1, null,
+        c, cOff, ldc, accumulate).gatherA(aRows, aCols).run(threads);
+  }
+
+  private static void checkGatherA(int m, int n, int k, int aLen, int aOff, int[] aRows,
+      int[] aCols) {
+    if (m < 0 || n < 0 || k < 0) {
+      throw new IllegalArgumentException("gemm sizes must be nonnegative, got m=" + m + " n=" + n
+          + " k=" + k);
+    }
+    if (aRows.length < m) {
+      throw new IllegalArgumentException("gemm row table for A has " + aRows.length
+          + " entries, needs m=" + m);
+    }
+    if (aCols.length < k) {
+      throw new IllegalArgumentException("gemm column table for A has " + aCols.length
+          + " entries, needs k=" + k);
+    }
+    if (m == 0 || n == 0 || k == 0) {
+      return;
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (int p = 0; p < k; p++) {
+      lo = Math.min(lo, aCols[p]);
+      hi = Math.max(hi, aCols[p]);
+    }
+    for (int i = 0; i < m; i++) {
+      long row = (long) aOff + aRows[i];
+      if (row + lo < 0 || row + hi >= aLen) {
+        throw new IllegalArgumentException("gemm operand A addresses elements " + (row + lo)
+            + " to " + (row + hi) + " in row " + i + " but its array holds " + aLen);
+      }
+    }
+  }
+
   private static void checkRows(int m, int n, int k, int aLen, int aOff, int aRow, int aCol,
       int bLen, int bOff, int[] bRows, int bCol, int[] bCols, int cLen, int cOff, int ldc) {
     check(1, m, n, k, aLen, aOff, 0, aRow, aCol, Integer.MAX_VALUE, 0, 0, 0, 0, cLen, cOff, 0,

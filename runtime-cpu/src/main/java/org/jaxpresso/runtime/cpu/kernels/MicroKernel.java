@@ -93,6 +93,26 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
   }
 
   /**
+   * {@link #packRows} through tables: rows [i0, i0 + mc) of A, columns [pc, pc + kc), element
+   * (i, p) at {@code a[off + rows[i] + cols[p]]}; each row is copied as the runs of consecutive
+   * offsets in {@code cols}, one array copy per run.
+   */
+  final void packRowsGather(Object a, int off, int[] rows, int i0, int mc, int[] cols, int pc,
+      int kc, int lda, Object dst) {
+    int[] runs = runs(cols, pc, kc, kc);
+    for (int i = 0; i < mc; i++) {
+      int src = off + rows[i0 + i];
+      for (int r = 0; r < runs.length; r += 3) {
+        System.arraycopy(a, src + runs[r + 1], dst, i * lda + runs[r], runs[r + 2]);
+      }
+    }
+    int padded = (mc + mr - 1) / mr * mr;
+    for (int i = mc; i < padded; i++) {
+      zero(dst, i * lda, i * lda + kc);
+    }
+  }
+
+  /**
    * Packs rows [pc, pc + kc) of a kc x nc block of B into {@link #nr}-column panels, each kc
    * rows of nr values, from {@code dst[d0]} on, zero-filling the last panel; column j of row p
    * is {@code b[off + rows[p] + j*cs]}, or {@code b[off + p*rs + j*cs]} without a table.
@@ -115,11 +135,16 @@ abstract sealed class MicroKernel permits FloatMicroKernel, DoubleMicroKernel {
    * the previous one plus 1.
    */
   final int[] runs(int[] cols, int j0, int nc) {
+    return runs(cols, j0, nc, nr);
+  }
+
+  /** {@link #runs(int[], int, int)}, cut every {@code cut} columns instead of every panel. */
+  static int[] runs(int[] cols, int j0, int nc, int cut) {
     int[] out = new int[12];
     int count = 0;
     int j = 0;
     while (j < nc) {
-      int end = Math.min(nc, (j / nr + 1) * nr);
+      int end = Math.min(nc, (j / cut + 1) * cut);
       int len = 1;
       while (j + len < end && cols[j0 + j + len] == cols[j0 + j] + len) {
         len++;

@@ -83,7 +83,10 @@ final class PackedGemm {
   /** Stride between packed rows of A: kcMax and one cache line, so rows start in other sets. */
   private final int lda;
   /** Whether full row tiles read A in place (see IN_PLACE_A_BYTES); a partial one is packed. */
-  private final boolean inPlaceA;
+  private boolean inPlaceA;
+  /** Row and column tables of A ({@link #gatherA}), or null. */
+  private int[] aRows;
+  private int[] aCols;
   // Set per block of columns by run().
   private Object bp;
   private int blocks;
@@ -140,6 +143,21 @@ final class PackedGemm {
     return (k + passes - 1) / passes;
   }
 
+  /**
+   * Reads A through tables instead of its strides: {@code A[i][p] = a[aOff + rows[i] +
+   * cols[p]]}, packed as rows, each row's runs of consecutive column offsets copied at once (a
+   * channels-last convolution: one row per output position, runs of one window offset's
+   * channels).
+   *
+   * @return this product
+   */
+  PackedGemm gatherA(int[] rows, int[] cols) {
+    this.aRows = rows;
+    this.aCols = cols;
+    this.inPlaceA = false;
+    return this;
+  }
+
   /** Runs the product on up to {@code threads} threads (1: the caller alone). */
   void run(int threads) {
     this.threads = threads;
@@ -192,6 +210,8 @@ final class PackedGemm {
         if (full < mc) {
           kn.packRows(a, aOff + (ic + full) * aRow + pc, aRow, mc - full, kc, lda, ap);
         }
+      } else if (aRows != null) {
+        kn.packRowsGather(a, aOff, aRows, ic, mc, aCols, pc, kc, lda, ap);
       } else if (rowsA) {
         kn.packRows(a, aOff + ic * aRow + pc, aRow, mc, kc, lda, ap);
       } else {

@@ -10,7 +10,8 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
 /**
  * {@code conv_general_dilated} through the GEMM. The operands are brought to the canonical
  * layouts (lhs [N, C, spatial...], rhs [O, I, window...], out [N', O, spatial...]; no copy when
- * they already are and the dtype matches). Without lhs dilation or negative padding (the
+ * they already are and the dtype matches), except channels-last ones (NHWC, HWIO: {@link
+ * ChannelsLastConv}), which run as they are. Without lhs dilation or negative padding (the
  * common case) they run as an implicit GEMM on the padded image ({@link ShiftedConv}).
  * Otherwise, for each output image, group and tile of output
  * positions, an im2col tile [I * window, positions] is gathered ({@link Im2col}: strides,
@@ -58,6 +59,14 @@ public final class ConvOp {
     int total = Math.toIntExact(out.size());
     Object y = HostArrays.allocate(out.dtype(), total);
     if (total == 0) {
+      return HostArrays.wrap(out, y);
+    }
+    if (ChannelsLastConv.applies(dn, g, bg, params.ints("lhs_dilation"),
+        params.intPairs("padding")) && r[1] * geo.windowSize() > 0) {
+      ChannelsLastConv.run(HostArrays.working(lhs, out.dtype()),
+          HostArrays.working(rhs, out.dtype()), y, l[0], l[1], slice(l), slice(r), slice(o),
+          params.ints("window_strides"), params.intPairs("padding"), params.ints("rhs_dilation"),
+          r[0]);
       return HostArrays.wrap(out, y);
     }
     Object x = canonical(HostArrays.working(lhs, out.dtype()), lhsDims, dn.lhsSpec());

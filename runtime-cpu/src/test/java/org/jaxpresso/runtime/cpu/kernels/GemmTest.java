@@ -463,6 +463,66 @@ class GemmTest {
   }
 
   @Test
+  void aGatheredThroughTablesMatchesTheDefinition() {
+    Random rnd = new Random(14);
+    // A's rows at arbitrary offsets, its columns in runs (a channels-last convolution: 9
+    // window offsets of 7 channels, and 3 offsets of 64), m across tiles and row blocks,
+    // caller and pool, float32 and float64.
+    int[][] mnk = {{37, 20, 63}, {3136, 64, 192}, {5, 70, 9}};
+    for (int[] s : mnk) {
+      int m = s[0];
+      int n = s[1];
+      int k = s[2];
+      int run = k == 192 ? 64 : 7;
+      int[] cols = new int[k];
+      for (int p = 0; p < k; p++) {
+        cols[p] = p / run * 300 + p % run;
+      }
+      int span = cols[k - 1] + 1;
+      float[] a = randomFloats(rnd, span + 5 * m + 11);
+      int[] rows = new int[m];
+      for (int i = 0; i < m; i++) {
+        rows[i] = rnd.nextInt(a.length - span);
+      }
+      float[] b = randomFloats(rnd, k * n);
+      double[] ad = new double[a.length];
+      double[] bd = new double[b.length];
+      for (int i = 0; i < a.length; i++) {
+        ad[i] = a[i];
+      }
+      for (int i = 0; i < b.length; i++) {
+        bd[i] = b[i];
+      }
+      for (boolean parallel : new boolean[] {false, true}) {
+        float[] c = new float[m * n];
+        double[] cd = new double[m * n];
+        Gemm.sgemmGatherA(m, n, k, a, 0, rows, cols, b, 0, n, c, 0, n, false, parallel);
+        Gemm.dgemmGatherA(m, n, k, ad, 0, rows, cols, bd, 0, n, cd, 0, n, false, parallel);
+        for (int i = 0; i < m; i++) {
+          for (int j = 0; j < n; j++) {
+            double exact = 0;
+            double mag = 0;
+            for (int p = 0; p < k; p++) {
+              double prod = (double) a[rows[i] + cols[p]] * b[p * n + j];
+              exact += prod;
+              mag += Math.abs(prod);
+            }
+            double bound = (k + 2) * 0x1p-24 * mag;
+            assertTrue(Math.abs(c[i * n + j] - exact) <= bound, "sgemmGatherA " + i + "," + j);
+            assertTrue(Math.abs(cd[i * n + j] - exact) <= (k + 2) * 0x1p-52 * mag + 1e-300,
+                "dgemmGatherA " + i + "," + j);
+          }
+        }
+      }
+    }
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->
+        Gemm.sgemmGatherA(2, 1, 2, new float[6], 0, new int[] {0, 4}, new int[] {0, 2},
+            new float[2], 0, 1, new float[2], 0, 1, false, false));
+    assertEquals("gemm operand A addresses elements 4 to 6 in row 1 but its array holds 6",
+        e.getMessage());
+  }
+
+  @Test
   void badOperandsAreRejectedWithTheirNames() {
     float[] a = new float[4];
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->

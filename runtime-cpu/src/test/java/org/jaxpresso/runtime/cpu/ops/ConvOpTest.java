@@ -137,6 +137,54 @@ class ConvOpTest {
   }
 
   @Test
+  void channelsLastLayoutsRunWithoutTransposes() {
+    Random rnd = new Random(26);
+    // NWC/WIO, NHWC/HWIO and NDHWC/DHWIO with strides, rhs dilation and asymmetric padding:
+    // the channels-last path (rows per output position, runs of channels), several dtypes.
+    String[][] layouts = {{"NWC", "WIO", "NWC"}, {"NHWC", "HWIO", "NHWC"},
+        {"NDHWC", "DHWIO", "NDHWC"}};
+    for (String[] layout : layouts) {
+      int n = layout[0].length() - 2;
+      ConvDimensionNumbers dn = ConvDimensionNumbers.of(layout[0], layout[1], layout[2]);
+      for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.BFLOAT16}) {
+        for (int variant = 0; variant < 3; variant++) {
+          int[] xs = new int[n + 2];
+          int[] ws = new int[n + 2];
+          int[] strides = new int[n];
+          int[] rhsDil = new int[n];
+          int[][] pads = new int[n][2];
+          xs[0] = 2;
+          xs[n + 1] = 5 + variant * 6;
+          ws[n] = xs[n + 1];
+          ws[n + 1] = 9 + variant * 7;
+          for (int d = 0; d < n; d++) {
+            xs[1 + d] = n == 3 ? 6 + d : 13 + 4 * d;
+            ws[d] = 1 + (d + variant) % 3;
+            strides[d] = 1 + (variant + d) % 2;
+            rhsDil[d] = variant == 2 ? 2 : 1;
+            pads[d][0] = variant;
+            pads[d][1] = (d + 1) % 2;
+          }
+          Array x = Tolerance.random(rnd, dt, xs);
+          Array w = Tolerance.random(rnd, dt, ws);
+          Params p = Convolution.params(strides, pads, ones(n), rhsDil, dn, 1, 1, null, null);
+          long terms = ws[n];
+          for (int d = 0; d < n; d++) {
+            terms *= ws[d];
+          }
+          run(new Case(x, w, p, terms));
+        }
+      }
+    }
+  }
+
+  private static int[] ones(int n) {
+    int[] r = new int[n];
+    java.util.Arrays.fill(r, 1);
+    return r;
+  }
+
+  @Test
   void emptyOperandsAndNoSpatialDims() {
     Random rnd = new Random(24);
     Params p2 = Convolution.params(new int[] {1, 1}, new int[][] {{0, 0}, {0, 0}},

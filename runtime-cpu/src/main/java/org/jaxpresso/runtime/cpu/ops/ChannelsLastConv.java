@@ -1,0 +1,194 @@
+package org.jaxpresso.runtime.cpu.ops;
+
+import org.jaxpresso.lax.ConvDimensionNumbers;
+import org.jaxpresso.runtime.cpu.kernels.CpuPool;
+import org.jaxpresso.runtime.cpu.kernels.Gemm;
+
+/**
+ * The convolution in channels-last layouts (input and output [N, spatial..., C] as NHWC, kernel
+ * [window..., I, O] as HWIO: Flax's defaults) as an implicit GEMM that needs no transposes:
+ * {@code y[image][position][o] = sum over (window offset, c) of x[...][c] w[offset][c][o]}. A
+ * row of A is an output position, read through a row table at its window's origin in the
+ * (zero-padded, per task) image, and a column of A a (window offset, input channel) pair, read
+ * through a column table whose runs are the C contiguous channels of one offset; B is the kernel
+ * itself, [window x I, O] row-major; C is the output, row-major [positions, O]. Strides and rhs
+ * dilation are offsets in the tables.
+ */
+final class ChannelsLastConv {
+  private static final ThreadLocal<Object[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new Object[2]);
+
+  private ChannelsLastConv() {}
+
+  /**
+   * Whether this convolution takes the channels-last path: channels-last input, output and
+   * kernel, spatial dimensions in order, one feature and batch group, no lhs dilation, no
+   * negative padding.
+   */
+  static boolean applies(ConvDimensionNumbers dn, int g, int bg, int[] lhsDil,
+      int[][] padding) {
+    int n = lhsDil.length;
+    if (n == 0 || g != 1 || bg != 1) {
+      return false;
+    }
+    int[] ls = dn.lhsSpec();
+    int[] rs = dn.rhsSpec();
+    int[] os = dn.outSpec();
+    if (ls[0] != 0 || ls[1] != n + 1 || os[0] != 0 || os[1] != n + 1 || rs[0] != n + 1
+        || rs[1] != n) {
+      return false;
+    }
+    for (int d = 0; d < n; d++) {
+      if (ls[2 + d] != 1 + d || os[2 + d] != 1 + d || rs[2 + d] != d || lhsDil[d] != 1
+          || padding[d][0] < 0 || padding[d][1] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Computes {@code y} [images, out..., outFeat] from {@code x} [images, in..., channels] and
+   * {@code w} [window..., channels, outFeat], all row-major.
+   */
+  static void run(Object x, Object w, Object y, int images, int channels, int[] in,
+      int[] window, int[] out, int[] strides, int[][] padding, int[] rhsDil, int outFeat) {
+    int n = in.length;
+    int[] grid = new int[n];
+    boolean padded = false;
+    for (int d = 0; d < n; d++) {
+      grid[d] = in[d] + padding[d][0] + padding[d][1];
+      padded |= padding[d][0] != 0 || padding[d][1] != 0;
+    }
+    int[] gs = new int[n];
+    int cells = 1;
+    for (int d = n - 1; d >= 0; d--) {
+      gs[d] = cells;
+      cells = Math.multiplyExact(cells, grid[d]);
+    }
+    int imageSize = Math.multiplyExact(cells, channels);
+    int positions = 1;
+    for (int o : out) {
+      positions *= o;
+    }
+    // Row q: output position q's window origin on the padded grid.
+    int[] rows = new int[positions];
+    int[] o = new int[n];
+    for (int q = 0; q < positions; q++) {
+      int off = 0;
+      for (int d = 0; d < n; d++) {
+        off += o[d] * strides[d] * gs[d];
+      }
+      rows[q] = off * channels;
+      for (int d = n - 1; d >= 0; d--) {
+        if (++o[d] < out[d]) {
+          break;
+        }
+        o[d] = 0;
+      }
+    }
+    int wsize = 1;
+    for (int k : window) {
+      wsize *= k;
+    }
+    int kdim = wsize * channels;
+    // Column (offset, c): the window offset's shift on the grid, then the channel.
+    int[] cols = new int[kdim];
+    for (int wi = 0; wi < wsize; wi++) {
+      int rem = wi;
+      int shift = 0;
+      for (int d = n - 1; d >= 0; d--) {
+        shift += rem % window[d] * rhsDil[d] * gs[d];
+        rem /= window[d];
+      }
+      for (int c = 0; c < channels; c++) {
+        cols[wi * channels + c] = shift * channels + c;
+      }
+    }
+    int inSize = channels;
+    for (int i : in) {
+      inSize *= i;
+    }
+    long flops = 2L * images * positions * kdim * outFeat;
+    boolean parallelTasks = flops >= Gemm.PARALLEL_FLOPS && images >= CpuPool.threads();
+    int inImage = inSize;
+    boolean pads = padded;
+    int positionsF = positions;
+    java.util.function.IntConsumer task = img -> {
+      Object xp = x;
+      int xBase = img * inImage;
+      if (pads) {
+        xp = scratch(x, imageSize);
+        zero(xp, imageSize);
+        pad(x, img * inImage, in, channels, grid, gs, padding, xp);
+        xBase = 0;
+      }
+      int yOff = img * positionsF * outFeat;
+      if (y instanceof float[] yf) {
+        Gemm.sgemmGatherA(positionsF, outFeat, kdim, (float[]) xp, xBase, rows, cols,
+            (float[]) w, 0, outFeat, yf, yOff, outFeat, false, !parallelTasks);
+      } else {
+        Gemm.dgemmGatherA(positionsF, outFeat, kdim, (double[]) xp, xBase, rows, cols,
+            (double[]) w, 0, outFeat, (double[]) y, yOff, outFeat, false, !parallelTasks);
+      }
+    };
+    if (parallelTasks) {
+      CpuPool.parallelFor(images, task);
+    } else {
+      for (int img = 0; img < images; img++) {
+        task.accept(img);
+      }
+    }
+  }
+
+  /**
+   * Copies one channels-last image of spatial shape in, from {@code x[src]} on, into the
+   * interior of the zeroed padded image at the start of {@code xp}: one array copy per row of
+   * the last spatial dimension (its channels included).
+   */
+  private static void pad(Object x, int src, int[] in, int channels, int[] grid, int[] gs,
+      int[][] padding, Object xp) {
+    int n = in.length;
+    int last = n - 1;
+    int run = in[last] * channels;
+    int rowsCount = 1;
+    for (int d = 0; d < last; d++) {
+      rowsCount *= in[d];
+    }
+    if (run == 0 || rowsCount == 0) {
+      return;
+    }
+    int[] i = new int[n];
+    for (int r = 0; r < rowsCount; r++) {
+      int cell = padding[last][0];
+      for (int d = 0; d < last; d++) {
+        cell += (i[d] + padding[d][0]) * gs[d];
+      }
+      System.arraycopy(x, src + r * run, xp, cell * channels, run);
+      for (int d = last - 1; d >= 0; d--) {
+        if (++i[d] < in[d]) {
+          break;
+        }
+        i[d] = 0;
+      }
+    }
+  }
+
+  private static void zero(Object a, int n) {
+    if (a instanceof float[] f) {
+      java.util.Arrays.fill(f, 0, n, 0f);
+    } else {
+      java.util.Arrays.fill((double[]) a, 0, n, 0.0);
+    }
+  }
+
+  /** This thread's padded-image scratch like x. */
+  private static Object scratch(Object like, int size) {
+    Object[] s = SCRATCH.get();
+    int i = like instanceof float[] ? 0 : 1;
+    if (s[i] == null || java.lang.reflect.Array.getLength(s[i]) < size) {
+      s[i] = like instanceof float[] ? new float[size] : new double[size];
+    }
+    return s[i];
+  }
+}
