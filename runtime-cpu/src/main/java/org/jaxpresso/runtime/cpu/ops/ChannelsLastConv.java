@@ -15,8 +15,6 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
  * dilation are offsets in the tables.
  */
 final class ChannelsLastConv {
-  private static final ThreadLocal<Object[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new Object[2]);
 
   private ChannelsLastConv() {}
 
@@ -118,8 +116,7 @@ final class ChannelsLastConv {
       Object xp = x;
       int xBase = img * inImage;
       if (pads) {
-        xp = scratch(x, imageSize);
-        zero(xp, imageSize);
+        xp = PaddedScratch.zeroed(x, imageSize);
         pad(x, img * inImage, in, channels, grid, gs, padding, xp);
         xBase = 0;
       }
@@ -172,23 +169,5 @@ final class ChannelsLastConv {
         i[d] = 0;
       }
     }
-  }
-
-  private static void zero(Object a, int n) {
-    if (a instanceof float[] f) {
-      java.util.Arrays.fill(f, 0, n, 0f);
-    } else {
-      java.util.Arrays.fill((double[]) a, 0, n, 0.0);
-    }
-  }
-
-  /** This thread's padded-image scratch like x. */
-  private static Object scratch(Object like, int size) {
-    Object[] s = SCRATCH.get();
-    int i = like instanceof float[] ? 0 : 1;
-    if (s[i] == null || java.lang.reflect.Array.getLength(s[i]) < size) {
-      s[i] = like instanceof float[] ? new float[size] : new double[size];
-    }
-    return s[i];
   }
 }

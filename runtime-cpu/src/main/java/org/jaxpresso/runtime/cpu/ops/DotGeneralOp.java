@@ -46,34 +46,54 @@ public final class DotGeneralOp {
     if (!HostArrays.supported(out.dtype())) {
       return null;
     }
-    DotDimensionNumbers dn = params.get("dimension_numbers", DotDimensionNumbers.class);
-    int[] ls = lhs.aval().shape().dims();
-    int[] rs = rhs.aval().shape().dims();
-    int[] lb = dn.lhsBatch();
-    int[] rb = dn.rhsBatch();
-    int[] lc = dn.lhsContracting();
-    int[] rc = dn.rhsContracting();
-    int[] lf = free(ls.length, lb, lc);
-    int[] rf = free(rs.length, rb, rc);
-    int batch = product(ls, lb);
-    int m = product(ls, lf);
-    int k = product(ls, lc);
-    int n = product(rs, rf);
+    Problem pr = Problem.of(lhs, rhs, params);
     Object c = HostArrays.allocate(out.dtype(), Math.toIntExact(out.size()));
-    if (batch == 0 || m == 0 || n == 0) {
+    if (pr.batch() == 0 || pr.m() == 0 || pr.n() == 0) {
       return HostArrays.wrap(out, c);
     }
-    // lhs as [batch, m, k], rhs as [batch, k, n].
-    View a = View.of(HostArrays.working(lhs, out.dtype()), ls, lb, lf, lc);
-    View b = View.of(HostArrays.working(rhs, out.dtype()), rs, rb, rc, rf);
+    View a = pr.lhs(HostArrays.working(lhs, out.dtype()));
+    View b = pr.rhs(HostArrays.working(rhs, out.dtype()));
+    int m = pr.m();
+    int n = pr.n();
     if (c instanceof float[] cf) {
-      Gemm.sgemm(batch, m, n, k, (float[]) a.data, 0, a.s0, a.s1, a.s2,
+      Gemm.sgemm(pr.batch(), m, n, pr.k(), (float[]) a.data, 0, a.s0, a.s1, a.s2,
           (float[]) b.data, 0, b.s0, b.s1, b.s2, cf, 0, m * n, n, false);
     } else {
-      Gemm.dgemm(batch, m, n, k, (double[]) a.data, 0, a.s0, a.s1, a.s2,
+      Gemm.dgemm(pr.batch(), m, n, pr.k(), (double[]) a.data, 0, a.s0, a.s1, a.s2,
           (double[]) b.data, 0, b.s0, b.s1, b.s2, (double[]) c, 0, m * n, n, false);
     }
     return HostArrays.wrap(out, c);
+  }
+
+  /**
+   * A dot_general as one batched product: the operands' dims, the batch, free and contracting
+   * dimension groups of each, and the sizes {@code batch}, {@code m}, {@code k}, {@code n}.
+   */
+  record Problem(int[] ls, int[] rs, int[] lb, int[] rb, int[] lc, int[] rc, int[] lf,
+      int[] rf, int batch, int m, int k, int n) {
+    static Problem of(Array lhs, Array rhs, Params params) {
+      DotDimensionNumbers dn = params.get("dimension_numbers", DotDimensionNumbers.class);
+      int[] ls = lhs.aval().shape().dims();
+      int[] rs = rhs.aval().shape().dims();
+      int[] lb = dn.lhsBatch();
+      int[] rb = dn.rhsBatch();
+      int[] lc = dn.lhsContracting();
+      int[] rc = dn.rhsContracting();
+      int[] lf = free(ls.length, lb, lc);
+      int[] rf = free(rs.length, rb, rc);
+      return new Problem(ls, rs, lb, rb, lc, rc, lf, rf, product(ls, lb), product(ls, lf),
+          product(ls, lc), product(rs, rf));
+    }
+
+    /** The lhs data (row-major over ls) as [batch, m, k]. */
+    View lhs(Object data) {
+      return View.of(data, ls, lb, lf, lc);
+    }
+
+    /** The rhs data (row-major over rs) as [batch, k, n]. */
+    View rhs(Object data) {
+      return View.of(data, rs, rb, rc, rf);
+    }
   }
 
   /** A row-major array seen as a 3-d [g0, g1, g2] array with one stride per group. */
@@ -141,7 +161,7 @@ public final class DotGeneralOp {
     return Math.toIntExact(p);
   }
 
-  static int[] free(int rank, int[] batch, int[] contracting) {
+  private static int[] free(int rank, int[] batch, int[] contracting) {
     boolean[] used = new boolean[rank];
     for (int d : batch) {
       used[d] = true;

@@ -5,7 +5,6 @@ import org.jaxpresso.core.DType;
 import org.jaxpresso.core.Params;
 import org.jaxpresso.core.ShapedArray;
 import org.jaxpresso.core.backend.HostBuffer;
-import org.jaxpresso.lax.DotDimensionNumbers;
 import org.jaxpresso.runtime.cpu.kernels.IntGemm;
 
 /**
@@ -30,32 +29,19 @@ final class IntegerDot {
 
   /** The product; see {@link DotGeneralOp#apply}. */
   static Array apply(Array lhs, Array rhs, Params params, ShapedArray out) {
-    DotDimensionNumbers dn = params.get("dimension_numbers", DotDimensionNumbers.class);
-    int[] ls = lhs.aval().shape().dims();
-    int[] rs = rhs.aval().shape().dims();
-    int[] lb = dn.lhsBatch();
-    int[] rb = dn.rhsBatch();
-    int[] lc = dn.lhsContracting();
-    int[] rc = dn.rhsContracting();
-    int[] lf = DotGeneralOp.free(ls.length, lb, lc);
-    int[] rf = DotGeneralOp.free(rs.length, rb, rc);
-    int batch = DotGeneralOp.product(ls, lb);
-    int m = DotGeneralOp.product(ls, lf);
-    int k = DotGeneralOp.product(ls, lc);
-    int n = DotGeneralOp.product(rs, rf);
+    DotGeneralOp.Problem pr = DotGeneralOp.Problem.of(lhs, rhs, params);
     int total = Math.toIntExact(out.size());
     boolean wide = out.dtype().bits() == 64;
     Object c = wide ? new long[total] : new int[total];
     if (total > 0) {
-      // lhs as [batch, m, k], rhs as [batch, k, n].
-      DotGeneralOp.View a = DotGeneralOp.View.of(wide ? longs(lhs) : ints(lhs), ls, lb, lf, lc);
-      DotGeneralOp.View b = DotGeneralOp.View.of(wide ? longs(rhs) : ints(rhs), rs, rb, rc, rf);
+      DotGeneralOp.View a = pr.lhs(wide ? longs(lhs) : ints(lhs));
+      DotGeneralOp.View b = pr.rhs(wide ? longs(rhs) : ints(rhs));
       if (wide) {
-        IntGemm.lgemm(batch, m, n, k, (long[]) a.data(), a.s0(), a.s1(), a.s2(),
-            (long[]) b.data(), b.s0(), b.s1(), b.s2(), (long[]) c);
+        IntGemm.lgemm(pr.batch(), pr.m(), pr.n(), pr.k(), (long[]) a.data(), a.s0(), a.s1(),
+            a.s2(), (long[]) b.data(), b.s0(), b.s1(), b.s2(), (long[]) c);
       } else {
-        IntGemm.igemm(batch, m, n, k, (int[]) a.data(), a.s0(), a.s1(), a.s2(),
-            (int[]) b.data(), b.s0(), b.s1(), b.s2(), (int[]) c);
+        IntGemm.igemm(pr.batch(), pr.m(), pr.n(), pr.k(), (int[]) a.data(), a.s0(), a.s1(),
+            a.s2(), (int[]) b.data(), b.s0(), b.s1(), b.s2(), (int[]) c);
       }
     }
     return Array.wrap(out, HostBuffer.wrap(out.dtype(), narrow(out.dtype(), c)));

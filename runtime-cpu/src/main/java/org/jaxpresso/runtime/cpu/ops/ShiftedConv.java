@@ -21,8 +21,6 @@ final class ShiftedConv {
    * depthwise 3x3 over 8 x 64 x 56^2 took 5.3 ms through the GEMM, one tile row in eight used).
    */
   static final int STENCIL_FEATURES = 2;
-  private static final ThreadLocal<Object[]> SCRATCH =
-      ThreadLocal.withInitial(() -> new Object[4]);
 
   private ShiftedConv() {}
 
@@ -141,8 +139,7 @@ final class ShiftedConv {
       if (copies) {
         // This task's planes, zero-padded and split into phases in a scratch that the GEMM
         // then reads from cache.
-        xp = scratch(x, 1, inFeat * chanSize);
-        zero(xp, inFeat * chanSize);
+        xp = PaddedScratch.zeroed(x, inFeat * chanSize);
         pad(x, (img * channels + chan0) * inPlane, inFeat, in, strides, padding, pstride,
             phaseSize, chanSize, xp);
         xBase = 0;
@@ -255,23 +252,5 @@ final class ShiftedConv {
         pd[dst + j] = xd[src + j * step];
       }
     }
-  }
-
-  private static void zero(Object a, int n) {
-    if (a instanceof float[] f) {
-      java.util.Arrays.fill(f, 0, n, 0f);
-    } else {
-      java.util.Arrays.fill((double[]) a, 0, n, 0.0);
-    }
-  }
-
-  /** This thread's scratch number {@code slot} (1: padded, phase-split image) like x. */
-  private static Object scratch(Object like, int slot, int size) {
-    Object[] s = SCRATCH.get();
-    int i = 2 * slot + (like instanceof float[] ? 0 : 1);
-    if (s[i] == null || java.lang.reflect.Array.getLength(s[i]) < size) {
-      s[i] = like instanceof float[] ? new float[size] : new double[size];
-    }
-    return s[i];
   }
 }
