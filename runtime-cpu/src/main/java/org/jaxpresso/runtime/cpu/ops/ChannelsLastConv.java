@@ -1,6 +1,7 @@
 package org.jaxpresso.runtime.cpu.ops;
 
 import org.jaxpresso.lax.ConvDimensionNumbers;
+import org.jaxpresso.runtime.cpu.kernels.ChannelStencil;
 import org.jaxpresso.runtime.cpu.kernels.CpuPool;
 import org.jaxpresso.runtime.cpu.kernels.Gemm;
 
@@ -12,7 +13,8 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
  * (zero-padded, per task) image, and a column of A a (window offset, input channel) pair, read
  * through a column table whose runs are the C contiguous channels of one offset; B is the kernel
  * itself, [window x I, O] row-major; C is the output, row-major [positions, O]. Strides and rhs
- * dilation are offsets in the tables.
+ * dilation are offsets in the tables. A depthwise convolution (a group per channel) runs a
+ * {@link ChannelStencil} per output position instead, its channels on vectors.
  */
 final class ChannelsLastConv {
 
@@ -20,13 +22,14 @@ final class ChannelsLastConv {
 
   /**
    * Whether this convolution takes the channels-last path: channels-last input, output and
-   * kernel, spatial dimensions in order, one feature and batch group, no lhs dilation, no
-   * negative padding.
+   * kernel, spatial dimensions in order, one batch group, one feature group or a depthwise one
+   * (a group per input channel, one output feature each), no lhs dilation, no negative
+   * padding.
    */
   static boolean applies(ConvDimensionNumbers dn, int g, int bg, int[] lhsDil,
-      int[][] padding) {
+      int[][] padding, int inPerGroup, int outFeat) {
     int n = lhsDil.length;
-    if (n == 0 || g != 1 || bg != 1) {
+    if (n == 0 || bg != 1 || (g != 1 && (inPerGroup != 1 || outFeat != g))) {
       return false;
     }
     int[] ls = dn.lhsSpec();
@@ -50,7 +53,8 @@ final class ChannelsLastConv {
    * {@code w} [window..., channels, outFeat], all row-major.
    */
   static void run(Object x, Object w, Object y, int images, int channels, int[] in,
-      int[] window, int[] out, int[] strides, int[][] padding, int[] rhsDil, int outFeat) {
+      int[] window, int[] out, int[] strides, int[][] padding, int[] rhsDil, int outFeat,
+      boolean depthwise) {
     int n = in.length;
     int[] grid = new int[n];
     boolean padded = false;
@@ -103,6 +107,12 @@ final class ChannelsLastConv {
         cols[wi * channels + c] = shift * channels + c;
       }
     }
+    // Depthwise: window offset wi's shift, for all channels at once.
+    int[] taps = new int[wsize];
+    for (int wi = 0; wi < wsize; wi++) {
+      taps[wi] = cols[wi * channels];
+    }
+    int wsizeF = wsize;
     int inSize = channels;
     for (int i : in) {
       inSize *= i;
@@ -121,7 +131,12 @@ final class ChannelsLastConv {
         xBase = 0;
       }
       int yOff = img * positionsF * outFeat;
-      if (y instanceof float[] yf) {
+      if (depthwise) {
+        for (int q = 0; q < positionsF; q++) {
+          ChannelStencil.apply(xp, xBase + rows[q], taps, wsizeF, w, y, yOff + q * channels,
+              channels);
+        }
+      } else if (y instanceof float[] yf) {
         Gemm.sgemmGatherA(positionsF, outFeat, kdim, (float[]) xp, xBase, rows, cols,
             (float[]) w, 0, outFeat, yf, yOff, outFeat, false, !parallelTasks);
       } else {

@@ -62,11 +62,11 @@ public final class ConvOp {
       return HostArrays.wrap(out, y);
     }
     if (ChannelsLastConv.applies(dn, g, bg, params.ints("lhs_dilation"),
-        params.intPairs("padding")) && r[1] * geo.windowSize() > 0) {
+        params.intPairs("padding"), r[1], r[0]) && r[1] * geo.windowSize() > 0) {
       ChannelsLastConv.run(HostArrays.working(lhs, out.dtype()),
           HostArrays.working(rhs, out.dtype()), y, l[0], l[1], slice(l), slice(r), slice(o),
           params.ints("window_strides"), params.intPairs("padding"), params.ints("rhs_dilation"),
-          r[0]);
+          r[0], g > 1);
       return HostArrays.wrap(out, y);
     }
     Object x = canonical(HostArrays.working(lhs, out.dtype()), lhsDims, dn.lhsSpec());

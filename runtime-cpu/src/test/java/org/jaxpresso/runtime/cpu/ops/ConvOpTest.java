@@ -140,7 +140,8 @@ class ConvOpTest {
   void channelsLastLayoutsRunWithoutTransposes() {
     Random rnd = new Random(26);
     // NWC/WIO, NHWC/HWIO and NDHWC/DHWIO with strides, rhs dilation and asymmetric padding:
-    // the channels-last path (rows per output position, runs of channels), several dtypes.
+    // the channels-last path (rows per output position, runs of channels) and its depthwise
+    // stencil, several dtypes.
     String[][] layouts = {{"NWC", "WIO", "NWC"}, {"NHWC", "HWIO", "NHWC"},
         {"NDHWC", "DHWIO", "NDHWC"}};
     for (String[] layout : layouts) {
@@ -154,7 +155,7 @@ class ConvOpTest {
           int[] rhsDil = new int[n];
           int[][] pads = new int[n][2];
           xs[0] = 2;
-          xs[n + 1] = 5 + variant * 6;
+          xs[n + 1] = 5 + variant * 16;
           ws[n] = xs[n + 1];
           ws[n + 1] = 9 + variant * 7;
           for (int d = 0; d < n; d++) {
@@ -173,6 +174,15 @@ class ConvOpTest {
             terms *= ws[d];
           }
           run(new Case(x, w, p, terms));
+          // Depthwise: a group per channel, one output feature each (the channel stencil;
+          // 5, 21 and 37 channels: several vectors and a scalar tail).
+          int[] dws = ws.clone();
+          dws[n] = 1;
+          dws[n + 1] = xs[n + 1];
+          Array dw = Tolerance.random(rnd, dt, dws);
+          Params dp = Convolution.params(strides, pads, ones(n), rhsDil, dn, xs[n + 1], 1, null,
+              null);
+          run(new Case(x, dw, dp, terms / ws[n]));
         }
       }
     }
