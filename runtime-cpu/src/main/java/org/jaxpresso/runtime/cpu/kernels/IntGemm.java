@@ -9,8 +9,8 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
  * row-major and contiguous, {@code C[b][i][j] = c[(b*m + i)*n + j]}, and overwritten.
  *
  * <p>With {@code jdk.incubator.vector} the products run register tiles of 4 rows by two
- * vectors ({@link VectorIntGemm}), reading the operands in place (a B whose rows are not
- * contiguous is copied once per product); otherwise scalar loops. Large batches or products
+ * vectors ({@link VectorIntGemm}), reading the operands in place (a B whose columns are not
+ * contiguous is first copied row-major, once per call); otherwise scalar loops. Large batches or products
  * are split over {@link CpuPool} by (batch element, block of rows). There is no packing or
  * cache blocking beyond the tile's panel of B: integer products are rare next to floating ones,
  * and this already takes an int32 512^3 product from 235 ms (the reference loops; NumPy: 144
@@ -41,26 +41,34 @@ public final class IntGemm {
    */
   public static void igemm(int batch, int m, int n, int k, int[] a, int aBatch, int aRow,
       int aCol, int[] b, int bBatch, int bRow, int bCol, int[] c) {
-    split(batch, m, n, k, (bi, i0, i1) -> {
-      int[] bb = b;
-      int bo = bi * bBatch;
-      int br = bRow;
-      if (bCol != 1 && n > 1) {
-        bb = new int[k * n];
+    int[] bb = b;
+    int bs = bBatch;
+    int br = bRow;
+    if (bCol != 1 && n > 1 && batch > 0) {
+      // B's columns are not contiguous: copy it row-major once, every batch element it has.
+      int copies = bBatch == 0 ? 1 : batch;
+      bb = new int[Math.multiplyExact(copies, k * n)];
+      for (int bi = 0; bi < copies; bi++) {
         for (int p = 0; p < k; p++) {
           for (int j = 0; j < n; j++) {
-            bb[p * n + j] = b[bo + p * bRow + j * bCol];
+            bb[(bi * k + p) * n + j] = b[bi * bBatch + p * bRow + j * bCol];
           }
         }
-        bo = 0;
-        br = n;
       }
+      bs = bBatch == 0 ? 0 : k * n;
+      br = n;
+    }
+    int[] bf = bb;
+    int bsF = bs;
+    int brF = br;
+    split(batch, m, n, k, (bi, i0, i1) -> {
+      int bo = bi * bsF;
       int ao = bi * aBatch + i0 * aRow;
       int co = (bi * m + i0) * n;
       if (CpuBackend.simdAvailable()) {
-        VectorIntGemm.igemm(i1 - i0, n, k, a, ao, aRow, aCol, bb, bo, br, c, co);
+        VectorIntGemm.igemm(i1 - i0, n, k, a, ao, aRow, aCol, bf, bo, brF, c, co);
       } else {
-        scalar(i1 - i0, n, k, a, ao, aRow, aCol, bb, bo, br, c, co);
+        scalar(i1 - i0, n, k, a, ao, aRow, aCol, bf, bo, brF, c, co);
       }
     });
   }
@@ -84,26 +92,34 @@ public final class IntGemm {
    */
   public static void lgemm(int batch, int m, int n, int k, long[] a, int aBatch, int aRow,
       int aCol, long[] b, int bBatch, int bRow, int bCol, long[] c) {
-    split(batch, m, n, k, (bi, i0, i1) -> {
-      long[] bb = b;
-      int bo = bi * bBatch;
-      int br = bRow;
-      if (bCol != 1 && n > 1) {
-        bb = new long[k * n];
+    long[] bb = b;
+    int bs = bBatch;
+    int br = bRow;
+    if (bCol != 1 && n > 1 && batch > 0) {
+      // B's columns are not contiguous: copy it row-major once, every batch element it has.
+      int copies = bBatch == 0 ? 1 : batch;
+      bb = new long[Math.multiplyExact(copies, k * n)];
+      for (int bi = 0; bi < copies; bi++) {
         for (int p = 0; p < k; p++) {
           for (int j = 0; j < n; j++) {
-            bb[p * n + j] = b[bo + p * bRow + j * bCol];
+            bb[(bi * k + p) * n + j] = b[bi * bBatch + p * bRow + j * bCol];
           }
         }
-        bo = 0;
-        br = n;
       }
+      bs = bBatch == 0 ? 0 : k * n;
+      br = n;
+    }
+    long[] bf = bb;
+    int bsF = bs;
+    int brF = br;
+    split(batch, m, n, k, (bi, i0, i1) -> {
+      int bo = bi * bsF;
       int ao = bi * aBatch + i0 * aRow;
       int co = (bi * m + i0) * n;
       if (CpuBackend.simdAvailable()) {
-        VectorIntGemm.lgemm(i1 - i0, n, k, a, ao, aRow, aCol, bb, bo, br, c, co);
+        VectorIntGemm.lgemm(i1 - i0, n, k, a, ao, aRow, aCol, bf, bo, brF, c, co);
       } else {
-        scalar(i1 - i0, n, k, a, ao, aRow, aCol, bb, bo, br, c, co);
+        scalar(i1 - i0, n, k, a, ao, aRow, aCol, bf, bo, brF, c, co);
       }
     });
   }

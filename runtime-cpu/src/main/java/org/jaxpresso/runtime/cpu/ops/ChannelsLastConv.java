@@ -24,12 +24,24 @@ final class ChannelsLastConv {
    * Whether this convolution takes the channels-last path: channels-last input, output and
    * kernel, spatial dimensions in order, one batch group, one feature group or a depthwise one
    * (a group per input channel, one output feature each), no lhs dilation, no negative
-   * padding.
+   * padding, and a padded image within {@link ShiftedConv#MAX_PAD_GROWTH} times the input or
+   * output.
    */
   static boolean applies(ConvDimensionNumbers dn, int g, int bg, int[] lhsDil,
-      int[][] padding, int inPerGroup, int outFeat) {
+      int[][] padding, int inPerGroup, int outFeat, int[] in, int[] out) {
     int n = lhsDil.length;
     if (n == 0 || bg != 1 || (g != 1 && (inPerGroup != 1 || outFeat != g))) {
+      return false;
+    }
+    long cells = 1;
+    long inCells = 1;
+    long outCells = 1;
+    for (int d = 0; d < n; d++) {
+      cells *= (long) in[d] + Math.max(0, padding[d][0]) + Math.max(0, padding[d][1]);
+      inCells *= in[d];
+      outCells *= out[d];
+    }
+    if (cells > ShiftedConv.MAX_PAD_GROWTH * Math.max(inCells, outCells)) {
       return false;
     }
     int[] ls = dn.lhsSpec();
@@ -117,8 +129,11 @@ final class ChannelsLastConv {
     for (int i : in) {
       inSize *= i;
     }
-    long flops = 2L * images * positions * kdim * outFeat;
+    long flops = 2L * images * positions * kdim * (depthwise ? 1 : outFeat);
     boolean parallelTasks = flops >= Gemm.PARALLEL_FLOPS && images >= CpuPool.threads();
+    // Depthwise with fewer images than threads: each image's positions in blocks over the pool
+    // (the padded image is the caller's, read by all until the blocks are done).
+    boolean splitPositions = depthwise && !parallelTasks && flops >= Gemm.PARALLEL_FLOPS;
     int inImage = inSize;
     boolean pads = padded;
     int positionsF = positions;
@@ -132,10 +147,16 @@ final class ChannelsLastConv {
       }
       int yOff = img * positionsF * outFeat;
       if (depthwise) {
-        for (int q = 0; q < positionsF; q++) {
-          ChannelStencil.apply(xp, xBase + rows[q], taps, wsizeF, w, y, yOff + q * channels,
-              channels);
-        }
+        Object src = xp;
+        int base = xBase;
+        int blocks = splitPositions ? Math.min(positionsF, 4 * CpuPool.threads()) : 1;
+        CpuPool.parallelFor(blocks, blk -> {
+          int q1 = (int) ((long) (blk + 1) * positionsF / blocks);
+          for (int q = (int) ((long) blk * positionsF / blocks); q < q1; q++) {
+            ChannelStencil.apply(src, base + rows[q], taps, wsizeF, w, y, yOff + q * channels,
+                channels);
+          }
+        });
       } else if (y instanceof float[] yf) {
         Gemm.sgemmGatherA(positionsF, outFeat, kdim, (float[]) xp, xBase, rows, cols,
             (float[]) w, 0, outFeat, yf, yOff, outFeat, false, !parallelTasks);

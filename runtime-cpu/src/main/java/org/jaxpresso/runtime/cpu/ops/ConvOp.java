@@ -11,8 +11,9 @@ import org.jaxpresso.runtime.cpu.kernels.Gemm;
  * {@code conv_general_dilated} through the GEMM. The operands are brought to the canonical
  * layouts (lhs [N, C, spatial...], rhs [O, I, window...], out [N', O, spatial...]; no copy when
  * they already are and the dtype matches), except channels-last ones (NHWC, HWIO: {@link
- * ChannelsLastConv}), which run as they are. Without lhs dilation or negative padding (the
- * common case) they run as an implicit GEMM on the padded image ({@link ShiftedConv}).
+ * ChannelsLastConv}), which run as they are. Without lhs dilation or negative padding, and with
+ * a padded image not much larger than the input or output (the common case), they run as an
+ * implicit GEMM on the padded image ({@link ShiftedConv}).
  * Otherwise, for each output image, group and tile of output
  * positions, an im2col tile [I * window, positions] is gathered ({@link Im2col}: strides,
  * padding, lhs and rhs dilation) and one product {@code out[group rows, tile] = W[group rows,
@@ -62,7 +63,8 @@ public final class ConvOp {
       return HostArrays.wrap(out, y);
     }
     if (ChannelsLastConv.applies(dn, g, bg, params.ints("lhs_dilation"),
-        params.intPairs("padding"), r[1], r[0]) && r[1] * geo.windowSize() > 0) {
+        params.intPairs("padding"), r[1], r[0], slice(l), slice(o))
+        && r[1] * geo.windowSize() > 0) {
       ChannelsLastConv.run(HostArrays.working(lhs, out.dtype()),
           HostArrays.working(rhs, out.dtype()), y, l[0], l[1], slice(l), slice(r), slice(o),
           params.ints("window_strides"), params.intPairs("padding"), params.ints("rhs_dilation"),

@@ -26,24 +26,31 @@ final class ShiftedConv {
 
   /**
    * Whether this geometry takes the shifted path: no lhs dilation, no negative padding, and a
-   * padded image at most twice the output times the stride volume (the copy into the padded
-   * phases must stay small next to the product).
+   * padded image (its stride phases included) at most {@link #MAX_PAD_GROWTH} times the larger
+   * of the input and the output, so that the per-task copy stays small next to the product (a
+   * stride of 1100 with padding of 1100 would pad a 4 x 4 image to 2204 x 2204).
    */
   static boolean applies(int[] in, int[] out, int[] strides, int[] lhsDil, int[][] padding) {
     if (strides.length == 0) {
       return false;
     }
-    long grid = 1;
-    long positions = 1;
+    long cells = 1;
+    long inCells = 1;
+    long outCells = 1;
     for (int d = 0; d < strides.length; d++) {
       if (lhsDil[d] != 1 || padding[d][0] < 0 || padding[d][1] < 0) {
         return false;
       }
-      grid *= in[d] + padding[d][0] + padding[d][1];
-      positions *= (long) out[d] * strides[d];
+      long grid = (long) in[d] + padding[d][0] + padding[d][1];
+      cells *= (grid + strides[d] - 1) / strides[d] * strides[d];
+      inCells *= in[d];
+      outCells *= out[d];
     }
-    return grid <= 2 * positions;
+    return cells <= MAX_PAD_GROWTH * Math.max(inCells, outCells);
   }
+
+  /** See {@link #applies}: how much larger than its input or output the padded image may be. */
+  static final int MAX_PAD_GROWTH = 4;
 
   /**
    * Computes the canonical output {@code y} [outImages, outFeat, out...] from the canonical
@@ -139,7 +146,7 @@ final class ShiftedConv {
       if (copies) {
         // This task's planes, zero-padded and split into phases in a scratch that the GEMM
         // then reads from cache.
-        xp = PaddedScratch.zeroed(x, inFeat * chanSize);
+        xp = PaddedScratch.zeroed(x, Math.multiplyExact(inFeat, chanSize));
         pad(x, (img * channels + chan0) * inPlane, inFeat, in, strides, padding, pstride,
             phaseSize, chanSize, xp);
         xBase = 0;

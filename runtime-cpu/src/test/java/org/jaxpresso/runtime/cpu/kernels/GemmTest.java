@@ -523,6 +523,64 @@ class GemmTest {
   }
 
   @Test
+  void gatheredProductsAccumulateIntoC() {
+    Random rnd = new Random(15);
+    int m = 19;
+    int n = 45;
+    int k = 30;
+    int[] rows = new int[k];
+    int[] cols = new int[n];
+    int[] aRows = new int[m];
+    int[] aCols = new int[k];
+    for (int p = 0; p < k; p++) {
+      rows[p] = p * 50;
+      aCols[p] = p / 10 * 13 + p % 10;
+    }
+    for (int j = 0; j < n; j++) {
+      cols[j] = j / 20 * 23 + j % 20;
+    }
+    for (int i = 0; i < m; i++) {
+      aRows[i] = i * 40;
+    }
+    float[] a = randomFloats(rnd, m * 40 + 40);
+    float[] b = randomFloats(rnd, k * 50 + 60);
+    float[] bRowMajor = randomFloats(rnd, k * n);
+    for (boolean parallel : new boolean[] {false, true}) {
+      float[] c0 = randomFloats(rnd, m * n);
+      float[] c = c0.clone();
+      float[] cg = c0.clone();
+      float[] aDense = new float[m * k];
+      for (int i = 0; i < m; i++) {
+        for (int p = 0; p < k; p++) {
+          aDense[i * k + p] = a[aRows[i] + aCols[p]];
+        }
+      }
+      Gemm.sgemmGather(m, n, k, aDense, 0, k, 1, b, 0, rows, cols, c, 0, n, true, parallel);
+      Gemm.sgemmGatherA(m, n, k, a, 0, aRows, aCols, bRowMajor, 0, n, cg, 0, n, true, parallel);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double exact = c0[i * n + j];
+          double exactA = c0[i * n + j];
+          double mag = Math.abs(c0[i * n + j]);
+          double magA = mag;
+          for (int p = 0; p < k; p++) {
+            double prod = (double) aDense[i * k + p] * b[rows[p] + cols[j]];
+            double prodA = (double) aDense[i * k + p] * bRowMajor[p * n + j];
+            exact += prod;
+            exactA += prodA;
+            mag += Math.abs(prod);
+            magA += Math.abs(prodA);
+          }
+          assertTrue(Math.abs(c[i * n + j] - exact) <= (k + 3) * 0x1p-24 * mag,
+              "sgemmGather += " + i + "," + j);
+          assertTrue(Math.abs(cg[i * n + j] - exactA) <= (k + 3) * 0x1p-24 * magA,
+              "sgemmGatherA += " + i + "," + j);
+        }
+      }
+    }
+  }
+
+  @Test
   void badOperandsAreRejectedWithTheirNames() {
     float[] a = new float[4];
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () ->

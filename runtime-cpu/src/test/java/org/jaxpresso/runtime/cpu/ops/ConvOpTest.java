@@ -188,6 +188,53 @@ class ConvOpTest {
     }
   }
 
+  @Test
+  void channelsLastUnpaddedParallelAndSingleImageDepthwise() {
+    Random rnd = new Random(27);
+    ConvDimensionNumbers dn = ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC");
+    int images = 2 * org.jaxpresso.runtime.cpu.kernels.CpuPool.threads();
+    for (DType dt : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+      // No padding: the image read in place; a 1x1 window; more images than threads (each
+      // thread pads into its own scratch); one large image, depthwise (positions split over
+      // the pool).
+      Array x = Tolerance.random(rnd, dt, images, 9, 11, 21);
+      Array w = Tolerance.random(rnd, dt, 2, 3, 21, 7);
+      Params p = Convolution.params(new int[] {1, 1}, new int[][] {{0, 0}, {0, 0}},
+          new int[] {1, 1}, new int[] {1, 1}, dn, 1, 1, null, null);
+      run(new Case(x, w, p, 126));
+      Array dw = Tolerance.random(rnd, dt, 2, 3, 1, 21);
+      Params dp = Convolution.params(new int[] {1, 1}, new int[][] {{0, 0}, {0, 0}},
+          new int[] {1, 1}, new int[] {1, 1}, dn, 21, 1, null, null);
+      run(new Case(x, dw, dp, 6));
+      Array w1 = Tolerance.random(rnd, dt, 1, 1, 21, 5);
+      run(new Case(x, w1, p, 21));
+      Params padded = Convolution.params(new int[] {1, 1}, new int[][] {{1, 1}, {1, 1}},
+          new int[] {1, 1}, new int[] {1, 1}, dn, 1, 1, null, null);
+      run(new Case(x, Tolerance.random(rnd, dt, 3, 3, 21, 7), padded, 189));
+      Array big = Tolerance.random(rnd, dt, 1, 64, 64, 64);
+      Params bigp = Convolution.params(new int[] {1, 1}, new int[][] {{1, 1}, {1, 1}},
+          new int[] {1, 1}, new int[] {1, 1}, dn, 64, 1, null, null);
+      run(new Case(big, Tolerance.random(rnd, dt, 3, 3, 1, 64), bigp, 9));
+    }
+  }
+
+  @Test
+  void hugePaddingFallsBackToIm2colInsteadOfPaddingTheImage() {
+    Random rnd = new Random(28);
+    // Strides and padding of 1100 around a 4 x 4 image: the padded image would be 2204^2 per
+    // channel; both layouts must take the tiled im2col path (and agree with the reference).
+    int[] s = {1100, 1100};
+    int[][] pad = {{1100, 1100}, {1100, 1100}};
+    Array xc = Tolerance.random(rnd, DType.FLOAT32, 1, 4, 4, 64);
+    Array wc = Tolerance.random(rnd, DType.FLOAT32, 1, 1, 64, 8);
+    run(new Case(xc, wc, Convolution.params(s, pad, new int[] {1, 1}, new int[] {1, 1},
+        ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC"), 1, 1, null, null), 64));
+    Array xn = Tolerance.random(rnd, DType.FLOAT32, 1, 64, 4, 4);
+    Array wn = Tolerance.random(rnd, DType.FLOAT32, 8, 64, 1, 1);
+    run(new Case(xn, wn, Convolution.params(s, pad, new int[] {1, 1}, new int[] {1, 1},
+        ConvDimensionNumbers.defaults(4), 1, 1, null, null), 64));
+  }
+
   private static int[] ones(int n) {
     int[] r = new int[n];
     java.util.Arrays.fill(r, 1);

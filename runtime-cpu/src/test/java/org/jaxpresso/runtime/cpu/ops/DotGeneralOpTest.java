@@ -128,6 +128,41 @@ class DotGeneralOpTest {
     }
   }
 
+  @Test
+  void integerOperandsConvertToTheResultType() {
+    Random rnd = new Random(17);
+    // Operands whose storage is not the result's: sign and zero extension to int64, bool to
+    // int32, int8 and uint8 to int32, an int16 result that wraps.
+    DType[][] combos = {
+      {DType.INT32, DType.INT64}, {DType.UINT32, DType.UINT64}, {DType.UINT8, DType.UINT64},
+      {DType.INT8, DType.INT32}, {DType.UINT8, DType.INT32}, {DType.INT16, null},
+      {DType.INT16, DType.INT64},
+    };
+    for (DType[] combo : combos) {
+      for (boolean transposedB : new boolean[] {false, true}) {
+        Array lhs = big(rnd, combo[0], 2, 9, 40);
+        Array rhs = transposedB ? big(rnd, combo[0], 2, 35, 40) : big(rnd, combo[0], 2, 40, 35);
+        DotDimensionNumbers dn = new DotDimensionNumbers(new int[] {2},
+            new int[] {transposedB ? 2 : 1}, new int[] {0}, new int[] {0});
+        Params params = Dot.params(dn, null, combo[1]);
+        Array got = DotGeneralOp.apply(lhs, rhs, params, Dot.DOT_GENERAL
+            .abstractEval(List.of(lhs.aval(), rhs.aval()), params).get(0));
+        assertSameInts(new Case(lhs, rhs, params, 40), got);
+      }
+    }
+    boolean[] bits = new boolean[6 * 7];
+    for (int i = 0; i < bits.length; i++) {
+      bits[i] = rnd.nextBoolean();
+    }
+    Array t = Array.of(bits, 6, 7);
+    Array u = Array.of(java.util.Arrays.copyOf(bits, 7 * 6), 7, 6);
+    Params params = Dot.params(DotDimensionNumbers.of(new int[] {1}, new int[] {0}), null,
+        DType.INT32);
+    Array got = DotGeneralOp.apply(t, u, params, Dot.DOT_GENERAL
+        .abstractEval(List.of(t.aval(), u.aval()), params).get(0));
+    assertSameInts(new Case(t, u, params, 7), got);
+  }
+
   /** Integers spread over the type's range (int32 sums of 100 terms overflow). */
   private static Array big(Random rnd, DType dt, int... shape) {
     int size = 1;

@@ -9,8 +9,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link HostArrays#permute} against an element-by-element definition, over ranks 1-5, sizes
- * across the 16-square blocks of its transposing path, both element types.
+ * {@link HostArrays#permute} against an element-by-element definition, over ranks 1-5, every
+ * element type it copies, on the caller and split over the pool.
  */
 class HostArraysPermuteTest {
   @Test
@@ -56,9 +56,24 @@ class HostArraysPermuteTest {
     for (int i = 0; i < f.length; i++) {
       f[i] = i;
     }
+    int[] ints = new int[f.length];
+    long[] longs = new long[f.length];
+    for (int i = 0; i < f.length; i++) {
+      ints[i] = i;
+      longs[i] = -i;
+    }
     for (int[] order : new int[][] {{0, 3, 1, 2}, {0, 2, 3, 1}, {3, 2, 1, 0}, {1, 0, 3, 2}}) {
-      assertArrayEquals(expected(f, dims, order), (float[]) HostArrays.permute(f, dims, order),
+      float[] e = expected(f, dims, order);
+      assertArrayEquals(e, (float[]) HostArrays.permute(f, dims, order),
           java.util.Arrays.toString(order));
+      int[] ei = new int[e.length];
+      long[] el = new long[e.length];
+      for (int i = 0; i < e.length; i++) {
+        ei[i] = (int) e[i];
+        el[i] = -(long) e[i];
+      }
+      assertArrayEquals(ei, (int[]) HostArrays.permute(ints, dims, order));
+      assertArrayEquals(el, (long[]) HostArrays.permute(longs, dims, order));
     }
   }
 
