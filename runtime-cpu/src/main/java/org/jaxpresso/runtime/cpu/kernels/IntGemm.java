@@ -10,11 +10,11 @@ import org.jaxpresso.runtime.cpu.CpuBackend;
  *
  * <p>With {@code jdk.incubator.vector} the products run register tiles of 4 rows by two
  * vectors ({@link VectorIntGemm}), reading the operands in place (a B whose columns are not
- * contiguous is first copied row-major, once per call); otherwise scalar loops. Large batches or products
- * are split over {@link CpuPool} by (batch element, block of rows). There is no packing or
- * cache blocking beyond the tile's panel of B: integer products are rare next to floating ones,
- * and this already takes an int32 512^3 product from 235 ms (the reference loops; NumPy: 144
- * ms) to 1.3 ms (ADR 0016).
+ * contiguous is first copied row-major, once per call); otherwise scalar loops. Large batches
+ * or products are split over {@link CpuPool} by (batch element, block of rows). There is no
+ * packing or cache blocking beyond the tile's panel of B: integer products are rare next to
+ * floating ones, and this already takes an int32 512^3 product from 235 ms (the reference
+ * loops; NumPy: 144 ms) to 1.3 ms (ADR 0016).
  */
 public final class IntGemm {
   /** Rows per task when a product is split over the pool. */
