@@ -21,6 +21,8 @@ final class ShiftedConv {
    * depthwise 3x3 over 8 x 64 x 56^2 took 5.3 ms through the GEMM, one tile row in eight used).
    */
   static final int STENCIL_FEATURES = 2;
+  /** Fewest multiply-adds per block when one task's stencil splits over the pool. */
+  static final long STENCIL_BLOCK_MACS = 1L << 21;
 
   private ShiftedConv() {}
 
@@ -89,12 +91,14 @@ final class ShiftedConv {
       positions *= out[d];
     }
     int run = n == 0 ? 1 : out[n - 1];
-    // Column q of B: output position q on the phase grid.
-    int[] cols = new int[positions];
+    // Output row r (a run of positions along the last dimension) starts at rowStarts[r] on the
+    // phase grid; column q of B, output position q, at rowStarts[q / run] + q % run.
+    int rowCount = run == 0 ? 0 : positions / run;
+    int[] rowStarts = new int[rowCount];
     int[] o = new int[n];
-    for (int q = 0, off = 0; q < positions; q++) {
-      cols[q] = off;
-      for (int d = n - 1; d >= 0; d--) {
+    for (int r = 0, off = 0; r < rowCount; r++) {
+      rowStarts[r] = off;
+      for (int d = n - 2; d >= 0; d--) {
         o[d]++;
         off += pstride[d];
         if (o[d] < out[d]) {
@@ -128,6 +132,14 @@ final class ShiftedConv {
     }
     int groups = Math.max(g, bg);
     int og = outFeat / groups;
+    int[] cols = null;
+    if (og > STENCIL_FEATURES) {
+      cols = new int[positions];
+      for (int q = 0; q < positions; q++) {
+        cols[q] = rowStarts[q / run] + q % run;
+      }
+    }
+    int[] colsF = cols;
     int imagesPerGroup = images / bg;
     int tasks = outImages * groups;
     long flops = 2L * outImages * outFeat * (long) positions * kdim;
@@ -154,13 +166,23 @@ final class ShiftedConv {
       int wOff = grp * og * kdim;
       int yOff = (ob * outFeat + grp * og) * positionsF;
       if (og <= STENCIL_FEATURES) {
-        stencil(xp, xBase, rows, cols, positionsF, run, w, wOff, kdim, og, y, yOff);
+        // With fewer tasks than threads, a large task's positions in blocks over the pool (a
+        // block of 2M multiply-adds or more: below that, waking a worker cost more than it
+        // saved, e.g. np.convolve of 1e6 by 3 taps 1.01 -> 1.29 ms split in two).
+        int blocks = parallelTasks ? 1
+            : (int) Math.max(1, Math.min(4L * CpuPool.threads(),
+                (long) og * positionsF * kdim / STENCIL_BLOCK_MACS));
+        Object src = xp;
+        int base = xBase;
+        CpuPool.parallelFor(blocks, blk -> stencil(src, base, rows, rowStarts, positionsF, run,
+            w, wOff, kdim, og, y, yOff, (int) ((long) blk * positionsF / blocks),
+            (int) ((long) (blk + 1) * positionsF / blocks)));
       } else if (y instanceof float[] yf) {
         Gemm.sgemmGather(og, positionsF, kdim, (float[]) w, wOff, kdim, 1, (float[]) xp, xBase,
-            rows, cols, yf, yOff, positionsF, false, !parallelTasks);
+            rows, colsF, yf, yOff, positionsF, false, !parallelTasks);
       } else {
         Gemm.dgemmGather(og, positionsF, kdim, (double[]) w, wOff, kdim, 1, (double[]) xp,
-            xBase, rows, cols, (double[]) y, yOff, positionsF, false, !parallelTasks);
+            xBase, rows, colsF, (double[]) y, yOff, positionsF, false, !parallelTasks);
       }
     };
     if (parallelTasks) {
@@ -175,16 +197,19 @@ final class ShiftedConv {
   /**
    * {@code og} output features from the padded planes directly, for groups too narrow for the
    * GEMM's register tile (a depthwise convolution has one output feature per group, which a
-   * 6- or 8-row tile would compute with the other rows empty, after packing all of B): each
-   * output row (a run of {@code run} positions, contiguous on the grid) is one {@link
-   * RowStencil} over the kdim (channel, window offset) rows.
+   * 6- or 8-row tile would compute with the other rows empty, after packing all of B):
+   * positions [q0, q1), each piece of an output row (a run of {@code run} positions, contiguous
+   * on the grid) one {@link RowStencil} over the kdim (channel, window offset) rows.
    */
-  private static void stencil(Object x, int xBase, int[] rows, int[] cols, int positions,
-      int run, Object w, int wOff, int kdim, int og, Object y, int yOff) {
+  private static void stencil(Object x, int xBase, int[] rows, int[] rowStarts, int positions,
+      int run, Object w, int wOff, int kdim, int og, Object y, int yOff, int q0, int q1) {
     for (int f = 0; f < og; f++) {
-      for (int q0 = 0; q0 < positions; q0 += run) {
-        RowStencil.apply(x, xBase + cols[q0], rows, kdim, w, wOff + f * kdim, y,
-            yOff + f * positions + q0, Math.min(run, positions - q0));
+      for (int q = q0; q < q1; ) {
+        int j = q % run;
+        int len = Math.min(run - j, q1 - q);
+        RowStencil.apply(x, xBase + rowStarts[q / run] + j, rows, kdim, w, wOff + f * kdim, y,
+            yOff + f * positions + q, len);
+        q += len;
       }
     }
   }

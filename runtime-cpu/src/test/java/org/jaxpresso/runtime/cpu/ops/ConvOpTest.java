@@ -189,6 +189,24 @@ class ConvOpTest {
   }
 
   @Test
+  void oneLargeNarrowTaskSplitsItsPositionsOverThePool() {
+    Random rnd = new Random(29);
+    // One image, one group of one or two output features, past STENCIL_BLOCK_MACS: the
+    // stencil's positions in blocks over the pool, blocks starting mid-row (1-D: a single row
+    // of 600,000; 2-D: 700 x 700 with two output features).
+    ConvDimensionNumbers ncw = ConvDimensionNumbers.defaults(3);
+    Array x1 = Tolerance.random(rnd, DType.FLOAT32, 1, 1, 600_000);
+    Array w1 = Tolerance.random(rnd, DType.FLOAT32, 1, 1, 7);
+    run(new Case(x1, w1, Convolution.params(new int[] {1}, new int[][] {{3, 3}}, new int[] {1},
+        new int[] {1}, ncw, 1, 1, null, null), 7));
+    Array x2 = Tolerance.random(rnd, DType.FLOAT64, 1, 1, 700, 700);
+    Array w2 = Tolerance.random(rnd, DType.FLOAT64, 2, 1, 3, 3);
+    run(new Case(x2, w2, Convolution.params(new int[] {1, 1}, new int[][] {{1, 1}, {1, 1}},
+        new int[] {1, 1}, new int[] {1, 1}, ConvDimensionNumbers.defaults(4), 1, 1, null, null),
+        9));
+  }
+
+  @Test
   void channelsLastUnpaddedParallelAndSingleImageDepthwise() {
     Random rnd = new Random(27);
     ConvDimensionNumbers dn = ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC");
